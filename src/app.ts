@@ -1,0 +1,37 @@
+// Builds the Hono app: shared middleware, then one sub-app per area, then error mapping.
+import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppEnv } from "./env.ts";
+import { handleError, handleNotFound } from "./routes/errors.ts";
+import { pages } from "./routes/pages.ts";
+import { publicApi } from "./routes/api.ts";
+import { admin } from "./routes/admin.ts";
+import { media } from "./routes/media.ts";
+import { assets } from "./routes/assets.ts";
+
+export const app = new Hono<AppEnv>();
+
+app.use(
+  secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      imgSrc: ["'self'", "https:", "data:"],
+      styleSrc: ["'self'"],
+      scriptSrc: ["'none'"],
+      objectSrc: ["'none'"],
+      frameAncestors: ["'self'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+    },
+    crossOriginResourcePolicy: "cross-origin",
+  }),
+);
+
+app.route("/api/v1/admin", admin);
+app.route("/api/v1", publicApi);
+app.route("/media", media);
+app.route("/assets", assets);
+app.route("/", pages);
+
+app.notFound(handleNotFound);
+app.onError(handleError);

@@ -1,0 +1,19 @@
+// Canonical URLs, in the legacy DedeCMS / PHPCMS form that old links and search engines already know.
+
+/** `/html/xw/dzyw/88594.html` */
+export const articleUrl = (sectionPath: string, id: number) => `/html/${sectionPath}/${id}.html`;
+
+/** `/html/xw/dzyw/` for page 1, `/html/xw/dzyw/index_2.html` after. */
+export const sectionUrl = (sectionPath: string, page = 1) =>
+  page <= 1 ? `/html/${sectionPath}/` : `/html/${sectionPath}/index_${page}.html`;
+
+export const mediaUrl = (key: string) => `/media/${key}`;
+
+/** Section paths are lowercase ASCII segments joined by '/': 'xw', 'xw/dzyw'. */
+export const SECTION_PATH = /^[a-z0-9][a-z0-9-]{0,31}(?:\/[a-z0-9][a-z0-9-]{0,31}){0,3}$/;
+
+/** 'xw/dzyw/xyz' → ['xw', 'xw/dzyw', 'xw/dzyw/xyz']: the section and its ancestors, root first. */
+export function sectionPathChain(path: string): string[] {
+  const parts = path.split("/");
+  return parts.map((_, i) => parts.slice(0, i + 1).join("/"));
+}

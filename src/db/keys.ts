@@ -1,0 +1,2 @@
+// Placeholder: API keys are being built.
+export type ApiKey = { id: number; name: string; role: "author" | "editor" | "admin"; prefix: string };

@@ -1,0 +1,98 @@
+// Sections (栏目): the tree readers browse. Small (dozens of rows), read by path.
+import { sectionPathChain } from "../content/urls.ts";
+
+export type Section = {
+  id: number;
+  path: string;
+  slug: string;
+  name: string;
+  parentId: number | null;
+  sortOrder: number;
+  description: string;
+  changedAt: number;
+};
+
+type SectionRow = {
+  id: number;
+  path: string;
+  slug: string;
+  name: string;
+  parent_id: number | null;
+  sort_order: number;
+  description: string;
+  changed_at: number;
+};
+
+const COLUMNS = "id, path, slug, name, parent_id, sort_order, description, changed_at";
+
+export const toSection = (r: SectionRow): Section => ({
+  id: r.id,
+  path: r.path,
+  slug: r.slug,
+  name: r.name,
+  parentId: r.parent_id,
+  sortOrder: r.sort_order,
+  description: r.description,
+  changedAt: r.changed_at,
+});
+
+/** Every section, parents before children within the same sort order. */
+export async function listSections(db: D1Database): Promise<Section[]> {
+  const { results } = await db
+    .prepare(`SELECT ${COLUMNS} FROM sections ORDER BY sort_order, id`)
+    .all<SectionRow>();
+  return results.map(toSection);
+}
+
+export async function getSectionByPath(db: D1Database, path: string): Promise<Section | null> {
+  const row = await db.prepare(`SELECT ${COLUMNS} FROM sections WHERE path = ?`).bind(path).first<SectionRow>();
+  return row ? toSection(row) : null;
+}
+
+export async function getSectionById(db: D1Database, id: number): Promise<Section | null> {
+  const row = await db.prepare(`SELECT ${COLUMNS} FROM sections WHERE id = ?`).bind(id).first<SectionRow>();
+  return row ? toSection(row) : null;
+}
+
+/** The statement that reads a section and its ancestors, for use alone or inside a batch. */
+export function sectionChainStatement(db: D1Database, path: string): D1PreparedStatement {
+  const chain = sectionPathChain(path);
+  return db
+    .prepare(`SELECT ${COLUMNS} FROM sections WHERE path IN (${chain.map(() => "?").join(", ")})`)
+    .bind(...chain);
+}
+
+/** Orders the rows of sectionChainStatement root first; null when any level is missing. */
+export function chainFromRows(path: string, rows: SectionRow[]): Section[] | null {
+  const byPath = new Map(rows.map((r) => [r.path, toSection(r)]));
+  const chain = sectionPathChain(path).map((p) => byPath.get(p));
+  return chain.every((s): s is Section => s !== undefined) ? chain : null;
+}
+
+/** A section and its ancestors, root first; null when the path is unknown. */
+export async function getSectionChain(db: D1Database, path: string): Promise<Section[] | null> {
+  const { results } = await sectionChainStatement(db, path).all<SectionRow>();
+  return chainFromRows(path, results);
+}
+
+export type { SectionRow };
+
+export type NewSection = { path: string; name: string; sortOrder?: number; description?: string };
+
+/** Creates a section under its parent, derived from the path; null when the parent does not exist. */
+export async function createSection(db: D1Database, input: NewSection): Promise<Section | null> {
+  const segments = input.path.split("/");
+  const slug = segments[segments.length - 1] ?? input.path;
+  const parentPath = segments.length > 1 ? segments.slice(0, -1).join("/") : null;
+  const row = await db
+    .prepare(
+      `INSERT INTO sections (path, slug, name, parent_id, sort_order, description)
+       SELECT ?1, ?2, ?3, parent.id, ?5, ?6
+         FROM (SELECT (SELECT id FROM sections WHERE path = ?4) AS id) AS parent
+        WHERE ?4 IS NULL OR parent.id IS NOT NULL
+       RETURNING ${COLUMNS}`,
+    )
+    .bind(input.path, slug, input.name, parentPath, input.sortOrder ?? 0, input.description ?? "")
+    .first<SectionRow>();
+  return row ? toSection(row) : null;
+}

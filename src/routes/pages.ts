@@ -1,0 +1,5 @@
+// Placeholder area: being built.
+import { Hono } from "hono";
+import type { AppEnv } from "../env.ts";
+
+export const pages = new Hono<AppEnv>();

@@ -1,0 +1,20 @@
+// Tests run inside workerd with the Worker's real bindings: local D1 (migrated in test/setup.ts) and R2.
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations("./migrations");
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: "./wrangler.toml" },
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+      }),
+    ],
+    test: {
+      setupFiles: ["./test/setup.ts"],
+      // CommonJS dependencies the pool cannot load as they are (sanitize-html reaches postcss).
+      deps: { optimizer: { ssr: { enabled: true, include: ["sanitize-html", "markdown-it"] } } },
+    },
+  };
+});
