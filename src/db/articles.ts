@@ -101,3 +101,65 @@ export async function getArticle(db: D1Database, id: number): Promise<Article | 
   const row = await db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`).bind(id).first<ArticleRow>();
   return row ? toArticle(row) : null;
 }
+
+/** A published neighbour in the same section, for 上一篇 / 下一篇 links. */
+export type NeighbourRow = { id: number; title: string; published_at: number; section_path: string };
+
+const NEIGHBOUR_SELECT = `SELECT a.id, a.title, a.published_at, s.path AS section_path
+  FROM articles a JOIN sections s ON s.id = a.section_id
+ WHERE a.section_id = ?1 AND a.status = 'published'`;
+
+/** 上一篇: the next older published article of the section (keyset on the section index). */
+export const olderInSectionStatement = (db: D1Database, sectionId: number, publishedAt: number, id: number) =>
+  db
+    .prepare(`${NEIGHBOUR_SELECT} AND (a.published_at, a.id) < (?2, ?3) ORDER BY a.published_at DESC, a.id DESC LIMIT 1`)
+    .bind(sectionId, publishedAt, id);
+
+/** 下一篇: the next newer published article of the section. */
+export const newerInSectionStatement = (db: D1Database, sectionId: number, publishedAt: number, id: number) =>
+  db
+    .prepare(`${NEIGHBOUR_SELECT} AND (a.published_at, a.id) > (?2, ?3) ORDER BY a.published_at ASC, a.id ASC LIMIT 1`)
+    .bind(sectionId, publishedAt, id);
+
+export type AdminListFilter = {
+  /** A workflow status, or 'trash' for trashed articles. Without it: everything not in the trash. */
+  status?: ArticleStatus | "trash";
+  sectionId?: number;
+  /** Keyset cursor: continue after this (updated_at, id). */
+  after?: { updatedAt: number; id: number };
+  limit: number;
+};
+
+export type ArticleInSection = { article: Article; section: { path: string; name: string } };
+
+/** The editors' list: newest change first, keyset-paginated on (updated_at, id). */
+export async function listArticlesForAdmin(db: D1Database, f: AdminListFilter): Promise<ArticleInSection[]> {
+  const where: string[] = [];
+  const binds: (string | number)[] = [];
+  if (f.status === "trash") where.push("a.deleted_at IS NOT NULL");
+  else {
+    where.push("a.deleted_at IS NULL");
+    if (f.status) {
+      where.push("a.status = ?");
+      binds.push(f.status);
+    }
+  }
+  if (f.sectionId !== undefined) {
+    where.push("a.section_id = ?");
+    binds.push(f.sectionId);
+  }
+  if (f.after) {
+    where.push("(a.updated_at, a.id) < (?, ?)");
+    binds.push(f.after.updatedAt, f.after.id);
+  }
+  const { results } = await db
+    .prepare(
+      `SELECT ${articleColumnsOf("a")}, s.path AS section_path, s.name AS section_name
+         FROM articles a JOIN sections s ON s.id = a.section_id
+        WHERE ${where.join(" AND ")}
+        ORDER BY a.updated_at DESC, a.id DESC LIMIT ?`,
+    )
+    .bind(...binds, f.limit)
+    .all<ArticleRow & { section_path: string; section_name: string }>();
+  return results.map((r) => ({ article: toArticle(r), section: { path: r.section_path, name: r.section_name } }));
+}

@@ -96,3 +96,21 @@ export async function createSection(db: D1Database, input: NewSection): Promise<
     .first<SectionRow>();
   return row ? toSection(row) : null;
 }
+
+/** A section and its ancestors by the section's id, root first; null when the id is unknown. */
+export async function getSectionChainById(db: D1Database, id: number): Promise<Section[] | null> {
+  const { results } = await db
+    .prepare(
+      `WITH RECURSIVE chain(id, depth) AS (
+         SELECT id, 0 FROM sections WHERE id = ?
+         UNION ALL
+         SELECT s.parent_id, c.depth + 1 FROM sections s JOIN chain c ON s.id = c.id WHERE s.parent_id IS NOT NULL
+       )
+       SELECT ${COLUMNS.split(", ").map((c) => `s.${c}`).join(", ")}
+         FROM chain JOIN sections s ON s.id = chain.id
+        ORDER BY chain.depth DESC`,
+    )
+    .bind(id)
+    .all<SectionRow>();
+  return results.length ? results.map(toSection) : null;
+}

@@ -1,5 +1,17 @@
-// Placeholder area: being built.
+// The publish API: every route under /api/v1/admin needs a valid API key; each area checks its role.
 import { Hono } from "hono";
 import type { AppEnv } from "../env.ts";
+import { apiKeyAuth } from "../auth/middleware.ts";
+import { requireRole } from "../auth/roles.ts";
+import { adminArticles } from "./admin-articles.ts";
+import { adminImages } from "./admin-images.ts";
+import { adminKeys } from "./admin-keys.ts";
 
 export const admin = new Hono<AppEnv>();
+
+admin.use("*", apiKeyAuth());
+admin.use("/keys/*", requireRole("admin"));
+admin.use("/images/*", requireRole("editor"));
+admin.route("/keys", adminKeys);
+admin.route("/images", adminImages);
+admin.route("/articles", adminArticles);

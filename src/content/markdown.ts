@@ -1,0 +1,129 @@
+// Article bodies: Markdown in (raw HTML allowed, as legacy CMS content has it), sanitized HTML out.
+// Runs once, when an article is written; reader pages only ever print the stored result.
+import MarkdownIt from "markdown-it";
+import cjkFriendly from "markdown-it-cjk-friendly";
+import sanitizeHtml from "sanitize-html";
+
+/** What the renderer knows of an uploaded image, so pages can reserve its space. */
+export type ImageInfo = { width: number | null; height: number | null; alt: string; caption: string; credit: string };
+
+export type RenderedBody = { html: string; text: string };
+
+const MEDIA_SRC = /^\/media\/([0-9a-f]{64}\.(?:jpg|png|webp|gif|avif))$/;
+
+// CommonMark misjudges emphasis next to CJK punctuation (`**“两新”**组织` stays unbolded); the
+// cjk-friendly plugin fixes the delimiter rules without changing anything for Latin text.
+const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false }).use(cjkFriendly);
+
+type Token = ReturnType<MarkdownIt["parse"]>[number];
+
+/** A paragraph that holds one image and nothing else becomes a figure; its title is the caption. */
+function figureRule(state: { tokens: Token[] }) {
+  const tokens = state.tokens;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const [open, inline, close] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+    if (open?.type !== "paragraph_open" || inline?.type !== "inline" || close?.type !== "paragraph_close") continue;
+    const children = (inline.children ?? []).filter((t) => !(t.type === "text" && t.content.trim() === "") && t.type !== "softbreak");
+    if (children.length !== 1 || children[0]?.type !== "image") continue;
+    open.tag = "figure";
+    close.tag = "figure";
+    open.meta = { figure: true };
+  }
+}
+markdown.core.ruler.push("masthead_figure", figureRule);
+
+const renderImage = markdown.renderer.rules.image;
+markdown.renderer.rules.image = (tokens, idx, options, env: { images?: Map<string, ImageInfo> }, self) => {
+  const token = tokens[idx];
+  if (!token) return "";
+  const src = token.attrGet("src") ?? "";
+  const info = env.images?.get(MEDIA_SRC.exec(src)?.[1] ?? "");
+  if (info?.width && info.height) {
+    token.attrSet("width", String(info.width));
+    token.attrSet("height", String(info.height));
+  }
+  token.attrSet("loading", "lazy");
+  token.attrSet("decoding", "async");
+  const title = token.attrGet("title");
+  // The caption goes in <figcaption>; a tooltip repeating it would only be noise.
+  if (title !== null) token.attrs = (token.attrs ?? []).filter(([name]) => name !== "title");
+  const img = renderImage ? renderImage(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+  const caption = title || info?.caption || "";
+  const credit = info?.credit ? `（${info.credit}）` : "";
+  if (!caption && !credit) return img;
+  return `${img}<figcaption>${markdown.utils.escapeHtml(caption + credit)}</figcaption>`;
+};
+
+const SANITIZE: sanitizeHtml.IOptions = {
+  allowedTags: [
+    "p", "br", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "hr",
+    "strong", "em", "b", "i", "u", "s", "del", "ins", "sub", "sup", "mark", "small", "cite", "q", "abbr",
+    "code", "pre", "a", "img", "figure", "figcaption",
+    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
+    "ruby", "rt", "rp", "span",
+  ],
+  allowedAttributes: {
+    "*": ["lang"],
+    a: ["href", "title"],
+    img: ["src", "alt", "width", "height", "loading", "decoding"],
+    ol: ["start"],
+    th: ["colspan", "rowspan", "scope"],
+    td: ["colspan", "rowspan"],
+    abbr: ["title"],
+  },
+  allowedSchemes: ["http", "https", "mailto", "tel"],
+  allowedSchemesByTag: { img: ["https"] },
+  allowProtocolRelative: false,
+  // Scripts, styles, iframes and the like go with their content, not just their tags.
+  nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template", "svg", "math"],
+  transformTags: {
+    // The page title is the only <h1>.
+    h1: "h2",
+    a: (tagName, attribs) => {
+      const external = /^https?:/i.test(attribs.href ?? "");
+      return { tagName, attribs: external ? { ...attribs, rel: "noopener noreferrer" } : attribs };
+    },
+  },
+  exclusiveFilter: (frame) =>
+    // An image must come from our media store or a secure origin; anything else is dropped.
+    frame.tag === "img" && !(MEDIA_SRC.test(frame.attribs.src ?? "") || /^https:\/\//i.test(frame.attribs.src ?? "")),
+};
+// rel is added by our own transform, so it must survive the attribute filter.
+(SANITIZE.allowedAttributes as Record<string, string[]>).a?.push("rel");
+
+/** The /media keys an article body refers to, so their sizes can be looked up before rendering. */
+export function mediaKeysIn(md: string): string[] {
+  const keys = new Set<string>();
+  for (const m of md.matchAll(/\/media\/([0-9a-f]{64}\.(?:jpg|png|webp|gif|avif))/g)) if (m[1]) keys.add(m[1]);
+  return [...keys];
+}
+
+const BLOCK_END = /<\/(?:p|h[2-6]|li|blockquote|figcaption|tr|pre|table|figure)>|<br\s*\/?>/gi;
+const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&nbsp;": " " };
+
+/** Plain text of sanitized HTML: paragraphs on their own lines, entities decoded. */
+export function htmlToText(html: string): string {
+  const stripped = sanitizeHtml(html.replace(BLOCK_END, (m) => `${m}\n`), { allowedTags: [], allowedAttributes: {} });
+  return stripped
+    .replace(/&(?:amp|lt|gt|quot|nbsp|#39);/g, (e) => ENTITIES[e] ?? e)
+    .split("\n")
+    .map((line) => line.replace(/[ \t\u00a0]+/g, " ").trim())
+    .filter(Boolean)
+    .join("\n");
+}
+
+/** Renders an article body. `images` maps media keys to what is known of them (size, caption). */
+export function renderBody(md: string, images: Map<string, ImageInfo> = new Map()): RenderedBody {
+  const html = sanitizeHtml(markdown.render(md, { images }), SANITIZE).trim();
+  return { html, text: htmlToText(html) };
+}
+
+/** The first `max` characters of text, cut at a sentence end when one is near, for summaries. */
+export function excerpt(text: string, max = 120): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  const chars = [...flat];
+  if (chars.length <= max) return flat;
+  const head = chars.slice(0, max).join("");
+  const stop = Math.max(head.lastIndexOf("。"), head.lastIndexOf("！"), head.lastIndexOf("？"));
+  return stop >= max * 0.6 ? head.slice(0, stop + 1) : `${head}…`;
+}

@@ -1,0 +1,168 @@
+// The statements of the one write path (src/publish/changes.ts), to be run together in one db.batch.
+// Revisions double as the optimistic lock: every change inserts (article_id, new version) first, so a
+// writer that read a stale version hits the primary key and its whole batch rolls back.
+import type { Article } from "./articles.ts";
+import type { AuditActor } from "./audit.ts";
+
+/** Who made a change: an API key, or the scheduler (`id: null`). */
+export type Actor = AuditActor;
+
+export type RevisionAction =
+  | "create"
+  | "update"
+  | "publish"
+  | "schedule"
+  | "unpublish"
+  | "trash"
+  | "untrash"
+  | "revert";
+
+/** What a revision keeps: everything an editor can change, and the workflow state. */
+export function revisionSnapshot(a: Article) {
+  return {
+    section_id: a.sectionId,
+    status: a.status,
+    title: a.title,
+    kicker: a.kicker,
+    subtitle: a.subtitle,
+    summary: a.summary,
+    source: a.source,
+    bylines: a.bylines,
+    body: a.bodyMd,
+    cover_image: a.coverImage,
+    publish_at: a.publishAt,
+    published_at: a.publishedAt,
+    deleted_at: a.deletedAt,
+  };
+}
+
+export type RevisionSnapshot = ReturnType<typeof revisionSnapshot>;
+
+export const revisionStatement = (db: D1Database, a: Article, action: RevisionAction, actor: Actor) =>
+  db
+    .prepare(
+      `INSERT INTO revisions (article_id, version, action, snapshot, actor, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+    )
+    .bind(a.id, a.version, action, JSON.stringify(revisionSnapshot(a)), actor.name, a.updatedAt);
+
+const bindArticle = (a: Article) => [
+  a.sectionId,
+  a.status,
+  a.title,
+  a.kicker,
+  a.subtitle,
+  a.summary,
+  a.source,
+  JSON.stringify(a.bylines),
+  a.bodyMd,
+  a.bodyHtml,
+  a.bodyText,
+  a.coverImage,
+  a.publishAt,
+  a.publishedAt,
+  a.updatedAt,
+  a.version,
+  a.deletedAt,
+];
+
+export const insertArticleStatement = (db: D1Database, a: Article) =>
+  db
+    .prepare(
+      `INSERT INTO articles (section_id, status, title, kicker, subtitle, summary, source, bylines, body_md, body_html,
+         body_text, cover_image, publish_at, published_at, updated_at, version, deleted_at, id, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .bind(...bindArticle(a), a.id, a.createdAt, a.createdBy);
+
+/** Writes the new state over the version it was computed from (a no-op if that version is gone). */
+export const updateArticleStatement = (db: D1Database, a: Article, fromVersion: number) =>
+  db
+    .prepare(
+      `UPDATE articles SET section_id = ?, status = ?, title = ?, kicker = ?, subtitle = ?, summary = ?, source = ?,
+         bylines = ?, body_md = ?, body_html = ?, body_text = ?, cover_image = ?, publish_at = ?, published_at = ?,
+         updated_at = ?, version = ?, deleted_at = ?
+       WHERE id = ? AND version = ?`,
+    )
+    .bind(...bindArticle(a), a.id, fromVersion);
+
+/**
+ * Lists a published article in each of the given sections: later entries move up one position and
+ * the article takes the place after the next older one. Cost: the entries newer than it (none for
+ * an article published now), never the whole section.
+ */
+export function listingAddStatements(db: D1Database, sectionIds: number[], publishedAt: number, articleId: number) {
+  return sectionIds.flatMap((sectionId) => [
+    db
+      .prepare(
+        `UPDATE section_listing SET position = position + 1
+          WHERE section_id = ?1 AND (published_at, article_id) > (?2, ?3)`,
+      )
+      .bind(sectionId, publishedAt, articleId),
+    db
+      .prepare(
+        `INSERT INTO section_listing (section_id, published_at, article_id, position)
+         VALUES (?1, ?2, ?3, 1 + COALESCE((
+           SELECT position FROM section_listing
+            WHERE section_id = ?1 AND (published_at, article_id) < (?2, ?3)
+            ORDER BY published_at DESC, article_id DESC LIMIT 1), 0))`,
+      )
+      .bind(sectionId, publishedAt, articleId),
+  ]);
+}
+
+/** Takes an article out of the given sections' listings, closing the gap it leaves. */
+export function listingRemoveStatements(db: D1Database, sectionIds: number[], publishedAt: number, articleId: number) {
+  return sectionIds.flatMap((sectionId) => [
+    db
+      .prepare(`DELETE FROM section_listing WHERE section_id = ?1 AND published_at = ?2 AND article_id = ?3`)
+      .bind(sectionId, publishedAt, articleId),
+    db
+      .prepare(
+        `UPDATE section_listing SET position = position - 1
+          WHERE section_id = ?1 AND (published_at, article_id) > (?2, ?3)`,
+      )
+      .bind(sectionId, publishedAt, articleId),
+  ]);
+}
+
+/** Marks sections as changed, so their pages and feeds know their Last-Modified. */
+export const touchSectionsStatement = (db: D1Database, sectionIds: number[], at: number) =>
+  db
+    .prepare(`UPDATE sections SET changed_at = ? WHERE id IN (${sectionIds.map(() => "?").join(", ")})`)
+    .bind(at, ...sectionIds);
+
+export const nextArticleIdStatement = (db: D1Database) =>
+  db.prepare(`SELECT COALESCE(MAX(id), 0) + 1 AS id FROM articles`);
+
+export type StoredRevision = { version: number; action: RevisionAction; actor: string; createdAt: number };
+
+type RevisionRow = { version: number; action: RevisionAction; actor: string; created_at: number; snapshot: string };
+
+/** An article's revisions, newest first, without their snapshots. */
+export async function listRevisions(db: D1Database, articleId: number): Promise<StoredRevision[]> {
+  const { results } = await db
+    .prepare(`SELECT version, action, actor, created_at FROM revisions WHERE article_id = ? ORDER BY version DESC`)
+    .bind(articleId)
+    .all<Omit<RevisionRow, "snapshot">>();
+  return results.map((r) => ({ version: r.version, action: r.action, actor: r.actor, createdAt: r.created_at }));
+}
+
+export async function getRevisionSnapshot(
+  db: D1Database,
+  articleId: number,
+  version: number,
+): Promise<RevisionSnapshot | null> {
+  const row = await db
+    .prepare(`SELECT snapshot FROM revisions WHERE article_id = ? AND version = ?`)
+    .bind(articleId, version)
+    .first<{ snapshot: string }>();
+  return row ? (JSON.parse(row.snapshot) as RevisionSnapshot) : null;
+}
+
+/** True when a batch failed because another writer took the version first. */
+export const isVersionConflict = (err: unknown) =>
+  err instanceof Error && /UNIQUE constraint failed: revisions\./.test(err.message);
+
+/** True when a batch failed because the article id is taken. */
+export const isIdConflict = (err: unknown) =>
+  err instanceof Error && /UNIQUE constraint failed: articles\.id/.test(err.message);

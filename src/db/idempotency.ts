@@ -1,0 +1,26 @@
+// Idempotent creates: a retried POST with the same Idempotency-Key replays the first answer.
+
+export type StoredIdempotency = { requestHash: string; articleId: number; response: string };
+
+export async function findIdempotency(db: D1Database, keyId: number, idemKey: string): Promise<StoredIdempotency | null> {
+  const row = await db
+    .prepare(`SELECT request_hash, article_id, response FROM idempotency_keys WHERE key_id = ? AND idem_key = ?`)
+    .bind(keyId, idemKey)
+    .first<{ request_hash: string; article_id: number; response: string }>();
+  return row ? { requestHash: row.request_hash, articleId: row.article_id, response: row.response } : null;
+}
+
+/** Inserted in the create's own batch: a concurrent duplicate hits the primary key and rolls back. */
+export const idempotencyStatement = (
+  db: D1Database,
+  entry: { keyId: number; idemKey: string; requestHash: string; articleId: number; response: string; at: number },
+) =>
+  db
+    .prepare(
+      `INSERT INTO idempotency_keys (key_id, idem_key, request_hash, article_id, response, created_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    )
+    .bind(entry.keyId, entry.idemKey, entry.requestHash, entry.articleId, entry.response, entry.at);
+
+export const isIdempotencyConflict = (err: unknown) =>
+  err instanceof Error && /UNIQUE constraint failed: idempotency_keys\./.test(err.message);

@@ -1,0 +1,423 @@
+// The one write path. Every change to an article (create, edit, publish, schedule, unpublish, trash,
+// restore, revert, scheduled publication) is computed here as the article's next state and applied in
+// one db.batch: the row, its listings, a revision, the audit entry. Each returns a ChangeReport naming
+// what it touched, which is where cache purges, feed pings and search indexing hang.
+import { auditStatement } from "../db/audit.ts";
+import { type Article, type Byline, getArticle, newerInSectionStatement, olderInSectionStatement } from "../db/articles.ts";
+import {
+  type Actor,
+  type RevisionAction,
+  getRevisionSnapshot,
+  insertArticleStatement,
+  isIdConflict,
+  isVersionConflict,
+  listingAddStatements,
+  listingRemoveStatements,
+  nextArticleIdStatement,
+  revisionStatement,
+  touchSectionsStatement,
+  updateArticleStatement,
+} from "../db/article-writes.ts";
+import { idempotencyStatement, isIdempotencyConflict } from "../db/idempotency.ts";
+import { getMediaByKeys } from "../db/media.ts";
+import { type Section, getSectionChain, getSectionChainById } from "../db/sections.ts";
+import { mediaKeysIn, renderBody } from "../content/markdown.ts";
+import { AppError } from "../errors.ts";
+
+/** What an editor writes. On create, `sectionPath` and `title` are required; on edit every field is optional. */
+export type ArticleFields = {
+  sectionPath: string;
+  title: string;
+  kicker: string;
+  subtitle: string;
+  summary: string;
+  source: string;
+  bylines: Byline[];
+  body: string;
+  coverImage: string | null;
+  publishAt: number | null;
+};
+
+export type ChangeReport = {
+  action: RevisionAction;
+  /** False when the request asked for the state the article was already in: nothing was written. */
+  changed: boolean;
+  before: Article | null;
+  article: Article;
+  /** The article's section and its ancestors after the change, root first. */
+  chain: Section[];
+  /** Sections whose listings (pages, feeds) show something different now: old and new chain. */
+  sectionPaths: string[];
+  /** Published articles whose 上一篇 / 下一篇 links may now point elsewhere. */
+  neighbours: number[];
+};
+
+type Placed = { article: Article; chain: Section[] };
+
+type CommitOptions = {
+  action: RevisionAction;
+  actor: Actor;
+  /** Extra statements to run in the same transaction (idempotency record). */
+  extra?: D1PreparedStatement[];
+};
+
+const isListed = (a: Article | null): a is Article & { publishedAt: number } =>
+  a !== null && a.status === "published" && a.publishedAt !== null;
+
+const ids = (chain: Section[]) => chain.map((s) => s.id);
+
+function neighbourStatements(db: D1Database, a: Article & { publishedAt: number }) {
+  return [
+    olderInSectionStatement(db, a.sectionId, a.publishedAt, a.id),
+    newerInSectionStatement(db, a.sectionId, a.publishedAt, a.id),
+  ];
+}
+
+async function readNeighbours(db: D1Database, a: Article | null): Promise<number[]> {
+  if (!isListed(a)) return [];
+  const results = await db.batch<{ id: number }>(neighbourStatements(db, a));
+  return results.flatMap((r) => r.results.map((row) => row.id));
+}
+
+/** Applies `after` over `before` (null for a create) atomically, and reports what changed. */
+async function commit(db: D1Database, before: Placed | null, after: Placed, opts: CommitOptions): Promise<ChangeReport> {
+  const a = after.article;
+  const old = before?.article ?? null;
+  const oldNeighbours = await readNeighbours(db, old);
+
+  const moved =
+    isListed(old) !== isListed(a) ||
+    (isListed(old) && isListed(a) && (old.sectionId !== a.sectionId || old.publishedAt !== a.publishedAt));
+  const listingChanges: D1PreparedStatement[] = [];
+  if (moved && before && isListed(old)) listingChanges.push(...listingRemoveStatements(db, ids(before.chain), old.publishedAt, old.id));
+  if (moved && isListed(a)) listingChanges.push(...listingAddStatements(db, ids(after.chain), a.publishedAt, a.id));
+
+  // A listed article's edits show on its sections' pages too, so they count as changed.
+  const touched = new Map<number, Section>();
+  if (isListed(old) && before) for (const s of before.chain) touched.set(s.id, s);
+  if (isListed(a)) for (const s of after.chain) touched.set(s.id, s);
+
+  const statements = [
+    // On create the article row comes first (its id is the lock); on change the revision does.
+    ...(old ? [revisionStatement(db, a, opts.action, opts.actor), updateArticleStatement(db, a, old.version)]
+      : [insertArticleStatement(db, a), revisionStatement(db, a, opts.action, opts.actor)]),
+    ...listingChanges,
+    ...(touched.size ? [touchSectionsStatement(db, [...touched.keys()], a.updatedAt)] : []),
+    auditStatement(db, {
+      actor: opts.actor,
+      action: `article.${opts.action}`,
+      articleId: a.id,
+      detail: { version: a.version, status: a.status },
+      at: a.updatedAt,
+    }),
+    ...(opts.extra ?? []),
+  ];
+  const neighbourQueries = isListed(a) ? neighbourStatements(db, a) : [];
+  const results = await db.batch<{ id: number }>([...statements, ...neighbourQueries]);
+  const newNeighbours = results.slice(statements.length).flatMap((r) => r.results.map((row) => row.id));
+
+  return {
+    action: opts.action,
+    changed: true,
+    before: old,
+    article: a,
+    chain: after.chain,
+    sectionPaths: [...touched.values()].map((s) => s.path),
+    neighbours: [...new Set([...oldNeighbours, ...newNeighbours])].filter((id) => id !== a.id),
+  };
+}
+
+const unchanged = (action: RevisionAction, placed: Placed): ChangeReport => ({
+  action,
+  changed: false,
+  before: placed.article,
+  article: placed.article,
+  chain: placed.chain,
+  sectionPaths: [],
+  neighbours: [],
+});
+
+async function requireChain(db: D1Database, path: string): Promise<Section[]> {
+  const chain = await getSectionChain(db, path);
+  if (!chain) {
+    throw new AppError(422, "unknown_section", `No section with path "${path}"`, {
+      details: [{ path: "section", message: `unknown section "${path}"` }],
+    });
+  }
+  return chain;
+}
+
+/** Loads an article and its section chain, or answers 404. */
+export async function loadArticle(db: D1Database, id: number): Promise<Placed> {
+  const article = await getArticle(db, id);
+  if (!article) throw new AppError(404, "not_found", `No article ${id}`);
+  const chain = await getSectionChainById(db, article.sectionId);
+  if (!chain) throw new Error(`article ${id} refers to missing section ${article.sectionId}`);
+  return { article, chain };
+}
+
+/** Markdown → sanitized HTML and text, with the sizes and captions of the images it shows. */
+async function renderArticleBody(db: D1Database, body: string) {
+  const keys = mediaKeysIn(body);
+  return renderBody(body, keys.length ? await getMediaByKeys(db, keys) : new Map());
+}
+
+function checkVersion(current: Article, expected: number | undefined) {
+  if (expected !== undefined && expected !== current.version) throw versionConflict(current.version);
+}
+
+const versionConflict = (current: number) =>
+  new AppError(412, "version_conflict", `The article has changed since version you sent; it is now at version ${current}`, {
+    current_version: current,
+    headers: { ETag: `"${current}"` },
+  });
+
+/** Runs a commit, turning a lost race on the version into 412 with the version that won. */
+async function commitChange(db: D1Database, before: Placed, after: Placed, opts: CommitOptions) {
+  try {
+    return await commit(db, before, after, opts);
+  } catch (err) {
+    if (!isVersionConflict(err)) throw err;
+    const current = await getArticle(db, before.article.id);
+    throw versionConflict(current?.version ?? before.article.version + 1);
+  }
+}
+
+function notInTrash(a: Article) {
+  if (a.deletedAt !== null) {
+    throw new AppError(409, "in_trash", `Article ${a.id} is in the trash; restore it first`);
+  }
+}
+
+export type CreateOptions = {
+  actor: Actor;
+  now: number;
+  /** A legacy id to keep (e.g. 88594); otherwise the next free one. */
+  id?: number;
+  /** Publish at once (or schedule, when publishAt is in the future) instead of saving a draft. */
+  publish?: boolean;
+  idempotency?: { keyId: number; idemKey: string; requestHash: string; response: (a: Article, chain: Section[]) => string };
+};
+
+export async function createArticle(
+  db: D1Database,
+  fields: Partial<ArticleFields> & Pick<ArticleFields, "sectionPath" | "title">,
+  opts: CreateOptions,
+): Promise<ChangeReport> {
+  const chain = await requireChain(db, fields.sectionPath);
+  const section = chain[chain.length - 1] as Section;
+  const body = await renderArticleBody(db, fields.body ?? "");
+  const publishAt = fields.publishAt ?? null;
+  const scheduled = opts.publish === true && publishAt !== null && publishAt > opts.now;
+  const published = opts.publish === true && !scheduled;
+
+  for (let attempt = 0; ; attempt++) {
+    const id = opts.id ?? (await nextArticleIdStatement(db).first<{ id: number }>())?.id ?? 1;
+    const article: Article = {
+      id,
+      sectionId: section.id,
+      status: scheduled ? "scheduled" : published ? "published" : "draft",
+      title: fields.title,
+      kicker: fields.kicker ?? "",
+      subtitle: fields.subtitle ?? "",
+      summary: fields.summary ?? "",
+      source: fields.source ?? "",
+      bylines: fields.bylines ?? [],
+      bodyMd: fields.body ?? "",
+      bodyHtml: body.html,
+      bodyText: body.text,
+      coverImage: fields.coverImage ?? null,
+      publishAt,
+      publishedAt: published ? (publishAt ?? opts.now) : null,
+      createdAt: opts.now,
+      updatedAt: opts.now,
+      version: 1,
+      createdBy: opts.actor.id,
+      deletedAt: null,
+    };
+    const idem = opts.idempotency;
+    const extra = idem
+      ? [idempotencyStatement(db, { ...idem, articleId: id, response: idem.response(article, chain), at: opts.now })]
+      : [];
+    const action: RevisionAction = scheduled ? "schedule" : published ? "publish" : "create";
+    try {
+      return await commit(db, null, { article, chain }, { action, actor: opts.actor, extra });
+    } catch (err) {
+      if (isIdConflict(err) && opts.id !== undefined) {
+        throw new AppError(409, "id_taken", `Article id ${opts.id} is already taken`);
+      }
+      // Another create took the same next id between our read and our batch: take the next one.
+      if (isIdConflict(err) && attempt < 5) continue;
+      if (isIdempotencyConflict(err)) throw new AppError(409, "idempotency_race", "The same Idempotency-Key is being used by a concurrent request; retry");
+      throw err;
+    }
+  }
+}
+
+export type ChangeOptions = { actor: Actor; now: number; expectedVersion?: number };
+
+/** Edits an article. An edit to a published article is live at once; its place in listings stays. */
+export async function updateArticle(
+  db: D1Database,
+  id: number,
+  patch: Partial<ArticleFields>,
+  opts: ChangeOptions,
+): Promise<ChangeReport> {
+  const before = await loadArticle(db, id);
+  checkVersion(before.article, opts.expectedVersion);
+  notInTrash(before.article);
+  return commitChange(db, before, await applyFields(db, before, patch, opts.now), { action: "update", actor: opts.actor });
+}
+
+async function applyFields(db: D1Database, before: Placed, patch: Partial<ArticleFields>, now: number): Promise<Placed> {
+  const old = before.article;
+  const chain =
+    patch.sectionPath !== undefined && patch.sectionPath !== before.chain[before.chain.length - 1]?.path
+      ? await requireChain(db, patch.sectionPath)
+      : before.chain;
+  const body = patch.body !== undefined && patch.body !== old.bodyMd ? await renderArticleBody(db, patch.body) : null;
+  const article: Article = {
+    ...old,
+    sectionId: (chain[chain.length - 1] as Section).id,
+    title: patch.title ?? old.title,
+    kicker: patch.kicker ?? old.kicker,
+    subtitle: patch.subtitle ?? old.subtitle,
+    summary: patch.summary ?? old.summary,
+    source: patch.source ?? old.source,
+    bylines: patch.bylines ?? old.bylines,
+    bodyMd: patch.body ?? old.bodyMd,
+    bodyHtml: body?.html ?? old.bodyHtml,
+    bodyText: body?.text ?? old.bodyText,
+    coverImage: patch.coverImage !== undefined ? patch.coverImage : old.coverImage,
+    publishAt: patch.publishAt !== undefined ? patch.publishAt : old.publishAt,
+    updatedAt: now,
+    version: old.version + 1,
+  };
+  // Rescheduling a scheduled article to a time already past leaves it for the next scheduler run.
+  if (article.status === "scheduled" && article.publishAt === null) article.status = "draft";
+  return { article, chain };
+}
+
+/**
+ * Publishes now, or schedules when the time asked for (or the one stored) is in the future.
+ * An explicit past `at` backdates the article; otherwise it is published as of now.
+ */
+export async function publishArticle(
+  db: D1Database,
+  id: number,
+  opts: ChangeOptions & { at?: number | null },
+): Promise<ChangeReport> {
+  const before = await loadArticle(db, id);
+  const old = before.article;
+  checkVersion(old, opts.expectedVersion);
+  notInTrash(old);
+  const wanted = opts.at ?? (old.publishAt !== null && old.publishAt > opts.now ? old.publishAt : null);
+  if (old.status === "published") {
+    if (wanted !== null && wanted > opts.now) {
+      throw new AppError(409, "already_published", `Article ${id} is already published; unpublish it before scheduling`);
+    }
+    if (opts.at == null) return unchanged("publish", before);
+  }
+  const schedule = wanted !== null && wanted > opts.now;
+  const article: Article = {
+    ...old,
+    status: schedule ? "scheduled" : "published",
+    publishAt: schedule ? wanted : old.publishAt,
+    publishedAt: schedule ? null : (wanted ?? opts.now),
+    updatedAt: opts.now,
+    version: old.version + 1,
+  };
+  if (schedule && old.status === "scheduled" && old.publishAt === wanted) return unchanged("schedule", before);
+  return commitChange(db, before, { article, chain: before.chain }, { action: schedule ? "schedule" : "publish", actor: opts.actor });
+}
+
+/** Takes a published or scheduled article back to draft: off every listing at once. */
+export async function unpublishArticle(db: D1Database, id: number, opts: ChangeOptions): Promise<ChangeReport> {
+  const before = await loadArticle(db, id);
+  checkVersion(before.article, opts.expectedVersion);
+  notInTrash(before.article);
+  if (before.article.status === "draft") return unchanged("unpublish", before);
+  const article: Article = { ...before.article, status: "draft", publishedAt: null, updatedAt: opts.now, version: before.article.version + 1 };
+  return commitChange(db, before, { article, chain: before.chain }, { action: "unpublish", actor: opts.actor });
+}
+
+/** Moves an article to the trash. Like WordPress, a trashed article is unpublished and comes back as a draft. */
+export async function trashArticle(db: D1Database, id: number, opts: ChangeOptions): Promise<ChangeReport> {
+  const before = await loadArticle(db, id);
+  checkVersion(before.article, opts.expectedVersion);
+  if (before.article.deletedAt !== null) return unchanged("trash", before);
+  const article: Article = {
+    ...before.article,
+    status: "draft",
+    publishedAt: null,
+    deletedAt: opts.now,
+    updatedAt: opts.now,
+    version: before.article.version + 1,
+  };
+  return commitChange(db, before, { article, chain: before.chain }, { action: "trash", actor: opts.actor });
+}
+
+export async function untrashArticle(db: D1Database, id: number, opts: ChangeOptions): Promise<ChangeReport> {
+  const before = await loadArticle(db, id);
+  checkVersion(before.article, opts.expectedVersion);
+  if (before.article.deletedAt === null) return unchanged("untrash", before);
+  const article: Article = { ...before.article, deletedAt: null, updatedAt: opts.now, version: before.article.version + 1 };
+  return commitChange(db, before, { article, chain: before.chain }, { action: "untrash", actor: opts.actor });
+}
+
+/** Brings back the content of revision `version` as a new revision; the workflow state stays as it is. */
+export async function revertArticle(
+  db: D1Database,
+  id: number,
+  version: number,
+  opts: ChangeOptions,
+): Promise<ChangeReport> {
+  const before = await loadArticle(db, id);
+  checkVersion(before.article, opts.expectedVersion);
+  notInTrash(before.article);
+  const snapshot = await getRevisionSnapshot(db, id, version);
+  if (!snapshot) throw new AppError(404, "not_found", `Article ${id} has no revision ${version}`);
+  const chain = await getSectionChainById(db, snapshot.section_id);
+  if (!chain) throw new AppError(409, "section_gone", `The section of revision ${version} no longer exists`);
+  const after = await applyFields(
+    db,
+    before,
+    {
+      sectionPath: (chain[chain.length - 1] as Section).path,
+      title: snapshot.title,
+      kicker: snapshot.kicker,
+      subtitle: snapshot.subtitle,
+      summary: snapshot.summary,
+      source: snapshot.source,
+      bylines: snapshot.bylines,
+      body: snapshot.body,
+      coverImage: snapshot.cover_image,
+    },
+    opts.now,
+  );
+  return commitChange(db, before, after, { action: "revert", actor: opts.actor });
+}
+
+export const SCHEDULER: Actor = { id: null, name: "scheduler" };
+
+/**
+ * Publishes every scheduled article that is due, each exactly once: a run that overlaps another
+ * loses the race on the version and skips that article. The article goes out at its scheduled time.
+ */
+export async function publishDueArticles(db: D1Database, now: number, limit = 100): Promise<ChangeReport[]> {
+  const { results } = await db
+    .prepare(`SELECT id, version, publish_at FROM articles WHERE status = 'scheduled' AND publish_at <= ? ORDER BY publish_at LIMIT ?`)
+    .bind(now, limit)
+    .all<{ id: number; version: number; publish_at: number }>();
+  const reports: ChangeReport[] = [];
+  for (const due of results) {
+    try {
+      reports.push(await publishArticle(db, due.id, { actor: SCHEDULER, now, expectedVersion: due.version, at: due.publish_at }));
+    } catch (err) {
+      // Someone else (an overlapping run, an editor) changed it first; their change stands.
+      if (err instanceof AppError && (err.status === 412 || err.status === 409)) continue;
+      throw err;
+    }
+  }
+  return reports;
+}

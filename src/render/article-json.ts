@@ -1,0 +1,75 @@
+// The JSON shapes of the API: one article, a list item, a section. Pure functions over rows.
+import type { Article } from "../db/articles.ts";
+import type { Section } from "../db/sections.ts";
+import { toRfc3339 } from "../content/dates.ts";
+import { articleUrl, mediaUrl, sectionUrl } from "../content/urls.ts";
+
+export type SectionRef = { path: string; name: string; url: string };
+export type Neighbour = { id: number; title: string; url: string; published_at: string };
+
+export const sectionRef = (s: Pick<Section, "path" | "name">): SectionRef => ({
+  path: s.path,
+  name: s.name,
+  url: sectionUrl(s.path),
+});
+
+/** The flat article object every list and detail endpoint shares. */
+export function articleSummaryJson(article: Article, section: Pick<Section, "path" | "name">) {
+  return {
+    id: article.id,
+    url: articleUrl(section.path, article.id),
+    section: sectionRef(section),
+    title: article.title,
+    kicker: article.kicker,
+    subtitle: article.subtitle,
+    summary: article.summary,
+    source: article.source,
+    bylines: article.bylines,
+    cover_image: article.coverImage,
+    cover_image_url: article.coverImage ? mediaUrl(article.coverImage) : null,
+    published_at: article.publishedAt === null ? null : toRfc3339(article.publishedAt),
+    updated_at: toRfc3339(article.updatedAt),
+  };
+}
+
+export type ArticleSummaryJson = ReturnType<typeof articleSummaryJson>;
+
+export const neighbourJson = (n: { id: number; title: string; sectionPath: string; publishedAt: number }): Neighbour => ({
+  id: n.id,
+  title: n.title,
+  url: articleUrl(n.sectionPath, n.id),
+  published_at: toRfc3339(n.publishedAt),
+});
+
+/** One published article, as GET /api/v1/articles/:id answers it. */
+export function articleDetailJson(
+  article: Article,
+  chain: Section[],
+  neighbours: { prev: Neighbour | null; next: Neighbour | null },
+) {
+  const section = chain[chain.length - 1];
+  if (!section) throw new Error(`article ${article.id} has no section chain`);
+  return {
+    ...articleSummaryJson(article, section),
+    section_chain: chain.map(sectionRef),
+    body_html: article.bodyHtml,
+    prev: neighbours.prev,
+    next: neighbours.next,
+  };
+}
+
+/** What an editor sees: the public shape plus workflow state and the Markdown source. */
+export function adminArticleJson(article: Article, section: Pick<Section, "path" | "name">) {
+  return {
+    ...articleSummaryJson(article, section),
+    status: article.status,
+    version: article.version,
+    publish_at: article.publishAt === null ? null : toRfc3339(article.publishAt),
+    created_at: toRfc3339(article.createdAt),
+    deleted_at: article.deletedAt === null ? null : toRfc3339(article.deletedAt),
+    body: article.bodyMd,
+    body_html: article.bodyHtml,
+  };
+}
+
+export type AdminArticleJson = ReturnType<typeof adminArticleJson>;

@@ -1,0 +1,66 @@
+// Reads a JSON request body for the admin API: bounded before it is read, parsed, then validated.
+import type { Context } from "hono";
+import * as v from "valibot";
+import { AppError, badRequest } from "../errors.ts";
+import { issueDetails } from "../content/schemas.ts";
+
+/** 413 before reading when Content-Length says too much; otherwise reads at most `maxBytes` and stops. */
+async function readBounded(req: Request, maxBytes: number): Promise<string> {
+  const declared = Number(req.headers.get("Content-Length") ?? NaN);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw badRequest("The body is not valid UTF-8", [{ path: "(body)", message: "is not valid UTF-8" }]);
+  }
+}
+
+const tooLarge = (maxBytes: number) =>
+  new AppError(413, "payload_too_large", `The request body is larger than ${maxBytes} bytes`, { max_bytes: maxBytes });
+
+export type JsonBody<T> = { value: T; raw: string };
+
+/**
+ * The validated body of a JSON request, and its raw text (for Idempotency-Key fingerprints).
+ * 415 for another media type, 413 when too large, 400 with every problem listed by field path.
+ */
+export async function readJson<S extends v.GenericSchema>(
+  c: Context,
+  schema: S,
+  maxBytes: number,
+): Promise<JsonBody<v.InferOutput<S>>> {
+  const type = c.req.header("Content-Type") ?? "";
+  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+    throw new AppError(415, "unsupported_media_type", "Send the body as application/json");
+  }
+  const raw = await readBounded(c.req.raw, maxBytes);
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    throw badRequest("The body is not valid JSON", [{ path: "(body)", message: "is not valid JSON" }]);
+  }
+  const parsed = v.safeParse(schema, data, { abortEarly: false });
+  if (!parsed.success) throw badRequest("The request has invalid fields", issueDetails(parsed.issues));
+  return { value: parsed.output, raw };
+}

@@ -1,0 +1,372 @@
+// The editors' article API: create, edit with If-Match, publish, schedule, trash, revisions, audit.
+import { describe, expect, it } from "vitest";
+import { env, exports } from "cloudflare:workers";
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
+import worker from "../src/index.ts";
+import { makeSection, uniqueSlug } from "./fixtures.ts";
+import { type TestKey, makeKey } from "./keys-fixture.ts";
+
+const BASE = "http://localhost/api/v1/admin/articles";
+
+type Json = Record<string, unknown> & { error?: { code: string; message: string; details?: { path: string; message: string }[] } };
+
+async function call(key: TestKey, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const init: RequestInit = { method, headers: { ...key.headers, ...headers } };
+  if (body !== undefined) {
+    init.body = typeof body === "string" ? body : JSON.stringify(body);
+    (init.headers as Record<string, string>)["Content-Type"] ??= "application/json";
+  }
+  const res = await exports.default.fetch(`${BASE}${path}`, init);
+  const json = (res.headers.get("Content-Type") ?? "").includes("json") ? ((await res.json()) as Json) : ({} as Json);
+  return { res, json };
+}
+
+async function newSection() {
+  const path = `${uniqueSlug("adm")}/${uniqueSlug("sub")}`;
+  await makeSection(path, "党政要闻");
+  return path;
+}
+
+async function createDraft(key: TestKey, section: string, extra: Record<string, unknown> = {}) {
+  const { res, json } = await call(key, "POST", "", { section, title: "巩固成果 谋求发展", ...extra });
+  expect(res.status, JSON.stringify(json)).toBe(201);
+  return json as Json & { id: number; version: number; status: string; url: string };
+}
+
+const publicStatus = async (id: number) => (await exports.default.fetch(`http://localhost/api/v1/articles/${id}`)).status;
+
+describe("creating articles", () => {
+  it("creates a draft by default and answers 201 with the article, its ETag and Location", async () => {
+    const editor = await makeKey("editor");
+    const section = await newSection();
+    const { res, json } = await call(editor, "POST", "", {
+      section,
+      title: "工作组赴工业园区调研",
+      kicker: "巩固成果 整合资源",
+      subtitle: "两地合作十余年成效显著",
+      summary: "调研组深入园区企业。",
+      source: "康定日报",
+      bylines: [{ name: "张三", role: "记者" }],
+      body: "本网讯 5月31日，工作组深入园区调研。\n\n第三批**“两新”**组织党建示范园区。",
+    });
+    expect(res.status).toBe(201);
+    expect(res.headers.get("ETag")).toBe('"1"');
+    expect(res.headers.get("Location")).toBe(`/api/v1/admin/articles/${json.id}`);
+    expect(json).toMatchObject({
+      status: "draft",
+      version: 1,
+      section: { path: section, name: "党政要闻" },
+      title: "工作组赴工业园区调研",
+      kicker: "巩固成果 整合资源",
+      source: "康定日报",
+      bylines: [{ name: "张三", role: "记者" }],
+      published_at: null,
+      url: `/html/${section}/${json.id}.html`,
+    });
+    expect(json.body_html).toContain("<strong>“两新”</strong>组织");
+    expect(await publicStatus(json.id as number)).toBe(404);
+  });
+
+  it("keeps a legacy id when an editor imports one, and refuses it when taken", async () => {
+    const editor = await makeKey("editor");
+    const section = await newSection();
+    const id = 880_000 + Math.floor(Math.random() * 100_000);
+    const first = await call(editor, "POST", "", { id, section, title: "旧稿" });
+    expect(first.res.status).toBe(201);
+    expect(first.json.id).toBe(id);
+    const again = await call(editor, "POST", "", { id, section, title: "旧稿" });
+    expect(again.res.status).toBe(409);
+    expect(again.json.error?.code).toBe("id_taken");
+  });
+
+  it("publishes in the same step when asked, live on the public API at once", async () => {
+    const editor = await makeKey("editor");
+    const draft = await createDraft(editor, await newSection(), { status: "published" });
+    expect(draft.status).toBe("published");
+    expect(await publicStatus(draft.id)).toBe(200);
+  });
+
+  it("returns the first result for a retried create with the same Idempotency-Key, creating nothing new", async () => {
+    const editor = await makeKey("editor");
+    const section = await newSection();
+    const body = { section, title: "只应创建一次" };
+    const headers = { "Idempotency-Key": crypto.randomUUID() };
+    const first = await call(editor, "POST", "", body, headers);
+    const retry = await call(editor, "POST", "", body, headers);
+    expect(first.res.status).toBe(201);
+    expect(retry.res.status).toBe(201);
+    expect(retry.res.headers.get("Idempotent-Replayed")).toBe("true");
+    expect(retry.json).toEqual(first.json);
+    const { n } = (await env.DB.prepare(
+      "SELECT count(*) AS n FROM articles a JOIN sections s ON s.id = a.section_id WHERE s.path = ?",
+    ).bind(section).first<{ n: number }>())!;
+    expect(n).toBe(1);
+  });
+
+  it("creates once when the same Idempotency-Key arrives twice at the same moment", async () => {
+    const editor = await makeKey("editor");
+    const section = await newSection();
+    const headers = { "Idempotency-Key": crypto.randomUUID() };
+    const results = await Promise.all([1, 2, 3].map(() => call(editor, "POST", "", { section, title: "并发重试" }, headers)));
+    const ids = new Set(results.filter((r) => r.res.status === 201).map((r) => r.json.id));
+    expect(ids.size).toBe(1);
+    const { n } = (await env.DB.prepare(
+      "SELECT count(*) AS n FROM articles a JOIN sections s ON s.id = a.section_id WHERE s.path = ?",
+    ).bind(section).first<{ n: number }>())!;
+    expect(n).toBe(1);
+  });
+
+  it("refuses to reuse an Idempotency-Key for a different request", async () => {
+    const editor = await makeKey("editor");
+    const section = await newSection();
+    const headers = { "Idempotency-Key": "key-reused-" + crypto.randomUUID() };
+    await call(editor, "POST", "", { section, title: "甲" }, headers);
+    const other = await call(editor, "POST", "", { section, title: "乙" }, headers);
+    expect(other.res.status).toBe(422);
+    expect(other.json.error?.code).toBe("idempotency_key_reused");
+  });
+});
+
+describe("refusing bad input", () => {
+  it("lists every problem by field path", async () => {
+    const editor = await makeKey("editor");
+    const { res, json } = await call(editor, "POST", "", {
+      section: "Not A Path",
+      title: "",
+      bylines: [{ name: "张三", role: "" }, { name: "李四" }],
+      publish_at: "2023-06-02 08:00",
+      colour: "red",
+    });
+    expect(res.status).toBe(400);
+    const paths = json.error?.details?.map((d) => d.path).sort();
+    expect(paths).toEqual(["bylines.0.role", "bylines.1.role", "colour", "publish_at", "section", "title"]);
+    expect(json.error?.details?.find((d) => d.path === "colour")?.message).toBe("unknown field");
+  });
+
+  it("answers 413 for a body over the limit, before storing anything", async () => {
+    const editor = await makeKey("editor");
+    const section = await newSection();
+    const { res, json } = await call(editor, "POST", "", { section, title: "太长", body: "字".repeat(400_000) });
+    expect(res.status).toBe(413);
+    expect(json.error?.code).toBe("payload_too_large");
+  });
+
+  it("answers 413 for an oversized body sent without a Content-Length", async () => {
+    const editor = await makeKey("editor");
+    const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 40) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const res = await exports.default.fetch(BASE, {
+      method: "POST",
+      headers: { ...editor.headers, "Content-Type": "application/json" },
+      body: stream,
+    });
+    expect(res.status).toBe(413);
+  });
+
+  it("answers 400 for malformed JSON and 415 for another media type", async () => {
+    const editor = await makeKey("editor");
+    expect((await call(editor, "POST", "", "{\"title\": ")).res.status).toBe(400);
+    const form = await call(editor, "POST", "", "title=x", { "Content-Type": "application/x-www-form-urlencoded" });
+    expect(form.res.status).toBe(415);
+  });
+
+  it("answers 422 for a section that does not exist", async () => {
+    const editor = await makeKey("editor");
+    const { res, json } = await call(editor, "POST", "", { section: "no/such-section", title: "无处安放" });
+    expect(res.status).toBe(422);
+    expect(json.error?.code).toBe("unknown_section");
+  });
+
+  it("answers 404 for an unknown article and for ids that are not ids", async () => {
+    const editor = await makeKey("editor");
+    expect((await call(editor, "GET", "/999999999999")).res.status).toBe(404);
+    expect((await call(editor, "GET", "/abc")).res.status).toBe(404);
+    expect((await call(editor, "GET", "/99999999999999999999999")).res.status).toBe(404);
+  });
+});
+
+describe("editing with If-Match", () => {
+  it("answers 428 without If-Match and 412 with a stale version, telling the current one", async () => {
+    const editor = await makeKey("editor");
+    const draft = await createDraft(editor, await newSection());
+    const missing = await call(editor, "PATCH", `/${draft.id}`, { title: "新标题" });
+    expect(missing.res.status).toBe(428);
+    await call(editor, "PATCH", `/${draft.id}`, { title: "第二版" }, { "If-Match": '"1"' });
+    const stale = await call(editor, "PATCH", `/${draft.id}`, { title: "第三版" }, { "If-Match": '"1"' });
+    expect(stale.res.status).toBe(412);
+    expect(stale.json.error).toMatchObject({ code: "version_conflict", current_version: 2 });
+    const { json } = await call(editor, "GET", `/${draft.id}`);
+    expect(json.title).toBe("第二版");
+  });
+
+  it("lets exactly one of two concurrent edits of the same version win", async () => {
+    const editor = await makeKey("editor");
+    const other = await makeKey("editor");
+    const draft = await createDraft(editor, await newSection());
+    const [a, b] = await Promise.all([
+      call(editor, "PATCH", `/${draft.id}`, { title: "甲的修改" }, { "If-Match": '"1"' }),
+      call(other, "PATCH", `/${draft.id}`, { title: "乙的修改" }, { "If-Match": '"1"' }),
+    ]);
+    expect([a.res.status, b.res.status].sort()).toEqual([200, 412]);
+    const winner = a.res.status === 200 ? "甲的修改" : "乙的修改";
+    const { json, res } = await call(editor, "GET", `/${draft.id}`);
+    expect(res.headers.get("ETag")).toBe('"2"');
+    expect(json.title).toBe(winner);
+  });
+
+  it("makes an edit to a published article live at once", async () => {
+    const editor = await makeKey("editor");
+    const draft = await createDraft(editor, await newSection(), { status: "published" });
+    await call(editor, "PATCH", `/${draft.id}`, { title: "更正后的标题" }, { "If-Match": `"${draft.version}"` });
+    const res = await exports.default.fetch(`http://localhost/api/v1/articles/${draft.id}`);
+    expect(((await res.json()) as { title: string }).title).toBe("更正后的标题");
+  });
+
+  it("sanitizes hostile Markdown and HTML before storing it", async () => {
+    const editor = await makeKey("editor");
+    const draft = await createDraft(editor, await newSection());
+    const { json } = await call(
+      editor,
+      "PATCH",
+      `/${draft.id}`,
+      { body: '正文<script>alert(1)</script><img src=x onerror=alert(2)>[链接](javascript:alert(3))<iframe src="https://evil.example"></iframe>' },
+      { "If-Match": '"1"' },
+    );
+    expect(json.body_html).not.toMatch(/<script|onerror|href="javascript|<iframe|alert\([12]\)/i);
+    expect(json.body).toContain("<script>");
+  });
+});
+
+describe("publishing", () => {
+  it("publishes now, unpublishes, and needs the editor role", async () => {
+    const author = await makeKey("author");
+    const editor = await makeKey("editor");
+    const draft = await createDraft(author, await newSection());
+    expect((await call(author, "POST", `/${draft.id}/publish`)).res.status).toBe(403);
+    const published = await call(editor, "POST", `/${draft.id}/publish`);
+    expect(published.res.status).toBe(200);
+    expect(published.json).toMatchObject({ status: "published", version: 2 });
+    expect(await publicStatus(draft.id)).toBe(200);
+    const unpublished = await call(editor, "POST", `/${draft.id}/unpublish`);
+    expect(unpublished.json.status).toBe("draft");
+    expect(await publicStatus(draft.id)).toBe(404);
+  });
+
+  it("schedules when publish_at is in the future, and the cron trigger publishes it once when due", async () => {
+    const editor = await makeKey("editor");
+    const draft = await createDraft(editor, await newSection());
+    const at = new Date(Date.now() + 60_000).toISOString();
+    const scheduled = await call(editor, "POST", `/${draft.id}/publish`, { publish_at: at });
+    expect(scheduled.json).toMatchObject({ status: "scheduled" });
+    expect(await publicStatus(draft.id)).toBe(404);
+
+    // Two overlapping runs of the trigger, two minutes later.
+    const runs = [1, 2].map(async () => {
+      const ctx = createExecutionContext();
+      await worker.scheduled(createScheduledController({ scheduledTime: Date.now() + 120_000, cron: "* * * * *" }), env, ctx);
+      await waitOnExecutionContext(ctx);
+    });
+    await Promise.all(runs);
+
+    const { json } = await call(editor, "GET", `/${draft.id}`);
+    expect(json.status).toBe("published");
+    expect(json.published_at).toBe(json.publish_at);
+    expect(await publicStatus(draft.id)).toBe(200);
+    const { results } = await env.DB.prepare("SELECT action FROM revisions WHERE article_id = ? ORDER BY version")
+      .bind(draft.id)
+      .all<{ action: string }>();
+    expect(results.map((r) => r.action)).toEqual(["create", "schedule", "publish"]);
+  });
+
+  it("refuses a malformed publish_at", async () => {
+    const editor = await makeKey("editor");
+    const draft = await createDraft(editor, await newSection());
+    const { res, json } = await call(editor, "POST", `/${draft.id}/publish`, { publish_at: "tomorrow" });
+    expect(res.status).toBe(400);
+    expect(json.error?.details?.[0]?.path).toBe("publish_at");
+  });
+});
+
+describe("trash and revisions", () => {
+  it("moves to trash (off the site) and restores as a draft", async () => {
+    const editor = await makeKey("editor");
+    const draft = await createDraft(editor, await newSection(), { status: "published" });
+    const trashed = await call(editor, "DELETE", `/${draft.id}`);
+    expect(trashed.res.status).toBe(200);
+    expect(trashed.json.deleted_at).not.toBeNull();
+    expect(await publicStatus(draft.id)).toBe(404);
+    const inTrash = await call(editor, "GET", "?status=trash&limit=100");
+    expect((inTrash.json.items as { id: number }[]).some((a) => a.id === draft.id)).toBe(true);
+    const edit = await call(editor, "PATCH", `/${draft.id}`, { title: "x" }, { "If-Match": `"${trashed.json.version}"` });
+    expect(edit.res.status).toBe(409);
+    const restored = await call(editor, "POST", `/${draft.id}/restore`);
+    expect(restored.json).toMatchObject({ status: "draft", deleted_at: null });
+  });
+
+  it("keeps a revision of every change with who and when, and restores an old one", async () => {
+    const editor = await makeKey("editor", `编辑 ${crypto.randomUUID().slice(0, 6)}`);
+    const draft = await createDraft(editor, await newSection(), { body: "第一稿" });
+    await call(editor, "PATCH", `/${draft.id}`, { body: "第二稿", title: "改过的标题" }, { "If-Match": '"1"' });
+    const revisions = await call(editor, "GET", `/${draft.id}/revisions`);
+    expect(revisions.json.items).toEqual([
+      expect.objectContaining({ version: 2, action: "update", actor: editor.key.name }),
+      expect.objectContaining({ version: 1, action: "create", actor: editor.key.name }),
+    ]);
+    const restored = await call(editor, "POST", `/${draft.id}/revisions/1/restore`);
+    expect(restored.json).toMatchObject({ version: 3, body: "第一稿", title: "巩固成果 谋求发展" });
+    expect((await call(editor, "POST", `/${draft.id}/revisions/99/restore`)).res.status).toBe(404);
+  });
+
+  it("records every write in the audit log with the key's name", async () => {
+    const editor = await makeKey("editor");
+    const draft = await createDraft(editor, await newSection());
+    await call(editor, "POST", `/${draft.id}/publish`);
+    const { results } = await env.DB.prepare("SELECT key_name, action FROM audit_log WHERE article_id = ? ORDER BY id")
+      .bind(draft.id)
+      .all<{ key_name: string; action: string }>();
+    expect(results).toEqual([
+      { key_name: editor.key.name, action: "article.create" },
+      { key_name: editor.key.name, action: "article.publish" },
+    ]);
+  });
+});
+
+describe("authors", () => {
+  it("edit their own drafts but not others', and cannot publish on create", async () => {
+    const author = await makeKey("author");
+    const otherAuthor = await makeKey("author");
+    const section = await newSection();
+    const mine = await createDraft(author, section);
+    expect((await call(author, "PATCH", `/${mine.id}`, { title: "我的稿子" }, { "If-Match": '"1"' })).res.status).toBe(200);
+    expect((await call(otherAuthor, "PATCH", `/${mine.id}`, { title: "别人的" }, { "If-Match": '"2"' })).res.status).toBe(403);
+    expect((await call(author, "POST", "", { section, title: "直接发布", status: "published" })).res.status).toBe(403);
+    expect((await call(author, "DELETE", `/${mine.id}`)).res.status).toBe(403);
+  });
+});
+
+describe("the editors' list", () => {
+  it("filters by status and section and pages with a cursor", async () => {
+    const editor = await makeKey("editor");
+    const section = await newSection();
+    for (let i = 0; i < 5; i++) await createDraft(editor, section, { title: `稿件${i}` });
+    await createDraft(editor, section, { title: "已发布", status: "published" });
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const q: string = `?section=${section}&status=draft&limit=2${cursor ? `&cursor=${cursor}` : ""}`;
+      const { json } = await call(editor, "GET", q);
+      seen.push(...(json.items as { id: number; status: string }[]).map((a) => a.id));
+      cursor = json.next_cursor as string | null;
+    } while (cursor);
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+    expect((await call(editor, "GET", "?status=bogus")).res.status).toBe(400);
+    expect((await call(editor, "GET", "?limit=1000")).res.status).toBe(400);
+  });
+});

@@ -1,0 +1,73 @@
+// Article bodies: CJK-aware Markdown, sanitized HTML, plain text.
+import { describe, expect, it } from "vitest";
+import { excerpt, htmlToText, mediaKeysIn, renderBody } from "../src/content/markdown.ts";
+
+const KEY = `${"ab".repeat(32)}.jpg`;
+
+describe("Markdown for Chinese text", () => {
+  it("bolds emphasis next to CJK punctuation, which plain CommonMark leaves alone", () => {
+    expect(renderBody("第三批**“两新”**组织党建示范园区").html).toContain("<strong>“两新”</strong>组织");
+  });
+
+  it("keeps paragraphs and headings, demoting h1 below the page title", () => {
+    const { html } = renderBody("# 标题\n\n第一段。\n\n第二段。");
+    expect(html).toBe("<h2>标题</h2>\n<p>第一段。</p>\n<p>第二段。</p>");
+  });
+});
+
+describe("sanitizing hostile input", () => {
+  const cases: Array<[string, string, RegExp]> = [
+    ["script tags and their content", "正文<script>alert(1)</script>", /script|alert/],
+    ["event handlers", '<img src="https://example.com/a.png" onerror="alert(1)">', /onerror/],
+    ["javascript: links", "[点我](javascript:alert(1))", /href/i],
+    ["javascript: links in raw HTML", '<a href="JaVaScRiPt:alert(1)">x</a>', /href|javascript/i],
+    ["entity-encoded javascript: links", '<a href="&#106;avascript:alert(1)">x</a>', /href|avascript/i],
+    ["inline styles", '<p style="position:fixed">x</p>', /style|position/],
+    ["style elements", "<style>body{display:none}</style>段落", /display|style/],
+    ["foreign iframes", '<iframe src="https://evil.example/"></iframe>', /iframe|evil/],
+    ["data: images", '<img src="data:image/svg+xml;base64,PHN2Zz4=">', /data:/],
+    ["svg with scripts", '<svg><script>alert(1)</script></svg>', /svg|alert/],
+    ["forms", '<form action="https://evil.example"><input name="q"></form>', /form|input/],
+  ];
+  for (const [name, input, forbidden] of cases) {
+    it(`removes ${name}`, () => expect(renderBody(input).html).not.toMatch(forbidden));
+  }
+
+  it("keeps safe links and marks external ones noopener", () => {
+    expect(renderBody("[人民网](https://www.people.com.cn/)").html).toBe(
+      '<p><a href="https://www.people.com.cn/" rel="noopener noreferrer">人民网</a></p>',
+    );
+  });
+});
+
+describe("images", () => {
+  it("turns a lone image into a figure with its caption and reserved size", () => {
+    const images = new Map([[KEY, { width: 1200, height: 800, alt: "", caption: "", credit: "摄影 张三" }]]);
+    const { html } = renderBody(`![会场](/media/${KEY} "会议现场")`, images);
+    expect(html).toBe(
+      `<figure><img src="/media/${KEY}" alt="会场" width="1200" height="800" loading="lazy" decoding="async" />` +
+        "<figcaption>会议现场（摄影 张三）</figcaption></figure>",
+    );
+  });
+
+  it("leaves images inside text inline", () => {
+    expect(renderBody(`文字![图](/media/${KEY})文字`).html).toMatch(/^<p>文字<img/);
+  });
+
+  it("finds the media keys a body refers to", () => {
+    expect(mediaKeysIn(`![a](/media/${KEY}) ![b](/media/${KEY}) ![c](https://x.example/c.png)`)).toEqual([KEY]);
+  });
+});
+
+describe("plain text", () => {
+  it("puts each paragraph on its own line and decodes entities", () => {
+    expect(htmlToText("<p>甲 &amp; 乙</p>\n<p>“丙”&lt;丁&gt;</p>")).toBe("甲 & 乙\n“丙”<丁>");
+  });
+
+  it("cuts excerpts at a sentence end when one is near", () => {
+    const text = "一".repeat(80) + "。" + "二".repeat(80);
+    expect(excerpt(text, 100)).toBe("一".repeat(80) + "。");
+    expect(excerpt("短句。", 100)).toBe("短句。");
+    expect(excerpt("三".repeat(200), 10)).toBe("三".repeat(10) + "…");
+  });
+});
