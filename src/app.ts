@@ -8,6 +8,7 @@ import { publicApi } from "./routes/api.ts";
 import { admin } from "./routes/admin.ts";
 import { media } from "./routes/media.ts";
 import { assets } from "./routes/assets.ts";
+import { d1Timing } from "./middleware/d1-timing.ts";
 
 export const app = new Hono<AppEnv>();
 
@@ -26,6 +27,8 @@ app.use(
     crossOriginResourcePolicy: "cross-origin",
   }),
 );
+
+app.use(d1Timing());
 
 app.route("/api/v1/admin", admin);
 app.route("/api/v1", publicApi);

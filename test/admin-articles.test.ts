@@ -284,6 +284,16 @@ describe("publishing", () => {
     expect(results.map((r) => r.action)).toEqual(["create", "schedule", "publish"]);
   });
 
+  it("archives a published article: off the site, marked archived, publishable again", async () => {
+    const editor = await makeKey("editor");
+    const draft = await createDraft(editor, await newSection(), { status: "published" });
+    const archived = await call(editor, "POST", `/${draft.id}/archive`);
+    expect(archived.json).toMatchObject({ status: "archived", published_at: null });
+    expect(await publicStatus(draft.id)).toBe(404);
+    const again = await call(editor, "POST", `/${draft.id}/publish`);
+    expect(again.json.status).toBe("published");
+  });
+
   it("refuses a malformed publish_at", async () => {
     const editor = await makeKey("editor");
     const draft = await createDraft(editor, await newSection());

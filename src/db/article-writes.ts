@@ -13,6 +13,7 @@ export type RevisionAction =
   | "publish"
   | "schedule"
   | "unpublish"
+  | "archive"
   | "trash"
   | "untrash"
   | "revert";

@@ -332,13 +332,19 @@ export async function publishArticle(
 }
 
 /** Takes a published or scheduled article back to draft: off every listing at once. */
-export async function unpublishArticle(db: D1Database, id: number, opts: ChangeOptions): Promise<ChangeReport> {
+export const unpublishArticle = (db: D1Database, id: number, opts: ChangeOptions) => withdraw(db, id, "draft", opts);
+
+/** Archives an article: off the site and its listings like a draft, but marked as finished, not in progress. */
+export const archiveArticle = (db: D1Database, id: number, opts: ChangeOptions) => withdraw(db, id, "archived", opts);
+
+async function withdraw(db: D1Database, id: number, to: "draft" | "archived", opts: ChangeOptions): Promise<ChangeReport> {
+  const action = to === "draft" ? "unpublish" : "archive";
   const before = await loadArticle(db, id);
   checkVersion(before.article, opts.expectedVersion);
   notInTrash(before.article);
-  if (before.article.status === "draft") return unchanged("unpublish", before);
-  const article: Article = { ...before.article, status: "draft", publishedAt: null, updatedAt: opts.now, version: before.article.version + 1 };
-  return commitChange(db, before, { article, chain: before.chain }, { action: "unpublish", actor: opts.actor });
+  if (before.article.status === to) return unchanged(action, before);
+  const article: Article = { ...before.article, status: to, publishedAt: null, updatedAt: opts.now, version: before.article.version + 1 };
+  return commitChange(db, before, { article, chain: before.chain }, { action, actor: opts.actor });
 }
 
 /** Moves an article to the trash. Like WordPress, a trashed article is unpublished and comes back as a draft. */

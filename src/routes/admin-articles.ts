@@ -16,6 +16,7 @@ import {
   type ChangeReport,
   createArticle,
   loadArticle,
+  archiveArticle,
   publishArticle,
   revertArticle,
   trashArticle,
@@ -188,6 +189,7 @@ const simpleAction =
   };
 
 adminArticles.post(`${ID}/unpublish`, simpleAction(unpublishArticle));
+adminArticles.post(`${ID}/archive`, simpleAction(archiveArticle));
 adminArticles.delete(ID, simpleAction(trashArticle));
 adminArticles.post(`${ID}/restore`, simpleAction(untrashArticle));
 
