@@ -3,13 +3,17 @@
 import MarkdownIt from "markdown-it";
 import cjkFriendly from "markdown-it-cjk-friendly";
 import sanitizeHtml from "sanitize-html";
+import { MEDIA_KEY } from "../media/key.ts";
 
 /** What the renderer knows of an uploaded image, so pages can reserve its space. */
 export type ImageInfo = { width: number | null; height: number | null; alt: string; caption: string; credit: string };
 
 export type RenderedBody = { html: string; text: string };
 
-const MEDIA_SRC = /^\/media\/([0-9a-f]{64}\.(?:jpg|png|webp|gif|avif))$/;
+// `/media/<key>`: an image from our own store, whose size and caption we know.
+const KEY_PATTERN = MEDIA_KEY.source.slice(1, -1);
+const MEDIA_SRC = new RegExp(`^/media/(${KEY_PATTERN})$`);
+const MEDIA_SRC_ANYWHERE = new RegExp(`/media/(${KEY_PATTERN})`, "g");
 
 // CommonMark misjudges emphasis next to CJK punctuation (`**“两新”**组织` stays unbolded); the
 // cjk-friendly plugin fixes the delimiter rules without changing anything for Latin text.
@@ -94,7 +98,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
 /** The /media keys an article body refers to, so their sizes can be looked up before rendering. */
 export function mediaKeysIn(md: string): string[] {
   const keys = new Set<string>();
-  for (const m of md.matchAll(/\/media\/([0-9a-f]{64}\.(?:jpg|png|webp|gif|avif))/g)) if (m[1]) keys.add(m[1]);
+  for (const m of md.matchAll(MEDIA_SRC_ANYWHERE)) if (m[1]) keys.add(m[1]);
   return [...keys];
 }
 

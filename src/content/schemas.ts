@@ -1,6 +1,7 @@
 // What editors may send, as valibot schemas; the admin API's input types are inferred from them.
 import * as v from "valibot";
 import { SECTION_PATH } from "./urls.ts";
+import { MEDIA_KEY } from "../media/key.ts";
 import type { ErrorDetail } from "../errors.ts";
 
 /** Bounds on what one article may hold (documented in the README). */
@@ -42,10 +43,7 @@ export const Timestamp = v.pipe(
   v.check((ms) => Number.isFinite(ms) && ms >= Date.UTC(1990, 0, 1) && ms < Date.UTC(2200, 0, 1), "must be a real date between 1990 and 2200"),
 );
 
-export const MediaKey = v.pipe(
-  v.string(),
-  v.regex(/^[0-9a-f]{64}\.(?:jpg|png|webp|gif|avif)$/, "must be a media key as returned by the image upload"),
-);
+export const MediaKey = v.pipe(v.string(), v.regex(MEDIA_KEY, "must be a media key as returned by the image upload"));
 
 export const Byline = v.strictObject({
   name: requiredLine(LIMITS.bylineName),

@@ -1,0 +1,118 @@
+// Images: the media table, one row per stored object, keyed by content hash. The objects: media-objects.ts.
+import { type AuditEntry, auditStatement } from "./audit.ts";
+
+export type Media = {
+  key: string;
+  contentType: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  alt: string;
+  caption: string;
+  credit: string;
+  createdAt: number;
+  createdBy: number | null;
+};
+
+type MediaRow = {
+  key: string;
+  content_type: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  alt: string;
+  caption: string;
+  credit: string;
+  created_at: number;
+  created_by: number | null;
+};
+
+const COLUMNS = "key, content_type, bytes, width, height, alt, caption, credit, created_at, created_by";
+
+export const toMedia = (r: MediaRow): Media => ({
+  key: r.key,
+  contentType: r.content_type,
+  bytes: r.bytes,
+  width: r.width,
+  height: r.height,
+  alt: r.alt,
+  caption: r.caption,
+  credit: r.credit,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+});
+
+export async function getMedia(db: D1Database, key: string): Promise<Media | null> {
+  const row = await db.prepare(`SELECT ${COLUMNS} FROM media WHERE key = ?`).bind(key).first<MediaRow>();
+  return row ? toMedia(row) : null;
+}
+
+/**
+ * The rows for these keys, by key; keys without a row are simply absent (an article may name an image
+ * that is gone). One query whatever the count: the keys travel as one JSON parameter, clear of D1's
+ * limit on bound parameters.
+ */
+export async function getMediaByKeys(db: D1Database, keys: readonly string[]): Promise<Map<string, Media>> {
+  const wanted = [...new Set(keys)];
+  if (wanted.length === 0) return new Map();
+  const { results } = await db
+    .prepare(`SELECT ${COLUMNS} FROM media WHERE key IN (SELECT value FROM json_each(?))`)
+    .bind(JSON.stringify(wanted))
+    .all<MediaRow>();
+  return new Map(results.map((r) => [r.key, toMedia(r)]));
+}
+
+export type NewMedia = Omit<Media, "createdAt" | "createdBy"> & { createdAt?: number; createdBy: number | null };
+
+/**
+ * Records an uploaded image, with its audit entry in the same batch. The same bytes uploaded again keep
+ * the first upload's row: its metadata is never overwritten by a re-upload (an article may rely on that
+ * caption), but an empty alt, caption or credit is filled in from the new one. `created` tells the two apart.
+ */
+export async function insertMedia(
+  db: D1Database,
+  media: NewMedia,
+  audit: Omit<AuditEntry, "at">,
+): Promise<{ media: Media; created: boolean }> {
+  const now = media.createdAt ?? Date.now();
+  const existed = db.prepare("SELECT 1 AS found FROM media WHERE key = ?").bind(media.key);
+  const upsert = db
+    .prepare(
+      `INSERT INTO media (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET
+         alt = CASE media.alt WHEN '' THEN excluded.alt ELSE media.alt END,
+         caption = CASE media.caption WHEN '' THEN excluded.caption ELSE media.caption END,
+         credit = CASE media.credit WHEN '' THEN excluded.credit ELSE media.credit END
+       RETURNING ${COLUMNS}`,
+    )
+    .bind(
+      media.key,
+      media.contentType,
+      media.bytes,
+      media.width,
+      media.height,
+      media.alt,
+      media.caption,
+      media.credit,
+      now,
+      media.createdBy,
+    );
+  // One batch is one transaction: the existence check sees the table as the upsert does.
+  const [before, after] = await db.batch<MediaRow>([existed, upsert, auditStatement(db, { ...audit, at: now })]);
+  const row = after?.results[0];
+  if (!row) throw new Error("media upsert returned no row");
+  return { media: toMedia(row), created: (before?.results.length ?? 0) === 0 };
+}
+
+export type MediaCursor = { createdAt: number; key: string };
+
+/** Newest first, `limit` rows after `cursor` (keyset on created_at, then key, so equal times never repeat). */
+export async function listMedia(db: D1Database, limit: number, cursor: MediaCursor | null = null): Promise<Media[]> {
+  const { results } = cursor
+    ? await db
+        .prepare(`SELECT ${COLUMNS} FROM media WHERE (created_at, key) < (?, ?) ORDER BY created_at DESC, key DESC LIMIT ?`)
+        .bind(cursor.createdAt, cursor.key, limit)
+        .all<MediaRow>()
+    : await db.prepare(`SELECT ${COLUMNS} FROM media ORDER BY created_at DESC, key DESC LIMIT ?`).bind(limit).all<MediaRow>();
+  return results.map(toMedia);
+}

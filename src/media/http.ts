@@ -1,0 +1,77 @@
+// Conditional and range request rules for /media, as pure functions over header values (RFC 9110 §13, §14).
+
+/** `"<hash>"`: the content hash is a strong validator, since a key's bytes never change. */
+export const strongEtag = (hash: string) => `"${hash}"`;
+
+// entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE, where etagc excludes only DQUOTE, so a tag may contain commas:
+// scan the list instead of splitting it. Returns null when the list is malformed.
+function parseEntityTags(list: string): { weak: boolean; opaque: string }[] | null {
+  const tags: { weak: boolean; opaque: string }[] = [];
+  let i = 0;
+  for (;;) {
+    while (i < list.length && (list[i] === " " || list[i] === "\t" || list[i] === ",")) i++;
+    if (i >= list.length) return tags;
+    const weak = list.startsWith("W/", i);
+    if (weak) i += 2;
+    if (list[i] !== '"') return null;
+    const close = list.indexOf('"', i + 1);
+    if (close < 0) return null;
+    tags.push({ weak, opaque: list.slice(i, close + 1) });
+    i = close + 1;
+  }
+}
+
+/**
+ * RFC 9110 §13.1.2: If-None-Match is false (answer 304 to GET/HEAD) when it is `*` or any listed tag matches
+ * the current one by weak comparison. A malformed header is ignored, so the full response goes out.
+ */
+export function noneMatch(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return true;
+  if (header.trim() === "*") return false;
+  const tags = parseEntityTags(header);
+  return tags === null || !tags.some((tag) => tag.opaque === etag);
+}
+
+/**
+ * RFC 9110 §13.1.5: a Range is honoured only if If-Range names the current representation by a strong tag.
+ * A date cannot match: /media sends no Last-Modified, so the full representation is sent instead.
+ */
+export function ifRangeHolds(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return true;
+  const tags = parseEntityTags(header.trim());
+  return tags !== null && tags.length === 1 && tags[0]?.weak === false && tags[0].opaque === etag;
+}
+
+export type RangeRequest =
+  | { kind: "full" }
+  | { kind: "partial"; offset: number; length: number }
+  | { kind: "unsatisfiable" };
+
+/**
+ * RFC 9110 §14.1.2 / §14.2: one `bytes=` range (`a-b`, `a-`, `-n`) of a `size`-byte representation.
+ * Anything this server does not do — other units, several ranges, bad syntax — is ignored (a server may
+ * always answer 200 with the whole thing); a well-formed range starting past the end is unsatisfiable (416).
+ */
+export function parseRange(header: string | undefined, size: number): RangeRequest {
+  if (header === undefined) return { kind: "full" };
+  const match = /^bytes=[ \t]*(\d*)-(\d*)[ \t]*$/i.exec(header.trim());
+  if (!match) return { kind: "full" };
+  const [, first = "", last = ""] = match;
+  if (first === "" && last === "") return { kind: "full" };
+  if (first === "") {
+    const suffix = Number(last);
+    if (suffix === 0 || size === 0) return { kind: "unsatisfiable" };
+    const length = Math.min(suffix, size);
+    return { kind: "partial", offset: size - length, length };
+  }
+  const offset = Number(first);
+  if (last !== "" && Number(last) < offset) return { kind: "full" };
+  if (offset >= size) return { kind: "unsatisfiable" };
+  const end = last === "" ? size - 1 : Math.min(Number(last), size - 1);
+  return { kind: "partial", offset, length: end - offset + 1 };
+}
+
+// `bytes 0-99/1234` for a 206; for a 416 the range is an asterisk: `bytes */1234`.
+export function contentRange(range: { offset: number; length: number } | null, size: number): string {
+  return range ? `bytes ${range.offset}-${range.offset + range.length - 1}/${size}` : `bytes */${size}`;
+}

@@ -1,0 +1,24 @@
+// What an editor says about an image: alt text, caption and credit, bounded and trimmed.
+import * as v from "valibot";
+import type { ErrorDetail } from "../errors.ts";
+
+export const ALT_MAX = 1000;
+export const CAPTION_MAX = 2000;
+export const CREDIT_MAX = 200;
+
+const text = (max: number) => v.optional(v.pipe(v.string(), v.trim(), v.maxLength(max, `at most ${max} characters`)), "");
+
+export const ImageMetadata = v.strictObject(
+  { alt: text(ALT_MAX), caption: text(CAPTION_MAX), credit: text(CREDIT_MAX) },
+  "unknown field",
+);
+export type ImageMetadata = v.InferOutput<typeof ImageMetadata>;
+
+/** The metadata, or every problem with it by field path (unknown fields included). */
+export function validateImageMetadata(
+  input: Record<string, unknown>,
+): { metadata: ImageMetadata; problems: [] } | { metadata: null; problems: ErrorDetail[] } {
+  const result = v.safeParse(ImageMetadata, input, { abortEarly: false });
+  if (result.success) return { metadata: result.output, problems: [] };
+  return { metadata: null, problems: result.issues.map((issue) => ({ path: v.getDotPath(issue) ?? "", message: issue.message })) };
+}

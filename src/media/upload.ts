@@ -1,0 +1,48 @@
+// An image upload: check the bytes, name them by their hash, store the object, then record the row.
+import { AppError } from "../errors.ts";
+import type { AuditActor } from "../db/audit.ts";
+import { type Media, insertMedia } from "../db/media.ts";
+import { putMediaObject } from "../db/media-objects.ts";
+import { imageDimensions } from "./dimensions.ts";
+import { contentKey } from "./key.ts";
+import type { ImageMetadata } from "./metadata.ts";
+import { sniffImageType } from "./sniff.ts";
+
+/** The largest image accepted, in bytes. */
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+
+export const payloadTooLarge = () =>
+  new AppError(413, "payload_too_large", `Images are limited to ${MAX_IMAGE_BYTES} bytes (10 MiB)`, {
+    limit_bytes: MAX_IMAGE_BYTES,
+  });
+
+export type UploadResult = { media: Media; created: boolean };
+
+/**
+ * Stores an image and returns its row; `created` is false when the same bytes were uploaded before.
+ * R2 first, row second: if the put fails nothing is recorded; if the row fails after the put, the object
+ * left behind is harmless — its key is its hash, so the retried upload lands on the same object.
+ */
+export async function uploadImage(
+  bucket: R2Bucket,
+  db: D1Database,
+  input: { bytes: Uint8Array; metadata: ImageMetadata; actor: AuditActor },
+): Promise<UploadResult> {
+  const { bytes, metadata, actor } = input;
+  if (bytes.length === 0) throw new AppError(400, "empty_body", "The upload is empty");
+  if (bytes.length > MAX_IMAGE_BYTES) throw payloadTooLarge();
+  const type = sniffImageType(bytes);
+  if (!type)
+    throw new AppError(415, "unsupported_media_type", "Only JPEG, PNG, WebP, GIF and AVIF images are accepted");
+  // A file that starts like an image but whose header cannot be read is broken: browsers would not show it either.
+  const size = imageDimensions(bytes, type.ext);
+  if (!size)
+    throw new AppError(422, "invalid_image", `The file starts like ${type.contentType} but its header is truncated or corrupt`);
+  const key = await contentKey(bytes, type.ext);
+  await putMediaObject(bucket, key, bytes, type.contentType);
+  return insertMedia(
+    db,
+    { key, contentType: type.contentType, bytes: bytes.length, ...size, ...metadata, createdBy: actor.id },
+    { actor, action: "image.upload", detail: { key, content_type: type.contentType, bytes: bytes.length, ...size } },
+  );
+}

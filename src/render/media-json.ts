@@ -1,0 +1,17 @@
+// The JSON shape of an image, shared by the upload answer, the list and the detail endpoint.
+import type { Media } from "../db/media.ts";
+import { mediaUrl } from "../content/urls.ts";
+
+export const mediaJson = (m: Media) => ({
+  key: m.key,
+  url: mediaUrl(m.key),
+  content_type: m.contentType,
+  bytes: m.bytes,
+  width: m.width,
+  height: m.height,
+  alt: m.alt,
+  caption: m.caption,
+  credit: m.credit,
+});
+
+export type MediaJson = ReturnType<typeof mediaJson>;

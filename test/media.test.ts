@@ -1,0 +1,467 @@
+// Images end to end: uploads through the admin API, and serving at /media, as real requests to the Worker.
+import { env, exports } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { getMedia, getMediaByKeys, insertMedia } from "../src/db/media.ts";
+import { contentKey } from "../src/media/key.ts";
+import { MAX_IMAGE_BYTES, uploadImage } from "../src/media/upload.ts";
+import * as images from "./fixtures/images.ts";
+import { makeKey } from "./keys-fixture.ts";
+
+const BASE = "http://localhost";
+const IMAGES = `${BASE}/api/v1/admin/images`;
+
+type ImageJson = {
+  key: string;
+  url: string;
+  content_type: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  alt: string;
+  caption: string;
+  credit: string;
+};
+type ErrorJson = { error: { code: string; message: string; details?: { path: string; message: string }[] } };
+
+/** A fixture made unique with random bytes after its end (every format ignores them), so no test sees another's upload. */
+function unique(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bytes.length + 16);
+  out.set(bytes);
+  out.set(crypto.getRandomValues(new Uint8Array(16)), bytes.length);
+  return out;
+}
+
+const text = (s: string) => new TextEncoder().encode(s);
+
+async function editor() {
+  return (await makeKey("editor")).headers;
+}
+
+function postRaw(headers: Record<string, string>, body: BodyInit | null, contentType = "image/jpeg", query = "") {
+  return exports.default.fetch(`${IMAGES}${query}`, { method: "POST", headers: { ...headers, "Content-Type": contentType }, body });
+}
+
+function postForm(headers: Record<string, string>, form: FormData, query = "") {
+  return exports.default.fetch(`${IMAGES}${query}`, { method: "POST", headers, body: form });
+}
+
+/** A body sent without Content-Length: `chunks` chunks of 1 MiB, counted as they are pulled. */
+function streamOf(chunks: number) {
+  let pulled = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (pulled === chunks) return controller.close();
+      pulled += 1;
+      controller.enqueue(new Uint8Array(1024 * 1024));
+    },
+  });
+  return { stream, pulled: () => pulled };
+}
+
+async function storedObject(bytes: Uint8Array, ext: "png" | "jpg" = "png") {
+  const key = await contentKey(bytes, ext);
+  await env.MEDIA.put(key, bytes, { httpMetadata: { contentType: ext === "png" ? "image/png" : "image/jpeg" } });
+  return { key, hash: key.slice(0, 64) };
+}
+
+describe("uploading an image", () => {
+  it.each([
+    ["JPEG", images.jpeg, "image/jpeg", "jpg", 7, 5],
+    ["JPEG with EXIF orientation", images.jpegRotated, "image/jpeg", "jpg", 3, 8],
+    ["PNG", images.png, "image/png", "png", 6, 4],
+    ["GIF", images.gif, "image/gif", "gif", 5, 3],
+    ["WebP", images.webpLossy, "image/webp", "webp", 9, 7],
+    ["lossless WebP", images.webpLossless, "image/webp", "webp", 10, 6],
+    ["AVIF", images.avif, "image/avif", "avif", 12, 8],
+  ] as const)("stores a %s under its hash with its width and height", async (_, make, type, ext, width, height) => {
+    const headers = await editor();
+    const bytes = unique(make());
+    // The header is deliberately wrong: the type comes from the bytes.
+    const res = await postRaw(headers, bytes, "application/octet-stream");
+    expect(res.status).toBe(201);
+    const body = await res.json<ImageJson>();
+    const key = await contentKey(bytes, ext);
+    expect(body).toEqual({
+      key,
+      url: `/media/${key}`,
+      content_type: type,
+      bytes: bytes.length,
+      width,
+      height,
+      alt: "",
+      caption: "",
+      credit: "",
+    });
+    expect(res.headers.get("Location")).toBe(`/api/v1/admin/images/${key}`);
+    const object = await env.MEDIA.get(key);
+    expect(object?.httpMetadata?.contentType).toBe(type);
+    expect(new Uint8Array(await object!.arrayBuffer())).toEqual(bytes);
+    expect(await getMedia(env.DB, key)).toMatchObject({ key, contentType: type, width, height, bytes: bytes.length });
+  });
+
+  it("takes alt, caption and credit from the query string with a raw body", async () => {
+    const headers = await editor();
+    const res = await postRaw(headers, unique(images.png()), "image/png", "?alt=%E5%9B%BE&caption=A+caption&credit=%E8%AE%B0%E8%80%85");
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ alt: "图", caption: "A caption", credit: "记者" });
+  });
+
+  it("takes the file and its fields from multipart/form-data", async () => {
+    const headers = await editor();
+    const bytes = unique(images.webpExtended());
+    const form = new FormData();
+    form.append("file", new File([bytes], "photo.bin", { type: "text/plain" }));
+    form.append("alt", "  雪山下的牧民  ");
+    form.append("caption", "康定，2023年6月");
+    form.append("credit", "摄影：扎西");
+    const res = await postForm(headers, form);
+    expect(res.status).toBe(201);
+    const body = await res.json<ImageJson>();
+    expect(body).toMatchObject({
+      key: await contentKey(bytes, "webp"),
+      content_type: "image/webp",
+      width: 11,
+      height: 5,
+      alt: "雪山下的牧民",
+      caption: "康定，2023年6月",
+      credit: "摄影：扎西",
+    });
+  });
+
+  it("records the upload in the audit log under the key's name", async () => {
+    const { headers, key: apiKey } = await makeKey("editor");
+    const bytes = unique(images.gif());
+    const res = await postRaw(headers, bytes, "image/gif");
+    const { key } = await res.json<ImageJson>();
+    const entry = await env.DB.prepare(
+      "SELECT key_id, key_name, action, article_id, detail FROM audit_log WHERE action = 'image.upload' AND key_name = ?",
+    )
+      .bind(apiKey.name)
+      .first<{ key_id: number; key_name: string; action: string; article_id: number | null; detail: string }>();
+    expect(entry).toMatchObject({ key_id: apiKey.id, action: "image.upload", article_id: null });
+    expect(JSON.parse(entry!.detail)).toMatchObject({ key, content_type: "image/gif", bytes: bytes.length, width: 5, height: 3 });
+  });
+
+  it("stores the same bytes once: 201 the first time, 200 with the first upload's metadata after", async () => {
+    const headers = await editor();
+    const bytes = unique(images.png());
+    const first = await postRaw(headers, bytes, "image/png", "?caption=First");
+    expect(first.status).toBe(201);
+    const again = await postRaw(headers, bytes, "image/png", "?caption=Second&alt=Filled+in");
+    expect(again.status).toBe(200);
+    expect(again.headers.get("Location")).toBeNull();
+    const body = await again.json<ImageJson>();
+    // The caption an article may already rely on stays; the empty alt is filled in.
+    expect(body).toMatchObject({ key: (await first.json<ImageJson>()).key, caption: "First", alt: "Filled in" });
+    const listed = await env.MEDIA.list({ prefix: body.key.slice(0, 64) });
+    expect(listed.objects.map((o) => o.key)).toEqual([body.key]);
+  });
+
+  it("refuses a script named .jpg sent as image/jpeg with 415", async () => {
+    const headers = await editor();
+    const script = text("<script>alert(document.cookie)</script>");
+    const raw = await postRaw(headers, script, "image/jpeg", "?alt=photo.jpg");
+    expect(raw.status).toBe(415);
+    expect((await raw.json<ErrorJson>()).error.code).toBe("unsupported_media_type");
+    const form = new FormData();
+    form.append("file", new File([script], "photo.jpg", { type: "image/jpeg" }));
+    const multipart = await postForm(headers, form);
+    expect(multipart.status).toBe(415);
+    expect((await multipart.json<ErrorJson>()).error.code).toBe("unsupported_media_type");
+  });
+
+  it.each([
+    ["HTML", "text/html", "<!doctype html><title>x</title><script>alert(1)</script>"],
+    ["SVG", "image/svg+xml", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'],
+    ["SVG sent as image/png", "image/png", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'],
+    ["JSON", "application/json", '{"not":"an image"}'],
+  ])("refuses %s with 415", async (_, contentType, body) => {
+    const res = await postRaw(await editor(), text(body), contentType);
+    expect(res.status).toBe(415);
+    expect((await res.json<ErrorJson>()).error.code).toBe("unsupported_media_type");
+  });
+
+  it("refuses with 422 a file that starts like a PNG but is cut off before its size", async () => {
+    const res = await postRaw(await editor(), images.png().subarray(0, 20), "image/png");
+    expect(res.status).toBe(422);
+    expect((await res.json<ErrorJson>()).error.code).toBe("invalid_image");
+  });
+
+  it("refuses an empty body with 400", async () => {
+    const res = await postRaw(await editor(), new Uint8Array(0), "image/png");
+    expect(res.status).toBe(400);
+    expect((await res.json<ErrorJson>()).error.code).toBe("empty_body");
+  });
+
+  it("refuses a body over 10 MiB by its Content-Length with 413", async () => {
+    const body = new Uint8Array(MAX_IMAGE_BYTES + 1);
+    body.set(images.png());
+    const res = await postRaw(await editor(), body, "image/png");
+    expect(res.status).toBe(413);
+    expect((await res.json<ErrorJson>()).error.code).toBe("payload_too_large");
+  });
+
+  it("accepts an image of exactly 10 MiB", async () => {
+    const body = new Uint8Array(MAX_IMAGE_BYTES);
+    body.set(images.png());
+    body.set(crypto.getRandomValues(new Uint8Array(16)), 100);
+    const res = await postRaw(await editor(), body, "image/png");
+    expect(res.status).toBe(201);
+    expect((await res.json<ImageJson>()).bytes).toBe(MAX_IMAGE_BYTES);
+  });
+
+  it("refuses a body without Content-Length with 413 once it passes 10 MiB, without reading the rest", async () => {
+    const { stream, pulled } = streamOf(64);
+    const res = await postRaw(await editor(), stream, "image/png");
+    expect(res.status).toBe(413);
+    expect((await res.json<ErrorJson>()).error.code).toBe("payload_too_large");
+    expect(pulled()).toBeLessThan(64);
+  });
+
+  it("refuses a multipart file over 10 MiB with 413", async () => {
+    const file = new Uint8Array(MAX_IMAGE_BYTES + 1);
+    file.set(images.png());
+    const form = new FormData();
+    form.append("file", new File([file], "big.png"));
+    const res = await postForm(await editor(), form);
+    expect(res.status).toBe(413);
+  });
+
+  it("lists every problem with a multipart upload by field", async () => {
+    const form = new FormData();
+    form.append("alt", "x".repeat(1001));
+    form.append("caption", "one");
+    form.append("caption", "two");
+    form.append("title", "not a field");
+    const res = await postForm(await editor(), form, "?alt=query");
+    expect(res.status).toBe(400);
+    const { error } = await res.json<ErrorJson>();
+    expect(error.code).toBe("bad_request");
+    expect(error.details?.map((d) => d.path).sort()).toEqual(["alt", "caption", "file", "query.alt", "title"]);
+  });
+
+  it("refuses unknown query parameters and overlong text with a raw body", async () => {
+    const res = await postRaw(await editor(), unique(images.png()), "image/png", `?credit=${"c".repeat(201)}&width=10`);
+    expect(res.status).toBe(400);
+    const { error } = await res.json<ErrorJson>();
+    expect(error.details?.map((d) => d.path).sort()).toEqual(["credit", "width"]);
+  });
+
+  it("refuses an author's key with 403 and no key with 401", async () => {
+    const { headers } = await makeKey("author");
+    expect((await postRaw(headers, unique(images.png()), "image/png")).status).toBe(403);
+    expect((await postRaw({}, unique(images.png()), "image/png")).status).toBe(401);
+  });
+
+  it("leaves no row when the R2 write fails", async () => {
+    // The one place a binding is wrapped: a real local R2 cannot be made to fail a put on demand.
+    const failing: R2Bucket = Object.assign(Object.create(env.MEDIA) as R2Bucket, {
+      head: (key: string) => env.MEDIA.head(key),
+      put: () => Promise.reject(new Error("R2 is down")),
+    });
+    const bytes = unique(images.png());
+    const key = await contentKey(bytes, "png");
+    const upload = uploadImage(failing, env.DB, {
+      bytes,
+      metadata: { alt: "", caption: "", credit: "" },
+      actor: { id: null, name: "test" },
+    });
+    await expect(upload).rejects.toThrow("R2 is down");
+    expect(await getMedia(env.DB, key)).toBeNull();
+    expect(await env.MEDIA.head(key)).toBeNull();
+  });
+});
+
+describe("listing and reading uploads", () => {
+  it("lists uploads newest first, a page at a time, without repeats", async () => {
+    const headers = await editor();
+    const made: string[] = [];
+    for (const [i, make] of [images.png, images.gif, images.jpeg].entries()) {
+      const bytes = unique(make());
+      const ext = i === 0 ? "png" : i === 1 ? "gif" : "jpg";
+      // Far in the future, so these are the newest rows whatever other tests stored.
+      const media = await insertMedia(
+        env.DB,
+        {
+          key: await contentKey(bytes, ext),
+          contentType: "image/png",
+          bytes: bytes.length,
+          width: 1,
+          height: 1,
+          alt: "",
+          caption: "",
+          credit: "",
+          createdAt: 4_000_000_000_000 + i,
+          createdBy: null,
+        },
+        { actor: { id: null, name: "test" }, action: "image.upload" },
+      );
+      made.unshift(media.media.key);
+    }
+    const first = await exports.default.fetch(`${IMAGES}?limit=2`, { headers });
+    expect(first.status).toBe(200);
+    const page1 = await first.json<{ images: ImageJson[]; next_cursor: string | null }>();
+    expect(page1.images.map((m) => m.key)).toEqual(made.slice(0, 2));
+    const second = await exports.default.fetch(`${IMAGES}?limit=2&cursor=${page1.next_cursor}`, { headers });
+    const page2 = await second.json<{ images: ImageJson[] }>();
+    expect(page2.images[0]?.key).toBe(made[2]);
+    expect(page2.images.map((m) => m.key)).not.toContain(made[0]);
+  });
+
+  it("refuses a limit over 100, a bad cursor and unknown parameters", async () => {
+    const headers = await editor();
+    const res = await exports.default.fetch(`${IMAGES}?limit=101&cursor=abc&sort=asc`, { headers });
+    expect(res.status).toBe(400);
+    expect((await res.json<ErrorJson>()).error.details?.map((d) => d.path).sort()).toEqual(["cursor", "limit", "sort"]);
+  });
+
+  it("answers one image's metadata, and 404 for an unknown key", async () => {
+    const headers = await editor();
+    const created = await (await postRaw(headers, unique(images.png()), "image/png", "?alt=A")).json<ImageJson>();
+    const res = await exports.default.fetch(`${IMAGES}/${created.key}`, { headers });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual(created);
+    const missing = await exports.default.fetch(`${IMAGES}/${"0".repeat(64)}.png`, { headers });
+    expect(missing.status).toBe(404);
+  });
+
+  it("is for editors only", async () => {
+    const { headers } = await makeKey("author");
+    expect((await exports.default.fetch(IMAGES, { headers })).status).toBe(403);
+  });
+});
+
+describe("getMediaByKeys, for the Markdown renderer", () => {
+  it("answers the rows it has by key, whatever the count, and leaves out keys it does not have", async () => {
+    const stored = [];
+    for (let i = 0; i < 3; i++) {
+      const bytes = unique(images.png());
+      const key = await contentKey(bytes, "png");
+      await insertMedia(
+        env.DB,
+        { key, contentType: "image/png", bytes: bytes.length, width: 6, height: 4, alt: `alt ${i}`, caption: "", credit: "", createdBy: null },
+        { actor: { id: null, name: "test" }, action: "image.upload" },
+      );
+      stored.push(key);
+    }
+    const missing = Array.from({ length: 150 }, (_, i) => `${i.toString(16).padStart(64, "0")}.png`);
+    const found = await getMediaByKeys(env.DB, [...missing, ...stored, stored[0]!]);
+    expect([...found.keys()].sort()).toEqual([...stored].sort());
+    expect(found.get(stored[1]!)).toMatchObject({ width: 6, height: 4, alt: "alt 1" });
+    expect((await getMediaByKeys(env.DB, [])).size).toBe(0);
+  });
+});
+
+describe("serving /media/<key>", () => {
+  it("answers the bytes with their type, a strong ETag and a year of immutable caching", async () => {
+    const bytes = unique(images.png());
+    const { key, hash } = await storedObject(bytes);
+    const res = await exports.default.fetch(`${BASE}/media/${key}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toBe("image/png");
+    expect(res.headers.get("ETag")).toBe(`"${hash}"`);
+    expect(res.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
+    expect(res.headers.get("Accept-Ranges")).toBe("bytes");
+    expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(res.headers.get("Content-Length")).toBe(String(bytes.length));
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
+  });
+
+  it("answers HEAD with the headers and no body", async () => {
+    const bytes = unique(images.jpeg());
+    const { key, hash } = await storedObject(bytes, "jpg");
+    const res = await exports.default.fetch(`${BASE}/media/${key}`, { method: "HEAD" });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toBe("image/jpeg");
+    expect(res.headers.get("Content-Length")).toBe(String(bytes.length));
+    expect(res.headers.get("ETag")).toBe(`"${hash}"`);
+    expect(await res.text()).toBe("");
+  });
+
+  it.each([
+    ["its own tag", (h: string) => `"${h}"`],
+    ["its tag marked weak", (h: string) => `W/"${h}"`],
+    ["a list holding its tag", (h: string) => `"other", "${h}"`],
+    ["*", () => "*"],
+  ])("answers 304 to If-None-Match with %s", async (_, inm) => {
+    const { key, hash } = await storedObject(unique(images.png()));
+    const res = await exports.default.fetch(`${BASE}/media/${key}`, { headers: { "If-None-Match": inm(hash) } });
+    expect(res.status).toBe(304);
+    expect(res.headers.get("ETag")).toBe(`"${hash}"`);
+    expect(res.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
+    expect(await res.text()).toBe("");
+  });
+
+  it("answers 200 to If-None-Match with another tag, and 404 to * for an unknown key", async () => {
+    const { key } = await storedObject(unique(images.png()));
+    expect((await exports.default.fetch(`${BASE}/media/${key}`, { headers: { "If-None-Match": '"other"' } })).status).toBe(200);
+    const unknown = `${"f".repeat(64)}.png`;
+    expect((await exports.default.fetch(`${BASE}/media/${unknown}`, { headers: { "If-None-Match": "*" } })).status).toBe(404);
+  });
+
+  it.each([
+    ["bytes=0-3", 0, 4],
+    ["bytes=10-", 10, null],
+    ["bytes=-5", null, 5],
+  ])("answers %s with 206 and the slice", async (range, from, count) => {
+    const bytes = unique(images.png());
+    const { key } = await storedObject(bytes);
+    const start = from ?? bytes.length - (count ?? 0);
+    const end = count === null ? bytes.length : start + count;
+    const res = await exports.default.fetch(`${BASE}/media/${key}`, { headers: { Range: range } });
+    expect(res.status).toBe(206);
+    expect(res.headers.get("Content-Range")).toBe(`bytes ${start}-${end - 1}/${bytes.length}`);
+    expect(res.headers.get("Content-Length")).toBe(String(end - start));
+    expect(res.headers.get("Content-Type")).toBe("image/png");
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes.slice(start, end));
+  });
+
+  it("answers 416 with the size to a range past the end", async () => {
+    const bytes = unique(images.png());
+    const { key } = await storedObject(bytes);
+    const res = await exports.default.fetch(`${BASE}/media/${key}`, { headers: { Range: `bytes=${bytes.length}-` } });
+    expect(res.status).toBe(416);
+    expect(res.headers.get("Content-Range")).toBe(`bytes */${bytes.length}`);
+  });
+
+  it("answers the whole image to several ranges, or an If-Range that no longer holds", async () => {
+    const bytes = unique(images.png());
+    const { key, hash } = await storedObject(bytes);
+    const several = await exports.default.fetch(`${BASE}/media/${key}`, { headers: { Range: "bytes=0-1,4-5" } });
+    expect(several.status).toBe(200);
+    expect(new Uint8Array(await several.arrayBuffer())).toEqual(bytes);
+    const stale = await exports.default.fetch(`${BASE}/media/${key}`, { headers: { Range: "bytes=0-1", "If-Range": '"old"' } });
+    expect(stale.status).toBe(200);
+    await stale.arrayBuffer();
+    const current = await exports.default.fetch(`${BASE}/media/${key}`, { headers: { Range: "bytes=0-1", "If-Range": `"${hash}"` } });
+    expect(current.status).toBe(206);
+    await current.arrayBuffer();
+  });
+
+  it("answers 404 to a well-formed key with no object", async () => {
+    expect((await exports.default.fetch(`${BASE}/media/${"a".repeat(64)}.webp`)).status).toBe(404);
+  });
+
+  it("reaches nothing but content-hash keys", async () => {
+    const { key, hash } = await storedObject(unique(images.png()));
+    await env.MEDIA.put("secret", "not for readers");
+    await env.MEDIA.put("../secret", "not for readers");
+    for (const path of [
+      "/media/..%2Fsecret",
+      "/media/%2e%2e/x",
+      "/media/%2e%2e%2fsecret",
+      "/media/secret",
+      `/media/${hash.toUpperCase()}.png`,
+      `/media/${hash}.PNG`,
+      `/media/${hash}.svg`,
+      `/media/${hash}`,
+      `/media/${key}/x`,
+      `/media/${key}%00`,
+      `/media/${key}.png`,
+    ]) {
+      const res = await exports.default.fetch(`${BASE}${path}`);
+      expect(res.status, path).toBe(404);
+      expect(await res.text(), path).not.toContain("not for readers");
+    }
+  });
+});
