@@ -1,0 +1,70 @@
+// Key changes as literal SQL for the key CLI, which reaches D1 only through `wrangler d1 execute --command`:
+// that takes no bind parameters, so every value goes through sqlLiteral(). Each change is one list of
+// statements, which wrangler runs as one batch (all or nothing), with its audit entry written only if
+// the change happened. Same columns and audit actions as src/db/keys.ts.
+import type { KeyMaterial } from "../auth/keys.ts";
+import type { Role } from "../auth/roles.ts";
+import type { AuditActor } from "./audit.ts";
+
+const KEY_COLUMNS = "id, name, role, prefix, secret_hash, created_at, last_used_at, revoked_at";
+
+/** A SQL literal: strings in single quotes with quotes doubled (SQLite has no backslash escapes). */
+export function sqlLiteral(value: string | number | null): string {
+  if (value === null) return "NULL";
+  if (typeof value === "number") {
+    if (!Number.isSafeInteger(value)) throw new Error(`not an integer: ${value}`);
+    return String(value);
+  }
+  if (value.includes("\0")) throw new Error("NUL in a SQL string");
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+const json = (detail: Record<string, unknown>) => sqlLiteral(JSON.stringify(detail));
+
+export function createKeySql(input: { name: string; role: Role }, material: KeyMaterial, at: number, actor: AuditActor): string[] {
+  return [
+    `INSERT INTO api_keys (name, role, prefix, secret_hash, created_at)
+     VALUES (${sqlLiteral(input.name)}, ${sqlLiteral(input.role)}, ${sqlLiteral(material.prefix)}, ${sqlLiteral(material.hash)}, ${at})
+     RETURNING ${KEY_COLUMNS}`,
+    `INSERT INTO audit_log (at, key_id, key_name, action, detail)
+     VALUES (${at}, ${sqlLiteral(actor.id)}, ${sqlLiteral(actor.name)}, 'key.create',
+             ${json({ prefix: material.prefix, name: input.name, role: input.role })})`,
+  ];
+}
+
+export const listKeysSql = (): string[] => [`SELECT ${KEY_COLUMNS} FROM api_keys ORDER BY id`];
+
+/** The key with this id, or the unrevoked keys with this prefix (usually one). */
+export function findKeySql(target: { id: number } | { prefix: string }): string[] {
+  const where = "id" in target ? `id = ${sqlLiteral(target.id)}` : `prefix = ${sqlLiteral(target.prefix)} AND revoked_at IS NULL`;
+  return [`SELECT ${KEY_COLUMNS} FROM api_keys WHERE ${where} ORDER BY id`];
+}
+
+/** Returns the revoked row, or no row when the key was already revoked (or does not exist). */
+export function revokeKeySql(id: number, at: number, actor: AuditActor): string[] {
+  return [
+    `UPDATE api_keys SET revoked_at = ${at} WHERE id = ${sqlLiteral(id)} AND revoked_at IS NULL RETURNING ${KEY_COLUMNS}`,
+    `INSERT INTO audit_log (at, key_id, key_name, action, detail)
+     SELECT ${at}, ${sqlLiteral(actor.id)}, ${sqlLiteral(actor.name)}, 'key.revoke', json_object('id', id, 'prefix', prefix, 'name', name)
+     FROM api_keys WHERE id = ${sqlLiteral(id)} AND revoked_at = ${at}`,
+  ];
+}
+
+/**
+ * New secret, same name and role, old key revoked. The first statement returns the new row, or none
+ * when the old key was not active, in which case nothing changes.
+ */
+export function rotateKeySql(id: number, material: KeyMaterial, at: number, actor: AuditActor): string[] {
+  const hash = sqlLiteral(material.hash);
+  return [
+    `INSERT INTO api_keys (name, role, prefix, secret_hash, created_at)
+     SELECT name, role, ${sqlLiteral(material.prefix)}, ${hash}, ${at} FROM api_keys WHERE id = ${sqlLiteral(id)} AND revoked_at IS NULL
+     RETURNING ${KEY_COLUMNS}`,
+    `UPDATE api_keys SET revoked_at = ${at}
+     WHERE id = ${sqlLiteral(id)} AND revoked_at IS NULL AND EXISTS (SELECT 1 FROM api_keys WHERE secret_hash = ${hash})`,
+    `INSERT INTO audit_log (at, key_id, key_name, action, detail)
+     SELECT ${at}, ${sqlLiteral(actor.id)}, ${sqlLiteral(actor.name)}, 'key.rotate',
+            json_object('id', id, 'prefix', prefix, 'name', name, 'new_prefix', ${sqlLiteral(material.prefix)})
+     FROM api_keys WHERE id = ${sqlLiteral(id)} AND revoked_at = ${at} AND EXISTS (SELECT 1 FROM api_keys WHERE secret_hash = ${hash})`,
+  ];
+}

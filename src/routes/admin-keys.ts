@@ -1,0 +1,61 @@
+// Key management for admins (mounted behind apiKeyAuth and requireRole("admin")). Secrets are shown once.
+import { Hono } from "hono";
+import type { AppEnv } from "../env.ts";
+import { AppError, notFound } from "../errors.ts";
+import { KeyInput } from "../auth/key-input.ts";
+import { toRfc3339 } from "../content/dates.ts";
+import { type ApiKey, createApiKey, getApiKey, listApiKeys, revokeApiKey, rotateApiKey } from "../db/keys.ts";
+import { readJson } from "./json-body.ts";
+
+/** A name and a role fit in far less; anything bigger is not a key request. */
+const MAX_BODY_BYTES = 4096;
+
+/** The JSON shape of a key: no hash, no secret; times as RFC 3339 like the rest of the API. */
+const keyJson = (key: ApiKey) => ({
+  id: key.id,
+  name: key.name,
+  role: key.role,
+  prefix: key.prefix,
+  created_at: toRfc3339(key.createdAt),
+  last_used_at: key.lastUsedAt === null ? null : toRfc3339(key.lastUsedAt),
+  revoked_at: key.revokedAt === null ? null : toRfc3339(key.revokedAt),
+});
+
+// A secret is in the response: keep it out of every cache (RFC 9111 §5.2.2.5).
+const NO_STORE = { "Cache-Control": "no-store" };
+
+export const adminKeys = new Hono<AppEnv>();
+
+adminKeys.get("/", async (c) => {
+  const keys = await listApiKeys(c.env.DB);
+  return c.json({ keys: keys.map(keyJson) });
+});
+
+adminKeys.get("/:id{[0-9]+}", async (c) => {
+  const key = await getApiKey(c.env.DB, Number(c.req.param("id")));
+  if (!key) throw notFound("No such API key");
+  return c.json({ key: keyJson(key) });
+});
+
+adminKeys.post("/", async (c) => {
+  const { name, role } = (await readJson(c, KeyInput, MAX_BODY_BYTES)).value;
+  const { key, secret } = await createApiKey(c.env.DB, { name, role }, c.get("apiKey"));
+  c.header("Location", `/api/v1/admin/keys/${key.id}`);
+  return c.json({ key: keyJson(key), secret }, 201, NO_STORE);
+});
+
+adminKeys.post("/:id{[0-9]+}/revoke", async (c) => {
+  const key = await revokeApiKey(c.env.DB, Number(c.req.param("id")), c.get("apiKey"));
+  if (!key) throw notFound("No such API key");
+  return c.json({ key: keyJson(key) });
+});
+
+adminKeys.post("/:id{[0-9]+}/rotate", async (c) => {
+  const id = Number(c.req.param("id"));
+  const rotated = await rotateApiKey(c.env.DB, id, c.get("apiKey"));
+  if (!rotated) {
+    if (!(await getApiKey(c.env.DB, id))) throw notFound("No such API key");
+    throw new AppError(409, "key_revoked", "A revoked key cannot be rotated; create a new one");
+  }
+  return c.json({ key: keyJson(rotated.key), secret: rotated.secret, previous: keyJson(rotated.previous) }, 200, NO_STORE);
+});
