@@ -1,9 +1,15 @@
-// The cron trigger's job: publish scheduled articles that are due, through the same path as a manual publish.
+// The cron trigger's jobs, every minute: publish scheduled articles that are due (through the same
+// path as a manual publish), and forget failed-authentication counts whose window has passed.
 import type { Bindings } from "./env.ts";
+import { pruneAuthFailures } from "./db/keys.ts";
 import { type ChangeReport, publishDueArticles } from "./publish/changes.ts";
 
 export async function runScheduledPublishing(env: Bindings, now: number): Promise<ChangeReport[]> {
-  const published = await publishDueArticles(env.DB, now);
+  const windowMs = Number(env.AUTH_WINDOW_SECONDS) * 1000;
+  const [published] = await Promise.all([
+    publishDueArticles(env.DB, now),
+    Number.isFinite(windowMs) && windowMs > 0 ? pruneAuthFailures(env.DB, now - windowMs) : Promise.resolve(),
+  ]);
   if (published.length) console.log(`scheduler: published ${published.map((r) => r.article.id).join(", ")}`);
   return published;
 }
