@@ -1,5 +1,5 @@
 // The cron trigger's jobs, every minute: publish scheduled articles that are due (through the same
-// path as a manual publish), and forget failed-authentication counts whose window has passed.
+// path as a manual publish), and forget failed-authentication counts from windows long past.
 import type { Bindings } from "./env.ts";
 import { pruneAuthFailures } from "./db/keys.ts";
 import { type ChangeReport, publishDueArticles } from "./publish/changes.ts";
@@ -8,7 +8,7 @@ export async function runScheduledPublishing(env: Bindings, now: number): Promis
   const windowMs = Number(env.AUTH_WINDOW_SECONDS) * 1000;
   const [published] = await Promise.all([
     publishDueArticles(env.DB, now),
-    Number.isFinite(windowMs) && windowMs > 0 ? pruneAuthFailures(env.DB, now - windowMs) : Promise.resolve(),
+    Number.isFinite(windowMs) && windowMs > 0 ? pruneAuthFailures(env.DB, now - 2 * windowMs) : Promise.resolve(),
   ]);
   if (published.length) console.log(`scheduler: published ${published.map((r) => r.article.id).join(", ")}`);
   return published;
