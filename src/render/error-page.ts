@@ -1,10 +1,30 @@
-// The error page, in the site's look. Pure: data in, HTML out.
+// The error page, in the site's look. Pure: data in, HTML out. It has no navigation data (an error may
+// come from the database itself), so its masthead links home only.
 import { html } from "hono/html";
+import { type Html, layout } from "./layout.ts";
 
 export type ErrorPageData = { siteName: string; status: number; message: string };
 
-export function renderErrorPage(data: ErrorPageData) {
-  return html`<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${data.status} · ${data.siteName}</title></head>
-<body><h1>${data.status}</h1><p>${data.message}</p></body></html>`;
+const HEADINGS: Record<number, string> = {
+  400: "请求有误",
+  404: "您访问的页面不存在",
+  405: "不支持该请求方法",
+  500: "服务器开小差了",
+};
+
+export function renderErrorPage(data: ErrorPageData): Html {
+  const heading = HEADINGS[data.status] ?? (data.status >= 500 ? "服务暂时不可用" : "无法完成请求");
+  return layout({
+    // Canonical links on error pages would be wrong; the site URL is not needed.
+    site: { name: data.siteName, url: "" },
+    nav: [],
+    title: `${heading} - ${data.siteName}`,
+    description: heading,
+    main: html`<div class="error panel">
+<p class="status">${data.status}</p>
+<h1>${heading}</h1>
+<p>${data.message}</p>
+<p><a href="/">返回首页</a></p>
+</div>`,
+  });
 }

@@ -1,0 +1,214 @@
+// Reader-side listings: section pages, home headlines and the public list API. Every read is an index
+// range on section_listing or articles_published, so its cost does not grow with the archive.
+import { type ArticleInSection, type ArticleRow, articleColumnsOf, toArticle } from "./articles.ts";
+import { type Section, type SectionRow, chainFromRows, sectionChainStatement, toSection } from "./sections.ts";
+
+/** An article as lists show it: no body, only the start of its text for a summary fallback. */
+export type ListedArticle = {
+  id: number;
+  sectionPath: string;
+  sectionName: string;
+  title: string;
+  summary: string;
+  /** The first characters of the body text, read only when the summary is empty. */
+  bodyStart: string;
+  cover: CoverImage | null;
+  publishedAt: number;
+};
+
+/** What a page needs of an image to reserve its space. */
+export type CoverImage = { key: string; width: number | null; height: number | null; alt: string };
+
+type ListedRow = {
+  id: number;
+  section_path: string;
+  section_name: string;
+  title: string;
+  summary: string;
+  body_start: string;
+  cover_image: string | null;
+  cover_width: number | null;
+  cover_height: number | null;
+  cover_alt: string | null;
+  published_at: number;
+};
+
+// Mirrors sections.ts, whose column list is not exported.
+const SECTION_COLUMNS = "id, path, slug, name, parent_id, sort_order, description, changed_at";
+
+/** Enough of the body text for excerpt() to find a sentence end within its 120 characters. */
+const BODY_START_CHARS = 200;
+
+// `a` articles, `s` the article's own section, `m` its cover image (if the row still exists).
+const LISTED_COLUMNS = `a.id, s.path AS section_path, s.name AS section_name, a.title, a.summary,
+  CASE a.summary WHEN '' THEN substr(a.body_text, 1, ${BODY_START_CHARS}) ELSE '' END AS body_start,
+  a.cover_image, m.width AS cover_width, m.height AS cover_height, m.alt AS cover_alt, a.published_at`;
+
+const LISTED_JOINS = `JOIN articles a ON a.id = l.article_id
+  JOIN sections s ON s.id = a.section_id
+  LEFT JOIN media m ON m.key = a.cover_image`;
+
+const toListed = (r: ListedRow): ListedArticle => ({
+  id: r.id,
+  sectionPath: r.section_path,
+  sectionName: r.section_name,
+  title: r.title,
+  summary: r.summary,
+  bodyStart: r.body_start,
+  cover: r.cover_image
+    ? { key: r.cover_image, width: r.cover_width, height: r.cover_height, alt: r.cover_alt ?? "" }
+    : null,
+  publishedAt: r.published_at,
+});
+
+/** The top-level sections, in sort order: the site navigation every page shows. */
+export const topSectionsStatement = (db: D1Database) =>
+  db.prepare(`SELECT ${SECTION_COLUMNS} FROM sections WHERE parent_id IS NULL ORDER BY sort_order, id`);
+
+const childSectionsStatement = (db: D1Database, path: string) =>
+  db
+    .prepare(
+      `SELECT ${SECTION_COLUMNS} FROM sections
+        WHERE parent_id = (SELECT id FROM sections WHERE path = ?) ORDER BY sort_order, id`,
+    )
+    .bind(path);
+
+/** The rows of one statement of a batch. db.batch types all results alike, so each is typed here. */
+export const rowsOf = <T>(result: D1Result<unknown> | undefined): T[] => (result?.results ?? []) as T[];
+
+export const sectionsFrom = (result: D1Result<unknown> | undefined): Section[] => rowsOf<SectionRow>(result).map(toSection);
+
+export const PAGE_SIZE = 20;
+
+export type SectionPageData = {
+  nav: Section[];
+  /** The section and its ancestors, root first. */
+  chain: Section[];
+  children: Section[];
+  /** Published articles listed in the section (its subsections' included). */
+  total: number;
+  /** The page's articles, newest first. */
+  items: ListedArticle[];
+};
+
+/**
+ * Page `page` of a section, newest first, in one round trip: positions number a section's listing from
+ * the oldest (1) up, so page N is the range (total − 20N, total − 20(N−1)] of the position index.
+ * Null when the section does not exist.
+ */
+export async function readSectionPage(db: D1Database, path: string, page: number): Promise<SectionPageData | null> {
+  const newest = `SELECT position FROM section_listing WHERE section_id = (SELECT id FROM sections WHERE path = ?1)
+                   ORDER BY position DESC LIMIT 1`;
+  const [nav, chain, children, total, items] = await db.batch<unknown>([
+    topSectionsStatement(db),
+    sectionChainStatement(db, path),
+    childSectionsStatement(db, path),
+    db.prepare(newest).bind(path),
+    db
+      .prepare(
+        `WITH total(n) AS (${newest})
+         SELECT ${LISTED_COLUMNS}
+           FROM section_listing l ${LISTED_JOINS}
+          WHERE l.section_id = (SELECT id FROM sections WHERE path = ?1)
+            AND l.position >  (SELECT n FROM total) - ?2 * ?3
+            AND l.position <= (SELECT n FROM total) - (?2 - 1) * ?3
+          ORDER BY l.position DESC`,
+      )
+      .bind(path, page, PAGE_SIZE),
+  ]);
+  const sectionChain = chainFromRows(path, rowsOf<SectionRow>(chain));
+  if (!sectionChain) return null;
+  return {
+    nav: sectionsFrom(nav),
+    chain: sectionChain,
+    children: sectionsFrom(children),
+    total: rowsOf<{ position: number }>(total)[0]?.position ?? 0,
+    items: rowsOf<ListedRow>(items).map(toListed),
+  };
+}
+
+export type HomeData = { nav: Section[]; headlines: { section: Section; items: ListedArticle[] }[] };
+
+/** The newest `perSection` articles of every top-level section, in one round trip. */
+export async function readHome(db: D1Database, perSection: number): Promise<HomeData> {
+  const [nav, rows] = await db.batch<unknown>([
+    topSectionsStatement(db),
+    // Positions are contiguous, so a section's newest N are those above its newest position − N.
+    db
+      .prepare(
+        `SELECT l.section_id AS listed_in, ${LISTED_COLUMNS}
+           FROM sections top
+           JOIN section_listing l ON l.section_id = top.id
+            AND l.position > (SELECT position FROM section_listing n WHERE n.section_id = top.id
+                               ORDER BY position DESC LIMIT 1) - ?1
+           ${LISTED_JOINS}
+          WHERE top.parent_id IS NULL
+          ORDER BY top.sort_order, top.id, l.position DESC`,
+      )
+      .bind(perSection),
+  ]);
+  const sections = sectionsFrom(nav);
+  const bySection = new Map<number, ListedArticle[]>(sections.map((s) => [s.id, []]));
+  for (const row of rowsOf<ListedRow & { listed_in: number }>(rows)) {
+    bySection.get(row.listed_in)?.push(toListed(row));
+  }
+  return { nav: sections, headlines: sections.map((section) => ({ section, items: bySection.get(section.id) ?? [] })) };
+}
+
+/** A place in the newest-first order of published articles: the last one a client has seen. */
+export type ListCursor = { publishedAt: number; id: number };
+
+// Larger than any stored (published_at, id), so the first page needs no statement of its own.
+const BEFORE_EVERYTHING: ListCursor = { publishedAt: Number.MAX_SAFE_INTEGER, id: Number.MAX_SAFE_INTEGER };
+
+// The API list shows no bodies, so they are not read: a hundred of them would cost more CPU to parse
+// than the rest of the request. The Article's body fields are therefore empty here.
+const API_COLUMNS = articleColumnsOf("a")
+  .replace("a.body_md", "'' AS body_md")
+  .replace("a.body_html", "'' AS body_html")
+  .replace("a.body_text", "'' AS body_text");
+
+type ApiRow = ArticleRow & { section_path: string; section_name: string };
+
+const toArticleInSection = (r: ApiRow): ArticleInSection => ({
+  article: toArticle(r),
+  section: { path: r.section_path, name: r.section_name },
+});
+
+/**
+ * Up to `limit` published articles older than `after`, newest first: keyset on the section's listing
+ * (subsections included) or, without a section, on the articles_published index.
+ * Null when the section does not exist.
+ */
+export async function listPublished(
+  db: D1Database,
+  opts: { sectionPath?: string; limit: number; after: ListCursor | null },
+): Promise<ArticleInSection[] | null> {
+  const after = opts.after ?? BEFORE_EVERYTHING;
+  const columns = `${API_COLUMNS}, s.path AS section_path, s.name AS section_name`;
+  if (opts.sectionPath === undefined) {
+    const { results } = await db
+      .prepare(
+        `SELECT ${columns}
+           FROM articles a JOIN sections s ON s.id = a.section_id
+          WHERE a.status = 'published' AND (a.published_at, a.id) < (?1, ?2)
+          ORDER BY a.published_at DESC, a.id DESC LIMIT ?3`,
+      )
+      .bind(after.publishedAt, after.id, opts.limit)
+      .all<ApiRow>();
+    return results.map(toArticleInSection);
+  }
+  const [section, rows] = await db.batch<unknown>([
+    db.prepare(`SELECT id FROM sections WHERE path = ?`).bind(opts.sectionPath),
+    db
+      .prepare(
+        `SELECT ${columns}
+           FROM section_listing l JOIN articles a ON a.id = l.article_id JOIN sections s ON s.id = a.section_id
+          WHERE l.section_id = (SELECT id FROM sections WHERE path = ?1) AND (l.published_at, l.article_id) < (?2, ?3)
+          ORDER BY l.published_at DESC, l.article_id DESC LIMIT ?4`,
+      )
+      .bind(opts.sectionPath, after.publishedAt, after.id, opts.limit),
+  ]);
+  if (rowsOf(section).length === 0) return null;
+  return rowsOf<ApiRow>(rows).map(toArticleInSection);
+}

@@ -1,0 +1,77 @@
+// The frame of every reader page: head, masthead with the top-level section navigation, footer.
+import { html } from "hono/html";
+import type { HtmlEscapedString } from "hono/utils/html";
+import type { Section } from "../db/sections.ts";
+import { sectionUrl } from "../content/urls.ts";
+import { STYLESHEET_URL } from "./stylesheet.ts";
+
+export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+/** The site as pages name it: SITE_NAME, and SITE_URL for canonical links. */
+export type Site = { name: string; url: string };
+
+/**
+ * What a page shows, so a cache can later key and tag it without re-reading the page: the articles
+ * it lists or displays, the sections it lists, whether it is the home page.
+ */
+export type PageShows = { articles: number[]; sections: string[]; home: boolean };
+
+export type RenderedPage = { html: Html; shows: PageShows };
+
+export type LayoutData = {
+  site: Site;
+  /** Top-level sections, in sort order. */
+  nav: Section[];
+  /** The <title>, already composed (`标题 - 栏目 - 站名`). */
+  title: string;
+  description: string;
+  /** Site-relative canonical path; made absolute with SITE_URL. */
+  canonical?: string;
+  /** Path of the top-level section the page belongs to, '' for home. */
+  current?: string;
+  /** True when the page is that section's (or home's) first page itself, not something inside it. */
+  currentIsPage?: boolean;
+  main: Html;
+};
+
+const ariaCurrent = (on: boolean, isPage: boolean) =>
+  on ? (isPage ? html` aria-current="page"` : html` aria-current="true"`) : "";
+
+export function layout(d: LayoutData): Html {
+  const isPage = d.currentIsPage ?? false;
+  return html`<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${d.title}</title>
+<meta name="description" content="${d.description}">
+${d.canonical !== undefined ? html`<link rel="canonical" href="${d.site.url}${d.canonical}">\n` : ""}<link rel="stylesheet" href="${STYLESHEET_URL}">
+</head>
+<body>
+<a class="skip" href="#main">跳到正文</a>
+<header class="masthead">
+<div class="wrap masthead-top"><a class="brand" href="/">${d.site.name}</a></div>
+<nav class="sitenav" aria-label="栏目导航"><ul class="wrap">
+<li><a href="/"${ariaCurrent(d.current === "", isPage)}>首页</a></li>
+${d.nav.map((s) => html`<li><a href="${sectionUrl(s.path)}"${ariaCurrent(d.current === s.path, isPage)}>${s.name}</a></li>\n`)}</ul></nav>
+</header>
+<main id="main" class="wrap">
+${d.main}
+</main>
+<footer class="sitefoot"><div class="wrap">
+<p><a href="/">${d.site.name}</a> 版权所有 · 未经授权不得转载</p>
+</div></footer>
+</body>
+</html>
+`;
+}
+
+/** 您所在的位置：site › 新闻 › 党政要闻 › (current). Every level links; the last is the page itself. */
+export function breadcrumb(site: Site, levels: { name: string; url: string | null }[]): Html {
+  return html`<nav class="crumbs" aria-label="您所在的位置"><span aria-hidden="true">您所在的位置：</span><ol>
+<li><a href="/">${site.name}</a></li>
+${levels.map((l) =>
+  l.url === null ? html`<li aria-current="page">${l.name}</li>\n` : html`<li><a href="${l.url}">${l.name}</a></li>\n`,
+)}</ol></nav>`;
+}

@@ -1,0 +1,18 @@
+// The section tree as GET /api/v1/sections answers it.
+import type { Section } from "../db/sections.ts";
+import { type SectionRef, sectionRef } from "./article-json.ts";
+
+export type SectionTreeJson = SectionRef & { children: SectionTreeJson[] };
+
+/** Nests a flat list (in sort order) under its parents; each level keeps the list's order. */
+export function sectionTreeJson(sections: Section[]): SectionTreeJson[] {
+  const nodes = new Map<number, SectionTreeJson>(sections.map((s) => [s.id, { ...sectionRef(s), children: [] }]));
+  const roots: SectionTreeJson[] = [];
+  for (const s of sections) {
+    const node = nodes.get(s.id);
+    if (!node) continue;
+    const parent = s.parentId === null ? undefined : nodes.get(s.parentId);
+    (parent ? parent.children : roots).push(node);
+  }
+  return roots;
+}

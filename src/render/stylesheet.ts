@@ -1,0 +1,190 @@
+// The site's one stylesheet, and its content-hashed URL: pages name the hash, so the file can be cached
+// for a year and a change to it is a new URL.
+
+// CJK fonts first: a Latin font ahead of them would also take “” and ‘’, which Chinese sets full-width.
+const CJK_SANS = `"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif`;
+
+export const STYLESHEET = `
+:root {
+  --brand: #b4141b;
+  --brand-dark: #8f0f15;
+  --ink: #1d2129;
+  --ink-soft: #4e5969;
+  --muted: #86909c;
+  --line: #e5e6eb;
+  --paper: #ffffff;
+  --wash: #f4f5f7;
+  --wrap: 1200px;
+  font-size: 16px;
+}
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body {
+  margin: 0;
+  background: var(--wash);
+  color: var(--ink);
+  font-family: ${CJK_SANS};
+  line-height: 1.75;
+  line-break: strict;
+  overflow-wrap: anywhere;
+}
+a { color: inherit; text-decoration: none; }
+a:hover { color: var(--brand); text-decoration: underline; text-underline-offset: 3px; }
+a:focus-visible { outline: 2px solid var(--brand); outline-offset: 2px; }
+img { max-width: 100%; height: auto; }
+h1, h2, h3 { line-height: 1.4; }
+.wrap { max-width: var(--wrap); margin: 0 auto; padding: 0 16px; }
+.visually-hidden {
+  position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
+}
+.skip { position: absolute; left: -9999px; }
+.skip:focus { left: 16px; top: 8px; z-index: 10; background: var(--paper); padding: 4px 8px; }
+
+/* Masthead and section navigation */
+.masthead { background: var(--paper); border-bottom: 1px solid var(--line); }
+.masthead-top { display: flex; align-items: baseline; justify-content: space-between; gap: 16px; padding-top: 18px; padding-bottom: 14px; }
+.brand { font-size: 30px; font-weight: 700; letter-spacing: 2px; color: var(--brand); }
+.brand:hover { color: var(--brand-dark); text-decoration: none; }
+.sitenav { background: var(--brand); }
+.sitenav ul { display: flex; gap: 4px; margin: 0 auto; padding: 0 8px; list-style: none; overflow-x: auto; scrollbar-width: none; }
+.sitenav a { display: block; padding: 10px 16px; color: #fff; font-size: 17px; white-space: nowrap; }
+.sitenav a:hover, .sitenav a[aria-current] { background: var(--brand-dark); color: #fff; text-decoration: none; }
+
+main.wrap { padding-top: 20px; padding-bottom: 48px; }
+.narrow { max-width: 820px; margin-left: auto; margin-right: auto; }
+.panel { background: var(--paper); border: 1px solid var(--line); border-radius: 4px; padding: 20px 24px; }
+
+/* Breadcrumb: 您所在的位置：site › 新闻 › 党政要闻 › 正文 */
+.crumbs { display: flex; flex-wrap: wrap; align-items: baseline; font-size: 14px; color: var(--muted); margin-bottom: 12px; }
+.crumbs ol { display: flex; flex-wrap: wrap; margin: 0; padding: 0; list-style: none; }
+.crumbs li + li::before { content: "›"; padding: 0 8px; color: var(--muted); }
+.crumbs a { color: var(--ink-soft); }
+
+/* Article */
+.story { padding: 32px 48px 40px; }
+.story-head { border-bottom: 1px solid var(--line); padding-bottom: 16px; margin-bottom: 24px; text-align: center; }
+.kicker { margin: 0 0 6px; color: var(--ink-soft); font-size: 17px; }
+.story h1 { margin: 0; font-size: 30px; font-weight: 700; letter-spacing: .5px; }
+.subtitle { margin: 8px 0 0; color: var(--ink-soft); font-size: 18px; }
+.story-meta { margin: 14px 0 0; color: var(--muted); font-size: 14px; }
+.story-meta > * + * { margin-left: 20px; }
+.story-body { font-size: 18px; line-height: 1.9; text-align: justify; }
+.story-body p { margin: 0 0 1.1em; text-indent: 2em; }
+.story-body h2, .story-body h3 { font-size: 19px; margin: 1.6em 0 .8em; }
+.story-body figure, .cover { margin: 1.4em auto; text-align: center; }
+.story-body figure img, .cover img { display: block; margin: 0 auto; border-radius: 2px; }
+.story-body figcaption, .cover figcaption { margin-top: 8px; color: var(--ink-soft); font-size: 15px; line-height: 1.6; text-indent: 0; }
+.story-body blockquote { margin: 1.2em 0; padding: 4px 0 4px 16px; border-left: 3px solid var(--line); color: var(--ink-soft); }
+.story-body table { border-collapse: collapse; width: 100%; font-size: 15px; display: block; overflow-x: auto; }
+.story-body th, .story-body td { border: 1px solid var(--line); padding: 6px 10px; }
+.story-body a { color: var(--brand); }
+.credits { margin-top: 28px; color: var(--ink-soft); font-size: 15px; text-align: right; }
+.credits p { margin: 2px 0; }
+.credits span + span { margin-left: 1em; }
+.neighbours { margin-top: 16px; padding: 16px 48px; }
+.neighbours ul { margin: 0; padding: 0; list-style: none; }
+.neighbours li { padding: 4px 0; color: var(--ink-soft); }
+.neighbours a { color: var(--ink); }
+.neighbours .none { color: var(--muted); }
+
+/* Section pages */
+.section-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: 8px 20px; border-bottom: 2px solid var(--brand); padding-bottom: 10px; margin-bottom: 8px; }
+.section-head h1 { margin: 0; font-size: 24px; }
+.section-head .description { margin: 0; color: var(--muted); font-size: 14px; }
+.subsections ul { display: flex; flex-wrap: wrap; gap: 8px; margin: 0; padding: 0; list-style: none; }
+.subsections a { display: block; padding: 2px 12px; border: 1px solid var(--line); border-radius: 14px; font-size: 14px; color: var(--ink-soft); }
+.subsections a:hover { border-color: var(--brand); text-decoration: none; }
+.list { margin: 0; padding: 0; list-style: none; }
+.item { display: flex; gap: 20px; padding: 18px 0; border-bottom: 1px dashed var(--line); }
+.item:last-child { border-bottom: 0; }
+.item-text { flex: 1; min-width: 0; }
+.item h2 { margin: 0 0 6px; font-size: 19px; font-weight: 600; }
+.item .summary, .lead p {
+  display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden;
+  margin: 0 0 6px; color: var(--ink-soft); font-size: 15px; line-height: 1.7; text-align: justify;
+}
+.lead p { -webkit-line-clamp: 3; margin: 0; }
+.item-meta { margin: 0; color: var(--muted); font-size: 13px; }
+.item-meta > * + * { margin-left: 12px; }
+.item-meta a { color: var(--brand); }
+.thumb { flex: none; align-self: flex-start; display: block; width: 200px; aspect-ratio: 3 / 2; overflow: hidden; border-radius: 3px; background: var(--wash); }
+.thumb img { display: block; width: 100%; height: 100%; object-fit: cover; }
+.empty { padding: 40px 0; text-align: center; color: var(--muted); }
+.pagination { margin-top: 20px; }
+.pagination ul { display: flex; flex-wrap: wrap; justify-content: center; gap: 6px; margin: 0; padding: 0; list-style: none; }
+.pagination a, .pagination .gap { display: block; min-width: 36px; padding: 4px 10px; text-align: center; border: 1px solid var(--line); border-radius: 3px; font-size: 14px; }
+.pagination .gap { border-color: transparent; color: var(--muted); }
+.pagination a[aria-current] { background: var(--brand); border-color: var(--brand); color: #fff; }
+.pagination a:hover { border-color: var(--brand); text-decoration: none; }
+
+/* Home */
+.home { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 16px; }
+.block { background: var(--paper); border: 1px solid var(--line); border-radius: 4px; padding: 14px 20px 16px; }
+.block:first-child { grid-column: 1 / -1; }
+.block-head { display: flex; justify-content: space-between; align-items: baseline; border-bottom: 2px solid var(--brand); margin-bottom: 12px; }
+.block-head h2 { margin: 0; padding: 0 2px 6px; font-size: 20px; color: var(--brand); }
+.more { font-size: 13px; color: var(--muted); }
+.lead { display: flex; gap: 16px; padding-bottom: 12px; margin-bottom: 6px; border-bottom: 1px solid var(--line); }
+.lead > div { flex: 1; min-width: 0; }
+.lead .thumb { width: 240px; }
+.block:first-child .lead .thumb { width: 360px; }
+.lead h3 { margin: 0 0 6px; font-size: 20px; }
+.block:first-child .lead h3 { font-size: 24px; }
+.headlines { margin: 0; padding: 0; list-style: none; }
+.block:first-child .headlines { columns: 2; column-gap: 32px; }
+.headlines li { display: flex; gap: 12px; justify-content: space-between; padding: 5px 0; break-inside: avoid; }
+.headlines li::before { content: ""; flex: none; width: 4px; height: 4px; margin-top: .8em; background: var(--muted); }
+.headlines a { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.headlines time { flex: none; color: var(--muted); font-size: 13px; }
+
+/* Error pages */
+.error { max-width: 640px; margin: 40px auto; text-align: center; padding: 48px 24px; }
+.error .status { margin: 0; font-size: 64px; font-weight: 700; color: var(--brand); line-height: 1.2; }
+.error h1 { margin: 8px 0 16px; font-size: 22px; }
+
+.sitefoot { background: #2b2f36; color: #c9cdd4; font-size: 13px; padding: 24px 0; text-align: center; }
+.sitefoot p { margin: 4px 0; }
+.sitefoot a { color: #fff; }
+
+@media (max-width: 760px) {
+  .brand { font-size: 24px; }
+  .sitenav a { padding: 8px 12px; font-size: 16px; }
+  .wrap { padding: 0 12px; }
+  .panel { padding: 14px 14px; border-left: 0; border-right: 0; border-radius: 0; }
+  main.wrap { padding: 10px 0 24px; }
+  .crumbs { padding: 0 12px; font-size: 13px; }
+  .story { padding: 20px 16px 28px; }
+  .story-head { text-align: left; }
+  .story h1 { font-size: 24px; }
+  .subtitle { font-size: 16px; }
+  .story-body { font-size: 17px; line-height: 1.85; }
+  .neighbours { padding: 12px 16px; }
+  .home { grid-template-columns: minmax(0, 1fr); gap: 10px; }
+  .block { border-left: 0; border-right: 0; border-radius: 0; padding: 12px 14px; }
+  .block:first-child .lead { flex-direction: column; }
+  .block:first-child .lead .thumb { width: 100%; }
+  .lead { flex-direction: row-reverse; gap: 12px; }
+  .lead .thumb { width: 112px; }
+  .lead h3, .block:first-child .lead h3 { font-size: 19px; }
+  .block:first-child .headlines { columns: 1; }
+  .item { gap: 12px; padding: 14px 0; }
+  .item h2 { font-size: 17px; }
+  .thumb { width: 112px; }
+}
+`;
+
+/** FNV-1a (32 bits): a stable, synchronous fingerprint; this names a version, it guards nothing. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, "0");
+}
+
+export const STYLESHEET_HASH = fingerprint(STYLESHEET);
+
+/** Where pages link the stylesheet: /assets/site.<hash>.css */
+export const STYLESHEET_URL = `/assets/site.${STYLESHEET_HASH}.css`;

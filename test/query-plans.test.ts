@@ -1,0 +1,73 @@
+// Reader reads stay O(1) in the size of the archive: every statement they send is answered from an
+// index, never by scanning articles or listings, and never sorted in a temporary b-tree.
+import { describe, expect, it } from "vitest";
+import { env } from "cloudflare:workers";
+import { getPublishedArticle, readArticleSurroundings } from "../src/db/article-page.ts";
+import { listPublished, readHome, readSectionPage } from "../src/db/listings.ts";
+import { makeArticles, uniqueSlug } from "./fixtures.ts";
+
+/** The D1 handle, noting the SQL of every statement prepared through it. */
+function recordingDb(): { db: D1Database; sql: string[] } {
+  const sql: string[] = [];
+  const db = new Proxy(env.DB, {
+    get(target, prop) {
+      if (prop === "prepare") {
+        return (query: string) => {
+          sql.push(query);
+          return target.prepare(query);
+        };
+      }
+      const value: unknown = Reflect.get(target, prop);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  return { db, sql };
+}
+
+/** EXPLAIN QUERY PLAN of a statement, with every parameter bound to 1 (plans do not depend on values here). */
+async function planOf(query: string): Promise<string[]> {
+  const numbered = [...query.matchAll(/\?(\d+)/g)].map((m) => Number(m[1]));
+  const count = numbered.length ? Math.max(...numbered) : (query.match(/\?/g) ?? []).length;
+  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${query}`)
+    .bind(...Array.from({ length: count }, () => 1))
+    .all<{ detail: string }>();
+  return results.map((r) => r.detail);
+}
+
+async function expectIndexedOnly(sql: string[]) {
+  expect(sql.length).toBeGreaterThan(0);
+  for (const query of sql) {
+    const plan = await planOf(query);
+    const bad = plan.filter((d) => /^SCAN (articles|section_listing|media|[alm])\b/.test(d) || d.includes("TEMP B-TREE"));
+    expect(bad, `${query}\n${plan.join("\n")}`).toEqual([]);
+  }
+}
+
+describe("reader query plans", () => {
+  it("section pages and home read index ranges only", async () => {
+    const section = uniqueSlug("plan");
+    await makeArticles(`${section}/sub`, 3);
+    const { db, sql } = recordingDb();
+    await readSectionPage(db, section, 1);
+    await readHome(db, 8);
+    await expectIndexedOnly(sql);
+  });
+
+  it("the list API reads index ranges only, with and without a section", async () => {
+    const { db, sql } = recordingDb();
+    await listPublished(db, { limit: 21, after: null });
+    await listPublished(db, { limit: 21, after: { publishedAt: 1, id: 1 }, sectionPath: "xw" });
+    await expectIndexedOnly(sql);
+  });
+
+  it("an article page reads by key and neighbour keysets only", async () => {
+    const section = uniqueSlug("plana");
+    const [a] = await makeArticles(section, 2);
+    if (!a) throw new Error("fixture");
+    const { db, sql } = recordingDb();
+    const placed = await getPublishedArticle(db, a.id);
+    if (!placed) throw new Error("not published");
+    await readArticleSurroundings(db, placed);
+    await expectIndexedOnly(sql);
+  });
+});
