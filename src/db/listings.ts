@@ -1,7 +1,7 @@
 // Reader-side listings: section pages, home headlines and the public list API. Every read is an index
 // range on section_listing or articles_published, so its cost does not grow with the archive.
 import { type ArticleInSection, type ArticleRow, articleColumnsOf, toArticle } from "./articles.ts";
-import { type Section, type SectionRow, chainFromRows, sectionChainStatement, toSection } from "./sections.ts";
+import { type Section, type SectionRow, chainFromRows, sectionChainStatement, toSection, SECTION_COLUMNS } from "./sections.ts";
 
 /** An article as lists show it: no body, only the start of its text for a summary fallback. */
 export type ListedArticle = {
@@ -34,7 +34,6 @@ type ListedRow = {
 };
 
 // Mirrors sections.ts, whose column list is not exported.
-const SECTION_COLUMNS = "id, path, slug, name, parent_id, sort_order, description, changed_at";
 
 /** Enough of the body text for excerpt() to find a sentence end within its 120 characters. */
 const BODY_START_CHARS = 200;

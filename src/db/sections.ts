@@ -23,7 +23,8 @@ type SectionRow = {
   changed_at: number;
 };
 
-const COLUMNS = "id, path, slug, name, parent_id, sort_order, description, changed_at";
+export const SECTION_COLUMNS = "id, path, slug, name, parent_id, sort_order, description, changed_at";
+const COLUMNS = SECTION_COLUMNS;
 
 export const toSection = (r: SectionRow): Section => ({
   id: r.id,
