@@ -45,7 +45,7 @@ describe("creating articles", () => {
       kicker: "巩固成果 整合资源",
       subtitle: "两地合作十余年成效显著",
       summary: "调研组深入园区企业。",
-      source: "康定日报",
+      source: "青岚晚报",
       bylines: [{ name: "张三", role: "记者" }],
       body: "本网讯 5月31日，工作组深入园区调研。\n\n第三批**“两新”**组织党建示范园区。",
     });
@@ -58,7 +58,7 @@ describe("creating articles", () => {
       section: { path: section, name: "党政要闻" },
       title: "工作组赴工业园区调研",
       kicker: "巩固成果 整合资源",
-      source: "康定日报",
+      source: "青岚晚报",
       bylines: [{ name: "张三", role: "记者" }],
       published_at: null,
       url: `/html/${section}/${json.id}.html`,

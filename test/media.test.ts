@@ -112,7 +112,7 @@ describe("uploading an image", () => {
     const form = new FormData();
     form.append("file", new File([bytes], "photo.bin", { type: "text/plain" }));
     form.append("alt", "  雪山下的牧民  ");
-    form.append("caption", "康定，2023年6月");
+    form.append("caption", "青岚湖，2023年6月");
     form.append("credit", "摄影：扎西");
     const res = await postForm(headers, form);
     expect(res.status).toBe(201);
@@ -123,7 +123,7 @@ describe("uploading an image", () => {
       width: 11,
       height: 5,
       alt: "雪山下的牧民",
-      caption: "康定，2023年6月",
+      caption: "青岚湖，2023年6月",
       credit: "摄影：扎西",
     });
   });

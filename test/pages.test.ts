@@ -18,7 +18,7 @@ describe("article page", () => {
       kicker: "州工作组赴园区调研",
       subtitle: "——两地合作十余年成效显著",
       summary: "工作组深入园区企业调研座谈。",
-      source: "甘孜日报",
+      source: "青岚日报",
       body: "本网讯 5月31日，工作组深入园区调研。\n\n园区产值再创新高。",
       bylines: [
         { name: "张三", role: "记者" },
@@ -48,7 +48,7 @@ describe("article page", () => {
     // The kicker comes above the title, the subtitle below it.
     expect(html.indexOf('class="kicker"')).toBeLessThan(html.indexOf("<h1>"));
     expect(html.indexOf('class="subtitle"')).toBeGreaterThan(html.indexOf("<h1>"));
-    expect((await one(html, ".story-meta")).text).toBe("来源：甘孜日报2023年06月02日");
+    expect((await one(html, ".story-meta")).text).toBe("来源：青岚日报2023年06月02日");
     const time = await one(html, ".story-meta time");
     expect(time.text).toBe("2023年06月02日");
     expect(time.attrs.datetime).toBe("2023-06-02T00:30:00+08:00");

@@ -87,9 +87,9 @@ describe("summaryOf", () => {
 
 describe("renderErrorPage", () => {
   it("is a whole page in the site's look, with the message escaped", async () => {
-    const html = String(await renderErrorPage({ siteName: "康巴传媒网", status: 404, message: "<b>没有</b> & 找到" }));
+    const html = String(await renderErrorPage({ siteName: "青岚传媒网", status: 404, message: "<b>没有</b> & 找到" }));
     expect((await one(html, "html")).attrs.lang).toBe("zh-CN");
-    expect((await one(html, "title")).text).toBe("您访问的页面不存在 - 康巴传媒网");
+    expect((await one(html, "title")).text).toBe("您访问的页面不存在 - 青岚传媒网");
     expect((await one(html, ".status")).text).toBe("404");
     expect(html).toContain("&lt;b&gt;没有&lt;/b&gt; &amp; 找到");
     expect((await one(html, 'link[rel="stylesheet"]')).attrs.href).toMatch(/^\/assets\/site\.[0-9a-f]{8}\.css$/);
