@@ -1,5 +1,6 @@
 // API key material: the `mh_<prefix>_<secret>` format, generation and hashing. Plain Web Crypto, no
 // Workers-only APIs, so the Worker and the Node key CLI (scripts/key.ts) make and check the same keys.
+import { sha256Hex } from "../content/sha256.ts";
 
 /** RFC 4648 base32, lower-cased: no `_` or `-`, so a key is one double-clickable word in a terminal. */
 const BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
@@ -43,10 +44,7 @@ export function parseKey(key: string): ParsedKey | null {
 }
 
 /** Hex SHA-256 of the whole key, the only form in which a key is stored. */
-export async function hashKey(key: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(key));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
-}
+export const hashKey = (key: string): Promise<string> => sha256Hex(key);
 
 export async function generateKey(): Promise<KeyMaterial> {
   const prefix = randomBase32(PREFIX_BYTES);

@@ -10,6 +10,7 @@ import { listRevisions } from "../db/article-writes.ts";
 import { findIdempotency } from "../db/idempotency.ts";
 import { getSectionByPath } from "../db/sections.ts";
 import { toRfc3339 } from "../content/dates.ts";
+import { sha256Hex } from "../content/sha256.ts";
 import { ARTICLE_STATUS_FILTER, ArticleCreate, ArticlePatch, LIMITS, PublishRequest, issueDetails } from "../content/schemas.ts";
 import {
   type ArticleFields,
@@ -26,7 +27,7 @@ import {
 } from "../publish/changes.ts";
 import { adminArticleJson } from "../render/article-json.ts";
 import { readJson } from "./json-body.ts";
-import { ifMatchVersion, idempotencyKey, sha256Hex } from "./preconditions.ts";
+import { ifMatchVersion, idempotencyKey } from "./preconditions.ts";
 
 export const adminArticles = new Hono<AppEnv>();
 
