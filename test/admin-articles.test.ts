@@ -143,6 +143,18 @@ describe("refusing bad input", () => {
     expect(json.error?.details?.find((d) => d.path === "colour")?.message).toBe("unknown field");
   });
 
+  it("refuses unknown fields and empty edits on PATCH, changing nothing", async () => {
+    const editor = await makeKey("editor");
+    const draft = await createDraft(editor, await newSection());
+    const unknown = await call(editor, "PATCH", `/${draft.id}`, { title: "新", status: "published" }, { "If-Match": '"1"' });
+    expect(unknown.res.status).toBe(400);
+    expect(unknown.json.error?.details).toEqual([{ path: "status", message: "unknown field" }]);
+    const empty = await call(editor, "PATCH", `/${draft.id}`, {}, { "If-Match": '"1"' });
+    expect(empty.res.status).toBe(400);
+    const { json } = await call(editor, "GET", `/${draft.id}`);
+    expect(json).toMatchObject({ version: 1, title: "巩固成果 谋求发展", status: "draft" });
+  });
+
   it("answers 413 for a body over the limit, before storing anything", async () => {
     const editor = await makeKey("editor");
     const section = await newSection();

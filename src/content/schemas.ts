@@ -75,37 +75,19 @@ const articleFields = {
   publish_at: v.nullable(Timestamp),
 };
 
+const Writable = closed(articleFields);
+
 /** POST /api/v1/admin/articles. `status: "published"` publishes (or schedules) in the same step. */
 export const ArticleCreate = closed({
+  ...v.partial(Writable, ["kicker", "subtitle", "summary", "source", "bylines", "body", "cover_image", "publish_at"]).entries,
   id: v.optional(v.pipe(v.number(), v.safeInteger("must be an integer"), v.minValue(1, "must be positive"))),
   status: v.optional(v.picklist(["draft", "published"], 'must be "draft" or "published"')),
-  section: articleFields.section,
-  title: articleFields.title,
-  kicker: v.optional(articleFields.kicker),
-  subtitle: v.optional(articleFields.subtitle),
-  summary: v.optional(articleFields.summary),
-  source: v.optional(articleFields.source),
-  bylines: v.optional(articleFields.bylines),
-  body: v.optional(articleFields.body),
-  cover_image: v.optional(articleFields.cover_image),
-  publish_at: v.optional(articleFields.publish_at),
 });
 export type ArticleCreate = v.InferOutput<typeof ArticleCreate>;
 
 /** PATCH /api/v1/admin/articles/:id: any subset of the fields, at least one. */
 export const ArticlePatch = v.pipe(
-  closed({
-    section: v.optional(articleFields.section),
-    title: v.optional(articleFields.title),
-    kicker: v.optional(articleFields.kicker),
-    subtitle: v.optional(articleFields.subtitle),
-    summary: v.optional(articleFields.summary),
-    source: v.optional(articleFields.source),
-    bylines: v.optional(articleFields.bylines),
-    body: v.optional(articleFields.body),
-    cover_image: v.optional(articleFields.cover_image),
-    publish_at: v.optional(articleFields.publish_at),
-  }),
+  v.partial(Writable),
   v.check((o) => Object.keys(o).length > 0, "must change at least one field"),
 );
 export type ArticlePatch = v.InferOutput<typeof ArticlePatch>;
