@@ -25,6 +25,8 @@ app.use(
       formAction: ["'self'"],
     },
     crossOriginResourcePolicy: "cross-origin",
+    // A news site needs none of these powerful features; say so, so no embedded content can ask.
+    permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [] },
   }),
 );
 

@@ -116,6 +116,37 @@ describe("creating articles", () => {
     expect(n).toBe(1);
   });
 
+  it("replays with the article's ETag, and treats JSON that differs only in whitespace as the same request", async () => {
+    const editor = await makeKey("editor");
+    const section = await newSection();
+    const headers = { "Idempotency-Key": crypto.randomUUID() };
+    const first = await call(editor, "POST", "", `{"section":"${section}","title":"空白"}`, headers);
+    const retry = await call(editor, "POST", "", `{ "section": "${section}",\n  "title": "空白" }`, headers);
+    expect(retry.res.status).toBe(201);
+    expect(retry.json.id).toBe(first.json.id);
+    expect(retry.res.headers.get("ETag")).toBe('"1"');
+  });
+
+  it("gives every one of many simultaneous creates its own id", async () => {
+    const editor = await makeKey("editor");
+    const section = await newSection();
+    const results = await Promise.all(Array.from({ length: 25 }, (_, i) => call(editor, "POST", "", { section, title: `同时${i}` })));
+    expect(results.map((r) => r.res.status)).toEqual(Array(25).fill(201));
+    expect(new Set(results.map((r) => r.json.id)).size).toBe(25);
+  });
+
+  it("continues above an imported legacy id, and refuses ids beyond the legacy range", async () => {
+    const editor = await makeKey("editor");
+    const section = await newSection();
+    const high = 4_000_000_000 + Math.floor(Math.random() * 1_000_000);
+    await call(editor, "POST", "", { id: high, section, title: "旧稿" });
+    const next = await call(editor, "POST", "", { section, title: "新稿" });
+    expect(next.json.id).toBeGreaterThan(high);
+    const tooBig = await call(editor, "POST", "", { id: 9007199254740991, section, title: "越界" });
+    expect(tooBig.res.status).toBe(400);
+    expect(tooBig.json.error?.details?.[0]?.path).toBe("id");
+  });
+
   it("refuses to reuse an Idempotency-Key for a different request", async () => {
     const editor = await makeKey("editor");
     const section = await newSection();
@@ -155,10 +186,30 @@ describe("refusing bad input", () => {
     expect(json).toMatchObject({ version: 1, title: "巩固成果 谋求发展", status: "draft" });
   });
 
+  it("refuses dates that do not exist, broken Unicode, bidi overrides and prototype keys", async () => {
+    const editor = await makeKey("editor");
+    const section = await newSection();
+    const cases: Array<[unknown, string]> = [
+      [{ section, title: "二月三十日", publish_at: "2023-02-30T08:00:00+08:00" }, "publish_at"],
+      [{ section, title: "二十四点", publish_at: "2023-06-01T24:00:00+08:00" }, "publish_at"],
+      [{ section, title: "a\ud800b" }, "title"],
+      [{ section, title: "标题\u202e反转" }, "title"],
+      [{ section, title: "两行\u2028标题" }, "title"],
+    ];
+    for (const [body, path] of cases) {
+      const { res, json } = await call(editor, "POST", "", body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(json.error?.details?.[0]?.path).toBe(path);
+    }
+    const proto = await call(editor, "POST", "", `{"section":"${section}","title":"原型","__proto__":{"x":1}}`);
+    expect(proto.res.status).toBe(400);
+    expect(proto.json.error?.details).toEqual([{ path: "__proto__", message: "unknown field" }]);
+  });
+
   it("answers 413 for a body over the limit, before storing anything", async () => {
     const editor = await makeKey("editor");
     const section = await newSection();
-    const { res, json } = await call(editor, "POST", "", { section, title: "太长", body: "字".repeat(400_000) });
+    const { res, json } = await call(editor, "POST", "", { section, title: "太长", body: "字".repeat(800_000) });
     expect(res.status).toBe(413);
     expect(json.error?.code).toBe("payload_too_large");
   });
@@ -306,6 +357,15 @@ describe("publishing", () => {
     expect(again.json.status).toBe("published");
   });
 
+  it("publishes a scheduled article now when asked with publish_at null", async () => {
+    const editor = await makeKey("editor");
+    const draft = await createDraft(editor, await newSection());
+    await call(editor, "POST", `/${draft.id}/publish`, { publish_at: new Date(Date.now() + 86_400_000).toISOString() });
+    const now = await call(editor, "POST", `/${draft.id}/publish`, { publish_at: null });
+    expect(now.json.status).toBe("published");
+    expect(await publicStatus(draft.id)).toBe(200);
+  });
+
   it("refuses a malformed publish_at", async () => {
     const editor = await makeKey("editor");
     const draft = await createDraft(editor, await newSection());
@@ -368,6 +428,17 @@ describe("authors", () => {
     expect((await call(author, "PATCH", `/${mine.id}`, { title: "我的稿子" }, { "If-Match": '"1"' })).res.status).toBe(200);
     expect((await call(otherAuthor, "PATCH", `/${mine.id}`, { title: "别人的" }, { "If-Match": '"2"' })).res.status).toBe(403);
     expect((await call(author, "POST", "", { section, title: "直接发布", status: "published" })).res.status).toBe(403);
+    expect((await call(otherAuthor, "DELETE", `/${mine.id}`)).res.status).toBe(403);
+    expect((await call(author, "DELETE", `/${mine.id}`)).res.status).toBe(200);
+    expect((await call(author, "POST", `/${mine.id}/restore`)).res.status).toBe(200);
+  });
+
+  it("cannot touch their drafts once an editor has published them", async () => {
+    const author = await makeKey("author");
+    const editor = await makeKey("editor");
+    const mine = await createDraft(author, await newSection());
+    await call(editor, "POST", `/${mine.id}/publish`);
+    expect((await call(author, "PATCH", `/${mine.id}`, { title: "改" }, { "If-Match": '"2"' })).res.status).toBe(403);
     expect((await call(author, "DELETE", `/${mine.id}`)).res.status).toBe(403);
   });
 });

@@ -71,3 +71,22 @@ describe("plain text", () => {
     expect(excerpt("三".repeat(200), 10)).toBe("三".repeat(10) + "…");
   });
 });
+
+describe("images and valid HTML", () => {
+  const images = new Map([[KEY, { width: 800, height: 600, alt: "青岚湖畔", caption: "湖边晨雾", credit: "林晓 摄" }]]);
+
+  it("uses the stored alt text and caption when the Markdown gives none", () => {
+    expect(renderBody(`![](/media/${KEY})`, images).html).toBe(
+      `<figure><img src="/media/${KEY}" alt="青岚湖畔" width="800" height="600" loading="lazy" decoding="async" />` +
+        "<figcaption>湖边晨雾（林晓 摄）</figcaption></figure>",
+    );
+  });
+
+  it("never puts a caption inside a paragraph", () => {
+    expect(renderBody(`正文![图](/media/${KEY} "标题")正文`, images).html).not.toContain("figcaption");
+  });
+
+  it("gives raw HTML images an alt attribute", () => {
+    expect(renderBody('<img src="https://example.com/a.png">').html).toContain('alt=""');
+  });
+});

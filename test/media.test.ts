@@ -247,6 +247,13 @@ describe("uploading an image", () => {
     expect(error.details?.map((d) => d.path).sort()).toEqual(["credit", "width"]);
   });
 
+  it("refuses control characters in alt text, which would break the pages that show it", async () => {
+    const res = await postRaw(await editor(), unique(images.png()), "image/png", "?alt=a%00b%1Bc&caption=%E2%80%AE");
+    expect(res.status).toBe(400);
+    const { error } = await res.json<ErrorJson>();
+    expect(error.details?.map((d) => d.path).sort()).toEqual(["alt", "caption"]);
+  });
+
   it("refuses an author's key with 403 and no key with 401", async () => {
     const { headers } = await makeKey("author");
     expect((await postRaw(headers, unique(images.png()), "image/png")).status).toBe(403);

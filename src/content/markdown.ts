@@ -28,7 +28,9 @@ function figureRule(state: { tokens: Token[] }) {
     const [open, inline, close] = [tokens[i], tokens[i + 1], tokens[i + 2]];
     if (open?.type !== "paragraph_open" || inline?.type !== "inline" || close?.type !== "paragraph_close") continue;
     const children = (inline.children ?? []).filter((t) => !(t.type === "text" && t.content.trim() === "") && t.type !== "softbreak");
-    if (children.length !== 1 || children[0]?.type !== "image") continue;
+    const image = children[0];
+    if (children.length !== 1 || image?.type !== "image") continue;
+    image.meta = { figure: true };
     open.tag = "figure";
     close.tag = "figure";
     open.meta = { figure: true };
@@ -51,10 +53,13 @@ markdown.renderer.rules.image = (tokens, idx, options, env: { images?: Map<strin
   const title = token.attrGet("title");
   // The caption goes in <figcaption>; a tooltip repeating it would only be noise.
   if (title !== null) token.attrs = (token.attrs ?? []).filter(([name]) => name !== "title");
-  const img = renderImage ? renderImage(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+  let img = renderImage ? renderImage(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+  // An empty alt in the Markdown falls back to the alt text stored with the upload.
+  if (info?.alt) img = img.replace(' alt=""', ` alt="${markdown.utils.escapeHtml(info.alt)}"`);
   const caption = title || info?.caption || "";
   const credit = info?.credit ? `（${info.credit}）` : "";
-  if (!caption && !credit) return img;
+  // Only a figure has a caption; an image inside a sentence stays just an image.
+  if (token.meta?.figure !== true || (!caption && !credit)) return img;
   return `${img}<figcaption>${markdown.utils.escapeHtml(caption + credit)}</figcaption>`;
 };
 
@@ -68,7 +73,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: {
     "*": ["lang"],
-    a: ["href", "title"],
+    a: ["href", "title", "rel"],
     img: ["src", "alt", "width", "height", "loading", "decoding"],
     ol: ["start"],
     th: ["colspan", "rowspan", "scope"],
@@ -83,6 +88,8 @@ const SANITIZE: sanitizeHtml.IOptions = {
   transformTags: {
     // The page title is the only <h1>.
     h1: "h2",
+    // Every image has an alt attribute, empty when nothing describes it (valid HTML, and honest to screen readers).
+    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, alt: attribs.alt ?? "" } }),
     a: (tagName, attribs) => {
       const external = /^https?:/i.test(attribs.href ?? "");
       return { tagName, attribs: external ? { ...attribs, rel: "noopener noreferrer" } : attribs };
@@ -92,8 +99,6 @@ const SANITIZE: sanitizeHtml.IOptions = {
     // An image must come from our media store or a secure origin; anything else is dropped.
     frame.tag === "img" && !(MEDIA_SRC.test(frame.attribs.src ?? "") || /^https:\/\//i.test(frame.attribs.src ?? "")),
 };
-// rel is added by our own transform, so it must survive the attribute filter.
-(SANITIZE.allowedAttributes as Record<string, string[]>).a?.push("rel");
 
 /** The /media keys an article body refers to, so their sizes can be looked up before rendering. */
 export function mediaKeysIn(md: string): string[] {

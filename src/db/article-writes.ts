@@ -132,8 +132,18 @@ export const touchSectionsStatement = (db: D1Database, sectionIds: number[], at:
     .prepare(`UPDATE sections SET changed_at = ? WHERE id IN (${sectionIds.map(() => "?").join(", ")})`)
     .bind(at, ...sectionIds);
 
-export const nextArticleIdStatement = (db: D1Database) =>
-  db.prepare(`SELECT COALESCE(MAX(id), 0) + 1 AS id FROM articles`);
+/**
+ * Reserves `count` consecutive article ids and answers the first as `id`. Atomic, so concurrent creates
+ * never get the same id; above the highest id in use, so ids imported by hand are never handed out again.
+ */
+export const nextArticleIdStatement = (db: D1Database, count = 1) =>
+  db
+    .prepare(
+      `INSERT INTO counters (name, next) VALUES ('article_id', (SELECT COALESCE(MAX(id), 0) + 1 FROM articles) + ?1)
+       ON CONFLICT (name) DO UPDATE SET next = MAX(next, (SELECT COALESCE(MAX(id), 0) + 1 FROM articles)) + ?1
+       RETURNING next - ?1 AS id`,
+    )
+    .bind(count);
 
 export type StoredRevision = { version: number; action: RevisionAction; actor: string; createdAt: number };
 

@@ -97,13 +97,21 @@ export async function listApiKeys(db: D1Database): Promise<ApiKey[]> {
   return results.map(toApiKey);
 }
 
-/** Revokes a key; revoking a revoked key changes nothing. Null when there is no such key. */
+/**
+ * Revokes a key; revoking a revoked key changes nothing. Null when there is no such key. The last active
+ * admin key is never revoked here (the answer still shows it active): without it nobody could manage
+ * keys through the API, and only the key CLI could recover.
+ */
 export async function revokeApiKey(db: D1Database, id: number, actor: AuditActor | null = null): Promise<ApiKey | null> {
   const current = await getApiKey(db, id);
   if (!current || current.revokedAt !== null) return current;
   const now = Date.now();
   const update = db
-    .prepare(`UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL RETURNING ${COLUMNS}`)
+    .prepare(
+      `UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL
+          AND (role <> 'admin' OR (SELECT COUNT(*) FROM api_keys WHERE role = 'admin' AND revoked_at IS NULL) > 1)
+       RETURNING ${COLUMNS}`,
+    )
     .bind(now, id);
   const audit = actor
     ? [auditStatement(db, { actor, action: "key.revoke", at: now, detail: { id, prefix: current.prefix, name: current.name } })]
@@ -136,7 +144,11 @@ export async function rotateApiKey(
     )
     .bind(material.prefix, material.hash, now, id);
   const revoke = db
-    .prepare(`UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL RETURNING ${COLUMNS}`)
+    .prepare(
+      `UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL
+          AND (role <> 'admin' OR (SELECT COUNT(*) FROM api_keys WHERE role = 'admin' AND revoked_at IS NULL) > 1)
+       RETURNING ${COLUMNS}`,
+    )
     .bind(now, id);
   const audit = actor
     ? [auditStatement(db, { actor, action: "key.rotate", at: now, detail: { id, prefix: current.prefix, name: current.name, new_prefix: material.prefix } })]

@@ -1,12 +1,14 @@
 // What an editor says about an image: alt text, caption and credit, bounded and trimmed.
 import * as v from "valibot";
 import type { ErrorDetail } from "../errors.ts";
+import { line } from "../content/schemas.ts";
 
 export const ALT_MAX = 1000;
 export const CAPTION_MAX = 2000;
 export const CREDIT_MAX = 200;
 
-const text = (max: number) => v.optional(v.pipe(v.string(), v.trim(), v.maxLength(max, `at most ${max} characters`)), "");
+// One line each, like an article's title: control characters would break the page they appear on.
+const text = (max: number) => v.optional(line(max), "");
 
 export const ImageMetadata = v.strictObject(
   { alt: text(ALT_MAX), caption: text(CAPTION_MAX), credit: text(CREDIT_MAX) },

@@ -227,7 +227,7 @@ export async function createArticle(
       bodyHtml: body.html,
       bodyText: body.text,
       coverImage: fields.coverImage ?? null,
-      publishAt,
+      publishAt: published ? (publishAt ?? opts.now) : publishAt,
       publishedAt: published ? (publishAt ?? opts.now) : null,
       createdAt: opts.now,
       updatedAt: opts.now,
@@ -246,8 +246,8 @@ export async function createArticle(
       if (isIdConflict(err) && opts.id !== undefined) {
         throw new AppError(409, "id_taken", `Article id ${opts.id} is already taken`);
       }
-      // Another create took the same next id between our read and our batch: take the next one.
-      if (isIdConflict(err) && attempt < 5) continue;
+      // A legacy import took the id we reserved before our batch ran: reserve another.
+      if (isIdConflict(err) && attempt < 3) continue;
       if (isIdempotencyConflict(err)) throw new AppError(409, "idempotency_race", "The same Idempotency-Key is being used by a concurrent request; retry");
       throw err;
     }
@@ -299,8 +299,8 @@ async function applyFields(db: D1Database, before: Placed, patch: Partial<Articl
 }
 
 /**
- * Publishes now, or schedules when the time asked for (or the one stored) is in the future.
- * An explicit past `at` backdates the article; otherwise it is published as of now.
+ * Publishes now, or schedules when the time asked for (or, when none is given, the one stored) is in
+ * the future. `at: null` means now, even for a scheduled article; an explicit past `at` backdates it.
  */
 export async function publishArticle(
   db: D1Database,
@@ -311,19 +311,22 @@ export async function publishArticle(
   const old = before.article;
   checkVersion(old, opts.expectedVersion);
   notInTrash(old);
-  const wanted = opts.at ?? (old.publishAt !== null && old.publishAt > opts.now ? old.publishAt : null);
+  const wanted =
+    opts.at !== undefined ? opts.at : old.publishAt !== null && old.publishAt > opts.now ? old.publishAt : null;
   if (old.status === "published") {
     if (wanted !== null && wanted > opts.now) {
       throw new AppError(409, "already_published", `Article ${id} is already published; unpublish it before scheduling`);
     }
-    if (opts.at == null) return unchanged("publish", before);
+    if ((opts.at ?? null) === null) return unchanged("publish", before);
   }
   const schedule = wanted !== null && wanted > opts.now;
+  const goesOutAt = wanted ?? opts.now;
   const article: Article = {
     ...old,
     status: schedule ? "scheduled" : "published",
-    publishAt: schedule ? wanted : old.publishAt,
-    publishedAt: schedule ? null : (wanted ?? opts.now),
+    // Once published, the wanted time is the time it went out: a stale schedule must not come back.
+    publishAt: goesOutAt,
+    publishedAt: schedule ? null : goesOutAt,
     updatedAt: opts.now,
     version: old.version + 1,
   };

@@ -52,9 +52,9 @@ export async function importPublishedArticles(
   const ordered = [...items].sort((a, b) => a.publishedAt - b.publishedAt || (a.id ?? 0) - (b.id ?? 0));
   const chains = await loadChains(db, ordered, opts.chains ?? new Map());
   const images = await getMediaByKeys(db, ordered.flatMap((item) => mediaKeysIn(item.body ?? "")));
-  let nextId = ordered.some((item) => item.id === undefined)
-    ? ((await nextArticleIdStatement(db).first<{ id: number }>())?.id ?? 1)
-    : 0;
+  // Ids for the articles that bring none, reserved in one go so no concurrent create can take them.
+  const unnumbered = ordered.filter((item) => item.id === undefined).length;
+  let nextId = unnumbered ? ((await nextArticleIdStatement(db, unnumbered).first<{ id: number }>())?.id ?? 1) : 0;
 
   const statements: D1PreparedStatement[] = [];
   const touched = new Map<number, Section>();
@@ -76,7 +76,8 @@ export async function importPublishedArticles(
       bodyHtml: body.html,
       bodyText: body.text,
       coverImage: item.coverImage ?? null,
-      publishAt: null,
+      // As publishArticle leaves it: the wanted time is the time it went out.
+      publishAt: item.publishedAt,
       publishedAt: item.publishedAt,
       createdAt: item.publishedAt,
       updatedAt: item.publishedAt,

@@ -34,17 +34,23 @@ export const adminArticles = new Hono<AppEnv>();
 type Ctx = Context<AppEnv>;
 
 const ID = "/:id{[1-9][0-9]{0,15}}";
-const idOf = (c: Ctx) => Number(c.req.param("id"));
+
+/** The article id of the path; beyond 2^53 no article can have it. */
+function idOf(c: Ctx): number {
+  const id = Number(c.req.param("id"));
+  if (!Number.isSafeInteger(id)) throw new AppError(404, "not_found", "No such article");
+  return id;
+}
 
 const actorOf = (c: Ctx) => {
   const { id, name } = c.get("apiKey");
   return { id, name };
 };
 
-/** Editors may do anything to any article; an author only edits their own drafts. */
+/** Editors may do anything to any article; an author only their own drafts (in the trash or not). */
 function mayEdit(c: Ctx, a: Article): boolean {
   const key = c.get("apiKey");
-  return roleAtLeast(key.role, "editor") || (a.createdBy === key.id && a.status === "draft" && a.deletedAt === null);
+  return roleAtLeast(key.role, "editor") || (a.createdBy === key.id && a.status === "draft");
 }
 
 function requireEditor(c: Ctx) {
@@ -104,12 +110,12 @@ adminArticles.get("/", async (c) => {
 });
 
 adminArticles.post("/", async (c) => {
-  const { value: input, raw } = await readJson(c, ArticleCreate, LIMITS.requestBytes);
+  const { value: input, fingerprint } = await readJson(c, ArticleCreate, LIMITS.requestBytes);
   const publish = input.status === "published";
   if (publish || input.id !== undefined) requireEditor(c);
   const key = c.get("apiKey");
   const idemKey = idempotencyKey(c);
-  const requestHash = idemKey === null ? "" : await sha256Hex(raw);
+  const requestHash = idemKey === null ? "" : await sha256Hex(fingerprint);
   if (idemKey !== null) {
     const seen = await findIdempotency(c.env.DB, key.id, idemKey);
     if (seen) return replay(c, seen, requestHash);
@@ -138,6 +144,8 @@ function replay(c: Ctx, seen: { requestHash: string; response: string; articleId
     throw new AppError(422, "idempotency_key_reused", "This Idempotency-Key was already used with a different request body");
   }
   c.header("Idempotent-Replayed", "true");
+  const first = JSON.parse(seen.response) as { version?: unknown };
+  if (typeof first.version === "number") c.header("ETag", `"${first.version}"`);
   c.header("Location", `/api/v1/admin/articles/${seen.articleId}`);
   c.header("Cache-Control", "no-store");
   return c.body(seen.response, 201, { "Content-Type": "application/json; charset=UTF-8" });
@@ -176,10 +184,14 @@ adminArticles.post(`${ID}/publish`, async (c) => {
   return answer(c, report);
 });
 
+/** A bodyless state change. Editors may make it on any article; with `ownDrafts`, authors on their own drafts too. */
 const simpleAction =
-  (change: typeof unpublishArticle) =>
+  (change: typeof unpublishArticle, who: "editors" | "ownDrafts" = "editors") =>
   async (c: Ctx) => {
-    requireEditor(c);
+    if (who === "editors") requireEditor(c);
+    else if (!mayEdit(c, (await loadArticle(c.env.DB, idOf(c))).article)) {
+      throw new AppError(403, "forbidden", "Authors may do this only to their own drafts", { required_role: "editor" });
+    }
     const expectedVersion = ifMatchVersion(c, false);
     const report = await change(c.env.DB, idOf(c), {
       actor: actorOf(c),
@@ -191,8 +203,8 @@ const simpleAction =
 
 adminArticles.post(`${ID}/unpublish`, simpleAction(unpublishArticle));
 adminArticles.post(`${ID}/archive`, simpleAction(archiveArticle));
-adminArticles.delete(ID, simpleAction(trashArticle));
-adminArticles.post(`${ID}/restore`, simpleAction(untrashArticle));
+adminArticles.delete(ID, simpleAction(trashArticle, "ownDrafts"));
+adminArticles.post(`${ID}/restore`, simpleAction(untrashArticle, "ownDrafts"));
 
 adminArticles.get(`${ID}/revisions`, async (c) => {
   const { article } = await loadArticle(c.env.DB, idOf(c));

@@ -47,6 +47,9 @@ adminKeys.post("/", async (c) => {
 adminKeys.post("/:id{[0-9]+}/revoke", async (c) => {
   const key = await revokeApiKey(c.env.DB, Number(c.req.param("id")), c.get("apiKey"));
   if (!key) throw notFound("No such API key");
+  if (key.revokedAt === null) {
+    throw new AppError(409, "last_admin_key", "This is the last active admin key; create another admin key first");
+  }
   return c.json({ key: keyJson(key) });
 });
 

@@ -38,10 +38,24 @@ async function readBounded(req: Request, maxBytes: number): Promise<string> {
 const tooLarge = (maxBytes: number) =>
   new AppError(413, "payload_too_large", `The request body is larger than ${maxBytes} bytes`, { max_bytes: maxBytes });
 
-export type JsonBody<T> = { value: T; raw: string };
+export type JsonBody<T> = { value: T; fingerprint: string };
+
+// Validators skip these keys to stay safe from prototype pollution; an API that refuses unknown
+// fields must refuse them too rather than drop them silently.
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+function forbiddenKeyPath(value: unknown, path: string[] = []): string | null {
+  if (typeof value !== "object" || value === null) return null;
+  for (const [key, child] of Object.entries(value)) {
+    if (FORBIDDEN_KEYS.has(key)) return [...path, key].join(".");
+    const found = forbiddenKeyPath(child, [...path, key]);
+    if (found) return found;
+  }
+  return null;
+}
 
 /**
- * The validated body of a JSON request, and its raw text (for Idempotency-Key fingerprints).
+ * The validated body of a JSON request, and a fingerprint of its JSON (whitespace aside) for Idempotency-Key.
  * 415 for another media type, 413 when too large, 400 with every problem listed by field path.
  */
 export async function readJson<S extends v.GenericSchema>(
@@ -60,7 +74,9 @@ export async function readJson<S extends v.GenericSchema>(
   } catch {
     throw badRequest("The body is not valid JSON", [{ path: "(body)", message: "is not valid JSON" }]);
   }
+  const forbidden = forbiddenKeyPath(data);
+  if (forbidden) throw badRequest("The request has invalid fields", [{ path: forbidden, message: "unknown field" }]);
   const parsed = v.safeParse(schema, data, { abortEarly: false });
   if (!parsed.success) throw badRequest("The request has invalid fields", issueDetails(parsed.issues));
-  return { value: parsed.output, raw };
+  return { value: parsed.output, fingerprint: JSON.stringify(data) };
 }

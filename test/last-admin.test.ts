@@ -1,0 +1,21 @@
+// The API never revokes the last active admin key: nobody could manage keys through it afterwards.
+// (This file's storage is its own, so the keys made here are the only ones.)
+import { describe, expect, it } from "vitest";
+import { exports } from "cloudflare:workers";
+import { makeKey } from "./keys-fixture.ts";
+
+const revoke = (id: number, headers: Record<string, string>) =>
+  exports.default.fetch(`http://localhost/api/v1/admin/keys/${id}/revoke`, { method: "POST", headers });
+
+describe("revoking admin keys", () => {
+  it("revokes another admin's key but refuses the last active one", async () => {
+    const first = await makeKey("admin");
+    const second = await makeKey("admin");
+    expect((await revoke(second.key.id, first.headers)).status).toBe(200);
+    const last = await revoke(first.key.id, first.headers);
+    expect(last.status).toBe(409);
+    expect(((await last.json()) as { error: { code: string } }).error.code).toBe("last_admin_key");
+    const stillWorks = await exports.default.fetch("http://localhost/api/v1/admin/keys", { headers: first.headers });
+    expect(stillWorks.status).toBe(200);
+  });
+});
