@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { articleUrl, sectionUrl } from "../src/content/urls.ts";
+import { insertMedia } from "../src/db/media.ts";
 import { makeArticle, makeArticles, makeSection, uniqueSlug } from "./fixtures.ts";
 import { get, one, page, select, texts } from "./html.ts";
 
@@ -62,6 +63,34 @@ describe("article page", () => {
     expect((await one(html, 'meta[name="description"]')).attrs.content).toBe("工作组深入园区企业调研座谈。");
     expect((await one(html, "html")).attrs.lang).toBe("zh-CN");
     expect(html).not.toContain("<script");
+  });
+
+  it("shows the cover and body images with their reserved size, alt text and captions", async () => {
+    const key = (n: number) => `${crypto.randomUUID().replaceAll("-", "").padEnd(63, "0")}${n}.jpg`;
+    const [cover, inline] = [key(1), key(2)];
+    const audit = { actor: { id: null, name: "test" }, action: "image.upload" };
+    await insertMedia(env.DB, { key: cover, contentType: "image/jpeg", bytes: 1, width: 1200, height: 675, alt: "青岚湖全景", caption: "青岚湖", credit: "林晓 摄", createdBy: null }, audit);
+    await insertMedia(env.DB, { key: inline, contentType: "image/jpeg", bytes: 1, width: 800, height: 600, alt: "会场", caption: "", credit: "本网记者 摄", createdBy: null }, audit);
+    const section = uniqueSlug("tp");
+    const a = await makeArticle({ section, title: "图片新闻", coverImage: cover, body: `第一段。\n\n![](/media/${inline} "座谈会现场")\n\n第二段。` });
+    const html = await (await get(articleUrl(section, a.id))).text();
+    const coverImg = await one(html, "figure.cover img");
+    expect(coverImg.attrs).toMatchObject({ src: `/media/${cover}`, alt: "青岚湖全景", width: "1200", height: "675" });
+    expect((await one(html, "figure.cover figcaption")).text).toBe("青岚湖（林晓 摄）");
+    const bodyImg = await one(html, ".story-body figure img");
+    expect(bodyImg.attrs).toMatchObject({ src: `/media/${inline}`, alt: "会场", width: "800", height: "600" });
+    expect((await one(html, ".story-body figcaption")).text).toBe("座谈会现场（本网记者 摄）");
+  });
+
+  it("still renders when its cover and body images are missing", async () => {
+    const missing = `${"e".repeat(64)}.png`;
+    const section = uniqueSlug("tp");
+    const a = await makeArticle({ section, title: "图片丢失", coverImage: missing, body: `![图](/media/${missing})\n\n正文照常。` });
+    const res = await get(articleUrl(section, a.id));
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(await select(html, "figure.cover")).toEqual([]);
+    expect(await texts(html, ".story-body p")).toContain("正文照常。");
   });
 
   it("marks the article's top-level section as current in the navigation", async () => {

@@ -24,3 +24,8 @@ export const idempotencyStatement = (
 
 export const isIdempotencyConflict = (err: unknown) =>
   err instanceof Error && /UNIQUE constraint failed: idempotency_keys\./.test(err.message);
+
+/** Forgets first answers older than `before`: a retry is a matter of minutes, not days. */
+export async function pruneIdempotency(db: D1Database, before: number): Promise<void> {
+  await db.prepare(`DELETE FROM idempotency_keys WHERE created_at < ?`).bind(before).run();
+}
