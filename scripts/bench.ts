@@ -5,10 +5,8 @@
 //   npm run bench                 1,000 and 100,000 articles (the first run seeds .bench/, then reuses it)
 //   npm run bench -- --quick      fewer requests per scenario
 //   npm run bench -- --sizes 1000
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { Miniflare } from "miniflare";
@@ -16,9 +14,10 @@ import { articleIdRange, listingTotals } from "../src/db/bulk.ts";
 import { getPublishedArticle } from "../src/db/article-page.ts";
 import { PAGE_SIZE } from "../src/db/listings.ts";
 import { listSections } from "../src/db/sections.ts";
-import { ROOT, applyMigrations, openLocalEnv, storageOptions, wranglerBin, wranglerConfig } from "./lib/local-env.ts";
+import { ROOT, applyMigrations, openLocalEnv, storageOptions, wranglerConfig } from "./lib/local-env.ts";
 import { seededRandom } from "./lib/random.ts";
 import { seed } from "./seed.ts";
+import { bundleWorker, mastheadWorker } from "./lib/worker.ts";
 
 const BASELINE_BYTES = 20 * 1024;
 
@@ -169,12 +168,6 @@ async function targets(state: string) {
   }
 }
 
-function bundleWorker(): string {
-  const outdir = mkdtempSync(join(tmpdir(), "masthead-bench-"));
-  execFileSync(process.execPath, [wranglerBin(), "deploy", "--dry-run", "--outdir", outdir], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
-  return outdir;
-}
-
 type RunOptions = { count: number; warmup: number; concurrency: number; maxMs: number; rounds: number };
 
 async function runSize(size: number, bundle: string, opts: RunOptions) {
@@ -184,17 +177,7 @@ async function runSize(size: number, bundle: string, opts: RunOptions) {
   const mf = new Miniflare({
     ...storageOptions(state),
     workers: [
-      {
-        name: "masthead",
-        scriptPath: join(bundle, "index.js"),
-        modules: true,
-        modulesRoot: bundle,
-        compatibilityDate: config.compatibilityDate,
-        compatibilityFlags: config.compatibilityFlags,
-        bindings: config.vars,
-        d1Databases: storageOptions(state).d1Databases,
-        r2Buckets: storageOptions(state).r2Buckets,
-      },
+      mastheadWorker(bundle, state),
       { name: "baseline", modules: true, script: BASELINE_WORKER, compatibilityDate: config.compatibilityDate, routes: ["baseline.bench/*"] },
     ],
   });

@@ -1,7 +1,7 @@
 // Width and height from an image's header, without decoding it: pages reserve the space before the image loads.
 // Every parser is total over hostile input: reads are bounds-safe (bytes.ts), loops always advance, and
 // anything truncated or inconsistent yields null rather than a guess.
-import { bytesAt, fourcc, u16be, u16le, u24le, u32be } from "./bytes.ts";
+import { bytesAt, fourcc, u16le, u24le, u32be } from "./bytes.ts";
 import { avifDimensions } from "./avif.ts";
 import { jpegDimensions } from "./jpeg.ts";
 import { dimensions, type Dimensions } from "./size.ts";

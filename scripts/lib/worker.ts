@@ -1,0 +1,34 @@
+// The Worker as `wrangler deploy` bundles it, run in Miniflare against a local state directory:
+// what the benchmark measures and the HTML check validates, with no wrangler dev proxy in between.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ROOT, storageOptions, wranglerBin, wranglerConfig } from "./local-env.ts";
+
+/** Bundles src/ exactly as a deploy would and returns the directory holding index.js. */
+export function bundleWorker(): string {
+  const outdir = mkdtempSync(join(tmpdir(), "masthead-bundle-"));
+  execFileSync(process.execPath, [wranglerBin(), "deploy", "--dry-run", "--outdir", outdir], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  return outdir;
+}
+
+/** Miniflare worker options for the bundled Worker with the project's bindings over `state`. */
+export function mastheadWorker(bundle: string, state: string) {
+  const config = wranglerConfig();
+  const storage = storageOptions(state);
+  return {
+    name: "masthead",
+    scriptPath: join(bundle, "index.js"),
+    modules: true,
+    modulesRoot: bundle,
+    compatibilityDate: config.compatibilityDate,
+    compatibilityFlags: config.compatibilityFlags,
+    bindings: config.vars,
+    d1Databases: storage.d1Databases,
+    r2Buckets: storage.r2Buckets,
+  };
+}
