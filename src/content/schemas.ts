@@ -120,7 +120,7 @@ export const ArticleCreate = closed({
 });
 export type ArticleCreate = v.InferOutput<typeof ArticleCreate>;
 
-/** PATCH /api/v1/admin/articles/:id: any subset of the fields, at least one. */
+/** PATCH /api/v1/admin/articles/:id: a subset of the fields, at least one. */
 export const ArticlePatch = v.pipe(
   v.partial(Writable),
   v.check((o) => Object.keys(o).length > 0, "must change at least one field"),

@@ -12,6 +12,7 @@ import {
 } from "../db/article-writes.ts";
 import { idempotencyStatement, isIdempotencyConflict } from "../db/idempotency.ts";
 import { type Section, getSectionChainById } from "../db/sections.ts";
+import type { RenderedBody } from "../content/markdown.ts";
 import { AppError } from "../errors.ts";
 import {
   type ChangeReport,
@@ -42,6 +43,30 @@ export type ArticleFields = {
   publishAt: number | null;
 };
 
+/** A new article (version 1) from what an editor wrote, its rendered body, and its place and state. */
+export function newArticle(
+  fields: Partial<ArticleFields> & Pick<ArticleFields, "title">,
+  body: RenderedBody,
+  state: Pick<Article, "id" | "sectionId" | "status" | "publishAt" | "publishedAt" | "createdAt" | "createdBy">,
+): Article {
+  return {
+    ...state,
+    title: fields.title,
+    kicker: fields.kicker ?? "",
+    subtitle: fields.subtitle ?? "",
+    summary: fields.summary ?? "",
+    source: fields.source ?? "",
+    bylines: fields.bylines ?? [],
+    bodyMd: fields.body ?? "",
+    bodyHtml: body.html,
+    bodyText: body.text,
+    coverImage: fields.coverImage ?? null,
+    updatedAt: state.createdAt,
+    version: 1,
+    deletedAt: null,
+  };
+}
+
 export type CreateOptions = {
   actor: Actor;
   now: number;
@@ -66,28 +91,15 @@ export async function createArticle(
 
   for (let attempt = 0; ; attempt++) {
     const id = opts.id ?? (await nextArticleIdStatement(db).first<{ id: number }>())?.id ?? 1;
-    const article: Article = {
+    const article = newArticle(fields, body, {
       id,
       sectionId: section.id,
       status: scheduled ? "scheduled" : published ? "published" : "draft",
-      title: fields.title,
-      kicker: fields.kicker ?? "",
-      subtitle: fields.subtitle ?? "",
-      summary: fields.summary ?? "",
-      source: fields.source ?? "",
-      bylines: fields.bylines ?? [],
-      bodyMd: fields.body ?? "",
-      bodyHtml: body.html,
-      bodyText: body.text,
-      coverImage: fields.coverImage ?? null,
       publishAt: published ? (publishAt ?? opts.now) : publishAt,
       publishedAt: published ? (publishAt ?? opts.now) : null,
       createdAt: opts.now,
-      updatedAt: opts.now,
-      version: 1,
       createdBy: opts.actor.id,
-      deletedAt: null,
-    };
+    });
     const idem = opts.idempotency;
     const extra = idem
       ? [idempotencyStatement(db, { ...idem, articleId: id, response: idem.response(article, chain), at: opts.now })]

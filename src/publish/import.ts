@@ -3,7 +3,6 @@
 // its section and every ancestor, an audit entry — but many articles share one db.batch. Fed oldest first,
 // each listing insert appends: nothing newer to shift, so the cost per article stays flat at any size.
 import { auditStatement } from "../db/audit.ts";
-import type { Article } from "../db/articles.ts";
 import {
   type Actor,
   insertArticleStatement,
@@ -17,7 +16,7 @@ import { getMediaByKeys } from "../db/media.ts";
 import { type Section, getSectionChain } from "../db/sections.ts";
 import { mediaKeysIn, renderBody } from "../content/markdown.ts";
 import { AppError } from "../errors.ts";
-import type { ArticleFields } from "./changes.ts";
+import { type ArticleFields, newArticle } from "./changes.ts";
 
 /** One article to import, already public at `publishedAt`. Without an `id` it takes the next free one. */
 export type ImportItem = Partial<Omit<ArticleFields, "publishAt">> &
@@ -61,30 +60,16 @@ export async function importPublishedArticles(
   const ids: number[] = [];
   for (const item of ordered) {
     const chain = chains.get(item.sectionPath) as Section[];
-    const body = renderBody(item.body ?? "", images);
-    const article: Article = {
+    // As publishArticle leaves it: the wanted time is the time it went out, and history reads as it happened.
+    const article = newArticle(item, renderBody(item.body ?? "", images), {
       id: item.id ?? nextId++,
       sectionId: (chain[chain.length - 1] as Section).id,
       status: "published",
-      title: item.title,
-      kicker: item.kicker ?? "",
-      subtitle: item.subtitle ?? "",
-      summary: item.summary ?? "",
-      source: item.source ?? "",
-      bylines: item.bylines ?? [],
-      bodyMd: item.body ?? "",
-      bodyHtml: body.html,
-      bodyText: body.text,
-      coverImage: item.coverImage ?? null,
-      // As publishArticle leaves it: the wanted time is the time it went out.
       publishAt: item.publishedAt,
       publishedAt: item.publishedAt,
       createdAt: item.publishedAt,
-      updatedAt: item.publishedAt,
-      version: 1,
       createdBy: opts.actor.id,
-      deletedAt: null,
-    };
+    });
     statements.push(
       insertArticleStatement(db, article),
       revisionStatement(db, article, "publish", opts.actor),

@@ -15,7 +15,7 @@ export function decodeListCursor(text: string): ListCursor | null {
   try {
     plain = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
   } catch {
-    // Not base64 at all (a bad length): the same answer as any other foreign string.
+    // Not base64 at all (a bad length): the same answer as every other foreign string.
     return null;
   }
   const match = PLAIN.exec(plain);
