@@ -30,16 +30,10 @@ export class D1Meter {
             case "bind":
               return (...values: unknown[]) => wrapStatement(target.bind(...values));
             case "all":
-              return async () => {
-                const started = Date.now();
-                const result = await target.all();
-                meter.record([result.meta], started);
-                return result;
-              };
             case "run":
               return async () => {
                 const started = Date.now();
-                const result = await target.run();
+                const result = await (prop === "all" ? target.all() : target.run());
                 meter.record([result.meta], started);
                 return result;
               };
