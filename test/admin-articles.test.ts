@@ -375,6 +375,46 @@ describe("publishing", () => {
   });
 });
 
+describe("listings follow every change", () => {
+  const listed = async (section: string) => {
+    const res = await exports.default.fetch(`http://localhost/api/v1/articles?section=${section}&limit=100`);
+    return ((await res.json()) as { items: { id: number }[] }).items.map((a) => a.id);
+  };
+
+  it("moves a published article to another section: off the old listing, on the new, old URL redirects", async () => {
+    const editor = await makeKey("editor");
+    const [from, to] = [await newSection(), await newSection()];
+    const a = await createDraft(editor, from, { status: "published" });
+    const moved = await call(editor, "PATCH", `/${a.id}`, { section: to }, { "If-Match": `"${a.version}"` });
+    expect(moved.json.url).toBe(`/html/${to}/${a.id}.html`);
+    expect(await listed(from)).not.toContain(a.id);
+    expect(await listed(to)).toEqual([a.id]);
+    const old = await exports.default.fetch(`http://localhost/html/${from}/${a.id}.html`, { redirect: "manual" });
+    expect(old.status).toBe(301);
+    expect(old.headers.get("Location")).toBe(`/html/${to}/${a.id}.html`);
+  });
+
+  it("places a backdated article by its date, and closes the gap when one is unpublished", async () => {
+    const editor = await makeKey("editor");
+    const section = await newSection();
+    const ids: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const d = await createDraft(editor, section, { title: `第${i}篇` });
+      await call(editor, "POST", `/${d.id}/publish`, { publish_at: `2024-0${i + 1}-01T08:00:00+08:00` });
+      ids.push(d.id);
+    }
+    const old = await createDraft(editor, section, { title: "补发的旧闻" });
+    await call(editor, "POST", `/${old.id}/publish`, { publish_at: "2024-02-15T08:00:00+08:00" });
+    expect(await listed(section)).toEqual([ids[3], ids[2], old.id, ids[1], ids[0]]);
+    await call(editor, "POST", `/${ids[2]}/unpublish`);
+    expect(await listed(section)).toEqual([ids[3], old.id, ids[1], ids[0]]);
+    const { results } = await env.DB.prepare(
+      `SELECT l.position FROM section_listing l JOIN sections s ON s.id = l.section_id WHERE s.path = ? ORDER BY l.published_at, l.article_id`,
+    ).bind(section).all<{ position: number }>();
+    expect(results.map((r) => r.position)).toEqual([1, 2, 3, 4]);
+  });
+});
+
 describe("trash and revisions", () => {
   it("moves to trash (off the site) and restores as a draft", async () => {
     const editor = await makeKey("editor");
