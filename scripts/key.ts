@@ -21,7 +21,7 @@ Commands:
                        make a key; it is printed once, alone on the last line
   list                 every key: id, prefix, role, status, times, name (never a secret)
   revoke <id|prefix>   refuse the key from now on
-  rotate <id|prefix>   a new key with the same name and role; the old one is revoked
+  rotate <id|prefix>   a new secret for the same key (id, name, role); the old secret stops working
 
 Options:
   --remote             the deployed database (needs \`wrangler login\` and the real
@@ -163,7 +163,7 @@ async function rotate(t: Target, name: string | undefined): Promise<void> {
   const [row] = rows;
   if (!row) throw new CliError(`${describe(key)} was revoked meanwhile; nothing changed`);
   const next = toApiKey(row);
-  printNewKey(`Rotated ${describe(key)}: it is revoked, its successor is ${describe(next)}, in ${where(t)}.`, next, material.key);
+  printNewKey(`Rotated ${describe(key)} in ${where(t)}: its old secret no longer works; new prefix ${next.prefix}.`, next, material.key);
 }
 
 function parseCommandLine(argv: string[]) {

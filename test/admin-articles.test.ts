@@ -473,6 +473,16 @@ describe("authors", () => {
     expect((await call(author, "POST", `/${mine.id}/restore`)).res.status).toBe(200);
   });
 
+  it("keep their drafts when their key is rotated", async () => {
+    const author = await makeKey("author");
+    const admin = await makeKey("admin");
+    const mine = await createDraft(author, await newSection());
+    const res = await exports.default.fetch(`http://localhost/api/v1/admin/keys/${author.key.id}/rotate`, { method: "POST", headers: admin.headers });
+    const { secret } = (await res.json()) as { secret: string };
+    const rotated = { ...author, headers: { ...author.headers, Authorization: `Bearer ${secret}` } };
+    expect((await call(rotated, "PATCH", `/${mine.id}`, { title: "换了钥匙" }, { "If-Match": '"1"' })).res.status).toBe(200);
+  });
+
   it("cannot touch their drafts once an editor has published them", async () => {
     const author = await makeKey("author");
     const editor = await makeKey("editor");

@@ -192,18 +192,17 @@ describe("authentication", () => {
     expect(((await after.json()) as ErrorJson).error.message).toContain("revoked");
   });
 
-  it("after a rotation refuses the old key and accepts the new one, same name and role", async () => {
+  it("after a rotation refuses the old secret and accepts the new one, same key id, name and role", async () => {
     const admin = await makeKey("admin");
     const old = await makeKey("admin");
     const res = await post(`${KEYS}/${old.key.id}/rotate`, admin.headers);
     expect(res.status).toBe(200);
     expect(res.headers.get("Cache-Control")).toBe("no-store");
-    const body = (await res.json()) as { key: KeyJson; secret: string; previous: KeyJson };
+    const body = (await res.json()) as { key: KeyJson; secret: string; previous_prefix: string };
     expect(body.secret).toMatch(KEY_PATTERN);
-    expect(body.key).toMatchObject({ name: old.key.name, role: "admin", revoked_at: null });
-    expect(body.key.id).not.toBe(old.key.id);
-    expect(body.previous.id).toBe(old.key.id);
-    expect(body.previous.revoked_at).not.toBeNull();
+    expect(body.key).toMatchObject({ id: old.key.id, name: old.key.name, role: "admin", revoked_at: null });
+    expect(body.key.prefix).not.toBe(old.key.prefix);
+    expect(body.previous_prefix).toBe(old.key.prefix);
 
     expect((await get(KEYS, old.headers)).status).toBe(401);
     expect((await get(KEYS, { Authorization: `Bearer ${body.secret}`, "CF-Connecting-IP": uniqueClientIp() })).status).toBe(200);
@@ -426,23 +425,21 @@ describe("the key CLI's SQL (run here as wrangler d1 execute runs it: one batch)
     expect(found?.map((r) => r.id)).toEqual([key.id]);
   });
 
-  it("rotates once and revokes once, auditing only what happened", async () => {
+  it("rotates in place and revokes once, auditing only what happened", async () => {
     const old = await makeKey("admin");
     const next = await generateKey();
-    const [inserted] = await run(rotateKeySql(old.key.id, next, Date.now(), cli));
-    expect(inserted?.[0]).toMatchObject({ name: old.key.name, role: "admin", prefix: next.prefix });
-    // A second rotation of the now revoked key changes nothing.
-    const again = await generateKey();
-    const [none] = await run(rotateKeySql(old.key.id, again, Date.now() + 1, cli));
-    expect(none).toEqual([]);
+    const [updated] = await run(rotateKeySql(old.key.id, next, Date.now(), cli));
+    expect(updated?.[0]).toMatchObject({ id: old.key.id, name: old.key.name, role: "admin", prefix: next.prefix });
     expect((await get(KEYS, old.headers)).status).toBe(401);
     expect((await get(KEYS, { Authorization: `Bearer ${next.key}`, "CF-Connecting-IP": uniqueClientIp() })).status).toBe(200);
-    expect((await get(KEYS, { Authorization: `Bearer ${again.key}`, "CF-Connecting-IP": uniqueClientIp() })).status).toBe(401);
 
-    const newId = inserted?.[0]?.id ?? 0;
-    expect((await run(revokeKeySql(newId, Date.now(), cli)))[0]).toHaveLength(1);
-    expect((await run(revokeKeySql(newId, Date.now() + 5, cli)))[0]).toHaveLength(0);
+    expect((await run(revokeKeySql(old.key.id, Date.now(), cli)))[0]).toHaveLength(1);
+    expect((await run(revokeKeySql(old.key.id, Date.now() + 5, cli)))[0]).toHaveLength(0);
+    // A revoked key cannot be rotated back to life.
+    const again = await generateKey();
+    expect((await run(rotateKeySql(old.key.id, again, Date.now() + 10, cli)))[0]).toEqual([]);
     expect((await get(KEYS, { Authorization: `Bearer ${next.key}`, "CF-Connecting-IP": uniqueClientIp() })).status).toBe(401);
+    expect((await get(KEYS, { Authorization: `Bearer ${again.key}`, "CF-Connecting-IP": uniqueClientIp() })).status).toBe(401);
     expect((await auditFor(next.prefix)).map((r) => r.action)).toEqual(["key.rotate", "key.revoke"]);
     expect(await auditFor(again.prefix)).toEqual([]);
   });

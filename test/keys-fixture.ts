@@ -8,6 +8,7 @@
 // sends bad keys should send them from its own `uniqueClientIp()`, as `headers` here already does.
 import { env } from "cloudflare:workers";
 import type { Role } from "../src/auth/roles.ts";
+import { generateKey } from "../src/auth/keys.ts";
 import { type ApiKey, createApiKey } from "../src/db/keys.ts";
 
 export type TestKey = {
@@ -30,7 +31,7 @@ export function uniqueClientIp(): string {
 }
 
 export async function makeKey(role: Role, name = `test ${role} ${crypto.randomUUID().slice(0, 8)}`): Promise<TestKey> {
-  const { key, secret } = await createApiKey(env.DB, { name, role });
+  const { key, secret } = await createApiKey(env.DB, { name, role }, await generateKey());
   const authHeader = `Bearer ${secret}`;
   return { key, secret, authHeader, headers: { Authorization: authHeader, "CF-Connecting-IP": uniqueClientIp() } };
 }

@@ -1,7 +1,7 @@
 // The API never revokes the last active admin key: nobody could manage keys through it afterwards.
 // (This file's storage is its own, so the keys made here are the only ones.)
 import { describe, expect, it } from "vitest";
-import { exports } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { makeKey } from "./keys-fixture.ts";
 
 const revoke = (id: number, headers: Record<string, string>) =>
@@ -17,5 +17,8 @@ describe("revoking admin keys", () => {
     expect(((await last.json()) as { error: { code: string } }).error.code).toBe("last_admin_key");
     const stillWorks = await exports.default.fetch("http://localhost/api/v1/admin/keys", { headers: first.headers });
     expect(stillWorks.status).toBe(200);
+    // Only the revoke that happened is in the audit log.
+    const { results } = await env.DB.prepare("SELECT detail FROM audit_log WHERE action = 'key.revoke'").all<{ detail: string }>();
+    expect(results.map((r) => (JSON.parse(r.detail) as { id: number }).id)).toEqual([second.key.id]);
   });
 });

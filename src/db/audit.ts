@@ -13,21 +13,24 @@ export type AuditEntry = {
   at?: number;
 };
 
-/** The insert for one entry, to put in the same db.batch() as the change it records. */
-export function auditStatement(db: D1Database, entry: AuditEntry): D1PreparedStatement {
-  return db
-    .prepare("INSERT INTO audit_log (at, key_id, key_name, action, article_id, detail) VALUES (?, ?, ?, ?, ?, ?)")
-    .bind(
-      entry.at ?? Date.now(),
-      entry.actor.id,
-      entry.actor.name,
-      entry.action,
-      entry.articleId ?? null,
-      JSON.stringify(entry.detail ?? {}),
-    );
-}
-
-/** Appends one entry on its own, for changes that are a single statement already run elsewhere. */
-export async function appendAudit(db: D1Database, entry: AuditEntry): Promise<void> {
-  await auditStatement(db, entry).run();
+/**
+ * The insert for one entry, to put in the same db.batch() as the change it records. With `onlyIf`
+ * (an EXISTS subquery and its parameters), the entry is written only when the change took effect.
+ */
+export function auditStatement(
+  db: D1Database,
+  entry: AuditEntry,
+  onlyIf?: { exists: string; binds: (string | number | null)[] },
+): D1PreparedStatement {
+  const values = [
+    entry.at ?? Date.now(),
+    entry.actor.id,
+    entry.actor.name,
+    entry.action,
+    entry.articleId ?? null,
+    JSON.stringify(entry.detail ?? {}),
+  ];
+  const insert = "INSERT INTO audit_log (at, key_id, key_name, action, article_id, detail)";
+  if (!onlyIf) return db.prepare(`${insert} VALUES (?, ?, ?, ?, ?, ?)`).bind(...values);
+  return db.prepare(`${insert} SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (${onlyIf.exists})`).bind(...values, ...onlyIf.binds);
 }

@@ -51,20 +51,18 @@ export function revokeKeySql(id: number, at: number, actor: AuditActor): string[
 }
 
 /**
- * New secret, same name and role, old key revoked. The first statement returns the new row, or none
- * when the old key was not active, in which case nothing changes.
+ * A new secret (and prefix) for an active key, in place: same id, name and role, as the API rotates.
+ * The first statement returns the updated row, or none when the key was not active: then nothing changes.
  */
 export function rotateKeySql(id: number, material: KeyMaterial, at: number, actor: AuditActor): string[] {
   const hash = sqlLiteral(material.hash);
   return [
-    `INSERT INTO api_keys (name, role, prefix, secret_hash, created_at)
-     SELECT name, role, ${sqlLiteral(material.prefix)}, ${hash}, ${at} FROM api_keys WHERE id = ${sqlLiteral(id)} AND revoked_at IS NULL
+    `UPDATE api_keys SET prefix = ${sqlLiteral(material.prefix)}, secret_hash = ${hash}, last_used_at = NULL
+     WHERE id = ${sqlLiteral(id)} AND revoked_at IS NULL
      RETURNING ${KEY_COLUMNS}`,
-    `UPDATE api_keys SET revoked_at = ${at}
-     WHERE id = ${sqlLiteral(id)} AND revoked_at IS NULL AND EXISTS (SELECT 1 FROM api_keys WHERE secret_hash = ${hash})`,
     `INSERT INTO audit_log (at, key_id, key_name, action, detail)
      SELECT ${at}, ${sqlLiteral(actor.id)}, ${sqlLiteral(actor.name)}, 'key.rotate',
-            json_object('id', id, 'prefix', prefix, 'name', name, 'new_prefix', ${sqlLiteral(material.prefix)})
-     FROM api_keys WHERE id = ${sqlLiteral(id)} AND revoked_at = ${at} AND EXISTS (SELECT 1 FROM api_keys WHERE secret_hash = ${hash})`,
+            json_object('id', id, 'new_prefix', prefix, 'name', name)
+     FROM api_keys WHERE id = ${sqlLiteral(id)} AND secret_hash = ${hash}`,
   ];
 }

@@ -1,5 +1,5 @@
 // API keys and failed-authentication counts. Only a key's SHA-256 is stored, never the key itself.
-import { generateKey } from "../auth/keys.ts";
+import type { KeyMaterial } from "../auth/keys.ts";
 import type { Role } from "../auth/roles.ts";
 import { type AuditActor, auditStatement } from "./audit.ts";
 
@@ -55,9 +55,9 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export async function createApiKey(
   db: D1Database,
   input: { name: string; role: Role },
+  material: KeyMaterial,
   actor: AuditActor | null = null,
 ): Promise<CreatedApiKey> {
-  const material = await generateKey();
   const now = Date.now();
   const insert = db
     .prepare(
@@ -113,8 +113,15 @@ export async function revokeApiKey(db: D1Database, id: number, actor: AuditActor
        RETURNING ${COLUMNS}`,
     )
     .bind(now, id);
+  // Audited only if this revoke happened (not refused as the last admin key, not beaten by another).
   const audit = actor
-    ? [auditStatement(db, { actor, action: "key.revoke", at: now, detail: { id, prefix: current.prefix, name: current.name } })]
+    ? [
+        auditStatement(
+          db,
+          { actor, action: "key.revoke", at: now, detail: { id, prefix: current.prefix, name: current.name } },
+          { exists: "SELECT 1 FROM api_keys WHERE id = ? AND revoked_at = ?", binds: [id, now] },
+        ),
+      ]
     : [];
   const [updated] = await db.batch<ApiKeyRow>([update, ...audit]);
   const row = updated?.results[0];
@@ -123,41 +130,37 @@ export async function revokeApiKey(db: D1Database, id: number, actor: AuditActor
 }
 
 /**
- * Replaces an active key with a new secret under the same name and role, revoking the old one in the
- * same batch. Null when there is no active key with that id.
+ * Gives an active key a new secret (and so a new prefix) in place: same id, name and role, so what the
+ * key owns (an author's drafts) stays its own; the old secret stops working at once. Null when there is
+ * no active key with that id, or another rotation of it won the race.
  */
 export async function rotateApiKey(
   db: D1Database,
   id: number,
+  material: KeyMaterial,
   actor: AuditActor | null = null,
-): Promise<(CreatedApiKey & { previous: ApiKey }) | null> {
+): Promise<(CreatedApiKey & { previousPrefix: string }) | null> {
   const current = await getApiKey(db, id);
   if (!current || current.revokedAt !== null) return null;
-  const material = await generateKey();
-  const now = Date.now();
-  // Copies name and role in SQL and only from an unrevoked row, so two racing rotations make one successor.
-  const insert = db
+  const update = db
     .prepare(
-      `INSERT INTO api_keys (name, role, prefix, secret_hash, created_at)
-       SELECT name, role, ?, ?, ? FROM api_keys WHERE id = ? AND revoked_at IS NULL
+      `UPDATE api_keys SET prefix = ?, secret_hash = ?, last_used_at = NULL
+        WHERE id = ? AND revoked_at IS NULL AND prefix = ?
        RETURNING ${COLUMNS}`,
     )
-    .bind(material.prefix, material.hash, now, id);
-  const revoke = db
-    .prepare(
-      `UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL
-          AND (role <> 'admin' OR (SELECT COUNT(*) FROM api_keys WHERE role = 'admin' AND revoked_at IS NULL) > 1)
-       RETURNING ${COLUMNS}`,
-    )
-    .bind(now, id);
+    .bind(material.prefix, material.hash, id, current.prefix);
   const audit = actor
-    ? [auditStatement(db, { actor, action: "key.rotate", at: now, detail: { id, prefix: current.prefix, name: current.name, new_prefix: material.prefix } })]
+    ? [
+        auditStatement(
+          db,
+          { actor, action: "key.rotate", detail: { id, prefix: current.prefix, name: current.name, new_prefix: material.prefix } },
+          { exists: "SELECT 1 FROM api_keys WHERE id = ? AND secret_hash = ?", binds: [id, material.hash] },
+        ),
+      ]
     : [];
-  const [inserted, revoked] = await db.batch<ApiKeyRow>([insert, revoke, ...audit]);
-  const row = inserted?.results[0];
-  const previous = revoked?.results[0];
-  if (!row || !previous) return null;
-  return { key: toApiKey(row), secret: material.key, previous: toApiKey(previous) };
+  const [updated] = await db.batch<ApiKeyRow>([update, ...audit]);
+  const row = updated?.results[0];
+  return row ? { key: toApiKey(row), secret: material.key, previousPrefix: current.prefix } : null;
 }
 
 /** Records that a key was used; a no-op when it was already recorded within the last minute. */

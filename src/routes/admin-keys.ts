@@ -4,6 +4,7 @@ import type { AppEnv } from "../env.ts";
 import { AppError, notFound } from "../errors.ts";
 import { KeyInput } from "../auth/key-input.ts";
 import { toRfc3339 } from "../content/dates.ts";
+import { generateKey } from "../auth/keys.ts";
 import { type ApiKey, createApiKey, getApiKey, listApiKeys, revokeApiKey, rotateApiKey } from "../db/keys.ts";
 import { readJson } from "./json-body.ts";
 
@@ -39,7 +40,7 @@ adminKeys.get("/:id{[0-9]+}", async (c) => {
 
 adminKeys.post("/", async (c) => {
   const { name, role } = (await readJson(c, KeyInput, MAX_BODY_BYTES)).value;
-  const { key, secret } = await createApiKey(c.env.DB, { name, role }, c.get("apiKey"));
+  const { key, secret } = await createApiKey(c.env.DB, { name, role }, await generateKey(), c.get("apiKey"));
   c.header("Location", `/api/v1/admin/keys/${key.id}`);
   return c.json({ key: keyJson(key), secret }, 201, NO_STORE);
 });
@@ -55,10 +56,12 @@ adminKeys.post("/:id{[0-9]+}/revoke", async (c) => {
 
 adminKeys.post("/:id{[0-9]+}/rotate", async (c) => {
   const id = Number(c.req.param("id"));
-  const rotated = await rotateApiKey(c.env.DB, id, c.get("apiKey"));
+  const rotated = await rotateApiKey(c.env.DB, id, await generateKey(), c.get("apiKey"));
   if (!rotated) {
-    if (!(await getApiKey(c.env.DB, id))) throw notFound("No such API key");
-    throw new AppError(409, "key_revoked", "A revoked key cannot be rotated; create a new one");
+    const key = await getApiKey(c.env.DB, id);
+    if (!key) throw notFound("No such API key");
+    if (key.revokedAt !== null) throw new AppError(409, "key_revoked", "A revoked key cannot be rotated; create a new one");
+    throw new AppError(409, "rotated_concurrently", "The key was rotated by another request at the same moment; list it and retry");
   }
-  return c.json({ key: keyJson(rotated.key), secret: rotated.secret, previous: keyJson(rotated.previous) }, 200, NO_STORE);
+  return c.json({ key: keyJson(rotated.key), secret: rotated.secret, previous_prefix: rotated.previousPrefix }, 200, NO_STORE);
 });
