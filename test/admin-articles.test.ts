@@ -206,6 +206,14 @@ describe("refusing bad input", () => {
     expect(proto.json.error?.details).toEqual([{ path: "__proto__", message: "unknown field" }]);
   });
 
+  it("answers 400, not 500, to JSON nested two hundred thousand levels deep", async () => {
+    const editor = await makeKey("editor");
+    const deep = `${"[".repeat(200_000)}${"]".repeat(200_000)}`;
+    expect((await call(editor, "POST", "", deep)).res.status).toBe(400);
+    const deepObject = `{"section":"x","title":"y","bylines":${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}}`;
+    expect((await call(editor, "POST", "", deepObject)).res.status).toBe(400);
+  });
+
   it("answers 413 for a body over the limit, before storing anything", async () => {
     const editor = await makeKey("editor");
     const section = await newSection();

@@ -1,6 +1,7 @@
 // Every response says what it asked of D1, so the cost of a page is visible and measurable.
 import { describe, expect, it } from "vitest";
-import { exports } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
+import { D1Meter } from "../src/db/metered.ts";
 import { makeKey } from "./keys-fixture.ts";
 
 const TIMING = /d1;dur=\d+;desc="queries=(\d+) rows_read=(\d+) rows_written=(\d+)"/;
@@ -19,5 +20,23 @@ describe("Server-Timing", () => {
     const res = await exports.default.fetch("http://localhost/api/v1/admin/articles");
     expect(res.status).toBe(401);
     expect(res.headers.get("Server-Timing")).toMatch(TIMING);
+  });
+});
+
+describe("the metered D1 binding", () => {
+  it("answers exactly as D1 does, and counts every way of querying", async () => {
+    const meter = new D1Meter();
+    const db = meter.wrap(env.DB);
+    const one = db.prepare("SELECT 1 AS a, 2 AS b");
+    expect(await one.first()).toEqual(await env.DB.prepare("SELECT 1 AS a, 2 AS b").first());
+    expect(await one.first("b")).toBe(2);
+    await expect(one.first("nope")).rejects.toThrow(/D1_COLUMN_NOTFOUND/);
+    await expect(env.DB.prepare("SELECT 1 AS a").first("nope")).rejects.toThrow(/D1_COLUMN_NOTFOUND/);
+    expect(await one.raw()).toEqual([[1, 2]]);
+    const [batched] = await db.batch([one]);
+    expect(batched?.results).toEqual([{ a: 1, b: 2 }]);
+    const session = db.withSession("first-unconstrained");
+    expect(await session.prepare("SELECT 3 AS c").first("c")).toBe(3);
+    expect(meter.usage.queries).toBe(6);
   });
 });

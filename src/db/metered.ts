@@ -45,7 +45,18 @@ export class D1Meter {
                 meter.record([result.meta], started);
                 const row = result.results[0];
                 if (row === undefined) return null;
-                return column === undefined ? row : (row[column] ?? null);
+                if (column === undefined) return row;
+                // As D1 itself answers a column the row does not have.
+                if (!(column in row)) throw new Error(`D1_COLUMN_NOTFOUND: Column not found (${column})`);
+                return row[column];
+              };
+            case "raw":
+              // raw() reports no meta either: the query counts, its rows are not known.
+              return async (options?: { columnNames?: boolean }) => {
+                const started = Date.now();
+                const rows = await (options?.columnNames ? target.raw({ columnNames: true }) : target.raw());
+                meter.record([undefined], started);
+                return rows;
               };
             default: {
               const value: unknown = Reflect.get(target, prop, receiver);
@@ -58,21 +69,28 @@ export class D1Meter {
       return wrapped;
     };
 
-    return new Proxy(db, {
-      get(target, prop, receiver) {
-        if (prop === "prepare") return (query: string) => wrapStatement(target.prepare(query));
-        if (prop === "batch") {
-          return async (statements: D1PreparedStatement[]) => {
-            const started = Date.now();
-            const results = await target.batch(statements.map((s) => originals.get(s) ?? s));
-            meter.record(results.map((r) => r.meta), started);
-            return results;
-          };
-        }
-        const value: unknown = Reflect.get(target, prop, receiver);
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
+    // The database and its sessions (read replicas) answer prepare and batch alike.
+    const wrapDatabase = <T extends D1Database | D1DatabaseSession>(db: T): T =>
+      new Proxy(db, {
+        get(target, prop, receiver) {
+          if (prop === "prepare") return (query: string) => wrapStatement(target.prepare(query));
+          if (prop === "batch") {
+            return async (statements: D1PreparedStatement[]) => {
+              const started = Date.now();
+              const results = await target.batch(statements.map((s) => originals.get(s) ?? s));
+              meter.record(results.map((r) => r.meta), started);
+              return results;
+            };
+          }
+          if (prop === "withSession" && "withSession" in target) {
+            return (constraintOrBookmark?: string) => wrapDatabase(target.withSession(constraintOrBookmark));
+          }
+          const value: unknown = Reflect.get(target, prop, receiver);
+          return typeof value === "function" ? value.bind(target) : value;
+        },
+      });
+
+    return wrapDatabase(db);
   }
 
   /** `d1;dur=3;desc="queries=2 rows_read=5 rows_written=0"` (W3C Server Timing). */

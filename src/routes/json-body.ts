@@ -44,12 +44,25 @@ export type JsonBody<T> = { value: T; fingerprint: string };
 // fields must refuse them too rather than drop them silently.
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
-function forbiddenKeyPath(value: unknown, path: string[] = []): string | null {
-  if (typeof value !== "object" || value === null) return null;
-  for (const [key, child] of Object.entries(value)) {
-    if (FORBIDDEN_KEYS.has(key)) return [...path, key].join(".");
-    const found = forbiddenKeyPath(child, [...path, key]);
-    if (found) return found;
+type Visit = { value: unknown; key: string; parent: Visit | null };
+
+const pathOf = (v: Visit) => {
+  const keys: string[] = [];
+  for (let at: Visit | null = v; at?.parent; at = at.parent) keys.unshift(at.key);
+  return keys.join(".");
+};
+
+function forbiddenKeyPath(root: unknown): string | null {
+  // Iterative with parent links, so a body nested a hundred thousand levels deep is walked in linear
+  // time and without overflowing the stack.
+  const stack: Visit[] = [{ value: root, key: "", parent: null }];
+  for (let visit = stack.pop(); visit; visit = stack.pop()) {
+    if (typeof visit.value !== "object" || visit.value === null) continue;
+    for (const [key, value] of Object.entries(visit.value)) {
+      const child = { value, key, parent: visit };
+      if (FORBIDDEN_KEYS.has(key)) return pathOf(child);
+      stack.push(child);
+    }
   }
   return null;
 }
