@@ -3,10 +3,8 @@
 // windows long past, and Idempotency-Key answers older than a day.
 import type { Bindings } from "./env.ts";
 import { pruneAuthFailures } from "./db/keys.ts";
-import { pruneIdempotency } from "./db/idempotency.ts";
+import { IDEMPOTENCY_TTL_MS, pruneIdempotency } from "./db/idempotency.ts";
 import { type ChangeReport, publishDueArticles } from "./publish/changes.ts";
-
-export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 export async function runScheduledPublishing(env: Bindings, now: number): Promise<ChangeReport[]> {
   const windowMs = Number(env.AUTH_WINDOW_SECONDS) * 1000;

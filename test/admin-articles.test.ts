@@ -147,6 +147,18 @@ describe("creating articles", () => {
     expect(tooBig.json.error?.details?.[0]?.path).toBe("id");
   });
 
+  it("forgets an Idempotency-Key after a day, so it can be used again", async () => {
+    const editor = await makeKey("editor");
+    const section = await newSection();
+    const headers = { "Idempotency-Key": crypto.randomUUID() };
+    const first = await call(editor, "POST", "", { section, title: "昨天的" }, headers);
+    await env.DB.prepare("UPDATE idempotency_keys SET created_at = created_at - 2 * 86400000 WHERE key_id = ?").bind(editor.key.id).run();
+    const later = await call(editor, "POST", "", { section, title: "今天的" }, headers);
+    expect(later.res.status).toBe(201);
+    expect(later.res.headers.get("Idempotent-Replayed")).toBeNull();
+    expect(later.json.id).not.toBe(first.json.id);
+  });
+
   it("refuses to reuse an Idempotency-Key for a different request", async () => {
     const editor = await makeKey("editor");
     const section = await newSection();

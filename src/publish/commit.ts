@@ -53,17 +53,10 @@ function neighbourStatements(db: D1Database, a: Article & { publishedAt: number 
   ];
 }
 
-async function readNeighbours(db: D1Database, a: Article | null): Promise<number[]> {
-  if (!isListed(a)) return [];
-  const results = await db.batch<{ id: number }>(neighbourStatements(db, a));
-  return results.flatMap((r) => r.results.map((row) => row.id));
-}
-
 /** Applies `after` over `before` (null for a create) atomically, and reports what changed. */
 export async function commit(db: D1Database, before: Placed | null, after: Placed, opts: CommitOptions): Promise<ChangeReport> {
   const a = after.article;
   const old = before?.article ?? null;
-  const oldNeighbours = await readNeighbours(db, old);
 
   const moved =
     isListed(old) !== isListed(a) ||
@@ -92,9 +85,14 @@ export async function commit(db: D1Database, before: Placed | null, after: Place
     }),
     ...(opts.extra ?? []),
   ];
-  const neighbourQueries = isListed(a) ? neighbourStatements(db, a) : [];
-  const results = await db.batch<{ id: number }>([...statements, ...neighbourQueries]);
-  const newNeighbours = results.slice(statements.length).flatMap((r) => r.results.map((row) => row.id));
+  // The neighbours before and after, read in the same transaction as the change, so a concurrent
+  // publish in the section cannot make the report name the wrong ones.
+  const neighboursBefore = isListed(old) ? neighbourStatements(db, old) : [];
+  const neighboursAfter = isListed(a) ? neighbourStatements(db, a) : [];
+  const results = await db.batch<{ id: number }>([...neighboursBefore, ...statements, ...neighboursAfter]);
+  const idsIn = (rs: typeof results) => rs.flatMap((r) => r.results.map((row) => row.id));
+  const oldNeighbours = idsIn(results.slice(0, neighboursBefore.length));
+  const newNeighbours = idsIn(results.slice(neighboursBefore.length + statements.length));
 
   return {
     action: opts.action,

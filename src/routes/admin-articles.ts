@@ -117,7 +117,7 @@ adminArticles.post("/", async (c) => {
   const idemKey = idempotencyKey(c);
   const requestHash = idemKey === null ? "" : await sha256Hex(fingerprint);
   if (idemKey !== null) {
-    const seen = await findIdempotency(c.env.DB, key.id, idemKey);
+    const seen = await findIdempotency(c.env.DB, key.id, idemKey, Date.now());
     if (seen) return replay(c, seen, requestHash);
   }
   const report = await createArticle(c.env.DB, { ...toFields(input), sectionPath: input.section, title: input.title }, {
@@ -188,11 +188,16 @@ adminArticles.post(`${ID}/publish`, async (c) => {
 const simpleAction =
   (change: typeof unpublishArticle, who: "editors" | "ownDrafts" = "editors") =>
   async (c: Ctx) => {
+    let expectedVersion = ifMatchVersion(c, false);
     if (who === "editors") requireEditor(c);
-    else if (!mayEdit(c, (await loadArticle(c.env.DB, idOf(c))).article)) {
-      throw new AppError(403, "forbidden", "Authors may do this only to their own drafts", { required_role: "editor" });
+    else {
+      const current = (await loadArticle(c.env.DB, idOf(c))).article;
+      if (!mayEdit(c, current)) {
+        throw new AppError(403, "forbidden", "Authors may do this only to their own drafts", { required_role: "editor" });
+      }
+      // The permission holds for the version just read: if an editor changes it first, this is a 412.
+      expectedVersion ??= current.version;
     }
-    const expectedVersion = ifMatchVersion(c, false);
     const report = await change(c.env.DB, idOf(c), {
       actor: actorOf(c),
       now: Date.now(),
@@ -216,7 +221,6 @@ adminArticles.get(`${ID}/revisions`, async (c) => {
 });
 
 adminArticles.post(`${ID}/revisions/:n{[1-9][0-9]{0,8}}/restore`, async (c) => {
-  const expectedVersion = ifMatchVersion(c, false);
   const current = await loadArticle(c.env.DB, idOf(c));
   if (!mayEdit(c, current.article)) {
     throw new AppError(403, "forbidden", "Authors may restore revisions only of their own drafts", { required_role: "editor" });
@@ -224,7 +228,8 @@ adminArticles.post(`${ID}/revisions/:n{[1-9][0-9]{0,8}}/restore`, async (c) => {
   const report = await revertArticle(c.env.DB, idOf(c), Number(c.req.param("n")), {
     actor: actorOf(c),
     now: Date.now(),
-    ...(expectedVersion !== undefined && { expectedVersion }),
+    // Checked against the version just read, so the permission and the change see the same article.
+    expectedVersion: ifMatchVersion(c, false) ?? current.article.version,
   });
   return answer(c, report);
 });

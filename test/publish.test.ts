@@ -1,0 +1,49 @@
+// The one write path's report: what each change touched, which the edge cache will purge by.
+import { describe, expect, it } from "vitest";
+import { env } from "cloudflare:workers";
+import { publishArticle, trashArticle, updateArticle } from "../src/publish/changes.ts";
+import { makeArticle, makeSection, uniqueSlug } from "./fixtures.ts";
+
+const actor = { id: null, name: "test" };
+const at = (day: number) => Date.UTC(2024, 0, day);
+
+describe("the change report", () => {
+  it("names the old and new neighbours and both section chains when a published article moves", async () => {
+    const root = uniqueSlug("rp");
+    await makeSection(`${root}/a`);
+    await makeSection(`${root}/b`);
+    const [a1, moving, a3] = [
+      await makeArticle({ section: `${root}/a`, title: "甲一", publishedAt: at(1) }),
+      await makeArticle({ section: `${root}/a`, title: "甲二", publishedAt: at(2) }),
+      await makeArticle({ section: `${root}/a`, title: "甲三", publishedAt: at(3) }),
+    ];
+    const b1 = await makeArticle({ section: `${root}/b`, title: "乙一", publishedAt: at(1) });
+    const report = await updateArticle(env.DB, moving.id, { sectionPath: `${root}/b` }, { actor, now: Date.now(), expectedVersion: moving.version });
+    expect(report.changed).toBe(true);
+    expect(new Set(report.neighbours)).toEqual(new Set([a1.id, a3.id, b1.id]));
+    expect(new Set(report.sectionPaths)).toEqual(new Set([root, `${root}/a`, `${root}/b`]));
+    expect(report.chain.map((s) => s.path)).toEqual([root, `${root}/b`]);
+  });
+
+  it("names nothing for a draft's edit, and reports no change for a repeated publish", async () => {
+    const section = uniqueSlug("rp");
+    const draft = await makeArticle({ section, status: "draft" });
+    const edit = await updateArticle(env.DB, draft.id, { title: "改稿" }, { actor, now: Date.now() });
+    expect(edit.sectionPaths).toEqual([]);
+    expect(edit.neighbours).toEqual([]);
+    const first = await publishArticle(env.DB, draft.id, { actor, now: Date.now() });
+    expect(first.sectionPaths).toEqual([section]);
+    const again = await publishArticle(env.DB, draft.id, { actor, now: Date.now() });
+    expect(again.changed).toBe(false);
+  });
+
+  it("names the neighbours that lose their link when an article leaves the site", async () => {
+    const section = uniqueSlug("rp");
+    const older = await makeArticle({ section, publishedAt: at(1) });
+    const leaving = await makeArticle({ section, publishedAt: at(2) });
+    const newer = await makeArticle({ section, publishedAt: at(3) });
+    const report = await trashArticle(env.DB, leaving.id, { actor, now: Date.now() });
+    expect(new Set(report.neighbours)).toEqual(new Set([older.id, newer.id]));
+    expect(report.sectionPaths).toEqual([section]);
+  });
+});
