@@ -21,5 +21,9 @@ export class AppError extends Error {
 }
 
 export const notFound = (message = "Not found") => new AppError(404, "not_found", message);
+/** 413, with the limit that was passed, for any body that is too large. */
+export const payloadTooLarge = (maxBytes: number) =>
+  new AppError(413, "payload_too_large", `The request body is larger than ${maxBytes} bytes`, { max_bytes: maxBytes });
+
 export const badRequest = (message: string, details?: ErrorDetail[]) =>
   new AppError(400, "bad_request", message, details ? { details } : {});

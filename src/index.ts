@@ -1,11 +1,17 @@
-// The Worker: HTTP requests go to the Hono app; the cron trigger publishes due scheduled articles.
+// The Worker: HTTP requests go to the Hono app; the cron trigger runs the scheduled jobs.
 import { app } from "./app.ts";
-import { runScheduledPublishing } from "./scheduler.ts";
+import { runScheduledJobs } from "./scheduler.ts";
 import type { Bindings } from "./env.ts";
 
 export default {
   fetch: app.fetch,
   async scheduled(controller, env, ctx) {
-    ctx.waitUntil(runScheduledPublishing(env, controller.scheduledTime));
+    const authWindowMs = Number(env.AUTH_WINDOW_SECONDS) * 1000;
+    ctx.waitUntil(
+      runScheduledJobs(env.DB, {
+        now: controller.scheduledTime,
+        authWindowMs: Number.isFinite(authWindowMs) ? authWindowMs : 0,
+      }),
+    );
   },
 } satisfies ExportedHandler<Bindings>;

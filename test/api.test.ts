@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { makeArticle, makeArticles, makeSection, uniqueSlug } from "./fixtures.ts";
 import { get } from "./html.ts";
-import { encodeListCursor } from "../src/routes/list-cursor.ts";
+import { encodeListCursor } from "../src/content/list-cursor.ts";
 
 type ErrorJson = { error: { code: string; message: string; details?: { path: string; message: string }[] } };
 type SectionRefJson = { path: string; name: string; url: string };

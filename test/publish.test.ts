@@ -1,7 +1,7 @@
 // The one write path's report: what each change touched, which the edge cache will purge by.
 import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
-import { publishArticle, trashArticle, updateArticle } from "../src/publish/changes.ts";
+import { publishArticle, publishDueArticles, trashArticle, updateArticle } from "../src/publish/changes.ts";
 import { makeArticle, makeSection, uniqueSlug } from "./fixtures.ts";
 
 const actor = { id: null, name: "test" };
@@ -45,5 +45,22 @@ describe("the change report", () => {
     const report = await trashArticle(env.DB, leaving.id, { actor, now: Date.now() });
     expect(new Set(report.neighbours)).toEqual(new Set([older.id, newer.id]));
     expect(report.sectionPaths).toEqual([section]);
+  });
+});
+
+describe("the scheduler", () => {
+  it("publishes every due article, however many, in rounds, at their scheduled times", async () => {
+    const section = uniqueSlug("rp");
+    const now = Date.now();
+    const scheduled = [];
+    for (let i = 0; i < 5; i++) {
+      scheduled.push(await makeArticle({ section, status: "scheduled", publishAt: now + 60_000 + i }));
+    }
+    const later = await makeArticle({ section, status: "scheduled", publishAt: now + 86_400_000 });
+    const reports = await publishDueArticles(env.DB, now + 120_000, 2);
+    const mine = reports.filter((r) => r.chain.at(-1)?.path === section);
+    expect(mine.map((r) => r.article.id).sort()).toEqual(scheduled.map((a) => a.id).sort());
+    expect(mine.every((r) => r.article.publishedAt === r.article.publishAt)).toBe(true);
+    expect(mine.map((r) => r.article.id)).not.toContain(later.id);
   });
 });

@@ -1,8 +1,8 @@
 // The pure parts of the reader site: URL grammar, page windows, cursors, the section tree, the error page.
 import { describe, expect, it } from "vitest";
 import type { Section } from "../src/db/sections.ts";
-import { parseHtmlPath } from "../src/routes/html-paths.ts";
-import { decodeListCursor, encodeListCursor } from "../src/routes/list-cursor.ts";
+import { parseHtmlPath } from "../src/content/html-paths.ts";
+import { decodeListCursor, encodeListCursor } from "../src/content/list-cursor.ts";
 import { pageWindow } from "../src/render/pagination.ts";
 import { sectionTreeJson } from "../src/render/section-json.ts";
 import { renderErrorPage } from "../src/render/error-page.ts";

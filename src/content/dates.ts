@@ -22,12 +22,6 @@ export function formatChineseDate(ms: number): string {
   return `${p.year}年${pad(p.month)}月${pad(p.day)}日`;
 }
 
-/** `2023年06月02日 08:30`, for lists that show the time too. */
-export function formatChineseDateTime(ms: number): string {
-  const p = shanghaiParts(ms);
-  return `${formatChineseDate(ms)} ${pad(p.hour)}:${pad(p.minute)}`;
-}
-
 /** `2023-06-02`, for <time datetime> and short lists. */
 export function formatIsoDate(ms: number): string {
   const p = shanghaiParts(ms);

@@ -1,4 +1,4 @@
-// Articles: the row type, its mapper, and reads by id. Writes go through article-changes.ts only.
+// Articles: the row type, its mapper, and reads by id. Writes go through src/publish/ only.
 
 export const ARTICLE_STATUSES = ["draft", "scheduled", "published", "archived"] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
@@ -162,4 +162,17 @@ export async function listArticlesForAdmin(db: D1Database, f: AdminListFilter): 
     .bind(...binds, f.limit)
     .all<ArticleRow & { section_path: string; section_name: string }>();
   return results.map((r) => ({ article: toArticle(r), section: { path: r.section_path, name: r.section_name } }));
+}
+
+/** Scheduled articles whose time has come, oldest first (the scheduler's work list; a partial index). */
+export async function listDueScheduled(
+  db: D1Database,
+  now: number,
+  limit: number,
+): Promise<Array<{ id: number; version: number; publishAt: number }>> {
+  const { results } = await db
+    .prepare(`SELECT id, version, publish_at FROM articles WHERE status = 'scheduled' AND publish_at <= ? ORDER BY publish_at LIMIT ?`)
+    .bind(now, limit)
+    .all<{ id: number; version: number; publish_at: number }>();
+  return results.map((r) => ({ id: r.id, version: r.version, publishAt: r.publish_at }));
 }

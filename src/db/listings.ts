@@ -2,6 +2,7 @@
 // range on section_listing or articles_published, so its cost does not grow with the archive.
 import { type ArticleInSection, type ArticleRow, articleColumnsOf, toArticle } from "./articles.ts";
 import { type Section, type SectionRow, chainFromRows, sectionChainStatement, toSection, SECTION_COLUMNS } from "./sections.ts";
+import type { ListCursor } from "../content/list-cursor.ts";
 
 /** An article as lists show it: no body, only the start of its text for a summary fallback. */
 export type ListedArticle = {
@@ -32,8 +33,6 @@ type ListedRow = {
   cover_alt: string | null;
   published_at: number;
 };
-
-// Mirrors sections.ts, whose column list is not exported.
 
 /** Enough of the body text for excerpt() to find a sentence end within its 120 characters. */
 const BODY_START_CHARS = 200;
@@ -154,8 +153,6 @@ export async function readHome(db: D1Database, perSection: number): Promise<Home
   return { nav: sections, headlines: sections.map((section) => ({ section, items: bySection.get(section.id) ?? [] })) };
 }
 
-/** A place in the newest-first order of published articles: the last one a client has seen. */
-export type ListCursor = { publishedAt: number; id: number };
 
 // Larger than any stored (published_at, id), so the first page needs no statement of its own.
 const BEFORE_EVERYTHING: ListCursor = { publishedAt: Number.MAX_SAFE_INTEGER, id: Number.MAX_SAFE_INTEGER };

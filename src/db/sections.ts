@@ -24,7 +24,6 @@ type SectionRow = {
 };
 
 export const SECTION_COLUMNS = "id, path, slug, name, parent_id, sort_order, description, changed_at";
-const COLUMNS = SECTION_COLUMNS;
 
 export const toSection = (r: SectionRow): Section => ({
   id: r.id,
@@ -40,18 +39,13 @@ export const toSection = (r: SectionRow): Section => ({
 /** Every section, parents before children within the same sort order. */
 export async function listSections(db: D1Database): Promise<Section[]> {
   const { results } = await db
-    .prepare(`SELECT ${COLUMNS} FROM sections ORDER BY sort_order, id`)
+    .prepare(`SELECT ${SECTION_COLUMNS} FROM sections ORDER BY sort_order, id`)
     .all<SectionRow>();
   return results.map(toSection);
 }
 
 export async function getSectionByPath(db: D1Database, path: string): Promise<Section | null> {
-  const row = await db.prepare(`SELECT ${COLUMNS} FROM sections WHERE path = ?`).bind(path).first<SectionRow>();
-  return row ? toSection(row) : null;
-}
-
-export async function getSectionById(db: D1Database, id: number): Promise<Section | null> {
-  const row = await db.prepare(`SELECT ${COLUMNS} FROM sections WHERE id = ?`).bind(id).first<SectionRow>();
+  const row = await db.prepare(`SELECT ${SECTION_COLUMNS} FROM sections WHERE path = ?`).bind(path).first<SectionRow>();
   return row ? toSection(row) : null;
 }
 
@@ -59,7 +53,7 @@ export async function getSectionById(db: D1Database, id: number): Promise<Sectio
 export function sectionChainStatement(db: D1Database, path: string): D1PreparedStatement {
   const chain = sectionPathChain(path);
   return db
-    .prepare(`SELECT ${COLUMNS} FROM sections WHERE path IN (${chain.map(() => "?").join(", ")})`)
+    .prepare(`SELECT ${SECTION_COLUMNS} FROM sections WHERE path IN (${chain.map(() => "?").join(", ")})`)
     .bind(...chain);
 }
 
@@ -91,7 +85,7 @@ export async function createSection(db: D1Database, input: NewSection): Promise<
        SELECT ?1, ?2, ?3, parent.id, ?5, ?6
          FROM (SELECT (SELECT id FROM sections WHERE path = ?4) AS id) AS parent
         WHERE ?4 IS NULL OR parent.id IS NOT NULL
-       RETURNING ${COLUMNS}`,
+       RETURNING ${SECTION_COLUMNS}`,
     )
     .bind(input.path, slug, input.name, parentPath, input.sortOrder ?? 0, input.description ?? "")
     .first<SectionRow>();
@@ -107,7 +101,7 @@ export async function getSectionChainById(db: D1Database, id: number): Promise<S
          UNION ALL
          SELECT s.parent_id, c.depth + 1 FROM sections s JOIN chain c ON s.id = c.id WHERE s.parent_id IS NOT NULL
        )
-       SELECT ${COLUMNS.split(", ").map((c) => `s.${c}`).join(", ")}
+       SELECT ${SECTION_COLUMNS.split(", ").map((c) => `s.${c}`).join(", ")}
          FROM chain JOIN sections s ON s.id = chain.id
         ORDER BY chain.depth DESC`,
     )

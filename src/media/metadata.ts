@@ -1,7 +1,7 @@
 // What an editor says about an image: alt text, caption and credit, bounded and trimmed.
 import * as v from "valibot";
 import type { ErrorDetail } from "../errors.ts";
-import { line } from "../content/schemas.ts";
+import { issueDetails, line } from "../content/schemas.ts";
 
 export const ALT_MAX = 1000;
 export const CAPTION_MAX = 2000;
@@ -22,5 +22,5 @@ export function validateImageMetadata(
 ): { metadata: ImageMetadata; problems: [] } | { metadata: null; problems: ErrorDetail[] } {
   const result = v.safeParse(ImageMetadata, input, { abortEarly: false });
   if (result.success) return { metadata: result.output, problems: [] };
-  return { metadata: null, problems: result.issues.map((issue) => ({ path: v.getDotPath(issue) ?? "", message: issue.message })) };
+  return { metadata: null, problems: issueDetails(result.issues) };
 }

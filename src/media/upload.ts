@@ -1,5 +1,5 @@
 // An image upload: check the bytes, name them by their hash, store the object, then record the row.
-import { AppError } from "../errors.ts";
+import { AppError, payloadTooLarge } from "../errors.ts";
 import type { AuditActor } from "../db/audit.ts";
 import { type Media, insertMedia } from "../db/media.ts";
 import { putMediaObject } from "../db/media-objects.ts";
@@ -11,10 +11,8 @@ import { sniffImageType } from "./sniff.ts";
 /** The largest image accepted, in bytes. */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
-export const payloadTooLarge = () =>
-  new AppError(413, "payload_too_large", `Images are limited to ${MAX_IMAGE_BYTES} bytes (10 MiB)`, {
-    limit_bytes: MAX_IMAGE_BYTES,
-  });
+/** 413 for an image over the limit. */
+export const imageTooLarge = () => payloadTooLarge(MAX_IMAGE_BYTES);
 
 export type UploadResult = { media: Media; created: boolean };
 
@@ -30,7 +28,7 @@ export async function uploadImage(
 ): Promise<UploadResult> {
   const { bytes, metadata, actor } = input;
   if (bytes.length === 0) throw new AppError(400, "empty_body", "The upload is empty");
-  if (bytes.length > MAX_IMAGE_BYTES) throw payloadTooLarge();
+  if (bytes.length > MAX_IMAGE_BYTES) throw imageTooLarge();
   const type = sniffImageType(bytes);
   if (!type)
     throw new AppError(415, "unsupported_media_type", "Only JPEG, PNG, WebP, GIF and AVIF images are accepted");

@@ -2,7 +2,7 @@
 // trash, restore, revert, scheduled publication) is computed here as the article's next state and
 // applied by commit.ts in one db.batch: the row, its listings, a revision, the audit entry. Each returns
 // a ChangeReport naming what it touched, which is where cache purges, feed pings and search indexing hang.
-import type { Article, Byline } from "../db/articles.ts";
+import { type Article, type Byline, listDueScheduled } from "../db/articles.ts";
 import {
   type Actor,
   type RevisionAction,
@@ -13,7 +13,7 @@ import {
 import { idempotencyStatement, isIdempotencyConflict } from "../db/idempotency.ts";
 import { type Section, getSectionChainById } from "../db/sections.ts";
 import type { RenderedBody } from "../content/markdown.ts";
-import { AppError } from "../errors.ts";
+import { AppError, notFound } from "../errors.ts";
 import {
   type ChangeReport,
   type Placed,
@@ -158,7 +158,8 @@ async function applyFields(db: D1Database, before: Placed, patch: Partial<Articl
     updatedAt: now,
     version: old.version + 1,
   };
-  // Rescheduling a scheduled article to a time already past leaves it for the next scheduler run.
+  // A scheduled article whose time is taken away waits as a draft; one moved to a time already past
+  // stays scheduled and goes out at the scheduler's next run.
   if (article.status === "scheduled" && article.publishAt === null) article.status = "draft";
   return { article, chain };
 }
@@ -250,7 +251,7 @@ export async function revertArticle(
   checkVersion(before.article, opts.expectedVersion);
   notInTrash(before.article);
   const snapshot = await getRevisionSnapshot(db, id, version);
-  if (!snapshot) throw new AppError(404, "not_found", `Article ${id} has no revision ${version}`);
+  if (!snapshot) throw notFound(`Article ${id} has no revision ${version}`);
   const chain = await getSectionChainById(db, snapshot.section_id);
   if (!chain) throw new AppError(409, "section_gone", `The section of revision ${version} no longer exists`);
   const after = await applyFields(
@@ -275,23 +276,24 @@ export async function revertArticle(
 export const SCHEDULER: Actor = { id: null, name: "scheduler" };
 
 /**
- * Publishes every scheduled article that is due, each exactly once: a run that overlaps another
- * loses the race on the version and skips that article. The article goes out at its scheduled time.
+ * Publishes every scheduled article that is due (up to `rounds` × `limit` a run; the rest wait a minute),
+ * each exactly once: a run that overlaps another loses the race on the version and skips that article.
+ * The article goes out at its scheduled time, not the run's.
  */
-export async function publishDueArticles(db: D1Database, now: number, limit = 100): Promise<ChangeReport[]> {
-  const { results } = await db
-    .prepare(`SELECT id, version, publish_at FROM articles WHERE status = 'scheduled' AND publish_at <= ? ORDER BY publish_at LIMIT ?`)
-    .bind(now, limit)
-    .all<{ id: number; version: number; publish_at: number }>();
+export async function publishDueArticles(db: D1Database, now: number, limit = 100, rounds = 10): Promise<ChangeReport[]> {
   const reports: ChangeReport[] = [];
-  for (const due of results) {
-    try {
-      reports.push(await publishArticle(db, due.id, { actor: SCHEDULER, now, expectedVersion: due.version, at: due.publish_at }));
-    } catch (err) {
-      // Someone else (an overlapping run, an editor) changed it first; their change stands.
-      if (err instanceof AppError && (err.status === 412 || err.status === 409)) continue;
-      throw err;
+  for (let round = 0; round < rounds; round++) {
+    const due = await listDueScheduled(db, now, limit);
+    for (const article of due) {
+      try {
+        reports.push(await publishArticle(db, article.id, { actor: SCHEDULER, now, expectedVersion: article.version, at: article.publishAt }));
+      } catch (err) {
+        // Someone else (an overlapping run, an editor) changed it first; their change stands.
+        if (err instanceof AppError && (err.status === 412 || err.status === 409)) continue;
+        throw err;
+      }
     }
+    if (due.length < limit) break;
   }
   return reports;
 }

@@ -16,7 +16,7 @@ import {
 import { getMediaByKeys } from "../db/media.ts";
 import { type Section, getSectionChain, getSectionChainById } from "../db/sections.ts";
 import { mediaKeysIn, renderBody } from "../content/markdown.ts";
-import { AppError } from "../errors.ts";
+import { AppError, notFound } from "../errors.ts";
 
 export type ChangeReport = {
   action: RevisionAction;
@@ -128,7 +128,7 @@ export async function requireChain(db: D1Database, path: string): Promise<Sectio
 /** Loads an article and its section chain, or answers 404. */
 export async function loadArticle(db: D1Database, id: number): Promise<Placed> {
   const article = await getArticle(db, id);
-  if (!article) throw new AppError(404, "not_found", `No article ${id}`);
+  if (!article) throw notFound(`No article ${id}`);
   const chain = await getSectionChainById(db, article.sectionId);
   if (!chain) throw new Error(`article ${id} refers to missing section ${article.sectionId}`);
   return { article, chain };

@@ -3,7 +3,7 @@
 import { type Context, Hono } from "hono";
 import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
-import { AppError, badRequest } from "../errors.ts";
+import { AppError, badRequest, notFound } from "../errors.ts";
 import { roleAtLeast } from "../auth/roles.ts";
 import { type Article, listArticlesForAdmin } from "../db/articles.ts";
 import { listRevisions } from "../db/article-writes.ts";
@@ -38,7 +38,7 @@ const ID = "/:id{[1-9][0-9]{0,15}}";
 /** The article id of the path; beyond 2^53 no article can have it. */
 function idOf(c: Ctx): number {
   const id = Number(c.req.param("id"));
-  if (!Number.isSafeInteger(id)) throw new AppError(404, "not_found", "No such article");
+  if (!Number.isSafeInteger(id)) throw notFound("No such article");
   return id;
 }
 
@@ -93,7 +93,7 @@ adminArticles.get("/", async (c) => {
   if (!query.success) throw badRequest("Invalid query", issueDetails(query.issues));
   const { status, section: sectionPath, limit, cursor } = query.output;
   const section = sectionPath === undefined ? null : await getSectionByPath(c.env.DB, sectionPath);
-  if (sectionPath !== undefined && !section) throw new AppError(404, "not_found", `No section "${sectionPath}"`);
+  if (sectionPath !== undefined && !section) throw notFound(`No section "${sectionPath}"`);
   const [updatedAt, id] = cursor ? cursor.split(".").map(Number) : [];
   const rows = await listArticlesForAdmin(c.env.DB, {
     limit,

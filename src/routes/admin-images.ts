@@ -4,10 +4,11 @@ import { bodyLimit } from "hono/body-limit";
 import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import { badRequest, notFound } from "../errors.ts";
+import { issueDetails } from "../content/schemas.ts";
 import { getMedia, listMedia } from "../db/media.ts";
 import { MEDIA_KEY } from "../media/key.ts";
 import { isMultipart, readUploadRequest } from "../media/upload-request.ts";
-import { MAX_IMAGE_BYTES, payloadTooLarge, uploadImage } from "../media/upload.ts";
+import { MAX_IMAGE_BYTES, imageTooLarge, uploadImage } from "../media/upload.ts";
 import { mediaJson } from "../render/media-json.ts";
 
 export const adminImages = new Hono<AppEnv>();
@@ -17,7 +18,7 @@ const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
 // Refuses by Content-Length before reading anything, and counts the bytes of a body sent without one.
 const tooLarge = () => {
-  throw payloadTooLarge();
+  throw imageTooLarge();
 };
 const rawLimit = bodyLimit({ maxSize: MAX_IMAGE_BYTES, onError: tooLarge });
 const multipartLimit = bodyLimit({ maxSize: MAX_IMAGE_BYTES + MULTIPART_OVERHEAD_BYTES, onError: tooLarge });
@@ -46,7 +47,7 @@ const ListQuery = v.strictObject(
 adminImages.get("/", async (c) => {
   const query = v.safeParse(ListQuery, c.req.query(), { abortEarly: false });
   if (!query.success)
-    throw badRequest("Invalid query", query.issues.map((i) => ({ path: v.getDotPath(i) ?? "", message: i.message })));
+    throw badRequest("Invalid query", issueDetails(query.issues));
   const { limit, cursor } = query.output;
   const [, createdAt, key] = cursor ? (CURSOR.exec(cursor) ?? []) : [];
   const rows = await listMedia(c.env.DB, limit, createdAt && key ? { createdAt: Number(createdAt), key } : null);

@@ -4,13 +4,13 @@ import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import { badRequest, notFound } from "../errors.ts";
 import { getPublishedArticle, readArticleSurroundings } from "../db/article-page.ts";
-import { type ListCursor, listPublished } from "../db/listings.ts";
+import { listPublished } from "../db/listings.ts";
 import { listSections } from "../db/sections.ts";
 import { SECTION_PATH } from "../content/urls.ts";
 import { issueDetails } from "../content/schemas.ts";
 import { articleDetailJson, articleSummaryJson, neighbourJson } from "../render/article-json.ts";
 import { sectionTreeJson } from "../render/section-json.ts";
-import { decodeListCursor, encodeListCursor } from "./list-cursor.ts";
+import { type ListCursor, decodeListCursor, encodeListCursor } from "../content/list-cursor.ts";
 
 export const publicApi = new Hono<AppEnv>();
 

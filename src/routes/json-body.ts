@@ -1,13 +1,13 @@
 // Reads a JSON request body for the admin API: bounded before it is read, parsed, then validated.
 import type { Context } from "hono";
 import * as v from "valibot";
-import { AppError, badRequest } from "../errors.ts";
+import { AppError, badRequest, payloadTooLarge } from "../errors.ts";
 import { issueDetails } from "../content/schemas.ts";
 
 /** 413 before reading when Content-Length says too much; otherwise reads at most `maxBytes` and stops. */
 async function readBounded(req: Request, maxBytes: number): Promise<string> {
   const declared = Number(req.headers.get("Content-Length") ?? NaN);
-  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (declared > maxBytes) throw payloadTooLarge(maxBytes);
   if (!req.body) return "";
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -18,7 +18,7 @@ async function readBounded(req: Request, maxBytes: number): Promise<string> {
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw tooLarge(maxBytes);
+      throw payloadTooLarge(maxBytes);
     }
     chunks.push(value);
   }
@@ -35,8 +35,6 @@ async function readBounded(req: Request, maxBytes: number): Promise<string> {
   }
 }
 
-const tooLarge = (maxBytes: number) =>
-  new AppError(413, "payload_too_large", `The request body is larger than ${maxBytes} bytes`, { max_bytes: maxBytes });
 
 export type JsonBody<T> = { value: T; fingerprint: string };
 

@@ -11,7 +11,7 @@ import { renderArticlePage } from "../render/article-page.ts";
 import { renderHomePage } from "../render/home-page.ts";
 import type { RenderedPage, Site } from "../render/layout.ts";
 import { renderSectionPage } from "../render/section-page.ts";
-import { parseHtmlPath } from "./html-paths.ts";
+import { parseHtmlPath } from "../content/html-paths.ts";
 
 export const pages = new Hono<AppEnv>();
 

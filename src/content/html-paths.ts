@@ -1,6 +1,6 @@
 // The grammar of reader URLs under /html/, in the DedeCMS form: what a path asks for, or null (404).
 // Only canonical spellings are served; the few legacy variants readers still follow are redirected.
-import { SECTION_PATH } from "../content/urls.ts";
+import { SECTION_PATH } from "./urls.ts";
 
 export type HtmlRequest =
   | { kind: "article"; sectionPath: string; id: number }

@@ -1,6 +1,7 @@
 // The public list API's cursor: the last (published_at, id) a client saw, as opaque base64url, so
 // clients pass it back rather than build it (and the encoding can change without breaking them).
-import type { ListCursor } from "../db/listings.ts";
+/** A place in the newest-first order of published articles: the last one a client has seen. */
+export type ListCursor = { publishedAt: number; id: number };
 
 const PLAIN = /^(0|[1-9][0-9]{0,15})\.([1-9][0-9]{0,15})$/;
 
