@@ -10,7 +10,7 @@ import { generateKey } from "../src/auth/keys.ts";
 import { KeyInput } from "../src/auth/key-input.ts";
 import { issueDetails } from "../src/content/schemas.ts";
 import { toRfc3339 } from "../src/content/dates.ts";
-import type { AuditActor } from "../src/db/audit.ts";
+import type { Actor } from "../src/db/audit.ts";
 import { type ApiKey, type ApiKeyRow, toApiKey } from "../src/db/keys.ts";
 import { createKeySql, findKeySql, listKeysSql, revokeKeySql, rotateKeySql } from "../src/db/keys-literal.ts";
 
@@ -82,7 +82,7 @@ function execute<Row>(t: Target, statements: string[]): Row[][] {
   return parsed.map((result: { results?: Row[] }) => result.results ?? []);
 }
 
-function actor(t: Target): AuditActor {
+function actor(t: Target): Actor {
   const user = process.env.USER ?? process.env.USERNAME ?? "unknown user";
   return { id: null, name: `key CLI (${user}${t.remote ? ", remote" : ""})` };
 }

@@ -2,7 +2,7 @@
 // exactly like articles published one by one through publishArticle.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { listRevisions } from "../src/db/article-writes.ts";
+import { listRevisions } from "../src/db/revisions.ts";
 import { getPublishedArticle, readArticleSurroundings } from "../src/db/article-page.ts";
 import { readSectionPage } from "../src/db/listings.ts";
 import { type ImportItem, importPublishedArticles } from "../src/publish/import.ts";

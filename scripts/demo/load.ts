@@ -2,7 +2,7 @@
 // uploadImage (R2 object + media row, as POST /api/v1/admin/images stores them), articles with
 // createArticle + publishArticle (revisions, listings and audit entries as in production).
 // Idempotent: whatever already exists (a section path, a picture's key, an article id) is left alone.
-import type { Actor } from "../../src/db/article-writes.ts";
+import type { Actor } from "../../src/db/audit.ts";
 import { getArticle } from "../../src/db/articles.ts";
 import { getMedia } from "../../src/db/media.ts";
 import { createSection, getSectionByPath } from "../../src/db/sections.ts";

@@ -1,10 +1,10 @@
 // The audit log: who did what, when. Append-only; each write adds its entry inside its own batch.
 
 /** Who acted: an API key (an `ApiKey` fits), or a tool such as the key CLI with `id: null`. */
-export type AuditActor = { id: number | null; name: string };
+export type Actor = { id: number | null; name: string };
 
 export type AuditEntry = {
-  actor: AuditActor;
+  actor: Actor;
   /** `<thing>.<verb>`, e.g. `key.create`, `article.publish`. */
   action: string;
   articleId?: number | null;

@@ -4,7 +4,7 @@
 // the change happened. Same columns and audit actions as src/db/keys.ts.
 import type { KeyMaterial } from "../auth/keys.ts";
 import type { Role } from "../auth/roles.ts";
-import type { AuditActor } from "./audit.ts";
+import type { Actor } from "./audit.ts";
 
 const KEY_COLUMNS = "id, name, role, prefix, secret_hash, created_at, last_used_at, revoked_at";
 
@@ -21,7 +21,7 @@ export function sqlLiteral(value: string | number | null): string {
 
 const json = (detail: Record<string, unknown>) => sqlLiteral(JSON.stringify(detail));
 
-export function createKeySql(input: { name: string; role: Role }, material: KeyMaterial, at: number, actor: AuditActor): string[] {
+export function createKeySql(input: { name: string; role: Role }, material: KeyMaterial, at: number, actor: Actor): string[] {
   return [
     `INSERT INTO api_keys (name, role, prefix, secret_hash, created_at)
      VALUES (${sqlLiteral(input.name)}, ${sqlLiteral(input.role)}, ${sqlLiteral(material.prefix)}, ${sqlLiteral(material.hash)}, ${at})
@@ -41,7 +41,7 @@ export function findKeySql(target: { id: number } | { prefix: string }): string[
 }
 
 /** Returns the revoked row, or no row when the key was already revoked (or does not exist). */
-export function revokeKeySql(id: number, at: number, actor: AuditActor): string[] {
+export function revokeKeySql(id: number, at: number, actor: Actor): string[] {
   return [
     `UPDATE api_keys SET revoked_at = ${at} WHERE id = ${sqlLiteral(id)} AND revoked_at IS NULL RETURNING ${KEY_COLUMNS}`,
     `INSERT INTO audit_log (at, key_id, key_name, action, detail)
@@ -54,7 +54,7 @@ export function revokeKeySql(id: number, at: number, actor: AuditActor): string[
  * A new secret (and prefix) for an active key, in place: same id, name and role, as the API rotates.
  * The first statement returns the updated row, or none when the key was not active: then nothing changes.
  */
-export function rotateKeySql(id: number, material: KeyMaterial, at: number, actor: AuditActor): string[] {
+export function rotateKeySql(id: number, material: KeyMaterial, at: number, actor: Actor): string[] {
   const hash = sqlLiteral(material.hash);
   return [
     `UPDATE api_keys SET prefix = ${sqlLiteral(material.prefix)}, secret_hash = ${hash}, last_used_at = NULL

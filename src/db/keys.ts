@@ -1,7 +1,7 @@
 // API keys and failed-authentication counts. Only a key's SHA-256 is stored, never the key itself.
 import type { KeyMaterial } from "../auth/keys.ts";
 import type { Role } from "../auth/roles.ts";
-import { type AuditActor, auditStatement } from "./audit.ts";
+import { type Actor, auditStatement } from "./audit.ts";
 
 export type ApiKey = {
   id: number;
@@ -56,7 +56,7 @@ export async function createApiKey(
   db: D1Database,
   input: { name: string; role: Role },
   material: KeyMaterial,
-  actor: AuditActor | null = null,
+  actor: Actor | null = null,
 ): Promise<CreatedApiKey> {
   const now = Date.now();
   const insert = db
@@ -102,7 +102,7 @@ export async function listApiKeys(db: D1Database): Promise<ApiKey[]> {
  * admin key is never revoked here (the answer still shows it active): without it nobody could manage
  * keys through the API, and only the key CLI could recover.
  */
-export async function revokeApiKey(db: D1Database, id: number, actor: AuditActor | null = null): Promise<ApiKey | null> {
+export async function revokeApiKey(db: D1Database, id: number, actor: Actor | null = null): Promise<ApiKey | null> {
   const current = await getApiKey(db, id);
   if (!current || current.revokedAt !== null) return current;
   const now = Date.now();
@@ -138,7 +138,7 @@ export async function rotateApiKey(
   db: D1Database,
   id: number,
   material: KeyMaterial,
-  actor: AuditActor | null = null,
+  actor: Actor | null = null,
 ): Promise<(CreatedApiKey & { previousPrefix: string }) | null> {
   const current = await getApiKey(db, id);
   if (!current || current.revokedAt !== null) return null;

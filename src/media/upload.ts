@@ -1,6 +1,6 @@
 // An image upload: check the bytes, name them by their hash, store the object, then record the row.
 import { AppError, payloadTooLarge } from "../errors.ts";
-import type { AuditActor } from "../db/audit.ts";
+import type { Actor } from "../db/audit.ts";
 import { type Media, insertMedia } from "../db/media.ts";
 import { putMediaObject } from "../db/media-objects.ts";
 import { imageDimensions } from "./dimensions.ts";
@@ -24,7 +24,7 @@ export type UploadResult = { media: Media; created: boolean };
 export async function uploadImage(
   bucket: R2Bucket,
   db: D1Database,
-  input: { bytes: Uint8Array; metadata: ImageMetadata; actor: AuditActor },
+  input: { bytes: Uint8Array; metadata: ImageMetadata; actor: Actor },
 ): Promise<UploadResult> {
   const { bytes, metadata, actor } = input;
   if (bytes.length === 0) throw new AppError(400, "empty_body", "The upload is empty");

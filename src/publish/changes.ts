@@ -4,12 +4,11 @@
 // a ChangeReport naming what it touched, which is where cache purges, feed pings and search indexing hang.
 import { type Article, type Byline, listDueScheduled } from "../db/articles.ts";
 import {
-  type Actor,
-  type RevisionAction,
-  getRevisionSnapshot,
   isIdConflict,
   nextArticleIdStatement,
 } from "../db/article-writes.ts";
+import { type Actor } from "../db/audit.ts";
+import { type RevisionAction, getRevisionSnapshot } from "../db/revisions.ts";
 import { idempotencyStatement, isIdempotencyConflict } from "../db/idempotency.ts";
 import { type Section, getSectionChainById } from "../db/sections.ts";
 import type { RenderedBody } from "../content/markdown.ts";

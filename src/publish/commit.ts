@@ -1,18 +1,16 @@
 // How the one write path applies a change: the article's next state over its current one, in one
 // db.batch with its listings, revision and audit entry; a lost race on the version becomes 412.
-import { auditStatement } from "../db/audit.ts";
+import { type Actor, auditStatement } from "../db/audit.ts";
 import { type Article, getArticle, newerInSectionStatement, olderInSectionStatement } from "../db/articles.ts";
 import {
-  type Actor,
-  type RevisionAction,
   insertArticleStatement,
   isVersionConflict,
   listingAddStatements,
   listingRemoveStatements,
-  revisionStatement,
   touchSectionsStatement,
   updateArticleStatement,
 } from "../db/article-writes.ts";
+import { type RevisionAction, revisionStatement } from "../db/revisions.ts";
 import { getMediaByKeys } from "../db/media.ts";
 import { type Section, getSectionChain, getSectionChainById } from "../db/sections.ts";
 import { mediaKeysIn, renderBody } from "../content/markdown.ts";

@@ -2,16 +2,15 @@
 // gets the rows a create-and-publish through changes.ts stores — the article, revision 1, its listings in
 // its section and every ancestor, an audit entry — but many articles share one db.batch. Fed oldest first,
 // each listing insert appends: nothing newer to shift, so the cost per article stays flat at any size.
-import { auditStatement } from "../db/audit.ts";
+import { type Actor, auditStatement } from "../db/audit.ts";
 import {
-  type Actor,
   insertArticleStatement,
   isIdConflict,
   listingAddStatements,
   nextArticleIdStatement,
-  revisionStatement,
   touchSectionsStatement,
 } from "../db/article-writes.ts";
+import { revisionStatement } from "../db/revisions.ts";
 import { getMediaByKeys } from "../db/media.ts";
 import { type Section, getSectionChain } from "../db/sections.ts";
 import { mediaKeysIn, renderBody } from "../content/markdown.ts";

@@ -6,7 +6,7 @@ import type { AppEnv } from "../env.ts";
 import { AppError, badRequest, notFound } from "../errors.ts";
 import { roleAtLeast } from "../auth/roles.ts";
 import { type Article, listArticlesForAdmin } from "../db/articles.ts";
-import { listRevisions } from "../db/article-writes.ts";
+import { listRevisions } from "../db/revisions.ts";
 import { findIdempotency } from "../db/idempotency.ts";
 import { getSectionByPath } from "../db/sections.ts";
 import { toRfc3339 } from "../content/dates.ts";
