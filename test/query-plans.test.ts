@@ -2,7 +2,7 @@
 // index, never by scanning articles or listings, and never sorted in a temporary b-tree.
 import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
-import { getPublishedArticle, readArticleSurroundings } from "../src/db/article-page.ts";
+import { readPublishedArticle } from "../src/db/article-page.ts";
 import { listPublished, readHome, readSectionPage } from "../src/db/listings.ts";
 import { makeArticles, uniqueSlug } from "./fixtures.ts";
 
@@ -60,14 +60,13 @@ describe("reader query plans", () => {
     await expectIndexedOnly(sql);
   });
 
-  it("an article page reads by key and neighbour keysets only", async () => {
+  it("an article page and the article API read by key and neighbour keysets only", async () => {
     const section = uniqueSlug("plana");
     const [a] = await makeArticles(section, 2);
     if (!a) throw new Error("fixture");
     const { db, sql } = recordingDb();
-    const placed = await getPublishedArticle(db, a.id);
-    if (!placed) throw new Error("not published");
-    await readArticleSurroundings(db, placed);
+    expect(await readPublishedArticle(db, a.id, { expectedSectionPath: section, nav: true })).not.toBeNull();
+    expect(await readPublishedArticle(db, a.id, { nav: false })).not.toBeNull();
     await expectIndexedOnly(sql);
   });
 });

@@ -3,7 +3,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { listRevisions } from "../src/db/revisions.ts";
-import { getPublishedArticle, readArticleSurroundings } from "../src/db/article-page.ts";
+import { getPublishedArticle, readPublishedArticle } from "../src/db/article-page.ts";
 import { readSectionPage } from "../src/db/listings.ts";
 import { type ImportItem, importPublishedArticles } from "../src/publish/import.ts";
 import { makeArticle, makeSection, uniqueSlug } from "./fixtures.ts";
@@ -22,10 +22,9 @@ async function readerView(path: string, ids: number[]) {
   }
   const neighbours: string[] = [];
   for (const id of ids) {
-    const placed = await getPublishedArticle(env.DB, id);
-    if (!placed) throw new Error(`article ${id} is not published`);
-    const around = await readArticleSurroundings(env.DB, placed);
-    neighbours.push(`${around.older?.title ?? "-"} < ${placed.article.title} > ${around.newer?.title ?? "-"}`);
+    const read = await readPublishedArticle(env.DB, id, { nav: false });
+    if (!read) throw new Error(`article ${id} is not published`);
+    neighbours.push(`${read.older?.title ?? "-"} < ${read.article.title} > ${read.newer?.title ?? "-"}`);
   }
   return { pages, neighbours, total: (await readSectionPage(env.DB, path, 1))?.total };
 }

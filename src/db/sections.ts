@@ -92,20 +92,27 @@ export async function createSection(db: D1Database, input: NewSection): Promise<
   return row ? toSection(row) : null;
 }
 
-/** A section and its ancestors by the section's id, root first; null when the id is unknown. */
-export async function getSectionChainById(db: D1Database, id: number): Promise<Section[] | null> {
-  const { results } = await db
-    .prepare(
-      `WITH RECURSIVE chain(id, depth) AS (
-         SELECT id, 0 FROM sections WHERE id = ?
+const chainCte = (start: string) => `WITH RECURSIVE chain(id, depth) AS (
+         ${start}
          UNION ALL
          SELECT s.parent_id, c.depth + 1 FROM sections s JOIN chain c ON s.id = c.id WHERE s.parent_id IS NOT NULL
        )
-       SELECT ${SECTION_COLUMNS.split(", ").map((c) => `s.${c}`).join(", ")}
-         FROM chain JOIN sections s ON s.id = chain.id
-        ORDER BY chain.depth DESC`,
-    )
+       SELECT ${SECTION_COLUMNS.split(", ").map((c) => `s.${c}`).join(", ")}, chain.depth
+         FROM chain JOIN sections s ON s.id = chain.id`;
+
+/** Rows of a chain query, root first (sorted here: a handful of rows, not worth a sort in SQL). */
+export const chainFromDepthRows = (rows: Array<SectionRow & { depth: number }>): Section[] =>
+  [...rows].sort((a, b) => b.depth - a.depth).map(toSection);
+
+/** A section and its ancestors by the section's id, root first; null when the id is unknown. */
+export async function getSectionChainById(db: D1Database, id: number): Promise<Section[] | null> {
+  const { results } = await db
+    .prepare(chainCte("SELECT id, 0 FROM sections WHERE id = ?"))
     .bind(id)
-    .all<SectionRow>();
-  return results.length ? results.map(toSection) : null;
+    .all<SectionRow & { depth: number }>();
+  return results.length ? chainFromDepthRows(results) : null;
 }
+
+/** The chain of the section an article is in, root first, for use inside a batch. */
+export const sectionChainOfArticleStatement = (db: D1Database, articleId: number) =>
+  db.prepare(chainCte("SELECT section_id, 0 FROM articles WHERE id = ?")).bind(articleId);

@@ -3,7 +3,7 @@ import { type Context, Hono } from "hono";
 import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import { badRequest, notFound } from "../errors.ts";
-import { getPublishedArticle, readArticleSurroundings } from "../db/article-page.ts";
+import { readPublishedArticle } from "../db/article-page.ts";
 import { listPublished } from "../db/listings.ts";
 import { listSections } from "../db/sections.ts";
 import { SECTION_PATH } from "../content/urls.ts";
@@ -80,14 +80,13 @@ publicApi.get("/articles", async (c) => {
 publicApi.get("/articles/:id", async (c) => {
   const id = v.safeParse(ArticleId, c.req.param("id"));
   if (!id.success) throw badRequest("Invalid article id", issueDetails(id.issues).map((d) => ({ ...d, path: "id" })));
-  const placed = await getPublishedArticle(c.env.DB, id.output);
-  if (!placed) throw notFound(`No published article ${id.output}`);
-  const around = await readArticleSurroundings(c.env.DB, placed);
+  const read = await readPublishedArticle(c.env.DB, id.output, { nav: false });
+  if (!read) throw notFound(`No published article ${id.output}`);
   return sendJson(
     c,
-    articleDetailJson(placed.article, around.chain, {
-      prev: around.older ? neighbourJson(around.older) : null,
-      next: around.newer ? neighbourJson(around.newer) : null,
+    articleDetailJson(read.article, read.chain, {
+      prev: read.older ? neighbourJson(read.older) : null,
+      next: read.newer ? neighbourJson(read.newer) : null,
     }),
   );
 });

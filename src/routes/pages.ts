@@ -3,7 +3,7 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 import { notFound } from "../errors.ts";
-import { getPublishedArticle, readArticleSurroundings } from "../db/article-page.ts";
+import { readPublishedArticle } from "../db/article-page.ts";
 import { PAGE_SIZE, readHome, readSectionPage } from "../db/listings.ts";
 import { getSectionByPath } from "../db/sections.ts";
 import { articleUrl, sectionUrl } from "../content/urls.ts";
@@ -53,12 +53,11 @@ pages.get("/html/*", async (c) => {
 });
 
 async function articlePage(c: Ctx, sectionPath: string, id: number) {
-  const placed = await getPublishedArticle(c.env.DB, id);
-  if (!placed) throw notFound("文章不存在或已撤稿");
+  const read = await readPublishedArticle(c.env.DB, id, { expectedSectionPath: sectionPath, nav: true });
+  if (!read) throw notFound("文章不存在或已撤稿");
   // Moved articles and mistyped section paths keep working: one canonical URL per article.
-  if (placed.sectionPath !== sectionPath) return redirect(c, articleUrl(placed.sectionPath, id));
-  const around = await readArticleSurroundings(c.env.DB, placed);
-  return sendPage(c, renderArticlePage({ ...around, site: siteOf(c), article: placed.article }));
+  if (read.sectionPath !== sectionPath) return redirect(c, articleUrl(read.sectionPath, id));
+  return sendPage(c, renderArticlePage({ ...read, site: siteOf(c) }));
 }
 
 async function sectionPage(c: Ctx, sectionPath: string, page: number) {
