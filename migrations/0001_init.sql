@@ -71,7 +71,7 @@ CREATE INDEX articles_published ON articles(status, published_at, id);
 CREATE TABLE revisions (
   article_id  INTEGER NOT NULL REFERENCES articles(id),
   version     INTEGER NOT NULL,
-  action      TEXT    NOT NULL,                  -- create, update, publish, schedule, unpublish, delete, restore, revert
+  action      TEXT    NOT NULL,                  -- create, update, publish, schedule, unpublish, archive, trash, untrash, revert
   snapshot    TEXT    NOT NULL,                  -- JSON of the editable fields and status
   actor       TEXT    NOT NULL,                  -- key name, or 'scheduler'
   created_at  INTEGER NOT NULL,
