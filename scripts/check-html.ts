@@ -34,7 +34,8 @@ async function crawl(mf: Miniflare, outDir: string) {
   const queue = ["/"];
   const files: string[] = [];
   let stylesheet: string | null = null;
-  while (queue.length && seen.size <= MAX_PAGES) {
+  while (queue.length) {
+    if (files.length >= MAX_PAGES) throw new Error(`more than ${MAX_PAGES} pages: raise MAX_PAGES or look for a link loop`);
     const path = queue.shift() as string;
     const res = await mf.dispatchFetch(`${ORIGIN}${path}`);
     const html = await res.text();
@@ -51,6 +52,7 @@ async function crawl(mf: Miniflare, outDir: string) {
     }
   }
   const notFound = await mf.dispatchFetch(`${ORIGIN}/html/no-such-section/`);
+  if (notFound.status !== 404) throw new Error(`an unknown section answered ${notFound.status}, not 404`);
   writeFileSync(join(outDir, "page-404.html"), await notFound.text());
   files.push(join(outDir, "page-404.html"));
   if (!stylesheet) throw new Error("no stylesheet linked from the home page");

@@ -159,9 +159,9 @@ async function rotate(t: Target, name: string | undefined): Promise<void> {
   const key = resolveKey(t, name);
   if (key.revokedAt !== null) throw new CliError(`${describe(key)} is revoked; create a new key instead`);
   const material = await generateKey();
-  const [rows = []] = execute<ApiKeyRow>(t, rotateKeySql(key.id, material, Date.now(), actor(t)));
+  const [rows = []] = execute<ApiKeyRow>(t, rotateKeySql(key, material, Date.now(), actor(t)));
   const [row] = rows;
-  if (!row) throw new CliError(`${describe(key)} was revoked meanwhile; nothing changed`);
+  if (!row) throw new CliError(`${describe(key)} was revoked or rotated meanwhile; nothing changed`);
   const next = toApiKey(row);
   printNewKey(`Rotated ${describe(key)} in ${where(t)}: its old secret no longer works; new prefix ${next.prefix}.`, next, material.key);
 }

@@ -198,7 +198,8 @@ describe("uploading an image", () => {
     body.set(images.png());
     const res = await postRaw(await editor(), body, "image/png");
     expect(res.status).toBe(413);
-    expect((await res.json<ErrorJson>()).error.code).toBe("payload_too_large");
+    const { error } = await res.json<ErrorJson & { error: { max_bytes: number } }>();
+    expect(error).toMatchObject({ code: "payload_too_large", max_bytes: MAX_IMAGE_BYTES });
   });
 
   it("accepts an image of exactly 10 MiB", async () => {

@@ -49,7 +49,7 @@ describe("the change report", () => {
 });
 
 describe("the scheduler", () => {
-  it("publishes every due article, however many, in rounds, at their scheduled times", async () => {
+  it("publishes due articles at their scheduled times, a bounded number a run, the rest on the next", async () => {
     const section = uniqueSlug("rp");
     const now = Date.now();
     const scheduled = [];
@@ -57,10 +57,17 @@ describe("the scheduler", () => {
       scheduled.push(await makeArticle({ section, status: "scheduled", publishAt: now + 60_000 + i }));
     }
     const later = await makeArticle({ section, status: "scheduled", publishAt: now + 86_400_000 });
-    const reports = await publishDueArticles(env.DB, now + 120_000, 2);
-    const mine = reports.filter((r) => r.chain.at(-1)?.path === section);
-    expect(mine.map((r) => r.article.id).sort()).toEqual(scheduled.map((a) => a.id).sort());
-    expect(mine.every((r) => r.article.publishedAt === r.article.publishAt)).toBe(true);
-    expect(mine.map((r) => r.article.id)).not.toContain(later.id);
+    const published: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const reports = await publishDueArticles(env.DB, now + 120_000, 2);
+      expect(reports.length).toBeLessThanOrEqual(2);
+      for (const r of reports) {
+        expect(r.article.publishedAt).toBe(r.article.publishAt);
+        if (r.chain.at(-1)?.path === section) published.push(r.article.id);
+      }
+    }
+    expect(published.sort()).toEqual(scheduled.map((a) => a.id).sort());
+    expect(published).not.toContain(later.id);
   });
+
 });

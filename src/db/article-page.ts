@@ -65,8 +65,8 @@ export async function getPublishedArticle(db: D1Database, id: number): Promise<P
 
 /**
  * A published article and everything around it, in one round trip; null when there is none.
- * With `expectedSectionPath` (a page's URL) the chain is read by that path, and comes back empty when the
- * article lives elsewhere: the page then redirects to the canonical URL and needs no chain.
+ * With `expectedSectionPath` (a page's URL) the chain is read by that path; when the article lives
+ * elsewhere the page redirects to the canonical URL, and the chain (empty or not) goes unused.
  */
 export async function readPublishedArticle(
   db: D1Database,

@@ -54,15 +54,21 @@ export function revokeKeySql(id: number, at: number, actor: Actor): string[] {
  * A new secret (and prefix) for an active key, in place: same id, name and role, as the API rotates.
  * The first statement returns the updated row, or none when the key was not active: then nothing changes.
  */
-export function rotateKeySql(id: number, material: KeyMaterial, at: number, actor: Actor): string[] {
+export function rotateKeySql(
+  key: { id: number; prefix: string },
+  material: KeyMaterial,
+  at: number,
+  actor: Actor,
+): string[] {
   const hash = sqlLiteral(material.hash);
   return [
+    // Only from the prefix the operator saw: of two rotations at once, one wins and the other changes nothing.
     `UPDATE api_keys SET prefix = ${sqlLiteral(material.prefix)}, secret_hash = ${hash}, last_used_at = NULL
-     WHERE id = ${sqlLiteral(id)} AND revoked_at IS NULL
+     WHERE id = ${sqlLiteral(key.id)} AND revoked_at IS NULL AND prefix = ${sqlLiteral(key.prefix)}
      RETURNING ${KEY_COLUMNS}`,
     `INSERT INTO audit_log (at, key_id, key_name, action, detail)
      SELECT ${at}, ${sqlLiteral(actor.id)}, ${sqlLiteral(actor.name)}, 'key.rotate',
-            json_object('id', id, 'new_prefix', prefix, 'name', name)
-     FROM api_keys WHERE id = ${sqlLiteral(id)} AND secret_hash = ${hash}`,
+            json_object('id', id, 'prefix', ${sqlLiteral(key.prefix)}, 'name', name, 'new_prefix', prefix)
+     FROM api_keys WHERE id = ${sqlLiteral(key.id)} AND secret_hash = ${hash}`,
   ];
 }

@@ -53,8 +53,10 @@ function mayEdit(c: Ctx, a: Article): boolean {
   return roleAtLeast(key.role, "editor") || (a.createdBy === key.id && a.status === "draft");
 }
 
+const isEditor = (c: Ctx) => roleAtLeast(c.get("apiKey").role, "editor");
+
 function requireEditor(c: Ctx) {
-  if (!roleAtLeast(c.get("apiKey").role, "editor")) {
+  if (!isEditor(c)) {
     throw new AppError(403, "forbidden", "Publishing, scheduling and deleting need the editor role", { required_role: "editor" });
   }
 }
@@ -190,12 +192,12 @@ const simpleAction =
   async (c: Ctx) => {
     let expectedVersion = ifMatchVersion(c, false);
     if (who === "editors") requireEditor(c);
-    else {
+    else if (!isEditor(c)) {
       const current = (await loadArticle(c.env.DB, idOf(c))).article;
       if (!mayEdit(c, current)) {
         throw new AppError(403, "forbidden", "Authors may do this only to their own drafts", { required_role: "editor" });
       }
-      // The permission holds for the version just read: if an editor changes it first, this is a 412.
+      // An author's permission holds for the version just read: if an editor changes it first, this is a 412.
       expectedVersion ??= current.version;
     }
     const report = await change(c.env.DB, idOf(c), {
@@ -221,15 +223,20 @@ adminArticles.get(`${ID}/revisions`, async (c) => {
 });
 
 adminArticles.post(`${ID}/revisions/:n{[1-9][0-9]{0,8}}/restore`, async (c) => {
-  const current = await loadArticle(c.env.DB, idOf(c));
-  if (!mayEdit(c, current.article)) {
-    throw new AppError(403, "forbidden", "Authors may restore revisions only of their own drafts", { required_role: "editor" });
+  let expectedVersion = ifMatchVersion(c, false);
+  if (!isEditor(c)) {
+    const current = (await loadArticle(c.env.DB, idOf(c))).article;
+    if (!mayEdit(c, current)) {
+      throw new AppError(403, "forbidden", "Authors may restore revisions only of their own drafts", { required_role: "editor" });
+    }
+    // An author's permission holds for the version just read, so the change must see that version too.
+    expectedVersion ??= current.version;
   }
   const report = await revertArticle(c.env.DB, idOf(c), Number(c.req.param("n")), {
     actor: actorOf(c),
     now: Date.now(),
-    // Checked against the version just read, so the permission and the change see the same article.
-    expectedVersion: ifMatchVersion(c, false) ?? current.article.version,
+    ...(expectedVersion !== undefined && { expectedVersion }),
   });
   return answer(c, report);
 });
+

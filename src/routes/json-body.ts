@@ -42,23 +42,27 @@ export type JsonBody<T> = { value: T; fingerprint: string };
 // fields must refuse them too rather than drop them silently.
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
-type Visit = { value: unknown; key: string; parent: Visit | null };
+/** JSON nested deeper than this is no article: refused before anything walks it. */
+const MAX_DEPTH = 32;
+
+type Visit = { value: unknown; key: string; depth: number; parent: Visit | null };
 
 const pathOf = (v: Visit) => {
   const keys: string[] = [];
-  for (let at: Visit | null = v; at?.parent; at = at.parent) keys.unshift(at.key);
-  return keys.join(".");
+  for (let at: Visit | null = v; at?.parent; at = at.parent) keys.push(at.key);
+  return keys.reverse().join(".");
 };
 
-function forbiddenKeyPath(root: unknown): string | null {
-  // Iterative with parent links, so a body nested a hundred thousand levels deep is walked in linear
-  // time and without overflowing the stack.
-  const stack: Visit[] = [{ value: root, key: "", parent: null }];
+/** The path of the first forbidden key, or of the first value nested too deep; null when neither. */
+function forbiddenKeyPath(root: unknown): { path: string; message: string } | null {
+  // Iterative, so no body can overflow the stack; bounded in depth, so none can cost much to walk.
+  const stack: Visit[] = [{ value: root, key: "", depth: 0, parent: null }];
   for (let visit = stack.pop(); visit; visit = stack.pop()) {
     if (typeof visit.value !== "object" || visit.value === null) continue;
+    if (visit.depth >= MAX_DEPTH) return { path: pathOf(visit) || "(body)", message: `nested more than ${MAX_DEPTH} levels deep` };
     for (const [key, value] of Object.entries(visit.value)) {
-      const child = { value, key, parent: visit };
-      if (FORBIDDEN_KEYS.has(key)) return pathOf(child);
+      const child = { value, key, depth: visit.depth + 1, parent: visit };
+      if (FORBIDDEN_KEYS.has(key)) return { path: pathOf(child), message: "unknown field" };
       stack.push(child);
     }
   }
@@ -86,7 +90,7 @@ export async function readJson<S extends v.GenericSchema>(
     throw badRequest("The body is not valid JSON", [{ path: "(body)", message: "is not valid JSON" }]);
   }
   const forbidden = forbiddenKeyPath(data);
-  if (forbidden) throw badRequest("The request has invalid fields", [{ path: forbidden, message: "unknown field" }]);
+  if (forbidden) throw badRequest("The request has invalid fields", [forbidden]);
   const parsed = v.safeParse(schema, data, { abortEarly: false });
   if (!parsed.success) throw badRequest("The request has invalid fields", issueDetails(parsed.issues));
   return { value: parsed.output, fingerprint: JSON.stringify(data) };
