@@ -3,12 +3,12 @@ import { describe, expect, it } from "vitest";
 import { env, exports } from "cloudflare:workers";
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import worker from "../src/index.ts";
-import { makeSection, uniqueSlug } from "./fixtures.ts";
+import { type ErrorJson, makeSection, uniqueSlug } from "./fixtures.ts";
 import { type TestKey, makeKey } from "./keys-fixture.ts";
 
 const BASE = "http://localhost/api/v1/admin/articles";
 
-type Json = Record<string, unknown> & { error?: { code: string; message: string; details?: { path: string; message: string }[] } };
+type Json = Record<string, unknown> & Partial<ErrorJson>;
 
 async function call(key: TestKey, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const init: RequestInit = { method, headers: { ...key.headers, ...headers } };

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { makeArticle, makeArticles, makeSection, uniqueSlug } from "./fixtures.ts";
 import { get } from "./html.ts";
 import { encodeListCursor } from "../src/content/list-cursor.ts";
+import type { ErrorJson } from "./fixtures.ts";
 
-type ErrorJson = { error: { code: string; message: string; details?: { path: string; message: string }[] } };
 type SectionRefJson = { path: string; name: string; url: string };
 type NeighbourJson = { id: number; title: string; url: string; published_at: string };
 type SummaryJson = {

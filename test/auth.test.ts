@@ -10,11 +10,11 @@ import { handleError } from "../src/routes/errors.ts";
 import { type ApiKeyRow, toApiKey } from "../src/db/keys.ts";
 import { createKeySql, findKeySql, revokeKeySql, rotateKeySql, sqlLiteral } from "../src/db/keys-literal.ts";
 import { makeKey, uniqueClientIp } from "./keys-fixture.ts";
+import type { ErrorJson } from "./fixtures.ts";
 
 const KEYS = "http://localhost/api/v1/admin/keys";
 
 type KeyJson = { id: number; name: string; role: Role; prefix: string; created_at: string; last_used_at: string | null; revoked_at: string | null };
-type ErrorJson = { error: { code: string; message: string; details?: { path: string; message: string }[] } };
 
 const get = (url: string, headers: Record<string, string>) => exports.default.fetch(url, { headers });
 const post = (url: string, headers: Record<string, string>, body?: unknown) =>

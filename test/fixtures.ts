@@ -4,6 +4,9 @@ import type { Article, Byline } from "../src/db/articles.ts";
 import { type Section, createSection, getSectionByPath } from "../src/db/sections.ts";
 import { type ArticleFields, createArticle, publishArticle } from "../src/publish/changes.ts";
 
+/** The error body every endpoint answers with. */
+export type ErrorJson = { error: { code: string; message: string; details?: { path: string; message: string }[] } };
+
 const TEST_ACTOR = { id: null, name: "test-fixture" };
 
 let counter = 0;

@@ -4,24 +4,14 @@ import { describe, expect, it } from "vitest";
 import { getMedia, getMediaByKeys, insertMedia } from "../src/db/media.ts";
 import { contentKey } from "../src/media/key.ts";
 import { MAX_IMAGE_BYTES, uploadImage } from "../src/media/upload.ts";
+import type { MediaJson } from "../src/render/media-json.ts";
 import * as images from "./fixtures/images.ts";
+import type { ErrorJson } from "./fixtures.ts";
 import { makeKey } from "./keys-fixture.ts";
 
 const BASE = "http://localhost";
 const IMAGES = `${BASE}/api/v1/admin/images`;
 
-type ImageJson = {
-  key: string;
-  url: string;
-  content_type: string;
-  bytes: number;
-  width: number | null;
-  height: number | null;
-  alt: string;
-  caption: string;
-  credit: string;
-};
-type ErrorJson = { error: { code: string; message: string; details?: { path: string; message: string }[] } };
 
 /** A fixture made unique with random bytes after its end (every format ignores them), so no test sees another's upload. */
 function unique(bytes: Uint8Array): Uint8Array {
@@ -65,21 +55,13 @@ async function storedObject(bytes: Uint8Array, ext: "png" | "jpg" = "png") {
 }
 
 describe("uploading an image", () => {
-  it.each([
-    ["JPEG", images.jpeg, "image/jpeg", "jpg", 7, 5],
-    ["JPEG with EXIF orientation", images.jpegRotated, "image/jpeg", "jpg", 3, 8],
-    ["PNG", images.png, "image/png", "png", 6, 4],
-    ["GIF", images.gif, "image/gif", "gif", 5, 3],
-    ["WebP", images.webpLossy, "image/webp", "webp", 9, 7],
-    ["lossless WebP", images.webpLossless, "image/webp", "webp", 10, 6],
-    ["AVIF", images.avif, "image/avif", "avif", 12, 8],
-  ] as const)("stores a %s under its hash with its width and height", async (_, make, type, ext, width, height) => {
+  it.each(images.KNOWN)("stores %s under its hash with its width and height", async (_, make, ext, type, width, height) => {
     const headers = await editor();
     const bytes = unique(make());
     // The header is deliberately wrong: the type comes from the bytes.
     const res = await postRaw(headers, bytes, "application/octet-stream");
     expect(res.status).toBe(201);
-    const body = await res.json<ImageJson>();
+    const body = await res.json<MediaJson>();
     const key = await contentKey(bytes, ext);
     expect(body).toEqual({
       key,
@@ -116,7 +98,7 @@ describe("uploading an image", () => {
     form.append("credit", "摄影：扎西");
     const res = await postForm(headers, form);
     expect(res.status).toBe(201);
-    const body = await res.json<ImageJson>();
+    const body = await res.json<MediaJson>();
     expect(body).toMatchObject({
       key: await contentKey(bytes, "webp"),
       content_type: "image/webp",
@@ -132,7 +114,7 @@ describe("uploading an image", () => {
     const { headers, key: apiKey } = await makeKey("editor");
     const bytes = unique(images.gif());
     const res = await postRaw(headers, bytes, "image/gif");
-    const { key } = await res.json<ImageJson>();
+    const { key } = await res.json<MediaJson>();
     const entry = await env.DB.prepare(
       "SELECT key_id, key_name, action, article_id, detail FROM audit_log WHERE action = 'image.upload' AND key_name = ?",
     )
@@ -150,9 +132,9 @@ describe("uploading an image", () => {
     const again = await postRaw(headers, bytes, "image/png", "?caption=Second&alt=Filled+in");
     expect(again.status).toBe(200);
     expect(again.headers.get("Location")).toBeNull();
-    const body = await again.json<ImageJson>();
+    const body = await again.json<MediaJson>();
     // The caption an article may already rely on stays; the empty alt is filled in.
-    expect(body).toMatchObject({ key: (await first.json<ImageJson>()).key, caption: "First", alt: "Filled in" });
+    expect(body).toMatchObject({ key: (await first.json<MediaJson>()).key, caption: "First", alt: "Filled in" });
     const listed = await env.MEDIA.list({ prefix: body.key.slice(0, 64) });
     expect(listed.objects.map((o) => o.key)).toEqual([body.key]);
   });
@@ -208,7 +190,7 @@ describe("uploading an image", () => {
     body.set(crypto.getRandomValues(new Uint8Array(16)), 100);
     const res = await postRaw(await editor(), body, "image/png");
     expect(res.status).toBe(201);
-    expect((await res.json<ImageJson>()).bytes).toBe(MAX_IMAGE_BYTES);
+    expect((await res.json<MediaJson>()).bytes).toBe(MAX_IMAGE_BYTES);
   });
 
   it("refuses a body without Content-Length with 413 once it passes 10 MiB, without reading the rest", async () => {
@@ -308,10 +290,10 @@ describe("listing and reading uploads", () => {
     }
     const first = await exports.default.fetch(`${IMAGES}?limit=2`, { headers });
     expect(first.status).toBe(200);
-    const page1 = await first.json<{ images: ImageJson[]; next_cursor: string | null }>();
+    const page1 = await first.json<{ images: MediaJson[]; next_cursor: string | null }>();
     expect(page1.images.map((m) => m.key)).toEqual(made.slice(0, 2));
     const second = await exports.default.fetch(`${IMAGES}?limit=2&cursor=${page1.next_cursor}`, { headers });
-    const page2 = await second.json<{ images: ImageJson[] }>();
+    const page2 = await second.json<{ images: MediaJson[] }>();
     expect(page2.images[0]?.key).toBe(made[2]);
     expect(page2.images.map((m) => m.key)).not.toContain(made[0]);
   });
@@ -325,7 +307,7 @@ describe("listing and reading uploads", () => {
 
   it("answers one image's metadata, and 404 for an unknown key", async () => {
     const headers = await editor();
-    const created = await (await postRaw(headers, unique(images.png()), "image/png", "?alt=A")).json<ImageJson>();
+    const created = await (await postRaw(headers, unique(images.png()), "image/png", "?alt=A")).json<MediaJson>();
     const res = await exports.default.fetch(`${IMAGES}/${created.key}`, { headers });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual(created);
