@@ -8,7 +8,8 @@ export default defineConfig(async () => {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+        // D1_METER on: tests hold writes to their round-trip budget by the meter's count.
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations, D1_METER: "on" } },
       }),
     ],
     test: {

@@ -10,8 +10,9 @@ import { generateKey } from "../src/auth/keys.ts";
 import { KeyInput } from "../src/auth/key-input.ts";
 import { issueDetails } from "../src/content/schemas.ts";
 import { toRfc3339 } from "../src/content/dates.ts";
-import type { Actor } from "../src/db/audit.ts";
-import { type ApiKey, type ApiKeyRow, toApiKey } from "../src/db/keys.ts";
+import type { AuditActor as Actor } from "../src/db/audit.ts";
+import type { ApiKey } from "../src/domain/api-key.ts";
+import { type ApiKeyRow, toApiKey } from "../src/db/keys.ts";
 import { createKeySql, findKeySql, listKeysSql, revokeKeySql, rotateKeySql } from "../src/db/keys-literal.ts";
 
 const USAGE = `Usage: npm run key -- <command> [options]
@@ -159,7 +160,8 @@ async function rotate(t: Target, name: string | undefined): Promise<void> {
   const key = resolveKey(t, name);
   if (key.revokedAt !== null) throw new CliError(`${describe(key)} is revoked; create a new key instead`);
   const material = await generateKey();
-  const [rows = []] = execute<ApiKeyRow>(t, rotateKeySql(key, material, Date.now(), actor(t)));
+  // The first statement retires the old secret; the second answers the rotated key.
+  const [, rows = []] = execute<ApiKeyRow>(t, rotateKeySql(key, material, Date.now(), actor(t)));
   const [row] = rows;
   if (!row) throw new CliError(`${describe(key)} was revoked or rotated meanwhile; nothing changed`);
   const next = toApiKey(row);

@@ -3,7 +3,8 @@
 // windows long past, and Idempotency-Key answers older than a day.
 import { pruneAuthFailures } from "./db/keys.ts";
 import { IDEMPOTENCY_TTL_MS, pruneIdempotency } from "./db/idempotency.ts";
-import { type ChangeReport, publishDueArticles } from "./publish/changes.ts";
+import type { ChangeReport } from "./domain/change.ts";
+import { publishDueArticles } from "./publish/changes.ts";
 
 export async function runScheduledJobs(
   db: D1Database,

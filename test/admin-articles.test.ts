@@ -138,13 +138,27 @@ describe("creating articles", () => {
   it("continues above an imported legacy id, and refuses ids beyond the legacy range", async () => {
     const editor = await makeKey("editor");
     const section = await newSection();
-    const high = 4_000_000_000 + Math.floor(Math.random() * 1_000_000);
-    await call(editor, "POST", "", { id: high, section, title: "旧稿" });
+    const legacy = 1_000_000_000 + Math.floor(Math.random() * 1_000_000);
+    expect((await call(editor, "POST", "", { id: legacy, section, title: "旧稿" })).res.status).toBe(201);
     const next = await call(editor, "POST", "", { section, title: "新稿" });
-    expect(next.json.id).toBeGreaterThan(high);
-    const tooBig = await call(editor, "POST", "", { id: 9007199254740991, section, title: "越界" });
-    expect(tooBig.res.status).toBe(400);
-    expect(tooBig.json.error?.details?.[0]?.path).toBe("id");
+    expect(next.json.id).toBeGreaterThan(legacy);
+    for (const id of [4294967296, 9007199254740991]) {
+      const tooBig = await call(editor, "POST", "", { id, section, title: "越界" });
+      expect(tooBig.res.status).toBe(400);
+      expect(tooBig.json.error?.details?.[0]?.path).toBe("id");
+    }
+  });
+
+  it("keeps automatic ids below 2^31, whatever legacy id above that is imported (and trashed)", async () => {
+    const editor = await makeKey("editor");
+    const section = await newSection();
+    const top = await call(editor, "POST", "", { id: 4294967295, section, title: "最大的旧编号" });
+    expect(top.res.status).toBe(201);
+    await call(editor, "DELETE", "/4294967295");
+    const before = (await call(editor, "POST", "", { section, title: "之后" })).json.id as number;
+    const after = (await call(editor, "POST", "", { section, title: "再之后" })).json.id as number;
+    expect(before).toBeLessThan(2 ** 31);
+    expect(after).toBe(before + 1);
   });
 
   it("forgets an Idempotency-Key after a day, so it can be used again", async () => {

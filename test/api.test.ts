@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { makeArticle, makeArticles, makeSection, uniqueSlug } from "./fixtures.ts";
 import { get } from "./html.ts";
-import { encodeListCursor } from "../src/content/list-cursor.ts";
+import { encodeCursor } from "../src/content/list-query.ts";
 import type { ErrorJson } from "./fixtures.ts";
 
 type SectionRefJson = { path: string; name: string; url: string };
@@ -156,7 +156,7 @@ describe("GET /api/v1/articles", () => {
     const a = await makeArticle({ section: uniqueSlug("all"), title: "旧", publishedAt: base });
     const b = await makeArticle({ section: uniqueSlug("all"), title: "新", publishedAt: base + 1000 });
     await makeArticle({ section: uniqueSlug("all"), title: "草稿", status: "draft" });
-    const cursor = encodeListCursor({ publishedAt: base + 1001, id: 1 });
+    const cursor = encodeCursor([base + 1001, 1]);
     const body = await json<ListJson>(`/api/v1/articles?limit=2&cursor=${cursor}`);
     expect(body.items.map((i) => i.id)).toEqual([b.id, a.id]);
     expect(body.items[0]?.section.path).toBeTruthy();
@@ -166,7 +166,7 @@ describe("GET /api/v1/articles", () => {
   it("answers items in the summary shape, and a first page by default of at most 20", async () => {
     const section = uniqueSlug("shape");
     await makeArticles(section, 21);
-    const body = await json<ListJson>(`/api/v1/articles?section=${section}&utm_source=x`);
+    const body = await json<ListJson>(`/api/v1/articles?section=${section}`);
     expect(body.items).toHaveLength(20);
     expect(typeof body.next_cursor).toBe("string");
     const first = body.items[0];

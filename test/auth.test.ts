@@ -4,7 +4,8 @@ import { env, exports } from "cloudflare:workers";
 import { Hono } from "hono";
 import type { AppEnv } from "../src/env.ts";
 import { apiKeyAuth } from "../src/auth/middleware.ts";
-import { type Role, requireRole, roleAtLeast } from "../src/auth/roles.ts";
+import { requireRole } from "../src/auth/roles.ts";
+import { type Role, roleAtLeast } from "../src/domain/api-key.ts";
 import { KEY_PATTERN, constantTimeEqual, generateKey, hashKey, parseKey } from "../src/auth/keys.ts";
 import { handleError } from "../src/routes/errors.ts";
 import { type ApiKeyRow, toApiKey } from "../src/db/keys.ts";
@@ -428,19 +429,19 @@ describe("the key CLI's SQL (run here as wrangler d1 execute runs it: one batch)
   it("rotates in place and revokes once, auditing only what happened", async () => {
     const old = await makeKey("admin");
     const next = await generateKey();
-    const [updated] = await run(rotateKeySql(old.key, next, Date.now(), cli));
+    const [, updated] = await run(rotateKeySql(old.key, next, Date.now(), cli));
     expect(updated?.[0]).toMatchObject({ id: old.key.id, name: old.key.name, role: "admin", prefix: next.prefix });
     expect((await get(KEYS, old.headers)).status).toBe(401);
     expect((await get(KEYS, { Authorization: `Bearer ${next.key}`, "CF-Connecting-IP": uniqueClientIp() })).status).toBe(200);
     // A second operator rotating from the prefix they listed before changes nothing: the first won.
-    expect((await run(rotateKeySql(old.key, await generateKey(), Date.now(), cli)))[0]).toEqual([]);
+    expect((await run(rotateKeySql(old.key, await generateKey(), Date.now(), cli)))[1]).toEqual([]);
     expect((await get(KEYS, { Authorization: `Bearer ${next.key}`, "CF-Connecting-IP": uniqueClientIp() })).status).toBe(200);
 
     expect((await run(revokeKeySql(old.key.id, Date.now(), cli)))[0]).toHaveLength(1);
     expect((await run(revokeKeySql(old.key.id, Date.now() + 5, cli)))[0]).toHaveLength(0);
     // A revoked key cannot be rotated back to life.
     const again = await generateKey();
-    expect((await run(rotateKeySql({ id: old.key.id, prefix: next.prefix }, again, Date.now() + 10, cli)))[0]).toEqual([]);
+    expect((await run(rotateKeySql({ id: old.key.id, prefix: next.prefix }, again, Date.now() + 10, cli)))[1]).toEqual([]);
     expect((await get(KEYS, { Authorization: `Bearer ${next.key}`, "CF-Connecting-IP": uniqueClientIp() })).status).toBe(401);
     expect((await get(KEYS, { Authorization: `Bearer ${again.key}`, "CF-Connecting-IP": uniqueClientIp() })).status).toBe(401);
     expect((await auditFor(next.prefix)).map((r) => r.action)).toEqual(["key.rotate", "key.revoke"]);

@@ -4,14 +4,15 @@ import { env, exports } from "cloudflare:workers";
 import { D1Meter } from "../src/db/metered.ts";
 import { makeKey } from "./keys-fixture.ts";
 
-const TIMING = /d1;dur=\d+;desc="queries=(\d+) rows_read=(\d+) rows_written=(\d+)"/;
+const TIMING = /d1;dur=\d+;desc="round_trips=(\d+) queries=(\d+) rows_read=(\d+) rows_written=(\d+)"/;
 
 describe("Server-Timing", () => {
   it("counts the queries and rows of a request", async () => {
     const editor = await makeKey("editor");
     const res = await exports.default.fetch("http://localhost/api/v1/admin/articles?limit=1", { headers: editor.headers });
     expect(res.status).toBe(200);
-    const [, queries, rowsRead] = TIMING.exec(res.headers.get("Server-Timing") ?? "") ?? [];
+    const [, roundTrips, queries, rowsRead] = TIMING.exec(res.headers.get("Server-Timing") ?? "") ?? [];
+    expect(Number(roundTrips)).toBe(2);
     expect(Number(queries)).toBeGreaterThanOrEqual(2);
     expect(Number(rowsRead)).toBeGreaterThan(0);
   });
@@ -38,5 +39,6 @@ describe("the metered D1 binding", () => {
     const session = db.withSession("first-unconstrained");
     expect(await session.prepare("SELECT 3 AS c").first("c")).toBe(3);
     expect(meter.usage.queries).toBe(6);
+    expect(meter.usage.roundTrips).toBe(6);
   });
 });

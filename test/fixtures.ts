@@ -1,13 +1,16 @@
 // Builds test data through the app's own write path, so tests see exactly what the API would store.
 import { env } from "cloudflare:workers";
-import type { Article, Byline } from "../src/db/articles.ts";
-import { type Section, createSection, getSectionByPath } from "../src/db/sections.ts";
-import { type ArticleFields, createArticle, publishArticle } from "../src/publish/changes.ts";
+import type { Actor } from "../src/domain/api-key.ts";
+import type { Article } from "../src/domain/article.ts";
+import type { Section } from "../src/domain/section.ts";
+import type { ArticleInput } from "../src/content/schemas.ts";
+import { createSection, getSectionByPath } from "../src/db/sections.ts";
+import { changeArticle, createArticle } from "../src/publish/changes.ts";
 
 /** The error body every endpoint answers with. */
 export type ErrorJson = { error: { code: string; message: string; details?: { path: string; message: string }[] } };
 
-const TEST_ACTOR = { id: null, name: "test-fixture" };
+export const TEST_ACTOR: Actor = { id: null, name: "test-fixture", role: "admin" };
 
 let counter = 0;
 /** A section path segment no other test uses, so tests never see each other's data. */
@@ -27,28 +30,24 @@ export async function makeSection(path: string, name = path, sortOrder = 0): Pro
   return section;
 }
 
-export type ArticleSpec = Partial<Omit<ArticleFields, "sectionPath">> & {
+export type ArticleSpec = Partial<ArticleInput> & {
   section: string;
   id?: number;
   /** 'published' (the default) publishes at `publishedAt` (default: now); 'draft' leaves it unpublished. */
   status?: "draft" | "published" | "scheduled";
   publishedAt?: number;
-  bylines?: Byline[];
 };
 
-/** Creates an article through createArticle/publishArticle; published by default. */
+/** Creates an article through createArticle and publishes it through changeArticle; published by default. */
 export async function makeArticle(spec: ArticleSpec): Promise<Article> {
   await makeSection(spec.section);
   const now = Date.now();
-  const { section, id, status = "published", publishedAt, ...fields } = spec;
-  const created = await createArticle(
-    env.DB,
-    { title: "测试文章", ...fields, sectionPath: section },
-    { actor: TEST_ACTOR, now, ...(id !== undefined ? { id } : {}) },
-  );
-  if (status === "draft") return created.article;
-  const at = status === "scheduled" ? (spec.publishAt ?? now + 3_600_000) : (publishedAt ?? now);
-  const published = await publishArticle(env.DB, created.article.id, { actor: TEST_ACTOR, now, at });
+  const { id, status = "published", publishedAt, ...fields } = spec;
+  const created = await createArticle(env.DB, { title: "测试文章", ...fields, ...(id !== undefined && { id }) }, { actor: TEST_ACTOR, now });
+  if (created.kind !== "created") throw new Error("makeArticle: unexpected idempotent replay");
+  if (status === "draft") return created.report.article;
+  const at = status === "scheduled" ? (spec.publish_at ?? now + 3_600_000) : (publishedAt ?? now);
+  const published = await changeArticle(env.DB, created.report.article.id, { kind: "publish", at }, { actor: TEST_ACTOR, now });
   return published.article;
 }
 

@@ -7,9 +7,9 @@
 // bucket) and a client with 10 failures in 5 minutes gets 429s even with a valid key. So a test that
 // sends bad keys should send them from its own `uniqueClientIp()`, as `headers` here already does.
 import { env } from "cloudflare:workers";
-import type { Role } from "../src/auth/roles.ts";
+import type { ApiKey, Role } from "../src/domain/api-key.ts";
 import { generateKey } from "../src/auth/keys.ts";
-import { type ApiKey, createApiKey } from "../src/db/keys.ts";
+import { createApiKey } from "../src/db/keys.ts";
 
 export type TestKey = {
   key: ApiKey;

@@ -1,7 +1,7 @@
 // The pure parts of images: type sniffing, header dimensions, and the conditional/range header rules.
 import { describe, expect, it } from "vitest";
 import { imageDimensions } from "../src/media/dimensions.ts";
-import { contentRange, ifRangeHolds, noneMatch, parseRange, strongEtag } from "../src/media/http.ts";
+import { contentRange, ifRangeHolds, noneMatch, parseRange, strongEtag } from "../src/http/conditional.ts";
 import { sniffImageType } from "../src/media/sniff.ts";
 import * as images from "./fixtures/images.ts";
 

@@ -290,12 +290,12 @@ describe("listing and reading uploads", () => {
     }
     const first = await exports.default.fetch(`${IMAGES}?limit=2`, { headers });
     expect(first.status).toBe(200);
-    const page1 = await first.json<{ images: MediaJson[]; next_cursor: string | null }>();
-    expect(page1.images.map((m) => m.key)).toEqual(made.slice(0, 2));
+    const page1 = await first.json<{ items: MediaJson[]; next_cursor: string | null }>();
+    expect(page1.items.map((m) => m.key)).toEqual(made.slice(0, 2));
     const second = await exports.default.fetch(`${IMAGES}?limit=2&cursor=${page1.next_cursor}`, { headers });
-    const page2 = await second.json<{ images: MediaJson[] }>();
-    expect(page2.images[0]?.key).toBe(made[2]);
-    expect(page2.images.map((m) => m.key)).not.toContain(made[0]);
+    const page2 = await second.json<{ items: MediaJson[] }>();
+    expect(page2.items[0]?.key).toBe(made[2]);
+    expect(page2.items.map((m) => m.key)).not.toContain(made[0]);
   });
 
   it("refuses a limit over 100, a bad cursor and unknown parameters", async () => {

@@ -1,10 +1,9 @@
 // The one write path's report: what each change touched, which the edge cache will purge by.
 import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
-import { publishArticle, publishDueArticles, trashArticle, updateArticle } from "../src/publish/changes.ts";
-import { makeArticle, makeSection, uniqueSlug } from "./fixtures.ts";
+import { changeArticle, publishDueArticles } from "../src/publish/changes.ts";
+import { TEST_ACTOR as actor, makeArticle, makeSection, uniqueSlug } from "./fixtures.ts";
 
-const actor = { id: null, name: "test" };
 const at = (day: number) => Date.UTC(2024, 0, day);
 
 describe("the change report", () => {
@@ -18,7 +17,7 @@ describe("the change report", () => {
       await makeArticle({ section: `${root}/a`, title: "甲三", publishedAt: at(3) }),
     ];
     const b1 = await makeArticle({ section: `${root}/b`, title: "乙一", publishedAt: at(1) });
-    const report = await updateArticle(env.DB, moving.id, { sectionPath: `${root}/b` }, { actor, now: Date.now(), expectedVersion: moving.version });
+    const report = await changeArticle(env.DB, moving.id, { kind: "update", patch: { section: `${root}/b` } }, { actor, now: Date.now(), expected: [moving.version] });
     expect(report.changed).toBe(true);
     expect(new Set(report.neighbours)).toEqual(new Set([a1.id, a3.id, b1.id]));
     expect(new Set(report.sectionPaths)).toEqual(new Set([root, `${root}/a`, `${root}/b`]));
@@ -28,12 +27,12 @@ describe("the change report", () => {
   it("names nothing for a draft's edit, and reports no change for a repeated publish", async () => {
     const section = uniqueSlug("rp");
     const draft = await makeArticle({ section, status: "draft" });
-    const edit = await updateArticle(env.DB, draft.id, { title: "改稿" }, { actor, now: Date.now() });
+    const edit = await changeArticle(env.DB, draft.id, { kind: "update", patch: { title: "改稿" } }, { actor, now: Date.now() });
     expect(edit.sectionPaths).toEqual([]);
     expect(edit.neighbours).toEqual([]);
-    const first = await publishArticle(env.DB, draft.id, { actor, now: Date.now() });
+    const first = await changeArticle(env.DB, draft.id, { kind: "publish" }, { actor, now: Date.now() });
     expect(first.sectionPaths).toEqual([section]);
-    const again = await publishArticle(env.DB, draft.id, { actor, now: Date.now() });
+    const again = await changeArticle(env.DB, draft.id, { kind: "publish" }, { actor, now: Date.now() });
     expect(again.changed).toBe(false);
   });
 
@@ -42,7 +41,7 @@ describe("the change report", () => {
     const older = await makeArticle({ section, publishedAt: at(1) });
     const leaving = await makeArticle({ section, publishedAt: at(2) });
     const newer = await makeArticle({ section, publishedAt: at(3) });
-    const report = await trashArticle(env.DB, leaving.id, { actor, now: Date.now() });
+    const report = await changeArticle(env.DB, leaving.id, { kind: "trash" }, { actor, now: Date.now() });
     expect(new Set(report.neighbours)).toEqual(new Set([older.id, newer.id]));
     expect(report.sectionPaths).toEqual([section]);
   });
@@ -54,9 +53,9 @@ describe("the scheduler", () => {
     const now = Date.now();
     const scheduled = [];
     for (let i = 0; i < 5; i++) {
-      scheduled.push(await makeArticle({ section, status: "scheduled", publishAt: now + 60_000 + i }));
+      scheduled.push(await makeArticle({ section, status: "scheduled", publish_at: now + 60_000 + i }));
     }
-    const later = await makeArticle({ section, status: "scheduled", publishAt: now + 86_400_000 });
+    const later = await makeArticle({ section, status: "scheduled", publish_at: now + 86_400_000 });
     const published: number[] = [];
     for (let run = 0; run < 3; run++) {
       const reports = await publishDueArticles(env.DB, now + 120_000, 2);

@@ -56,7 +56,7 @@ describe("reader query plans", () => {
   it("the list API reads index ranges only, with and without a section", async () => {
     const { db, sql } = recordingDb();
     await listPublished(db, { limit: 21, after: null });
-    await listPublished(db, { limit: 21, after: { publishedAt: 1, id: 1 }, sectionPath: "xw" });
+    await listPublished(db, { limit: 21, after: [1, 1], sectionPath: "xw" });
     await expectIndexedOnly(sql);
   });
 

@@ -8,7 +8,7 @@ import { readSectionPage } from "../src/db/listings.ts";
 import { type ImportItem, importPublishedArticles } from "../src/publish/import.ts";
 import { makeArticle, makeSection, uniqueSlug } from "./fixtures.ts";
 
-const ACTOR = { id: null, name: "seed-test" };
+const ACTOR = { id: null, name: "seed-test", role: "admin" } as const;
 const START = Date.UTC(2024, 2, 1, 0, 0);
 const at = (minute: number) => START + minute * 60_000;
 
@@ -39,7 +39,7 @@ async function twinSections() {
   return { one, bulk, oneParent: `${root}a`, bulkParent: `${root}b` };
 }
 
-const item = (section: string, minute: number): ImportItem => ({ sectionPath: section, title: `第${minute}分`, publishedAt: at(minute), body: `正文 **“${minute}”**` });
+const item = (section: string, minute: number): ImportItem => ({ section, title: `第${minute}分`, published_at: at(minute), body: `正文 **“${minute}”**` });
 
 describe("importPublishedArticles", () => {
   it("lists 45 articles as publishing them one by one would: positions, pages, prev/next", async () => {
@@ -95,6 +95,6 @@ describe("importPublishedArticles", () => {
     expect(await listRevisions(env.DB, legacy)).toEqual([{ version: 1, action: "publish", actor: "seed-test", createdAt: at(1) }]);
     await expect(
       importPublishedArticles(env.DB, [{ ...item(bulk, 3), id: legacy }], { actor: ACTOR, now: Date.now() }),
-    ).rejects.toMatchObject({ status: 409 });
+    ).rejects.toMatchObject({ code: "id_taken" });
   });
 });

@@ -1,14 +1,14 @@
 // Loads the demo site through the app's own write paths: sections with createSection, pictures with
 // uploadImage (R2 object + media row, as POST /api/v1/admin/images stores them), articles with
-// createArticle + publishArticle (revisions, listings and audit entries as in production).
+// createArticle, then a publish through changeArticle (revisions, listings and audit entries as in production).
 // Idempotent: whatever already exists (a section path, a picture's key, an article id) is left alone.
-import type { Actor } from "../../src/db/audit.ts";
-import { getArticle } from "../../src/db/articles.ts";
+import type { Actor } from "../../src/domain/api-key.ts";
+import { loadArticle } from "../../src/db/article-load.ts";
 import { getMedia } from "../../src/db/media.ts";
 import { createSection, getSectionByPath } from "../../src/db/sections.ts";
 import { contentKey } from "../../src/media/key.ts";
 import { uploadImage } from "../../src/media/upload.ts";
-import { createArticle, publishArticle } from "../../src/publish/changes.ts";
+import { changeArticle, createArticle } from "../../src/publish/changes.ts";
 import { seededRandom } from "../lib/random.ts";
 import { CULTURE } from "./articles-culture.ts";
 import { ECONOMY } from "./articles-economy.ts";
@@ -17,7 +17,7 @@ import { NEWS } from "./articles-news.ts";
 import { SCENES, type SceneName } from "./scenes.ts";
 import { type DemoArticle, PICTURES, SECTIONS } from "./site.ts";
 
-export const SEED_ACTOR: Actor = { id: null, name: "seed" };
+export const SEED_ACTOR: Actor = { id: null, name: "seed", role: "admin" };
 
 /** Beijing wall-clock time ("2026-09-26 10:30") → milliseconds UTC. */
 export const beijing = (s: string) => Date.parse(`${s.replace(" ", "T")}:00+08:00`);
@@ -72,7 +72,7 @@ export async function loadDemo(db: D1Database, bucket: R2Bucket): Promise<DemoRe
   const sections = await ensureSections(db);
   const articles = demoArticles();
   const missing: typeof articles = [];
-  for (const a of articles) if (!(await getArticle(db, a.id))) missing.push(a);
+  for (const a of articles) if (!(await loadArticle(db, a.id))) missing.push(a);
   if (missing.length === 0) return { sections, articles: 0, skipped: articles.length };
 
   const keys = await ensurePictures(db, bucket, missing.flatMap(picturesIn));
@@ -82,7 +82,8 @@ export async function loadDemo(db: D1Database, bucket: R2Bucket): Promise<DemoRe
     const created = await createArticle(
       db,
       {
-        sectionPath: a.section,
+        id: a.id,
+        section: a.section,
         title: a.title,
         kicker: a.kicker ?? "",
         subtitle: a.subtitle ?? "",
@@ -90,11 +91,12 @@ export async function loadDemo(db: D1Database, bucket: R2Bucket): Promise<DemoRe
         source: a.source,
         bylines: a.bylines,
         body: a.body.replace(/picture:([a-z]+)/g, (_, name: string) => media(name)),
-        coverImage: a.cover ? (keys.get(a.cover) ?? null) : null,
+        cover_image: a.cover ? (keys.get(a.cover) ?? null) : null,
       },
-      { actor: SEED_ACTOR, now: a.at - 40 * 60_000, id: a.id },
+      { actor: SEED_ACTOR, now: a.at - 40 * 60_000 },
     );
-    await publishArticle(db, created.article.id, { actor: SEED_ACTOR, now: a.at, at: a.at });
+    if (created.kind !== "created") throw new Error(`demo article ${a.id}: unexpected replay`);
+    await changeArticle(db, a.id, { kind: "publish", at: a.at }, { actor: SEED_ACTOR, now: a.at });
   }
   return { sections, articles: missing.length, skipped: articles.length - missing.length };
 }

@@ -1,6 +1,6 @@
 // The demo site's skeleton: 青岚传媒网, the portal of the fictional city of 青岚 (Qinglan) — its sections,
 // its pictures and the shape of a demo article. All names and events are invented.
-import type { Byline } from "../../src/db/articles.ts";
+import type { Byline } from "../../src/domain/article.ts";
 import type { SceneName } from "./scenes.ts";
 
 export type DemoSection = { path: string; name: string; sortOrder: number; description: string };

@@ -2,7 +2,8 @@
 // through the bulk import path (src/publish/import.ts) a batch at a time.
 import { nextArticleIdStatement } from "../../src/db/article-writes.ts";
 import { oldestPublishedAt } from "../../src/db/bulk.ts";
-import { type Section, listSections } from "../../src/db/sections.ts";
+import type { Section } from "../../src/domain/section.ts";
+import { listSections } from "../../src/db/sections.ts";
 import { importPublishedArticles } from "../../src/publish/import.ts";
 import { SEED_ACTOR, ensurePictures, ensureSections } from "../demo/load.ts";
 import { SCENES, type SceneName } from "../demo/scenes.ts";

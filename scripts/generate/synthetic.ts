@@ -1,7 +1,7 @@
 // One synthetic article: a ~20-character title, a 1–3 KB Markdown body (paragraphs, now and then a quote,
 // a list or bold text), source, bylines, sometimes a kicker, subtitle, summary or cover. Pure: all
 // randomness comes from the PRNG passed in, so the same seed gives the same archive.
-import type { Byline } from "../../src/db/articles.ts";
+import type { Byline } from "../../src/domain/article.ts";
 import type { ImportItem } from "../../src/publish/import.ts";
 import type { Random } from "../lib/random.ts";
 import {
@@ -98,8 +98,8 @@ export function syntheticArticle(
   }
   return {
     id: input.id,
-    sectionPath: input.sectionPath,
-    publishedAt: input.publishedAt,
+    section: input.sectionPath,
+    published_at: input.publishedAt,
     title: title(random, input.sectionPath, place, topic),
     kicker: random.chance(0.12) ? random.pick(KICKERS) : "",
     subtitle: random.chance(0.1) ? fill(random, `${place}${random.pick(RESULTS)}`, place, topic) : "",
@@ -107,6 +107,6 @@ export function syntheticArticle(
     source,
     bylines: bylines(random),
     body: paragraphs.join("\n\n"),
-    coverImage: input.covers.length && random.chance(0.25) ? random.pick(input.covers) : null,
+    cover_image: input.covers.length && random.chance(0.25) ? random.pick(input.covers) : null,
   };
 }

@@ -1,21 +1,8 @@
-// Roles and their order: an author writes own drafts, an editor publishes anything, an admin also manages keys.
+// The middleware that refuses a request whose key's role is too low; the roles themselves are in domain/.
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env.ts";
-import { AppError } from "../errors.ts";
-
-/** Lowest to highest; each role may do everything the ones before it may. */
-export const ROLES = ["author", "editor", "admin"] as const;
-
-export type Role = (typeof ROLES)[number];
-
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
-
-/** For finer checks in route code, e.g. an author may edit only their own drafts. */
-export function roleAtLeast(role: Role, minimum: Role): boolean {
-  return ROLES.indexOf(role) >= ROLES.indexOf(minimum);
-}
+import { type Role, isRole, roleAtLeast } from "../domain/api-key.ts";
+import { forbidden } from "../domain/errors.ts";
 
 /** Refuses (403) a request whose API key's role is below `minimum`. Mount after apiKeyAuth(). */
 export function requireRole(minimum: Role): MiddlewareHandler<AppEnv> {
@@ -23,9 +10,7 @@ export function requireRole(minimum: Role): MiddlewareHandler<AppEnv> {
   return async function requireRole(c, next) {
     const key = c.get("apiKey");
     // Fails closed if mounted without apiKeyAuth() in front of it.
-    if (!key || !roleAtLeast(key.role, minimum)) {
-      throw new AppError(403, "forbidden", `This needs the ${minimum} role or higher`, { required_role: minimum });
-    }
+    if (!key || !roleAtLeast(key.role, minimum)) throw forbidden(`This needs the ${minimum} role or higher`, minimum);
     await next();
   };
 }

@@ -3,12 +3,11 @@
 import MarkdownIt from "markdown-it";
 import cjkFriendly from "markdown-it-cjk-friendly";
 import sanitizeHtml from "sanitize-html";
+import type { ImageInfo } from "../domain/media.ts";
 import { MEDIA_KEY } from "../media/key.ts";
 
-/** What the renderer knows of an uploaded image, so pages can reserve its space. */
-export type ImageInfo = { width: number | null; height: number | null; alt: string; caption: string; credit: string };
-
-export type RenderedBody = { html: string; text: string };
+/** A rendered body: sanitized HTML, its plain text, and the media keys its images show. */
+export type RenderedBody = { html: string; text: string; images: string[] };
 
 // `/media/<key>`: an image from our own store, whose size and caption we know.
 const KEY_PATTERN = MEDIA_KEY.source.slice(1, -1);
@@ -39,7 +38,7 @@ function figureRule(state: { tokens: Token[] }) {
 markdown.core.ruler.push("masthead_figure", figureRule);
 
 const renderImage = markdown.renderer.rules.image;
-markdown.renderer.rules.image = (tokens, idx, options, env: { images?: Map<string, ImageInfo> }, self) => {
+markdown.renderer.rules.image = (tokens, idx, options, env: { images?: ReadonlyMap<string, ImageInfo> }, self) => {
   const token = tokens[idx];
   if (!token) return "";
   const src = token.attrGet("src") ?? "";
@@ -121,10 +120,20 @@ export function htmlToText(html: string): string {
     .join("\n");
 }
 
+// Sanitized HTML writes every attribute in double quotes, so this finds each image it kept from our store.
+const SHOWN_MEDIA = new RegExp(`<img[^>]* src="/media/(${KEY_PATTERN})"`, "g");
+
+/** The media keys of the images a rendered (sanitized) body shows. */
+export function shownImages(html: string): string[] {
+  const shown = new Set<string>();
+  for (const m of html.matchAll(SHOWN_MEDIA)) if (m[1]) shown.add(m[1]);
+  return [...shown];
+}
+
 /** Renders an article body. `images` maps media keys to what is known of them (size, caption). */
-export function renderBody(md: string, images: Map<string, ImageInfo> = new Map()): RenderedBody {
+export function renderBody(md: string, images: ReadonlyMap<string, ImageInfo> = new Map()): RenderedBody {
   const html = sanitizeHtml(markdown.render(md, { images }), SANITIZE).trim();
-  return { html, text: htmlToText(html) };
+  return { html, text: htmlToText(html), images: shownImages(html) };
 }
 
 /** The first `max` characters of text, cut at a sentence end when one is near, for summaries. */

@@ -1,10 +1,12 @@
-// What editors may send, as valibot schemas; the admin API's input types are inferred from them.
+// What editors may send, as valibot schemas; the write path's input types are inferred from them.
 import * as v from "valibot";
+import { ARTICLE_STATUSES } from "../domain/article.ts";
+import type { ErrorDetail } from "../domain/errors.ts";
 import { SECTION_PATH } from "./urls.ts";
 import { MEDIA_KEY } from "../media/key.ts";
-import type { ErrorDetail } from "../errors.ts";
+import { CONTROL_EXCEPT_NEWLINES, NOT_IN_LINE, codePointLength, hasVisibleText, trimInvisible } from "./text.ts";
 
-/** Bounds on what one article may hold (documented in the README). */
+/** Bounds on what one article may hold (documented in the README). Lengths are in characters (code points). */
 export const LIMITS = {
   title: 200,
   kicker: 200,
@@ -15,31 +17,43 @@ export const LIMITS = {
   bylineRole: 20,
   bylines: 20,
   body: 200_000,
+  /** The body rendered to HTML, in UTF-8 bytes: reference links can make a short body render long. */
+  bodyHtmlBytes: 1_000_000,
+  /** Markdown, HTML and text of the body together, in UTF-8 bytes: D1 refuses rows over 2,000,000. */
+  storedBodyBytes: 1_800_000,
   /** The whole JSON request body, checked before it is read: room for a full body sent as \uXXXX escapes. */
   requestBytes: 2 * 1_048_576,
-  /** Legacy ids as DedeCMS / PHPCMS store them (unsigned 32-bit); new ids continue above the highest. */
+  /** Legacy ids as DedeCMS / PHPCMS store them (unsigned 32-bit). */
   legacyId: 4_294_967_295,
 } as const;
-
-// Single-line text: no control characters, line or paragraph separators, or bidi overrides (which can
-// make a title read differently from what it is). Multi-line text (the body): tabs and newlines only.
-const NOT_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const CONTROL_EXCEPT_NEWLINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Text a database and a browser can store and show: no lone UTF-16 surrogates. */
 const wellFormed = v.check((s: string) => s.isWellFormed(), "must be valid Unicode text");
 
-/** One line of text, trimmed, at most `max` characters. */
+const atMost = (max: number) =>
+  v.check((s: string) => codePointLength(s) <= max, `must be at most ${max} characters`);
+
+/** One line of text, trimmed of anything invisible at its ends, at most `max` characters. */
 export const line = (max: number) =>
   v.pipe(
-    v.string(),
+    v.string("must be a string"),
     wellFormed,
-    v.trim(),
-    v.maxLength(max, `must be at most ${max} characters`),
+    v.transform(trimInvisible),
+    atMost(max),
     v.check((s) => !NOT_IN_LINE.test(s), "must be one line without control characters"),
   );
 
-const requiredLine = (max: number) => v.pipe(line(max), v.minLength(1, "must not be empty"));
+/** One line that must show something: a title of zero-width spaces is as empty as "". */
+export const requiredLine = (max: number) => v.pipe(line(max), v.check(hasVisibleText, "must not be empty"));
+
+const multiline = (max: number, trim: boolean) =>
+  v.pipe(
+    v.string("must be a string"),
+    wellFormed,
+    v.transform((s: string) => (trim ? trimInvisible(s) : s)),
+    atMost(max),
+    v.check((s) => !CONTROL_EXCEPT_NEWLINES.test(s), "must not contain control characters"),
+  );
 
 const FIELDS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/;
 
@@ -47,7 +61,6 @@ const FIELDS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/;
 function isRealCalendarTime(s: string): boolean {
   const m = FIELDS.exec(s);
   if (!m) return true; // not RFC 3339 at all: the format check reports that
-
   const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [
     number, number, number, number, number, number,
   ];
@@ -71,43 +84,46 @@ export const Timestamp = v.pipe(
 
 export const MediaKey = v.pipe(v.string(), v.regex(MEDIA_KEY, "must be a media key as returned by the image upload"));
 
-/** An object that refuses unknown fields, listing each one (strictObject stops at the first). */
-const closed = <E extends v.ObjectEntries>(entries: E) => v.objectWithRest(entries, v.never("unknown field"));
+/**
+ * A JSON object that refuses arrays and unknown fields, listing each unknown one (strictObject stops at the
+ * first). Its output is typed as the entries alone: after the check, no other member can be there.
+ */
+export const closed = <E extends v.ObjectEntries>(entries: E) =>
+  v.pipe(
+    v.custom<Record<string, unknown>>((input) => typeof input === "object" && input !== null && !Array.isArray(input), "must be an object"),
+    v.objectWithRest(entries, v.never("unknown field")),
+    v.transform((output) => output as v.InferOutput<v.ObjectSchema<E, undefined>>),
+  );
 
 export const Byline = closed({
   name: requiredLine(LIMITS.bylineName),
   role: requiredLine(LIMITS.bylineRole),
 });
 
-const articleFields = {
+/** Every field an editor writes, each optional: what a PATCH may change and what create starts from. */
+const writable = {
   section: v.pipe(v.string(), v.regex(SECTION_PATH, "must be a section path such as xw/dzyw")),
   title: requiredLine(LIMITS.title),
   kicker: line(LIMITS.kicker),
   subtitle: line(LIMITS.subtitle),
-  summary: v.pipe(
-    v.string(),
-    wellFormed,
-    v.trim(),
-    v.maxLength(LIMITS.summary, `must be at most ${LIMITS.summary} characters`),
-    v.check((s) => !CONTROL_EXCEPT_NEWLINES.test(s), "must not contain control characters"),
-  ),
+  summary: multiline(LIMITS.summary, true),
   source: line(LIMITS.source),
   bylines: v.pipe(v.array(Byline), v.maxLength(LIMITS.bylines, `must list at most ${LIMITS.bylines} people`)),
-  body: v.pipe(
-    v.string(),
-    wellFormed,
-    v.maxLength(LIMITS.body, `must be at most ${LIMITS.body} characters`),
-    v.check((s) => !CONTROL_EXCEPT_NEWLINES.test(s), "must not contain control characters"),
-  ),
+  body: multiline(LIMITS.body, false),
   cover_image: v.nullable(MediaKey),
   publish_at: v.nullable(Timestamp),
 };
 
-const Writable = closed(articleFields);
+/** PATCH /api/v1/admin/articles/:id: a subset of the fields, at least one. */
+export const ArticlePatch = v.pipe(
+  closed(v.partial(v.object(writable)).entries),
+  v.check((o) => Object.keys(o).length > 0, "must change at least one field"),
+);
+export type ArticlePatch = v.InferOutput<typeof ArticlePatch>;
 
 /** POST /api/v1/admin/articles. `status: "published"` publishes (or schedules) in the same step. */
 export const ArticleCreate = closed({
-  ...v.partial(Writable, ["kicker", "subtitle", "summary", "source", "bylines", "body", "cover_image", "publish_at"]).entries,
+  ...v.partial(v.object(writable), ["kicker", "subtitle", "summary", "source", "bylines", "body", "cover_image", "publish_at"]).entries,
   id: v.optional(
     v.pipe(
       v.number(),
@@ -120,17 +136,36 @@ export const ArticleCreate = closed({
 });
 export type ArticleCreate = v.InferOutput<typeof ArticleCreate>;
 
-/** PATCH /api/v1/admin/articles/:id: a subset of the fields, at least one. */
-export const ArticlePatch = v.pipe(
-  v.partial(Writable),
-  v.check((o) => Object.keys(o).length > 0, "must change at least one field"),
-);
-export type ArticlePatch = v.InferOutput<typeof ArticlePatch>;
+/** What an article's content is made of, as an editor writes it: create's fields without the workflow ones. */
+export type ArticleInput = Omit<ArticleCreate, "id" | "status">;
 
 /** POST …/publish: optionally when. */
 export const PublishRequest = closed({ publish_at: v.optional(v.nullable(Timestamp)) });
 
 export const ARTICLE_STATUS_FILTER = ["draft", "scheduled", "published", "archived", "trash"] as const;
+
+/**
+ * A revision as stored (revisions.snapshot): its shape is checked on read, and restoring it goes through
+ * ArticlePatch like any edit, so a damaged or outdated snapshot can never write what an editor could not.
+ */
+export const RevisionSnapshot = v.object({
+  section_id: v.pipe(v.number(), v.safeInteger()),
+  status: v.picklist(ARTICLE_STATUSES),
+  title: v.string(),
+  kicker: v.string(),
+  subtitle: v.string(),
+  summary: v.string(),
+  source: v.string(),
+  bylines: v.array(v.object({ name: v.string(), role: v.string() })),
+  body: v.string(),
+  cover_image: v.nullable(v.string()),
+  publish_at: v.nullable(v.number()),
+  published_at: v.nullable(v.number()),
+  deleted_at: v.nullable(v.number()),
+  /** The media keys the body and cover name, so a restore loads their rows in the same batch as the article. */
+  images: v.optional(v.array(v.string())),
+});
+export type RevisionSnapshot = v.InferOutput<typeof RevisionSnapshot>;
 
 /** Every problem valibot found, by field path (`bylines.0.role`), for a 400 answer. */
 export function issueDetails(issues: readonly v.BaseIssue<unknown>[]): ErrorDetail[] {

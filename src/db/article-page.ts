@@ -1,18 +1,12 @@
 // Reads for one published article (its page and GET /api/v1/articles/:id), all in one batch and so one
 // round trip: the article, its section chain, 上一篇 / 下一篇, its cover image and, for pages, the site
 // navigation. Every statement starts from the article's id, so none waits for another's answer.
+import type { ArticleInContext, NeighbourArticle, PublishedArticle } from "../domain/article.ts";
+import type { CoverFigure } from "../domain/media.ts";
+import { type ArticleRow, type NeighbourRow, articleColumnsOf, newerThanArticleStatement, olderThanArticleStatement, toArticle } from "./articles.ts";
+import { type Db, rowsOf } from "./handle.ts";
+import { sectionsFrom, topSectionsStatement } from "./listings.ts";
 import {
-  type Article,
-  type ArticleRow,
-  type NeighbourRow,
-  articleColumnsOf,
-  newerThanArticleStatement,
-  olderThanArticleStatement,
-  toArticle,
-} from "./articles.ts";
-import { type CoverImage, rowsOf, sectionsFrom, topSectionsStatement } from "./listings.ts";
-import {
-  type Section,
   type SectionRow,
   chainFromDepthRows,
   chainFromRows,
@@ -20,28 +14,9 @@ import {
   sectionChainStatement,
 } from "./sections.ts";
 
-export type PublishedArticle = { article: Article & { publishedAt: number }; sectionPath: string };
+type ArticleAt = Pick<ArticleInContext, "article" | "sectionPath">;
 
-export type NeighbourArticle = { id: number; title: string; sectionPath: string; publishedAt: number };
-
-/** The cover image with what a figure shows under it. */
-export type CoverFigure = CoverImage & { caption: string; credit: string };
-
-export type ArticleSurroundings = {
-  /** The article's section and its ancestors, root first. */
-  chain: Section[];
-  /** 上一篇: the next older published article of the same section. */
-  older: NeighbourArticle | null;
-  /** 下一篇: the next newer one. */
-  newer: NeighbourArticle | null;
-  cover: CoverFigure | null;
-  /** The top-level sections, for a page's navigation; empty when not asked for. */
-  nav: Section[];
-};
-
-export type ArticleRead = PublishedArticle & ArticleSurroundings;
-
-const publishedArticleStatement = (db: D1Database, id: number) =>
+const publishedArticleStatement = (db: Db, id: number) =>
   db
     .prepare(
       `SELECT ${articleColumnsOf("a")}, s.path AS section_path
@@ -50,17 +25,18 @@ const publishedArticleStatement = (db: D1Database, id: number) =>
     )
     .bind(id);
 
-const toPlaced = (row: (ArticleRow & { section_path: string }) | undefined): PublishedArticle | null =>
+// The statement reads only published articles, so the row is one.
+const toPlaced = (row: (ArticleRow & { section_path: string }) | undefined): ArticleAt | null =>
   row && row.published_at !== null
-    ? { article: { ...toArticle(row), publishedAt: row.published_at }, sectionPath: row.section_path }
+    ? { article: { ...toArticle(row), status: "published", publishedAt: row.published_at } satisfies PublishedArticle, sectionPath: row.section_path }
     : null;
 
 const toNeighbour = (r: NeighbourRow | undefined): NeighbourArticle | null =>
   r ? { id: r.id, title: r.title, sectionPath: r.section_path, publishedAt: r.published_at } : null;
 
 /** A published article (never a draft, a scheduled or a trashed one) and its section's path. */
-export async function getPublishedArticle(db: D1Database, id: number): Promise<PublishedArticle | null> {
-  return toPlaced((await publishedArticleStatement(db, id).first<ArticleRow & { section_path: string }>()) ?? undefined);
+export async function getPublishedArticle(db: Db, id: number): Promise<ArticleAt | null> {
+  return toPlaced((await publishedArticleStatement(db, id).all<ArticleRow & { section_path: string }>()).results[0]);
 }
 
 /**
@@ -69,10 +45,10 @@ export async function getPublishedArticle(db: D1Database, id: number): Promise<P
  * elsewhere the page redirects to the canonical URL, and the chain (empty or not) goes unused.
  */
 export async function readPublishedArticle(
-  db: D1Database,
+  db: Db,
   id: number,
   opts: { expectedSectionPath?: string; nav: boolean },
-): Promise<ArticleRead | null> {
+): Promise<ArticleInContext | null> {
   const chainStatement =
     opts.expectedSectionPath === undefined
       ? sectionChainOfArticleStatement(db, id)

@@ -1,7 +1,8 @@
 // The statements of the one write path (src/publish/), to be run together in one db.batch.
 // Revisions double as the optimistic lock: every change inserts (article_id, new version) first, so a
 // writer that read a stale version hits the primary key and its whole batch rolls back.
-import type { Article } from "./articles.ts";
+import type { Article } from "../domain/article.ts";
+import type { Db } from "./handle.ts";
 
 const bindArticle = (a: Article) => [
   a.sectionId,
@@ -12,7 +13,7 @@ const bindArticle = (a: Article) => [
   a.summary,
   a.source,
   JSON.stringify(a.bylines),
-  a.bodyMd,
+  a.body,
   a.bodyHtml,
   a.bodyText,
   a.coverImage,
@@ -23,21 +24,21 @@ const bindArticle = (a: Article) => [
   a.deletedAt,
 ];
 
-export const insertArticleStatement = (db: D1Database, a: Article) =>
+export const insertArticleStatement = (db: Db, a: Article) =>
   db
     .prepare(
-      `INSERT INTO articles (section_id, status, title, kicker, subtitle, summary, source, bylines, body_md, body_html,
+      `INSERT INTO articles (section_id, status, title, kicker, subtitle, summary, source, bylines, body, body_html,
          body_text, cover_image, publish_at, published_at, updated_at, version, deleted_at, id, created_at, created_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .bind(...bindArticle(a), a.id, a.createdAt, a.createdBy);
 
 /** Writes the new state over the version it was computed from (a no-op if that version is gone). */
-export const updateArticleStatement = (db: D1Database, a: Article, fromVersion: number) =>
+export const updateArticleStatement = (db: Db, a: Article, fromVersion: number) =>
   db
     .prepare(
       `UPDATE articles SET section_id = ?, status = ?, title = ?, kicker = ?, subtitle = ?, summary = ?, source = ?,
-         bylines = ?, body_md = ?, body_html = ?, body_text = ?, cover_image = ?, publish_at = ?, published_at = ?,
+         bylines = ?, body = ?, body_html = ?, body_text = ?, cover_image = ?, publish_at = ?, published_at = ?,
          updated_at = ?, version = ?, deleted_at = ?
        WHERE id = ? AND version = ?`,
     )
@@ -48,7 +49,7 @@ export const updateArticleStatement = (db: D1Database, a: Article, fromVersion: 
  * the article takes the place after the next older one. Cost: the entries newer than it (none for
  * an article published now), never the whole section.
  */
-export function listingAddStatements(db: D1Database, sectionIds: number[], publishedAt: number, articleId: number) {
+export function listingAddStatements(db: Db, sectionIds: number[], publishedAt: number, articleId: number) {
   return sectionIds.flatMap((sectionId) => [
     db
       .prepare(
@@ -69,7 +70,7 @@ export function listingAddStatements(db: D1Database, sectionIds: number[], publi
 }
 
 /** Takes an article out of the given sections' listings, closing the gap it leaves. */
-export function listingRemoveStatements(db: D1Database, sectionIds: number[], publishedAt: number, articleId: number) {
+export function listingRemoveStatements(db: Db, sectionIds: number[], publishedAt: number, articleId: number) {
   return sectionIds.flatMap((sectionId) => [
     db
       .prepare(`DELETE FROM section_listing WHERE section_id = ?1 AND published_at = ?2 AND article_id = ?3`)
@@ -84,23 +85,32 @@ export function listingRemoveStatements(db: D1Database, sectionIds: number[], pu
 }
 
 /** Marks sections as changed, so their pages and feeds know their Last-Modified. */
-export const touchSectionsStatement = (db: D1Database, sectionIds: number[], at: number) =>
+export const touchSectionsStatement = (db: Db, sectionIds: number[], at: number) =>
   db
     .prepare(`UPDATE sections SET changed_at = ? WHERE id IN (${sectionIds.map(() => "?").join(", ")})`)
     .bind(at, ...sectionIds);
 
 /**
- * Reserves `count` consecutive article ids and answers the first as `id`. Atomic, so concurrent creates
- * never get the same id; above the highest id in use, so ids imported by hand are never handed out again.
+ * Automatic ids stay below this (2^31 − 1). Legacy ids up to 2^32 − 1 (DedeCMS and PHPCMS ids are unsigned
+ * 32-bit) may be imported, but only those below it move the counter: one stray import of 4294967295 must
+ * not leave no room for automatic ids, and automatic ids never reach the ones imported above it.
  */
-export const nextArticleIdStatement = (db: D1Database, count = 1) =>
+export const AUTOMATIC_ID_CEILING = 2_147_483_647;
+
+/**
+ * Reserves `count` consecutive article ids and answers the first as `id`. Atomic, so concurrent creates
+ * never get the same id; above the highest id in use below the ceiling, so ids imported by hand are never
+ * handed out again. Answers no row once the range is used up.
+ */
+export const nextArticleIdStatement = (db: Db, count = 1) =>
   db
     .prepare(
-      `INSERT INTO counters (name, next) VALUES ('article_id', (SELECT COALESCE(MAX(id), 0) + 1 FROM articles) + ?1)
-       ON CONFLICT (name) DO UPDATE SET next = MAX(next, (SELECT COALESCE(MAX(id), 0) + 1 FROM articles)) + ?1
-       RETURNING next - ?1 AS id`,
+      `INSERT INTO counters (name, next)
+         VALUES ('article_id', (SELECT COALESCE(MAX(id), 0) + 1 FROM articles WHERE id <= ?2) + ?1)
+       ON CONFLICT (name) DO UPDATE SET next = MAX(next, (SELECT COALESCE(MAX(id), 0) + 1 FROM articles WHERE id <= ?2)) + ?1
+       RETURNING next - ?1 AS id, next - 1 <= ?2 AS fits`,
     )
-    .bind(count);
+    .bind(count, AUTOMATIC_ID_CEILING);
 
 /** True when a batch failed because another writer took the version first. */
 export const isVersionConflict = (err: unknown) =>

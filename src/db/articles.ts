@@ -1,32 +1,7 @@
 // Articles: the row type, its mapper, and reads by id. Writes go through src/publish/ only.
-
-export const ARTICLE_STATUSES = ["draft", "scheduled", "published", "archived"] as const;
-export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
-
-export type Byline = { name: string; role: string };
-
-export type Article = {
-  id: number;
-  sectionId: number;
-  status: ArticleStatus;
-  title: string;
-  kicker: string;
-  subtitle: string;
-  summary: string;
-  source: string;
-  bylines: Byline[];
-  bodyMd: string;
-  bodyHtml: string;
-  bodyText: string;
-  coverImage: string | null;
-  publishAt: number | null;
-  publishedAt: number | null;
-  createdAt: number;
-  updatedAt: number;
-  version: number;
-  createdBy: number | null;
-  deletedAt: number | null;
-};
+import type { Article, ArticleStatus, Byline } from "../domain/article.ts";
+import type { Section } from "../domain/section.ts";
+import type { Db } from "./handle.ts";
 
 export type ArticleRow = {
   id: number;
@@ -38,7 +13,7 @@ export type ArticleRow = {
   summary: string;
   source: string;
   bylines: string;
-  body_md: string;
+  body: string;
   body_html: string;
   body_text: string;
   cover_image: string | null;
@@ -52,7 +27,7 @@ export type ArticleRow = {
 };
 
 export const ARTICLE_COLUMNS =
-  "id, section_id, status, title, kicker, subtitle, summary, source, bylines, body_md, body_html, body_text, " +
+  "id, section_id, status, title, kicker, subtitle, summary, source, bylines, body, body_html, body_text, " +
   "cover_image, publish_at, published_at, created_at, updated_at, version, created_by, deleted_at";
 
 /** Same columns, qualified with a table alias, for joins. */
@@ -83,7 +58,7 @@ export const toArticle = (r: ArticleRow): Article => ({
   summary: r.summary,
   source: r.source,
   bylines: parseBylines(r.bylines),
-  bodyMd: r.body_md,
+  body: r.body,
   bodyHtml: r.body_html,
   bodyText: r.body_text,
   coverImage: r.cover_image,
@@ -96,13 +71,16 @@ export const toArticle = (r: ArticleRow): Article => ({
   deletedAt: r.deleted_at,
 });
 
-/** Any article by id, whatever its status (the admin view). */
-export async function getArticle(db: D1Database, id: number): Promise<Article | null> {
-  const row = await db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`).bind(id).first<ArticleRow>();
-  return row ? toArticle(row) : null;
+/** Any article by id, whatever its status (the admin view), for use alone or inside a batch. */
+export const articleStatement = (db: Db, id: number) => db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`).bind(id);
+
+/** The current version of an article, or null: what a lost race is reported against. */
+export async function currentVersion(db: Db, id: number): Promise<number | null> {
+  const { results } = await db.prepare(`SELECT version FROM articles WHERE id = ?`).bind(id).all<{ version: number }>();
+  return results[0]?.version ?? null;
 }
 
-/** A published neighbour in the same section, for 上一篇 / 下一篇 links. */
+/** A published neighbour row, for 上一篇 / 下一篇 links. */
 export type NeighbourRow = { id: number; title: string; published_at: number; section_path: string };
 
 const NEIGHBOUR_SELECT = `SELECT a.id, a.title, a.published_at, s.path AS section_path
@@ -116,25 +94,25 @@ const NEIGHBOUR_OF_ID = `SELECT n.id, n.title, n.published_at, s.path AS section
  WHERE cur.id = ?1 AND cur.status = 'published'`;
 
 /** 上一篇 of the article with this id, found from the id alone so it can share the article's own batch. */
-export const olderThanArticleStatement = (db: D1Database, id: number) =>
+export const olderThanArticleStatement = (db: Db, id: number) =>
   db
     .prepare(`${NEIGHBOUR_OF_ID} AND (n.published_at, n.id) < (cur.published_at, cur.id) ORDER BY n.published_at DESC, n.id DESC LIMIT 1`)
     .bind(id);
 
 /** 下一篇 of the article with this id. */
-export const newerThanArticleStatement = (db: D1Database, id: number) =>
+export const newerThanArticleStatement = (db: Db, id: number) =>
   db
     .prepare(`${NEIGHBOUR_OF_ID} AND (n.published_at, n.id) > (cur.published_at, cur.id) ORDER BY n.published_at ASC, n.id ASC LIMIT 1`)
     .bind(id);
 
 /** 上一篇: the next older published article of the section (keyset on the section index). */
-export const olderInSectionStatement = (db: D1Database, sectionId: number, publishedAt: number, id: number) =>
+export const olderInSectionStatement = (db: Db, sectionId: number, publishedAt: number, id: number) =>
   db
     .prepare(`${NEIGHBOUR_SELECT} AND (a.published_at, a.id) < (?2, ?3) ORDER BY a.published_at DESC, a.id DESC LIMIT 1`)
     .bind(sectionId, publishedAt, id);
 
 /** 下一篇: the next newer published article of the section. */
-export const newerInSectionStatement = (db: D1Database, sectionId: number, publishedAt: number, id: number) =>
+export const newerInSectionStatement = (db: Db, sectionId: number, publishedAt: number, id: number) =>
   db
     .prepare(`${NEIGHBOUR_SELECT} AND (a.published_at, a.id) > (?2, ?3) ORDER BY a.published_at ASC, a.id ASC LIMIT 1`)
     .bind(sectionId, publishedAt, id);
@@ -144,14 +122,14 @@ export type AdminListFilter = {
   status?: ArticleStatus | "trash";
   sectionId?: number;
   /** Keyset cursor: continue after this (updated_at, id). */
-  after?: { updatedAt: number; id: number };
+  after?: readonly [updatedAt: number, id: number];
   limit: number;
 };
 
-export type ArticleInSection = { article: Article; section: { path: string; name: string } };
+export type ArticleInSection = { article: Article; section: Pick<Section, "path" | "name"> };
 
 /** The editors' list: newest change first, keyset-paginated on (updated_at, id). */
-export async function listArticlesForAdmin(db: D1Database, f: AdminListFilter): Promise<ArticleInSection[]> {
+export async function listArticlesForAdmin(db: Db, f: AdminListFilter): Promise<ArticleInSection[]> {
   const where: string[] = [];
   const binds: (string | number)[] = [];
   if (f.status === "trash") where.push("a.deleted_at IS NOT NULL");
@@ -168,7 +146,7 @@ export async function listArticlesForAdmin(db: D1Database, f: AdminListFilter): 
   }
   if (f.after) {
     where.push("(a.updated_at, a.id) < (?, ?)");
-    binds.push(f.after.updatedAt, f.after.id);
+    binds.push(...f.after);
   }
   const { results } = await db
     .prepare(
@@ -184,7 +162,7 @@ export async function listArticlesForAdmin(db: D1Database, f: AdminListFilter): 
 
 /** Scheduled articles whose time has come, oldest first (the scheduler's work list; a partial index). */
 export async function listDueScheduled(
-  db: D1Database,
+  db: Db,
   now: number,
   limit: number,
 ): Promise<Array<{ id: number; version: number; publishAt: number }>> {

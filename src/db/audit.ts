@@ -1,10 +1,12 @@
 // The audit log: who did what, when. Append-only; each write adds its entry inside its own batch.
+import type { Actor } from "../domain/api-key.ts";
+import type { Db } from "./handle.ts";
 
-/** Who acted: an API key (an `ApiKey` fits), or a tool such as the key CLI with `id: null`. */
-export type Actor = { id: number | null; name: string };
+/** Who is recorded: an API key's id and name, or a tool such as the key CLI with `id: null`. */
+export type AuditActor = Pick<Actor, "id" | "name">;
 
 export type AuditEntry = {
-  actor: Actor;
+  actor: AuditActor;
   /** `<thing>.<verb>`, e.g. `key.create`, `article.publish`. */
   action: string;
   articleId?: number | null;
@@ -18,7 +20,7 @@ export type AuditEntry = {
  * (an EXISTS subquery and its parameters), the entry is written only when the change took effect.
  */
 export function auditStatement(
-  db: D1Database,
+  db: Db,
   entry: AuditEntry,
   onlyIf?: { exists: string; binds: (string | number | null)[] },
 ): D1PreparedStatement {

@@ -2,9 +2,9 @@
 // that takes no bind parameters, so every value goes through sqlLiteral(). Each change is one list of
 // statements, which wrangler runs as one batch (all or nothing), with its audit entry written only if
 // the change happened. Same columns and audit actions as src/db/keys.ts.
+import type { Role } from "../domain/api-key.ts";
 import type { KeyMaterial } from "../auth/keys.ts";
-import type { Role } from "../auth/roles.ts";
-import type { Actor } from "./audit.ts";
+import type { AuditActor as Actor } from "./audit.ts";
 
 const KEY_COLUMNS = "id, name, role, prefix, secret_hash, created_at, last_used_at, revoked_at";
 
@@ -62,6 +62,10 @@ export function rotateKeySql(
 ): string[] {
   const hash = sqlLiteral(material.hash);
   return [
+    // The old secret is remembered on the same condition as the rotation, as the API does (src/db/keys.ts).
+    `INSERT INTO api_key_retired_secrets (secret_hash, key_id, retired_at)
+     SELECT secret_hash, id, ${at} FROM api_keys
+      WHERE id = ${sqlLiteral(key.id)} AND revoked_at IS NULL AND prefix = ${sqlLiteral(key.prefix)}`,
     // Only from the prefix the operator saw: of two rotations at once, one wins and the other changes nothing.
     `UPDATE api_keys SET prefix = ${sqlLiteral(material.prefix)}, secret_hash = ${hash}, last_used_at = NULL
      WHERE id = ${sqlLiteral(key.id)} AND revoked_at IS NULL AND prefix = ${sqlLiteral(key.prefix)}

@@ -1,18 +1,8 @@
 // API keys and failed-authentication counts. Only a key's SHA-256 is stored, never the key itself.
+import type { ApiKey, Role } from "../domain/api-key.ts";
 import type { KeyMaterial } from "../auth/keys.ts";
-import type { Role } from "../auth/roles.ts";
-import { type Actor, auditStatement } from "./audit.ts";
-
-export type ApiKey = {
-  id: number;
-  name: string;
-  role: Role;
-  /** The 8 characters after `mh_`, shown in listings so people can tell keys apart. */
-  prefix: string;
-  createdAt: number;
-  lastUsedAt: number | null;
-  revokedAt: number | null;
-};
+import { type AuditActor as Actor, auditStatement } from "./audit.ts";
+import { type Db, rowsOf } from "./handle.ts";
 
 /** A key with its stored hash: only the auth middleware needs this, so ApiKey itself never carries it. */
 export type StoredApiKey = ApiKey & { secretHash: string };
@@ -53,7 +43,7 @@ export const toApiKey = (r: ApiKeyRow): ApiKey => {
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 export async function createApiKey(
-  db: D1Database,
+  db: Db,
   input: { name: string; role: Role },
   material: KeyMaterial,
   actor: Actor | null = null,
@@ -74,7 +64,7 @@ export async function createApiKey(
   return { key: toApiKey(row), secret: material.key };
 }
 
-export async function getApiKey(db: D1Database, id: number): Promise<ApiKey | null> {
+export async function getApiKey(db: Db, id: number): Promise<ApiKey | null> {
   const row = await db.prepare(`SELECT ${COLUMNS} FROM api_keys WHERE id = ?`).bind(id).first<ApiKeyRow>();
   return row ? toApiKey(row) : null;
 }
@@ -83,7 +73,7 @@ export async function getApiKey(db: D1Database, id: number): Promise<ApiKey | nu
  * Every key with this prefix, revoked ones included (so a revoked key can be told from a guess). Usually
  * one; a list because prefixes are 40 random bits, not unique, and a collision must not lock a key out.
  */
-export async function findKeysByPrefix(db: D1Database, prefix: string): Promise<StoredApiKey[]> {
+export async function findKeysByPrefix(db: Db, prefix: string): Promise<StoredApiKey[]> {
   const { results } = await db
     .prepare(`SELECT ${COLUMNS} FROM api_keys WHERE prefix = ?`)
     .bind(prefix)
@@ -92,7 +82,7 @@ export async function findKeysByPrefix(db: D1Database, prefix: string): Promise<
 }
 
 /** Every key, revoked ones included (they explain old audit entries), oldest first. */
-export async function listApiKeys(db: D1Database): Promise<ApiKey[]> {
+export async function listApiKeys(db: Db): Promise<ApiKey[]> {
   const { results } = await db.prepare(`SELECT ${COLUMNS} FROM api_keys ORDER BY id`).all<ApiKeyRow>();
   return results.map(toApiKey);
 }
@@ -102,7 +92,7 @@ export async function listApiKeys(db: D1Database): Promise<ApiKey[]> {
  * admin key is never revoked here (the answer still shows it active): without it nobody could manage
  * keys through the API, and only the key CLI could recover.
  */
-export async function revokeApiKey(db: D1Database, id: number, actor: Actor | null = null): Promise<ApiKey | null> {
+export async function revokeApiKey(db: Db, id: number, actor: Actor | null = null): Promise<ApiKey | null> {
   const current = await getApiKey(db, id);
   if (!current || current.revokedAt !== null) return current;
   const now = Date.now();
@@ -135,13 +125,21 @@ export async function revokeApiKey(db: D1Database, id: number, actor: Actor | nu
  * no active key with that id, or another rotation of it won the race.
  */
 export async function rotateApiKey(
-  db: D1Database,
+  db: Db,
   id: number,
   material: KeyMaterial,
   actor: Actor | null = null,
 ): Promise<(CreatedApiKey & { previousPrefix: string }) | null> {
   const current = await getApiKey(db, id);
   if (!current || current.revokedAt !== null) return null;
+  const now = Date.now();
+  // The old secret is remembered before it is replaced, on the same condition, so both happen or neither.
+  const retire = db
+    .prepare(
+      `INSERT INTO api_key_retired_secrets (secret_hash, key_id, retired_at)
+       SELECT secret_hash, id, ? FROM api_keys WHERE id = ? AND revoked_at IS NULL AND prefix = ?`,
+    )
+    .bind(now, id, current.prefix);
   const update = db
     .prepare(
       `UPDATE api_keys SET prefix = ?, secret_hash = ?, last_used_at = NULL
@@ -153,53 +151,72 @@ export async function rotateApiKey(
     ? [
         auditStatement(
           db,
-          { actor, action: "key.rotate", detail: { id, prefix: current.prefix, name: current.name, new_prefix: material.prefix } },
+          { actor, action: "key.rotate", at: now, detail: { id, prefix: current.prefix, name: current.name, new_prefix: material.prefix } },
           { exists: "SELECT 1 FROM api_keys WHERE id = ? AND secret_hash = ?", binds: [id, material.hash] },
         ),
       ]
     : [];
-  const [updated] = await db.batch<ApiKeyRow>([update, ...audit]);
+  const [, updated] = await db.batch<ApiKeyRow>([retire, update, ...audit]);
   const row = updated?.results[0];
   return row ? { key: toApiKey(row), secret: material.key, previousPrefix: current.prefix } : null;
 }
 
-/** Records that a key was used; a no-op when it was already recorded within the last minute. */
-export async function touchLastUsed(db: D1Database, key: ApiKey, now = Date.now()): Promise<void> {
-  if (key.lastUsedAt !== null && now - key.lastUsedAt < LAST_USED_RESOLUTION_MS) return;
-  await db
-    .prepare("UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)")
-    .bind(now, key.id, now - LAST_USED_RESOLUTION_MS)
-    .run();
-}
-
-/** Failed authentications by `client` in the window starting at `windowStart` (ms). */
-export async function authFailureState(db: D1Database, client: string, windowStart: number): Promise<number> {
-  const row = await db
-    .prepare("SELECT failures FROM auth_failures WHERE client = ? AND window_start = ?")
-    .bind(client, windowStart)
-    .first<{ failures: number }>();
-  return row?.failures ?? 0;
-}
+export type AuthLookup = {
+  /** Failed authentications of this client in this window, this attempt's own included when it failed. */
+  failures: number;
+  /** Keys with the presented prefix, revoked ones included, for the constant-time comparison. */
+  candidates: StoredApiKey[];
+  /** The presented secret is one a key had before it was rotated. */
+  rotated: boolean;
+};
 
 /**
- * Counts one failed authentication and returns the client's count in this window. Drops the client's
- * earlier windows in the same batch, so a client keeps at most one row.
+ * Everything authentication needs, in one round trip that decides and counts on the same data: unless the
+ * presented hash belongs to a key (active or revoked) or to a secret retired by rotation, this attempt is
+ * counted as a failure of `client` in the window at once, in the same transaction that reads the count,
+ * so however many guesses arrive together, each sees its own place in line. A matching active key's
+ * last_used_at is written at most once a minute, and not while the client is locked out.
  */
-export async function recordAuthFailure(db: D1Database, client: string, windowStart: number): Promise<number> {
-  const [, counted] = await db.batch<{ failures: number }>([
-    db.prepare("DELETE FROM auth_failures WHERE client = ? AND window_start < ?").bind(client, windowStart),
-    db
-      .prepare(
-        `INSERT INTO auth_failures (client, window_start, failures) VALUES (?, ?, 1)
-         ON CONFLICT (client, window_start) DO UPDATE SET failures = failures + 1
-         RETURNING failures`,
-      )
-      .bind(client, windowStart),
+export async function lookupForAuth(
+  db: Db,
+  q: { client: string; windowStart: number; maxFailures: number; hash: string | null; prefix: string | null; now: number },
+): Promise<AuthLookup> {
+  const known = `EXISTS (SELECT 1 FROM api_keys WHERE secret_hash = ?3) OR EXISTS (SELECT 1 FROM api_key_retired_secrets WHERE secret_hash = ?3)`;
+  const failuresNow = `COALESCE((SELECT failures FROM auth_failures WHERE client = ?1 AND window_start = ?2), 0)`;
+  const presented =
+    q.hash === null
+      ? []
+      : [
+          db.prepare(`DELETE FROM auth_failures WHERE client = ?1 AND window_start < ?2 AND NOT (${known})`).bind(q.client, q.windowStart, q.hash),
+          db
+            .prepare(
+              `INSERT INTO auth_failures (client, window_start, failures) SELECT ?1, ?2, 1 WHERE NOT (${known})
+               ON CONFLICT (client, window_start) DO UPDATE SET failures = failures + 1`,
+            )
+            .bind(q.client, q.windowStart, q.hash),
+          db
+            .prepare(
+              `UPDATE api_keys SET last_used_at = ?4
+                WHERE secret_hash = ?3 AND revoked_at IS NULL AND (last_used_at IS NULL OR last_used_at < ?4 - ?5)
+                  AND ${failuresNow} < ?6`,
+            )
+            .bind(q.client, q.windowStart, q.hash, q.now, LAST_USED_RESOLUTION_MS, q.maxFailures),
+        ];
+  const results = await db.batch<unknown>([
+    ...presented,
+    db.prepare(`SELECT ${failuresNow} AS failures`).bind(q.client, q.windowStart),
+    db.prepare(`SELECT ${COLUMNS} FROM api_keys WHERE prefix = ?`).bind(q.prefix ?? ""),
+    db.prepare(`SELECT 1 AS found FROM api_key_retired_secrets WHERE secret_hash = ?`).bind(q.hash ?? ""),
   ]);
-  return counted?.results[0]?.failures ?? 1;
+  const [count, keys, retired] = results.slice(presented.length);
+  return {
+    failures: rowsOf<{ failures: number }>(count)[0]?.failures ?? 0,
+    candidates: rowsOf<ApiKeyRow>(keys).map(toStoredApiKey),
+    rotated: rowsOf(retired).length > 0,
+  };
 }
 
 /** Drops windows that ended before `before` (ms), for clients that never failed again. For the cron. */
-export async function pruneAuthFailures(db: D1Database, before: number): Promise<void> {
+export async function pruneAuthFailures(db: Db, before: number): Promise<void> {
   await db.prepare("DELETE FROM auth_failures WHERE window_start < ?").bind(before).run();
 }

@@ -1,24 +1,10 @@
 // Reader-side listings: section pages, home headlines and the public list API. Every read is an index
 // range on section_listing or articles_published, so its cost does not grow with the archive.
+import type { ListedArticle, Home, SectionPage } from "../domain/listing.ts";
+import type { Section } from "../domain/section.ts";
 import { type ArticleInSection, type ArticleRow, articleColumnsOf, toArticle } from "./articles.ts";
-import { type Section, type SectionRow, chainFromRows, sectionChainStatement, toSection, SECTION_COLUMNS } from "./sections.ts";
-import type { ListCursor } from "../content/list-cursor.ts";
-
-/** An article as lists show it: no body, only the start of its text for a summary fallback. */
-export type ListedArticle = {
-  id: number;
-  sectionPath: string;
-  sectionName: string;
-  title: string;
-  summary: string;
-  /** The first characters of the body text, read only when the summary is empty. */
-  bodyStart: string;
-  cover: CoverImage | null;
-  publishedAt: number;
-};
-
-/** What a page needs of an image to reserve its space. */
-export type CoverImage = { key: string; width: number | null; height: number | null; alt: string };
+import { type Db, rowsOf } from "./handle.ts";
+import { type SectionRow, SECTION_COLUMNS, chainFromRows, sectionChainStatement, toSection } from "./sections.ts";
 
 type ListedRow = {
   id: number;
@@ -60,10 +46,10 @@ const toListed = (r: ListedRow): ListedArticle => ({
 });
 
 /** The top-level sections, in sort order: the site navigation every page shows. */
-export const topSectionsStatement = (db: D1Database) =>
+export const topSectionsStatement = (db: Db) =>
   db.prepare(`SELECT ${SECTION_COLUMNS} FROM sections WHERE parent_id IS NULL ORDER BY sort_order, id`);
 
-const childSectionsStatement = (db: D1Database, path: string) =>
+const childSectionsStatement = (db: Db, path: string) =>
   db
     .prepare(
       `SELECT ${SECTION_COLUMNS} FROM sections
@@ -71,30 +57,16 @@ const childSectionsStatement = (db: D1Database, path: string) =>
     )
     .bind(path);
 
-/** The rows of one statement of a batch. db.batch types all results alike, so each is typed here. */
-export const rowsOf = <T>(result: D1Result<unknown> | undefined): T[] => (result?.results ?? []) as T[];
-
 export const sectionsFrom = (result: D1Result<unknown> | undefined): Section[] => rowsOf<SectionRow>(result).map(toSection);
 
 export const PAGE_SIZE = 20;
-
-export type SectionPageData = {
-  nav: Section[];
-  /** The section and its ancestors, root first. */
-  chain: Section[];
-  children: Section[];
-  /** Published articles listed in the section (its subsections' included). */
-  total: number;
-  /** The page's articles, newest first. */
-  items: ListedArticle[];
-};
 
 /**
  * Page `page` of a section, newest first, in one round trip: positions number a section's listing from
  * the oldest (1) up, so page N is the range (total − 20N, total − 20(N−1)] of the position index.
  * Null when the section does not exist.
  */
-export async function readSectionPage(db: D1Database, path: string, page: number): Promise<SectionPageData | null> {
+export async function readSectionPage(db: Db, path: string, page: number): Promise<SectionPage | null> {
   const newest = `SELECT position FROM section_listing WHERE section_id = (SELECT id FROM sections WHERE path = ?1)
                    ORDER BY position DESC LIMIT 1`;
   const [nav, chain, children, total, items] = await db.batch<unknown>([
@@ -125,10 +97,8 @@ export async function readSectionPage(db: D1Database, path: string, page: number
   };
 }
 
-export type HomeData = { nav: Section[]; headlines: { section: Section; items: ListedArticle[] }[] };
-
 /** The newest `perSection` articles of every top-level section, in one round trip. */
-export async function readHome(db: D1Database, perSection: number): Promise<HomeData> {
+export async function readHome(db: Db, perSection: number): Promise<Home> {
   const [nav, rows] = await db.batch<unknown>([
     topSectionsStatement(db),
     // Positions are contiguous, so a section's newest N are those above its newest position − N.
@@ -155,7 +125,7 @@ export async function readHome(db: D1Database, perSection: number): Promise<Home
 
 
 // Larger than any stored (published_at, id), so the first page needs no statement of its own.
-const BEFORE_EVERYTHING: ListCursor = { publishedAt: Number.MAX_SAFE_INTEGER, id: Number.MAX_SAFE_INTEGER };
+const BEFORE_EVERYTHING = [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER] as const;
 
 // The API list shows no bodies, so they are not read: a hundred of them would cost more CPU to parse
 // than the rest of the request. The Article's body fields are therefore empty here.
@@ -177,8 +147,8 @@ const toArticleInSection = (r: ApiRow): ArticleInSection => ({
  * Null when the section does not exist.
  */
 export async function listPublished(
-  db: D1Database,
-  opts: { sectionPath?: string; limit: number; after: ListCursor | null },
+  db: Db,
+  opts: { sectionPath?: string; limit: number; after: readonly [publishedAt: number, id: number] | null },
 ): Promise<ArticleInSection[] | null> {
   const after = opts.after ?? BEFORE_EVERYTHING;
   const columns = `${API_COLUMNS}, s.path AS section_path, s.name AS section_name`;
@@ -190,7 +160,7 @@ export async function listPublished(
           WHERE a.status = 'published' AND (a.published_at, a.id) < (?1, ?2)
           ORDER BY a.published_at DESC, a.id DESC LIMIT ?3`,
       )
-      .bind(after.publishedAt, after.id, opts.limit)
+      .bind(after[0], after[1], opts.limit)
       .all<ApiRow>();
     return results.map(toArticleInSection);
   }
@@ -203,7 +173,7 @@ export async function listPublished(
           WHERE l.section_id = (SELECT id FROM sections WHERE path = ?1) AND (l.published_at, l.article_id) < (?2, ?3)
           ORDER BY l.published_at DESC, l.article_id DESC LIMIT ?4`,
       )
-      .bind(opts.sectionPath, after.publishedAt, after.id, opts.limit),
+      .bind(opts.sectionPath, after[0], after[1], opts.limit),
   ]);
   if (rowsOf(section).length === 0) return null;
   return rowsOf<ApiRow>(rows).map(toArticleInSection);

@@ -1,18 +1,7 @@
 // Images: the media table, one row per stored object, keyed by content hash. The objects: media-objects.ts.
+import type { Media } from "../domain/media.ts";
 import { type AuditEntry, auditStatement } from "./audit.ts";
-
-export type Media = {
-  key: string;
-  contentType: string;
-  bytes: number;
-  width: number | null;
-  height: number | null;
-  alt: string;
-  caption: string;
-  credit: string;
-  createdAt: number;
-  createdBy: number | null;
-};
+import type { Db } from "./handle.ts";
 
 type MediaRow = {
   key: string;
@@ -42,7 +31,7 @@ export const toMedia = (r: MediaRow): Media => ({
   createdBy: r.created_by,
 });
 
-export async function getMedia(db: D1Database, key: string): Promise<Media | null> {
+export async function getMedia(db: Db, key: string): Promise<Media | null> {
   const row = await db.prepare(`SELECT ${COLUMNS} FROM media WHERE key = ?`).bind(key).first<MediaRow>();
   return row ? toMedia(row) : null;
 }
@@ -52,15 +41,20 @@ export async function getMedia(db: D1Database, key: string): Promise<Media | nul
  * that is gone). One query whatever the count: the keys travel as one JSON parameter, clear of D1's
  * limit on bound parameters.
  */
-export async function getMediaByKeys(db: D1Database, keys: readonly string[]): Promise<Map<string, Media>> {
-  const wanted = [...new Set(keys)];
-  if (wanted.length === 0) return new Map();
-  const { results } = await db
-    .prepare(`SELECT ${COLUMNS} FROM media WHERE key IN (SELECT value FROM json_each(?))`)
-    .bind(JSON.stringify(wanted))
-    .all<MediaRow>();
-  return new Map(results.map((r) => [r.key, toMedia(r)]));
+export async function getMediaByKeys(db: Db, keys: readonly string[]): Promise<Map<string, Media>> {
+  if (keys.length === 0) return new Map();
+  const { results } = await mediaByKeysStatement(db, keys).all<MediaRow>();
+  return mediaMap(results);
 }
+
+/** The statement behind getMediaByKeys, for use inside a batch. */
+export const mediaByKeysStatement = (db: Db, keys: readonly string[]) =>
+  db.prepare(`SELECT ${COLUMNS} FROM media WHERE key IN (SELECT value FROM json_each(?))`).bind(JSON.stringify([...new Set(keys)]));
+
+/** The rows of a media statement, by key. */
+export const mediaMap = (rows: MediaRow[]): Map<string, Media> => new Map(rows.map((r) => [r.key, toMedia(r)]));
+
+export type { MediaRow };
 
 export type NewMedia = Omit<Media, "createdAt" | "createdBy"> & { createdAt?: number; createdBy: number | null };
 
@@ -70,7 +64,7 @@ export type NewMedia = Omit<Media, "createdAt" | "createdBy"> & { createdAt?: nu
  * caption), but an empty alt, caption or credit is filled in from the new one. `created` tells the two apart.
  */
 export async function insertMedia(
-  db: D1Database,
+  db: Db,
   media: NewMedia,
   audit: Omit<AuditEntry, "at">,
 ): Promise<{ media: Media; created: boolean }> {
@@ -104,14 +98,12 @@ export async function insertMedia(
   return { media: toMedia(row), created: (before?.results.length ?? 0) === 0 };
 }
 
-export type MediaCursor = { createdAt: number; key: string };
-
-/** Newest first, `limit` rows after `cursor` (keyset on created_at, then key, so equal times never repeat). */
-export async function listMedia(db: D1Database, limit: number, cursor: MediaCursor | null = null): Promise<Media[]> {
-  const { results } = cursor
+/** Newest first, `limit` rows after `after` (keyset on created_at, then key, so equal times never repeat). */
+export async function listMedia(db: Db, limit: number, after: readonly [createdAt: number, key: string] | null = null): Promise<Media[]> {
+  const { results } = after
     ? await db
         .prepare(`SELECT ${COLUMNS} FROM media WHERE (created_at, key) < (?, ?) ORDER BY created_at DESC, key DESC LIMIT ?`)
-        .bind(cursor.createdAt, cursor.key, limit)
+        .bind(after[0], after[1], limit)
         .all<MediaRow>()
     : await db.prepare(`SELECT ${COLUMNS} FROM media ORDER BY created_at DESC, key DESC LIMIT ?`).bind(limit).all<MediaRow>();
   return results.map(toMedia);

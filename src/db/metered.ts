@@ -1,101 +1,137 @@
-// Counts what a request asks of D1 (queries, rows read and written, time) without touching the
-// queries themselves: the D1 binding is wrapped per request and the totals go out as Server-Timing.
+// Counts what a request asks of D1 — round trips, statements, rows read and written, time — for
+// development, the benchmark and the tests that hold writes to their round-trip budget. Off in production
+// unless D1_METER is "on": then the D1 handle is wrapped per request and the totals go out as Server-Timing.
 
-export type D1Usage = { queries: number; rowsRead: number; rowsWritten: number; ms: number };
+export type D1Usage = { roundTrips: number; queries: number; rowsRead: number; rowsWritten: number; ms: number };
 
 type Meta = { rows_read?: number; rows_written?: number } | undefined;
 
 export class D1Meter {
-  readonly usage: D1Usage = { queries: 0, rowsRead: 0, rowsWritten: 0, ms: 0 };
+  readonly usage: D1Usage = { roundTrips: 0, queries: 0, rowsRead: 0, rowsWritten: 0, ms: 0 };
 
-  private record(metas: Meta[], started: number) {
+  /** One round trip: a statement alone or a whole batch, which travels together. */
+  record(metas: readonly Meta[], started: number) {
+    this.usage.roundTrips += 1;
+    this.usage.queries += Math.max(1, metas.length);
     for (const meta of metas) {
-      this.usage.queries += 1;
       this.usage.rowsRead += meta?.rows_read ?? 0;
       this.usage.rowsWritten += meta?.rows_written ?? 0;
     }
-    // A batch is one round trip: its time counts once.
     this.usage.ms += Date.now() - started;
   }
 
-  /** A D1Database that behaves like `db` and adds each statement's cost to this meter. */
+  /** A D1Database that behaves like `db` and adds each round trip to this meter. */
   wrap(db: D1Database): D1Database {
-    const meter = this;
-    const originals = new WeakMap<D1PreparedStatement, D1PreparedStatement>();
-
-    const wrapStatement = (stmt: D1PreparedStatement): D1PreparedStatement => {
-      const wrapped = new Proxy(stmt, {
-        get(target, prop, receiver) {
-          switch (prop) {
-            case "bind":
-              return (...values: unknown[]) => wrapStatement(target.bind(...values));
-            case "all":
-            case "run":
-              return async () => {
-                const started = Date.now();
-                const result = await (prop === "all" ? target.all() : target.run());
-                meter.record([result.meta], started);
-                return result;
-              };
-            case "first":
-              // first() reports no meta; all() reads the same rows and does.
-              return async (column?: string) => {
-                const started = Date.now();
-                const result = await target.all<Record<string, unknown>>();
-                meter.record([result.meta], started);
-                const row = result.results[0];
-                if (row === undefined) return null;
-                if (column === undefined) return row;
-                // As D1 itself answers a column the row does not have.
-                if (!(column in row)) throw new Error(`D1_COLUMN_NOTFOUND: Column not found (${column})`);
-                return row[column];
-              };
-            case "raw":
-              // raw() reports no meta either: the query counts, its rows are not known.
-              return async (options?: { columnNames?: boolean }) => {
-                const started = Date.now();
-                const rows = await (options?.columnNames ? target.raw({ columnNames: true }) : target.raw());
-                meter.record([undefined], started);
-                return rows;
-              };
-            default: {
-              const value: unknown = Reflect.get(target, prop, receiver);
-              return typeof value === "function" ? value.bind(target) : value;
-            }
-          }
-        },
-      });
-      originals.set(wrapped, stmt);
-      return wrapped;
-    };
-
-    // The database and its sessions (read replicas) answer prepare and batch alike.
-    const wrapDatabase = <T extends D1Database | D1DatabaseSession>(db: T): T =>
-      new Proxy(db, {
-        get(target, prop, receiver) {
-          if (prop === "prepare") return (query: string) => wrapStatement(target.prepare(query));
-          if (prop === "batch") {
-            return async (statements: D1PreparedStatement[]) => {
-              const started = Date.now();
-              const results = await target.batch(statements.map((s) => originals.get(s) ?? s));
-              meter.record(results.map((r) => r.meta), started);
-              return results;
-            };
-          }
-          if (prop === "withSession" && "withSession" in target) {
-            return (constraintOrBookmark?: string) => wrapDatabase(target.withSession(constraintOrBookmark));
-          }
-          const value: unknown = Reflect.get(target, prop, receiver);
-          return typeof value === "function" ? value.bind(target) : value;
-        },
-      });
-
-    return wrapDatabase(db);
+    return new MeteredDatabase(db, this);
   }
 
-  /** `d1;dur=3;desc="queries=2 rows_read=5 rows_written=0"` (W3C Server Timing). */
+  /** `d1;dur=3;desc="round_trips=1 queries=2 rows_read=5 rows_written=0"` (W3C Server Timing). */
   serverTiming(): string {
     const u = this.usage;
-    return `d1;dur=${u.ms};desc="queries=${u.queries} rows_read=${u.rowsRead} rows_written=${u.rowsWritten}"`;
+    return `d1;dur=${u.ms};desc="round_trips=${u.roundTrips} queries=${u.queries} rows_read=${u.rowsRead} rows_written=${u.rowsWritten}"`;
+  }
+}
+
+/** A statement that reports to the meter when it runs. `first()` and `raw()` report no rows (D1 gives them no meta). */
+class MeteredStatement implements D1PreparedStatement {
+  readonly inner: D1PreparedStatement;
+  private readonly meter: D1Meter;
+
+  constructor(inner: D1PreparedStatement, meter: D1Meter) {
+    this.inner = inner;
+    this.meter = meter;
+  }
+
+  bind(...values: unknown[]): D1PreparedStatement {
+    return new MeteredStatement(this.inner.bind(...values), this.meter);
+  }
+
+  /** Runs the statement; a failed one still cost its round trip, so it counts too. */
+  private async timed<T>(run: () => Promise<T>, meta: (result: T) => Meta): Promise<T> {
+    const started = Date.now();
+    let metas: Meta[] = [undefined];
+    try {
+      const result = await run();
+      metas = [meta(result)];
+      return result;
+    } finally {
+      this.meter.record(metas, started);
+    }
+  }
+
+  first<T = unknown>(colName: string): Promise<T | null>;
+  first<T = Record<string, unknown>>(): Promise<T | null>;
+  first<T>(colName?: string): Promise<T | null> {
+    return this.timed(() => (colName === undefined ? this.inner.first<T>() : this.inner.first<T>(colName)), () => undefined);
+  }
+
+  run<T = Record<string, unknown>>(): Promise<D1Result<T>> {
+    return this.timed(() => this.inner.run<T>(), (r) => r.meta);
+  }
+
+  all<T = Record<string, unknown>>(): Promise<D1Result<T>> {
+    return this.timed(() => this.inner.all<T>(), (r) => r.meta);
+  }
+
+  raw<T = unknown[]>(options: { columnNames: true }): Promise<[string[], ...T[]]>;
+  raw<T = unknown[]>(options?: { columnNames?: false }): Promise<T[]>;
+  raw<T>(options?: { columnNames?: boolean }): Promise<T[] | [string[], ...T[]]> {
+    return this.timed<T[] | [string[], ...T[]]>(
+      () => (options?.columnNames ? this.inner.raw<T>({ columnNames: true }) : this.inner.raw<T>()),
+      () => undefined,
+    );
+  }
+}
+
+const unwrap = (s: D1PreparedStatement) => (s instanceof MeteredStatement ? s.inner : s);
+
+class MeteredSession implements D1DatabaseSession {
+  protected readonly inner: D1Database | D1DatabaseSession;
+  protected readonly meter: D1Meter;
+
+  constructor(inner: D1Database | D1DatabaseSession, meter: D1Meter) {
+    this.inner = inner;
+    this.meter = meter;
+  }
+
+  prepare(query: string): D1PreparedStatement {
+    return new MeteredStatement(this.inner.prepare(query), this.meter);
+  }
+
+  async batch<T = unknown>(statements: D1PreparedStatement[]): Promise<D1Result<T>[]> {
+    const started = Date.now();
+    let metas: Meta[] = statements.map(() => undefined);
+    try {
+      const results = await this.inner.batch<T>(statements.map(unwrap));
+      metas = results.map((r) => r.meta);
+      return results;
+    } finally {
+      this.meter.record(metas, started);
+    }
+  }
+
+  getBookmark(): D1SessionBookmark | null {
+    return "getBookmark" in this.inner ? this.inner.getBookmark() : null;
+  }
+}
+
+class MeteredDatabase extends MeteredSession implements D1Database {
+  private readonly db: D1Database;
+
+  constructor(db: D1Database, meter: D1Meter) {
+    super(db, meter);
+    this.db = db;
+  }
+
+  exec(query: string): Promise<D1ExecResult> {
+    return this.db.exec(query);
+  }
+
+  withSession(constraintOrBookmark?: D1SessionBookmark | D1SessionConstraint): D1DatabaseSession {
+    return new MeteredSession(this.db.withSession(constraintOrBookmark), this.meter);
+  }
+
+  dump(): Promise<ArrayBuffer> {
+    return this.db.dump();
   }
 }

@@ -1,16 +1,7 @@
 // Sections (栏目): the tree readers browse. Small (dozens of rows), read by path.
+import type { Section } from "../domain/section.ts";
 import { sectionPathChain } from "../content/urls.ts";
-
-export type Section = {
-  id: number;
-  path: string;
-  slug: string;
-  name: string;
-  parentId: number | null;
-  sortOrder: number;
-  description: string;
-  changedAt: number;
-};
+import type { Db } from "./handle.ts";
 
 type SectionRow = {
   id: number;
@@ -37,20 +28,20 @@ export const toSection = (r: SectionRow): Section => ({
 });
 
 /** Every section, parents before children within the same sort order. */
-export async function listSections(db: D1Database): Promise<Section[]> {
+export async function listSections(db: Db): Promise<Section[]> {
   const { results } = await db
     .prepare(`SELECT ${SECTION_COLUMNS} FROM sections ORDER BY sort_order, id`)
     .all<SectionRow>();
   return results.map(toSection);
 }
 
-export async function getSectionByPath(db: D1Database, path: string): Promise<Section | null> {
+export async function getSectionByPath(db: Db, path: string): Promise<Section | null> {
   const row = await db.prepare(`SELECT ${SECTION_COLUMNS} FROM sections WHERE path = ?`).bind(path).first<SectionRow>();
   return row ? toSection(row) : null;
 }
 
 /** The statement that reads a section and its ancestors, for use alone or inside a batch. */
-export function sectionChainStatement(db: D1Database, path: string): D1PreparedStatement {
+export function sectionChainStatement(db: Db, path: string): D1PreparedStatement {
   const chain = sectionPathChain(path);
   return db
     .prepare(`SELECT ${SECTION_COLUMNS} FROM sections WHERE path IN (${chain.map(() => "?").join(", ")})`)
@@ -65,7 +56,7 @@ export function chainFromRows(path: string, rows: SectionRow[]): Section[] | nul
 }
 
 /** A section and its ancestors, root first; null when the path is unknown. */
-export async function getSectionChain(db: D1Database, path: string): Promise<Section[] | null> {
+export async function getSectionChain(db: Db, path: string): Promise<Section[] | null> {
   const { results } = await sectionChainStatement(db, path).all<SectionRow>();
   return chainFromRows(path, results);
 }
@@ -75,7 +66,7 @@ export type { SectionRow };
 export type NewSection = { path: string; name: string; sortOrder?: number; description?: string };
 
 /** Creates a section under its parent, derived from the path; null when the parent does not exist. */
-export async function createSection(db: D1Database, input: NewSection): Promise<Section | null> {
+export async function createSection(db: Db, input: NewSection): Promise<Section | null> {
   const segments = input.path.split("/");
   const slug = segments[segments.length - 1] ?? input.path;
   const parentPath = segments.length > 1 ? segments.slice(0, -1).join("/") : null;
@@ -105,7 +96,7 @@ export const chainFromDepthRows = (rows: Array<SectionRow & { depth: number }>):
   [...rows].sort((a, b) => b.depth - a.depth).map(toSection);
 
 /** A section and its ancestors by the section's id, root first; null when the id is unknown. */
-export async function getSectionChainById(db: D1Database, id: number): Promise<Section[] | null> {
+export async function getSectionChainById(db: Db, id: number): Promise<Section[] | null> {
   const { results } = await db
     .prepare(chainCte("SELECT id, 0 FROM sections WHERE id = ?"))
     .bind(id)
@@ -114,5 +105,11 @@ export async function getSectionChainById(db: D1Database, id: number): Promise<S
 }
 
 /** The chain of the section an article is in, root first, for use inside a batch. */
-export const sectionChainOfArticleStatement = (db: D1Database, articleId: number) =>
+export const sectionChainOfArticleStatement = (db: Db, articleId: number) =>
   db.prepare(chainCte("SELECT section_id, 0 FROM articles WHERE id = ?")).bind(articleId);
+
+/** The chain of the section a revision's snapshot names, for use inside a batch (a restore's load). */
+export const sectionChainOfRevisionStatement = (db: Db, articleId: number, version: number) =>
+  db
+    .prepare(chainCte("SELECT json_extract(snapshot, '$.section_id'), 0 FROM revisions WHERE article_id = ? AND version = ?"))
+    .bind(articleId, version);

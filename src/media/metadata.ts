@@ -1,6 +1,6 @@
 // What an editor says about an image: alt text, caption and credit, bounded and trimmed.
 import * as v from "valibot";
-import type { ErrorDetail } from "../errors.ts";
+import type { ErrorDetail } from "../domain/errors.ts";
 import { issueDetails, line } from "../content/schemas.ts";
 
 export const ALT_MAX = 1000;

@@ -1,6 +1,6 @@
 // Reads an upload request in either form: the raw image as the body with metadata in the query string,
 // or multipart/form-data with a `file` part and `alt`, `caption`, `credit` fields. Runs after the body limit.
-import { AppError, type ErrorDetail, badRequest } from "../errors.ts";
+import { DomainError, type ErrorDetail, badRequest } from "../domain/errors.ts";
 import { type ImageMetadata, validateImageMetadata } from "./metadata.ts";
 
 export type UploadRequest = { bytes: Uint8Array; metadata: ImageMetadata };
@@ -26,7 +26,7 @@ const invalid = (problems: ErrorDetail[]) => badRequest("The upload is invalid",
 async function readRaw(request: Request): Promise<UploadRequest> {
   const type = mediaTypeOf(request);
   if (type !== "" && type !== "application/octet-stream" && !type.startsWith("image/"))
-    throw new AppError(415, "unsupported_media_type", "Send the image as image/*, application/octet-stream or multipart/form-data");
+    throw new DomainError("unsupported_media_type", "Send the image as image/*, application/octet-stream or multipart/form-data");
   const problems: ErrorDetail[] = [];
   const checked = validateImageMetadata(singleValued(new URL(request.url).searchParams, problems));
   problems.push(...checked.problems);

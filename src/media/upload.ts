@@ -1,7 +1,9 @@
 // An image upload: check the bytes, name them by their hash, store the object, then record the row.
-import { AppError, payloadTooLarge } from "../errors.ts";
-import type { Actor } from "../db/audit.ts";
-import { type Media, insertMedia } from "../db/media.ts";
+import { DomainError, payloadTooLarge } from "../domain/errors.ts";
+import type { Media } from "../domain/media.ts";
+import type { AuditActor as Actor } from "../db/audit.ts";
+import type { Db } from "../db/handle.ts";
+import { insertMedia } from "../db/media.ts";
 import { putMediaObject } from "../db/media-objects.ts";
 import { imageDimensions } from "./dimensions.ts";
 import { contentKey } from "./key.ts";
@@ -23,19 +25,19 @@ export type UploadResult = { media: Media; created: boolean };
  */
 export async function uploadImage(
   bucket: R2Bucket,
-  db: D1Database,
+  db: Db,
   input: { bytes: Uint8Array; metadata: ImageMetadata; actor: Actor },
 ): Promise<UploadResult> {
   const { bytes, metadata, actor } = input;
-  if (bytes.length === 0) throw new AppError(400, "empty_body", "The upload is empty");
+  if (bytes.length === 0) throw new DomainError("empty_body", "The upload is empty");
   if (bytes.length > MAX_IMAGE_BYTES) throw imageTooLarge();
   const type = sniffImageType(bytes);
   if (!type)
-    throw new AppError(415, "unsupported_media_type", "Only JPEG, PNG, WebP, GIF and AVIF images are accepted");
+    throw new DomainError("unsupported_media_type", "Only JPEG, PNG, WebP, GIF and AVIF images are accepted");
   // A file that starts like an image but whose header cannot be read is broken: browsers would not show it either.
   const size = imageDimensions(bytes, type.ext);
   if (!size)
-    throw new AppError(422, "invalid_image", `The file starts like ${type.contentType} but its header is truncated or corrupt`);
+    throw new DomainError("invalid_image", `The file starts like ${type.contentType} but its header is truncated or corrupt`);
   const key = await contentKey(bytes, type.ext);
   await putMediaObject(bucket, key, bytes, type.contentType);
   return insertMedia(

@@ -1,294 +1,225 @@
 // The one write path. Every change to an article (create, edit, publish, schedule, unpublish, archive,
-// trash, restore, revert, scheduled publication) is computed here as the article's next state and
-// applied by commit.ts in one db.batch: the row, its listings, a revision, the audit entry. Each returns
-// a ChangeReport naming what it touched, which is where cache purges, feed pings and search indexing hang.
-import { type Article, type Byline, listDueScheduled } from "../db/articles.ts";
+// trash, restore, revert, scheduled publication) is one load, one decision and one commit: the article and
+// everything the change needs are read in one batch (db/article-load.ts); who may make the change and
+// whether the client's If-Match holds are decided on that very version; the next state is computed
+// (next-state.ts) and applied in one db.batch conditioned on it (commit.ts). Each returns a ChangeReport,
+// from which cache purges, feed pings and search indexing follow.
+import { type Actor, SCHEDULER } from "../domain/api-key.ts";
+import type { ChangeReport } from "../domain/change.ts";
+import { DomainError, notFound, versionConflict } from "../domain/errors.ts";
+import type { RevisionAction } from "../domain/revision.ts";
+import type { Section } from "../domain/section.ts";
+import type { ArticleCreate, ArticlePatch } from "../content/schemas.ts";
+import { type ChangeLoad, type ChangeWants, type Placed, loadForChange, loadForCreate } from "../db/article-load.ts";
+import { currentVersion, listDueScheduled } from "../db/articles.ts";
+import { isIdConflict, isVersionConflict } from "../db/article-writes.ts";
+import type { Db } from "../db/handle.ts";
+import { type StoredIdempotency, idempotencyStatements, isIdempotencyConflict } from "../db/idempotency.ts";
+import { getMediaByKeys } from "../db/media.ts";
+import { parseSnapshot } from "../db/revisions.ts";
+import { type ChangeKind, authorizeChange, authorizeCreate } from "./authorize.ts";
+import { bodyMediaKeys, renderArticleBody, requireCover } from "./body.ts";
+import { commit, unchanged } from "./commit.ts";
 import {
-  isIdConflict,
-  nextArticleIdStatement,
-} from "../db/article-writes.ts";
-import { type Actor } from "../db/audit.ts";
-import { type RevisionAction, getRevisionSnapshot } from "../db/revisions.ts";
-import { idempotencyStatement, isIdempotencyConflict } from "../db/idempotency.ts";
-import { type Section, getSectionChainById } from "../db/sections.ts";
-import type { RenderedBody } from "../content/markdown.ts";
-import { AppError, notFound } from "../errors.ts";
-import {
-  type ChangeReport,
-  type Placed,
-  checkVersion,
-  commit,
-  commitChange,
-  loadArticle,
+  applyPatch,
+  newArticle,
   notInTrash,
-  renderArticleBody,
-  requireChain,
-  unchanged,
-} from "./commit.ts";
+  publishState,
+  revisionAsPatch,
+  trashState,
+  unknownSection,
+  untrashState,
+  withdrawState,
+} from "./next-state.ts";
 
-export { type ChangeReport, loadArticle } from "./commit.ts";
+/** A change to an existing article, as a client asks for it. */
+export type Change =
+  | { kind: "update"; patch: ArticlePatch }
+  | { kind: "publish"; at?: number | null }
+  | { kind: "unpublish" }
+  | { kind: "archive" }
+  | { kind: "trash" }
+  | { kind: "untrash" }
+  | { kind: "revert"; version: number };
 
-/** What an editor writes. On create, `sectionPath` and `title` are required; on edit every field is optional. */
-export type ArticleFields = {
-  sectionPath: string;
-  title: string;
-  kicker: string;
-  subtitle: string;
-  summary: string;
-  source: string;
-  bylines: Byline[];
-  body: string;
-  coverImage: string | null;
-  publishAt: number | null;
-};
+/**
+ * The versions the client based its change on (RFC 9110 §13.1.1 If-Match): a list of which one must be
+ * current, or "any" (`*`: whatever is current). Without one, a race with another writer is retried here.
+ */
+export type Expected = "any" | readonly number[];
 
-/** A new article (version 1) from what an editor wrote, its rendered body, and its place and state. */
-export function newArticle(
-  fields: Partial<ArticleFields> & Pick<ArticleFields, "title">,
-  body: RenderedBody,
-  state: Pick<Article, "id" | "sectionId" | "status" | "publishAt" | "publishedAt" | "createdAt" | "createdBy">,
-): Article {
-  return {
-    ...state,
-    title: fields.title,
-    kicker: fields.kicker ?? "",
-    subtitle: fields.subtitle ?? "",
-    summary: fields.summary ?? "",
-    source: fields.source ?? "",
-    bylines: fields.bylines ?? [],
-    bodyMd: fields.body ?? "",
-    bodyHtml: body.html,
-    bodyText: body.text,
-    coverImage: fields.coverImage ?? null,
-    updatedAt: state.createdAt,
-    version: 1,
-    deletedAt: null,
-  };
+export type ChangeOptions = { actor: Actor; now: number; expected?: Expected };
+
+/** How often a change without a precondition is retried when another writer keeps winning the race. */
+const ATTEMPTS = 3;
+
+/** What each change needs loaded besides the article. */
+function wantsOf(change: Change): ChangeWants {
+  if (change.kind === "update") {
+    const keys = [...(change.patch.cover_image ? [change.patch.cover_image] : []), ...bodyMediaKeys(change.patch.body ?? "")];
+    return { ...(change.patch.section !== undefined && { sectionPath: change.patch.section }), mediaKeys: keys };
+  }
+  if (change.kind === "revert") return { revision: change.version };
+  return {};
+}
+
+type Next = { action: RevisionAction; placed: Placed | null };
+
+/** The change's next state over the loaded article, or `placed: null` when it is already as asked. */
+async function nextOf(db: Db, change: Change, loaded: ChangeLoad, now: number): Promise<Next> {
+  switch (change.kind) {
+    case "update":
+      notInTrash(loaded.article);
+      return { action: "update", placed: applyPatch(loaded, change.patch, loaded, now) };
+    case "publish": {
+      notInTrash(loaded.article);
+      const next = publishState(loaded, change.at, now);
+      return { action: next.scheduled ? "schedule" : "publish", placed: next.placed };
+    }
+    case "unpublish":
+    case "archive":
+      notInTrash(loaded.article);
+      return { action: change.kind, placed: withdrawState(loaded, change.kind === "unpublish" ? "draft" : "archived", now) };
+    case "trash":
+      return { action: "trash", placed: trashState(loaded, now) };
+    case "untrash":
+      return { action: "untrash", placed: untrashState(loaded, now) };
+    case "revert": {
+      notInTrash(loaded.article);
+      if (!loaded.revision) throw notFound(`Article ${loaded.article.id} has no revision ${change.version}`);
+      const snapshot = parseSnapshot(loaded.revision.snapshot, change.version);
+      const chain = loaded.revision.chain;
+      if (!chain) throw new DomainError("section_gone", `The section of revision ${change.version} no longer exists`);
+      // Revisions written before snapshots listed their images need a second read; later ones never do.
+      const media =
+        snapshot.images === undefined
+          ? await getMediaByKeys(db, [...(snapshot.cover_image ? [snapshot.cover_image] : []), ...bodyMediaKeys(snapshot.body)])
+          : loaded.revision.media;
+      const patch = revisionAsPatch(snapshot, chain, change.version);
+      return { action: "revert", placed: applyPatch(loaded, patch, { target: chain, media }, now) };
+    }
+  }
+}
+
+function checkExpected(current: number, expected: Expected | undefined) {
+  if (expected === undefined || expected === "any") return;
+  if (!expected.includes(current)) throw versionConflict(current);
+}
+
+/**
+ * Applies one change to article `id`: 404 when there is none, 403 when the actor may not make it on the
+ * version loaded, 412 when the client's If-Match names another version, and when another writer commits
+ * between the load and the commit, a retry (without If-Match, or with `*`) or a 412 (with versions).
+ */
+export async function changeArticle(db: Db, id: number, change: Change, opts: ChangeOptions): Promise<ChangeReport> {
+  const kind: ChangeKind = change.kind;
+  for (let attempt = 1; ; attempt++) {
+    const loaded = await loadForChange(db, id, wantsOf(change));
+    if (!loaded) throw notFound(`No article ${id}`);
+    authorizeChange(opts.actor, kind, loaded.article);
+    checkExpected(loaded.article.version, opts.expected);
+    const next = await nextOf(db, change, loaded, opts.now);
+    if (!next.placed) return unchanged(next.action, loaded);
+    try {
+      return await commit(db, loaded, next.placed, { action: next.action, actor: opts.actor });
+    } catch (err) {
+      if (!isVersionConflict(err)) throw err;
+      if (Array.isArray(opts.expected)) throw versionConflict((await currentVersion(db, id)) ?? loaded.article.version + 1);
+      if (attempt >= ATTEMPTS) {
+        throw new DomainError("conflict", `Article ${id} kept changing while this change was being applied; try again`);
+      }
+    }
+  }
 }
 
 export type CreateOptions = {
   actor: Actor;
   now: number;
-  /** A legacy id to keep (e.g. 88594); otherwise the next free one. */
-  id?: number;
-  /** Publish at once (or schedule, when publishAt is in the future) instead of saving a draft. */
-  publish?: boolean;
-  idempotency?: { keyId: number; idemKey: string; requestHash: string; response: (a: Article, chain: Section[]) => string };
+  idempotency?: { keyId: number; idemKey: string; requestHash: string; response: (report: ChangeReport) => string };
 };
 
-export async function createArticle(
-  db: D1Database,
-  fields: Partial<ArticleFields> & Pick<ArticleFields, "sectionPath" | "title">,
-  opts: CreateOptions,
-): Promise<ChangeReport> {
-  const chain = await requireChain(db, fields.sectionPath);
-  const section = chain[chain.length - 1] as Section;
-  const body = await renderArticleBody(db, fields.body ?? "");
-  const publishAt = fields.publishAt ?? null;
-  const scheduled = opts.publish === true && publishAt !== null && publishAt > opts.now;
-  const published = opts.publish === true && !scheduled;
+export type CreateResult = { kind: "created"; report: ChangeReport } | { kind: "replayed"; stored: StoredIdempotency };
 
-  for (let attempt = 0; ; attempt++) {
-    const id = opts.id ?? (await nextArticleIdStatement(db).first<{ id: number }>())?.id ?? 1;
-    const article = newArticle(fields, body, {
+/**
+ * Creates an article: a draft, or with `status: "published"` published at once (or scheduled, when
+ * `publish_at` is in the future). With `id`, a legacy id is kept (409 when taken). With an idempotency
+ * key, an earlier answer to the same key is returned instead of creating anything.
+ */
+export async function createArticle(db: Db, input: ArticleCreate, opts: CreateOptions): Promise<CreateResult> {
+  const { id: legacyId, status, ...fields } = input;
+  const publish = status === "published";
+  authorizeCreate(opts.actor, { publish, legacyId: legacyId !== undefined });
+  const publishAt = fields.publish_at ?? null;
+  const scheduled = publish && publishAt !== null && publishAt > opts.now;
+  const published = publish && !scheduled;
+  const action: RevisionAction = scheduled ? "schedule" : published ? "publish" : "create";
+
+  for (let attempt = 1; ; attempt++) {
+    const loaded = await loadForCreate(db, {
+      sectionPath: fields.section,
+      mediaKeys: [...(fields.cover_image ? [fields.cover_image] : []), ...bodyMediaKeys(fields.body ?? "")],
+      reserveId: legacyId === undefined,
+      now: opts.now,
+      ...(opts.idempotency && { idempotency: opts.idempotency }),
+    });
+    if (loaded.replay) return { kind: "replayed", stored: loaded.replay };
+    if (!loaded.chain) throw unknownSection(fields.section);
+    const id = legacyId ?? loaded.reservedId;
+    if (id === null) throw new DomainError("conflict", "Automatic article ids are used up");
+    requireCover(fields.cover_image, loaded.media);
+    const chain: Section[] = loaded.chain;
+    const article = newArticle(fields, renderArticleBody(fields.body ?? "", loaded.media), {
       id,
-      sectionId: section.id,
+      sectionId: (chain[chain.length - 1] as Section).id,
       status: scheduled ? "scheduled" : published ? "published" : "draft",
       publishAt: published ? (publishAt ?? opts.now) : publishAt,
       publishedAt: published ? (publishAt ?? opts.now) : null,
       createdAt: opts.now,
       createdBy: opts.actor.id,
     });
+    const report: ChangeReport = {
+      action,
+      changed: true,
+      before: null,
+      article,
+      chain,
+      sectionPaths: [],
+      neighbours: [],
+    };
     const idem = opts.idempotency;
     const extra = idem
-      ? [idempotencyStatement(db, { ...idem, articleId: id, response: idem.response(article, chain), at: opts.now })]
+      ? idempotencyStatements(db, { ...idem, articleId: id, response: idem.response(report), at: opts.now })
       : [];
-    const action: RevisionAction = scheduled ? "schedule" : published ? "publish" : "create";
     try {
-      return await commit(db, null, { article, chain }, { action, actor: opts.actor, extra });
+      return { kind: "created", report: await commit(db, null, { article, chain }, { action, actor: opts.actor, extra }) };
     } catch (err) {
-      if (isIdConflict(err) && opts.id !== undefined) {
-        throw new AppError(409, "id_taken", `Article id ${opts.id} is already taken`);
+      if (isIdConflict(err) && legacyId !== undefined) throw new DomainError("id_taken", `Article id ${legacyId} is already taken`);
+      // A legacy import took the id reserved for this create before its batch ran: reserve another.
+      if (isIdConflict(err) && attempt < ATTEMPTS) continue;
+      if (isIdempotencyConflict(err)) {
+        throw new DomainError("idempotency_race", "The same Idempotency-Key is being used by a concurrent request; retry");
       }
-      // A legacy import took the id we reserved before our batch ran: reserve another.
-      if (isIdConflict(err) && attempt < 3) continue;
-      if (isIdempotencyConflict(err)) throw new AppError(409, "idempotency_race", "The same Idempotency-Key is being used by a concurrent request; retry");
       throw err;
     }
   }
 }
 
-export type ChangeOptions = { actor: Actor; now: number; expectedVersion?: number };
-
-/** Edits an article. An edit to a published article is live at once; its place in listings stays. */
-export async function updateArticle(
-  db: D1Database,
-  id: number,
-  patch: Partial<ArticleFields>,
-  opts: ChangeOptions,
-): Promise<ChangeReport> {
-  const before = await loadArticle(db, id);
-  checkVersion(before.article, opts.expectedVersion);
-  notInTrash(before.article);
-  return commitChange(db, before, await applyFields(db, before, patch, opts.now), { action: "update", actor: opts.actor });
-}
-
-async function applyFields(db: D1Database, before: Placed, patch: Partial<ArticleFields>, now: number): Promise<Placed> {
-  const old = before.article;
-  const chain =
-    patch.sectionPath !== undefined && patch.sectionPath !== before.chain[before.chain.length - 1]?.path
-      ? await requireChain(db, patch.sectionPath)
-      : before.chain;
-  const body = patch.body !== undefined && patch.body !== old.bodyMd ? await renderArticleBody(db, patch.body) : null;
-  const article: Article = {
-    ...old,
-    sectionId: (chain[chain.length - 1] as Section).id,
-    title: patch.title ?? old.title,
-    kicker: patch.kicker ?? old.kicker,
-    subtitle: patch.subtitle ?? old.subtitle,
-    summary: patch.summary ?? old.summary,
-    source: patch.source ?? old.source,
-    bylines: patch.bylines ?? old.bylines,
-    bodyMd: patch.body ?? old.bodyMd,
-    bodyHtml: body?.html ?? old.bodyHtml,
-    bodyText: body?.text ?? old.bodyText,
-    coverImage: patch.coverImage !== undefined ? patch.coverImage : old.coverImage,
-    publishAt: patch.publishAt !== undefined ? patch.publishAt : old.publishAt,
-    updatedAt: now,
-    version: old.version + 1,
-  };
-  // A scheduled article whose time is taken away waits as a draft; one moved to a time already past
-  // stays scheduled and goes out at the scheduler's next run.
-  if (article.status === "scheduled" && article.publishAt === null) article.status = "draft";
-  return { article, chain };
-}
-
 /**
- * Publishes now, or schedules when the time asked for (or, when none is given, the one stored) is in
- * the future. `at: null` means now, even for a scheduled article; an explicit past `at` backdates it.
- */
-export async function publishArticle(
-  db: D1Database,
-  id: number,
-  opts: ChangeOptions & { at?: number | null },
-): Promise<ChangeReport> {
-  const before = await loadArticle(db, id);
-  const old = before.article;
-  checkVersion(old, opts.expectedVersion);
-  notInTrash(old);
-  const wanted =
-    opts.at !== undefined ? opts.at : old.publishAt !== null && old.publishAt > opts.now ? old.publishAt : null;
-  if (old.status === "published") {
-    if (wanted !== null && wanted > opts.now) {
-      throw new AppError(409, "already_published", `Article ${id} is already published; unpublish it before scheduling`);
-    }
-    if ((opts.at ?? null) === null) return unchanged("publish", before);
-  }
-  const schedule = wanted !== null && wanted > opts.now;
-  const goesOutAt = wanted ?? opts.now;
-  const article: Article = {
-    ...old,
-    status: schedule ? "scheduled" : "published",
-    // Once published, the wanted time is the time it went out: a stale schedule must not come back.
-    publishAt: goesOutAt,
-    publishedAt: schedule ? null : goesOutAt,
-    updatedAt: opts.now,
-    version: old.version + 1,
-  };
-  if (schedule && old.status === "scheduled" && old.publishAt === wanted) return unchanged("schedule", before);
-  return commitChange(db, before, { article, chain: before.chain }, { action: schedule ? "schedule" : "publish", actor: opts.actor });
-}
-
-/** Takes a published or scheduled article back to draft: off every listing at once. */
-export const unpublishArticle = (db: D1Database, id: number, opts: ChangeOptions) => withdraw(db, id, "draft", opts);
-
-/** Archives an article: off the site and its listings like a draft, but marked as finished, not in progress. */
-export const archiveArticle = (db: D1Database, id: number, opts: ChangeOptions) => withdraw(db, id, "archived", opts);
-
-async function withdraw(db: D1Database, id: number, to: "draft" | "archived", opts: ChangeOptions): Promise<ChangeReport> {
-  const action = to === "draft" ? "unpublish" : "archive";
-  const before = await loadArticle(db, id);
-  checkVersion(before.article, opts.expectedVersion);
-  notInTrash(before.article);
-  if (before.article.status === to) return unchanged(action, before);
-  const article: Article = { ...before.article, status: to, publishedAt: null, updatedAt: opts.now, version: before.article.version + 1 };
-  return commitChange(db, before, { article, chain: before.chain }, { action, actor: opts.actor });
-}
-
-/** Moves an article to the trash. Like WordPress, a trashed article is unpublished and comes back as a draft. */
-export async function trashArticle(db: D1Database, id: number, opts: ChangeOptions): Promise<ChangeReport> {
-  const before = await loadArticle(db, id);
-  checkVersion(before.article, opts.expectedVersion);
-  if (before.article.deletedAt !== null) return unchanged("trash", before);
-  const article: Article = {
-    ...before.article,
-    status: "draft",
-    publishedAt: null,
-    deletedAt: opts.now,
-    updatedAt: opts.now,
-    version: before.article.version + 1,
-  };
-  return commitChange(db, before, { article, chain: before.chain }, { action: "trash", actor: opts.actor });
-}
-
-export async function untrashArticle(db: D1Database, id: number, opts: ChangeOptions): Promise<ChangeReport> {
-  const before = await loadArticle(db, id);
-  checkVersion(before.article, opts.expectedVersion);
-  if (before.article.deletedAt === null) return unchanged("untrash", before);
-  const article: Article = { ...before.article, deletedAt: null, updatedAt: opts.now, version: before.article.version + 1 };
-  return commitChange(db, before, { article, chain: before.chain }, { action: "untrash", actor: opts.actor });
-}
-
-/** Brings back the content of revision `version` as a new revision; the workflow state stays as it is. */
-export async function revertArticle(
-  db: D1Database,
-  id: number,
-  version: number,
-  opts: ChangeOptions,
-): Promise<ChangeReport> {
-  const before = await loadArticle(db, id);
-  checkVersion(before.article, opts.expectedVersion);
-  notInTrash(before.article);
-  const snapshot = await getRevisionSnapshot(db, id, version);
-  if (!snapshot) throw notFound(`Article ${id} has no revision ${version}`);
-  const chain = await getSectionChainById(db, snapshot.section_id);
-  if (!chain) throw new AppError(409, "section_gone", `The section of revision ${version} no longer exists`);
-  const after = await applyFields(
-    db,
-    before,
-    {
-      sectionPath: (chain[chain.length - 1] as Section).path,
-      title: snapshot.title,
-      kicker: snapshot.kicker,
-      subtitle: snapshot.subtitle,
-      summary: snapshot.summary,
-      source: snapshot.source,
-      bylines: snapshot.bylines,
-      body: snapshot.body,
-      coverImage: snapshot.cover_image,
-    },
-    opts.now,
-  );
-  return commitChange(db, before, after, { action: "revert", actor: opts.actor });
-}
-
-export const SCHEDULER: Actor = { id: null, name: "scheduler" };
-
-/**
- * Publishes the scheduled articles that are due, oldest first and at most `max` a run (each costs about
- * three D1 queries, and an invocation may make only so many: the rest go out on the next run). Each is
+ * Publishes the scheduled articles that are due, oldest first and at most `max` a run (each costs two
+ * D1 round trips, and an invocation may make only so many: the rest go out on the next run). Each is
  * published exactly once: a run that overlaps another loses the race on the version and skips it.
  * The article goes out at its scheduled time, not the run's. What was published is reported even when
  * the run stops early on an error.
  */
-export async function publishDueArticles(db: D1Database, now: number, max = 50): Promise<ChangeReport[]> {
+export async function publishDueArticles(db: Db, now: number, max = 50): Promise<ChangeReport[]> {
   const reports: ChangeReport[] = [];
   for (const due of await listDueScheduled(db, now, max)) {
     try {
-      reports.push(await publishArticle(db, due.id, { actor: SCHEDULER, now, expectedVersion: due.version, at: due.publishAt }));
+      const report = await changeArticle(db, due.id, { kind: "publish", at: due.publishAt }, { actor: SCHEDULER, now, expected: [due.version] });
+      if (report.changed) reports.push(report);
     } catch (err) {
       // Someone else (an overlapping run, an editor) changed it first; their change stands.
-      if (err instanceof AppError && (err.status === 412 || err.status === 409)) continue;
+      if (err instanceof DomainError && (err.code === "version_conflict" || err.code === "not_found")) continue;
       console.error(`scheduler: stopped at article ${due.id}; the rest wait for the next run`, err);
       break;
     }

@@ -1,6 +1,6 @@
 // The JSON shapes of the API: one article, a list item, a section. Pure functions over rows.
-import type { Article } from "../db/articles.ts";
-import type { Section } from "../db/sections.ts";
+import type { Article } from "../domain/article.ts";
+import type { Section } from "../domain/section.ts";
 import { toRfc3339 } from "../content/dates.ts";
 import { articleUrl, mediaUrl, sectionUrl } from "../content/urls.ts";
 
@@ -67,7 +67,7 @@ export function adminArticleJson(article: Article, section: Pick<Section, "path"
     publish_at: article.publishAt === null ? null : toRfc3339(article.publishAt),
     created_at: toRfc3339(article.createdAt),
     deleted_at: article.deletedAt === null ? null : toRfc3339(article.deletedAt),
-    body: article.bodyMd,
+    body: article.body,
     body_html: article.bodyHtml,
   };
 }

@@ -1,6 +1,7 @@
 // How a listed article looks in section pages and on home: title link, date, summary, thumbnail.
 import { html } from "hono/html";
-import type { CoverImage, ListedArticle } from "../db/listings.ts";
+import type { ListedArticle } from "../domain/listing.ts";
+import type { CoverImage } from "../domain/media.ts";
 import { formatChineseDate, formatIsoDate, toRfc3339 } from "../content/dates.ts";
 import { excerpt } from "../content/markdown.ts";
 import { articleUrl, mediaUrl, sectionUrl } from "../content/urls.ts";

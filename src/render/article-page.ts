@@ -1,23 +1,13 @@
 // The article page: breadcrumb, kicker, title, subtitle, source and date, body, bylines, 上一篇 / 下一篇.
 import { html, raw } from "hono/html";
-import type { Article, Byline } from "../db/articles.ts";
-import type { CoverFigure, NeighbourArticle } from "../db/article-page.ts";
-import type { Section } from "../db/sections.ts";
+import type { Article, ArticleInContext, Byline, NeighbourArticle } from "../domain/article.ts";
+import type { CoverFigure } from "../domain/media.ts";
 import { formatChineseDate, toRfc3339 } from "../content/dates.ts";
 import { excerpt } from "../content/markdown.ts";
 import { articleUrl, mediaUrl, sectionUrl } from "../content/urls.ts";
 import { type Html, type RenderedPage, type Site, breadcrumb, layout } from "./layout.ts";
 
-export type ArticlePageData = {
-  site: Site;
-  nav: Section[];
-  article: Article & { publishedAt: number };
-  /** The article's section and its ancestors, root first. */
-  chain: Section[];
-  older: NeighbourArticle | null;
-  newer: NeighbourArticle | null;
-  cover: CoverFigure | null;
-};
+export type ArticlePageData = Omit<ArticleInContext, "sectionPath"> & { site: Site };
 
 // Desk roles close the article on a line of their own, after the reporters (编辑 / 责任编辑 …).
 const DESK_ROLES = new Set(["编辑", "责任编辑", "责编", "值班编辑", "审核", "审校", "校对", "终审", "编审", "监制", "主编"]);

@@ -1,11 +1,11 @@
 // Home: a block per top-level section, in sort order, with its lead story and latest headlines.
 import { html } from "hono/html";
-import type { HomeData } from "../db/listings.ts";
+import type { Home } from "../domain/listing.ts";
 import { sectionUrl } from "../content/urls.ts";
 import { headline, leadItem } from "./article-list.ts";
 import { type RenderedPage, type Site, layout } from "./layout.ts";
 
-export type HomePageView = HomeData & { site: Site };
+export type HomePageView = Home & { site: Site };
 
 export function renderHomePage(d: HomePageView): RenderedPage {
   const blocks = d.headlines.map(({ section, items }, index) => {

@@ -1,7 +1,7 @@
 // The frame of every reader page: head, masthead with the top-level section navigation, footer.
 import { html } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
-import type { Section } from "../db/sections.ts";
+import type { Section } from "../domain/section.ts";
 import { sectionUrl } from "../content/urls.ts";
 import { STYLESHEET_URL } from "./stylesheet.ts";
 

@@ -1,5 +1,5 @@
 // The JSON shape of an image, shared by the upload answer, the list and the detail endpoint.
-import type { Media } from "../db/media.ts";
+import type { Media } from "../domain/media.ts";
 import { mediaUrl } from "../content/urls.ts";
 
 export const mediaJson = (m: Media) => ({

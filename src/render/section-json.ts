@@ -1,5 +1,5 @@
 // The section tree as GET /api/v1/sections answers it.
-import type { Section } from "../db/sections.ts";
+import type { Section } from "../domain/section.ts";
 import { type SectionRef, sectionRef } from "./article-json.ts";
 
 export type SectionTreeJson = SectionRef & { children: SectionTreeJson[] };

@@ -1,12 +1,12 @@
 // A section page: its name and subsections, 20 articles newest first, and page links.
 import { html } from "hono/html";
-import type { SectionPageData } from "../db/listings.ts";
+import type { SectionPage } from "../domain/listing.ts";
 import { sectionUrl } from "../content/urls.ts";
 import { listItem } from "./article-list.ts";
 import { type RenderedPage, type Site, breadcrumb, layout } from "./layout.ts";
 import { pagination } from "./pagination.ts";
 
-export type SectionPageView = SectionPageData & { site: Site; page: number; pageCount: number };
+export type SectionPageView = SectionPage & { site: Site; page: number; pageCount: number };
 
 export function renderSectionPage(d: SectionPageView): RenderedPage {
   const section = d.chain[d.chain.length - 1];

@@ -1,33 +1,25 @@
 // The editors' article API (mounted at /api/v1/admin/articles, behind apiKeyAuth). Every change goes
-// through src/publish/changes.ts; this file only parses, checks who may do it, and answers.
+// through src/publish/changes.ts, which also decides who may make it; this file parses and answers.
 import { type Context, Hono } from "hono";
 import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
-import { AppError, badRequest, notFound } from "../errors.ts";
-import { roleAtLeast } from "../auth/roles.ts";
-import { type Article, listArticlesForAdmin } from "../db/articles.ts";
-import { listRevisions } from "../db/revisions.ts";
-import { findIdempotency } from "../db/idempotency.ts";
-import { getSectionByPath } from "../db/sections.ts";
+import type { Actor } from "../domain/api-key.ts";
+import type { ChangeReport } from "../domain/change.ts";
+import { DomainError, badRequest, notFound } from "../domain/errors.ts";
 import { toRfc3339 } from "../content/dates.ts";
-import { sha256Hex } from "../content/sha256.ts";
+import { Cursor, KeyNumber, ListQuery, pageOf } from "../content/list-query.ts";
 import { ARTICLE_STATUS_FILTER, ArticleCreate, ArticlePatch, LIMITS, PublishRequest, issueDetails } from "../content/schemas.ts";
-import {
-  type ArticleFields,
-  type ChangeReport,
-  createArticle,
-  loadArticle,
-  archiveArticle,
-  publishArticle,
-  revertArticle,
-  trashArticle,
-  unpublishArticle,
-  untrashArticle,
-  updateArticle,
-} from "../publish/changes.ts";
+import { sha256Hex } from "../content/sha256.ts";
+import { SECTION_PATH } from "../content/urls.ts";
+import { type Placed, loadArticle } from "../db/article-load.ts";
+import { listArticlesForAdmin } from "../db/articles.ts";
+import { listRevisions } from "../db/revisions.ts";
+import { getSectionByPath } from "../db/sections.ts";
+import type { StoredIdempotency } from "../db/idempotency.ts";
+import { type Change, changeArticle, createArticle } from "../publish/changes.ts";
 import { adminArticleJson } from "../render/article-json.ts";
 import { readJson } from "./json-body.ts";
-import { ifMatchVersion, idempotencyKey } from "./preconditions.ts";
+import { idempotencyKey, ifMatch } from "./preconditions.ts";
 
 export const adminArticles = new Hono<AppEnv>();
 
@@ -42,108 +34,68 @@ function idOf(c: Ctx): number {
   return id;
 }
 
-const actorOf = (c: Ctx) => {
-  const { id, name } = c.get("apiKey");
-  return { id, name };
+const actorOf = (c: Ctx): Actor => {
+  const { id, name, role } = c.get("apiKey");
+  return { id, name, role };
 };
 
-/** Editors may do anything to any article; an author only their own drafts (in the trash or not). */
-function mayEdit(c: Ctx, a: Article): boolean {
-  const key = c.get("apiKey");
-  return roleAtLeast(key.role, "editor") || (a.createdBy === key.id && a.status === "draft");
-}
-
-const isEditor = (c: Ctx) => roleAtLeast(c.get("apiKey").role, "editor");
-
-function requireEditor(c: Ctx) {
-  if (!isEditor(c)) {
-    throw new AppError(403, "forbidden", "Publishing, scheduling and deleting need the editor role", { required_role: "editor" });
-  }
-}
+const articleJson = (placed: Pick<Placed, "article" | "chain">) => {
+  const section = placed.chain[placed.chain.length - 1];
+  if (!section) throw new Error(`article ${placed.article.id} has no section`);
+  return adminArticleJson(placed.article, section);
+};
 
 /** Answers with the article as it now stands; its version is the ETag for the next If-Match. */
-function answer(c: Ctx, report: Pick<ChangeReport, "article" | "chain">, status: 200 | 201 = 200) {
-  const section = report.chain[report.chain.length - 1];
-  if (!section) throw new Error(`article ${report.article.id} has no section`);
-  c.header("ETag", `"${report.article.version}"`);
+function answer(c: Ctx, placed: Pick<ChangeReport, "article" | "chain">, status: 200 | 201 = 200) {
+  c.header("ETag", `"${placed.article.version}"`);
   c.header("Cache-Control", "no-store");
-  return c.json(adminArticleJson(report.article, section), status);
+  return c.json(articleJson(placed), status);
 }
 
-const toFields = (input: ArticlePatch): Partial<ArticleFields> => ({
-  ...(input.section !== undefined && { sectionPath: input.section }),
-  ...(input.title !== undefined && { title: input.title }),
-  ...(input.kicker !== undefined && { kicker: input.kicker }),
-  ...(input.subtitle !== undefined && { subtitle: input.subtitle }),
-  ...(input.summary !== undefined && { summary: input.summary }),
-  ...(input.source !== undefined && { source: input.source }),
-  ...(input.bylines !== undefined && { bylines: input.bylines }),
-  ...(input.body !== undefined && { body: input.body }),
-  ...(input.cover_image !== undefined && { coverImage: input.cover_image }),
-  ...(input.publish_at !== undefined && { publishAt: input.publish_at }),
-});
-
-const ListQuery = v.object({
+const AdminListQuery = ListQuery({
   status: v.optional(v.picklist(ARTICLE_STATUS_FILTER, `must be one of ${ARTICLE_STATUS_FILTER.join(", ")}`)),
-  section: v.optional(v.string()),
-  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/, "must be a whole number"), v.transform(Number), v.minValue(1), v.maxValue(100)), "20"),
-  cursor: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}\.\d{1,16}$/, "must be a next_cursor from an earlier page"))),
+  section: v.optional(v.pipe(v.string(), v.regex(SECTION_PATH, "must be a section path such as xw/dzyw"))),
+  cursor: v.optional(Cursor(v.strictTuple([KeyNumber, KeyNumber]))),
 });
 
 adminArticles.get("/", async (c) => {
-  const query = v.safeParse(ListQuery, c.req.query(), { abortEarly: false });
+  const query = v.safeParse(AdminListQuery, c.req.query(), { abortEarly: false });
   if (!query.success) throw badRequest("Invalid query", issueDetails(query.issues));
   const { status, section: sectionPath, limit, cursor } = query.output;
   const section = sectionPath === undefined ? null : await getSectionByPath(c.env.DB, sectionPath);
   if (sectionPath !== undefined && !section) throw notFound(`No section "${sectionPath}"`);
-  const [updatedAt, id] = cursor ? cursor.split(".").map(Number) : [];
   const rows = await listArticlesForAdmin(c.env.DB, {
-    limit,
+    limit: limit + 1,
     ...(status && { status }),
     ...(section && { sectionId: section.id }),
-    ...(updatedAt !== undefined && id !== undefined && { after: { updatedAt, id } }),
+    ...(cursor && { after: cursor }),
   });
-  const last = rows.length === limit ? rows[rows.length - 1] : undefined;
+  const page = pageOf(rows, limit, (r) => [r.article.updatedAt, r.article.id]);
   c.header("Cache-Control", "no-store");
-  return c.json({
-    items: rows.map((r) => adminArticleJson(r.article, r.section)),
-    next_cursor: last ? `${last.article.updatedAt}.${last.article.id}` : null,
-  });
+  return c.json({ items: page.items.map((r) => adminArticleJson(r.article, r.section)), next_cursor: page.next_cursor });
 });
 
 adminArticles.post("/", async (c) => {
   const { value: input, fingerprint } = await readJson(c, ArticleCreate, LIMITS.requestBytes);
-  const publish = input.status === "published";
-  if (publish || input.id !== undefined) requireEditor(c);
   const key = c.get("apiKey");
   const idemKey = idempotencyKey(c);
   const requestHash = idemKey === null ? "" : await sha256Hex(fingerprint);
-  if (idemKey !== null) {
-    const seen = await findIdempotency(c.env.DB, key.id, idemKey, Date.now());
-    if (seen) return replay(c, seen, requestHash);
-  }
-  const report = await createArticle(c.env.DB, { ...toFields(input), sectionPath: input.section, title: input.title }, {
+  const result = await createArticle(c.env.DB, input, {
     actor: actorOf(c),
     now: Date.now(),
-    publish,
-    ...(input.id !== undefined && { id: input.id }),
     ...(idemKey !== null && {
-      idempotency: {
-        keyId: key.id,
-        idemKey,
-        requestHash,
-        response: (a, chain) => JSON.stringify(adminArticleJson(a, chain[chain.length - 1] ?? { path: "", name: "" })),
-      },
+      idempotency: { keyId: key.id, idemKey, requestHash, response: (report) => JSON.stringify(articleJson(report)) },
     }),
   });
-  c.header("Location", `/api/v1/admin/articles/${report.article.id}`);
-  return answer(c, report, 201);
+  if (result.kind === "replayed") return replay(c, result.stored, requestHash);
+  c.header("Location", `/api/v1/admin/articles/${result.report.article.id}`);
+  return answer(c, result.report, 201);
 });
 
 /** A retried create: the first answer again, or 422 if the key was used for a different request. */
-function replay(c: Ctx, seen: { requestHash: string; response: string; articleId: number }, requestHash: string) {
+function replay(c: Ctx, seen: StoredIdempotency, requestHash: string) {
   if (seen.requestHash !== requestHash) {
-    throw new AppError(422, "idempotency_key_reused", "This Idempotency-Key was already used with a different request body");
+    throw new DomainError("idempotency_key_reused", "This Idempotency-Key was already used with a different request body");
   }
   c.header("Idempotent-Replayed", "true");
   const first = JSON.parse(seen.response) as { version?: unknown };
@@ -153,90 +105,45 @@ function replay(c: Ctx, seen: { requestHash: string; response: string; articleId
   return c.body(seen.response, 201, { "Content-Type": "application/json; charset=UTF-8" });
 }
 
-adminArticles.get(ID, async (c) => answer(c, await loadArticle(c.env.DB, idOf(c))));
-
-adminArticles.patch(ID, async (c) => {
-  const expectedVersion = ifMatchVersion(c, true);
-  const { value: patch } = await readJson(c, ArticlePatch, LIMITS.requestBytes);
-  const current = await loadArticle(c.env.DB, idOf(c));
-  if (!mayEdit(c, current.article)) {
-    throw new AppError(403, "forbidden", "Authors may edit only their own drafts", { required_role: "editor" });
-  }
-  const report = await updateArticle(c.env.DB, idOf(c), toFields(patch), { actor: actorOf(c), now: Date.now(), expectedVersion });
-  return answer(c, report);
+adminArticles.get(ID, async (c) => {
+  const placed = await loadArticle(c.env.DB, idOf(c));
+  if (!placed) throw notFound(`No article ${idOf(c)}`);
+  return answer(c, placed);
 });
 
-/** A POST action without a body, or with `{}`; If-Match is honoured when sent. */
-async function optionalPublishBody(c: Ctx) {
+/** Applies a change to the article of the path, as the key's holder, on the versions If-Match names. */
+const apply = async (c: Ctx, change: Change, expected = ifMatch(c, false)) =>
+  answer(c, await changeArticle(c.env.DB, idOf(c), change, { actor: actorOf(c), now: Date.now(), ...(expected !== undefined && { expected }) }));
+
+adminArticles.patch(ID, async (c) => {
+  const expected = ifMatch(c, true);
+  const { value: patch } = await readJson(c, ArticlePatch, LIMITS.requestBytes);
+  return apply(c, { kind: "update", patch }, expected);
+});
+
+/** A POST action's optional body: none, or a JSON object such as `{}`. */
+async function optionalBody<S extends typeof PublishRequest>(c: Ctx, schema: S): Promise<v.InferOutput<S>> {
   const hasBody = (c.req.header("Content-Length") ?? "0") !== "0" || c.req.header("Transfer-Encoding") !== undefined;
-  if (!hasBody) return {};
-  return (await readJson(c, PublishRequest, 4096)).value;
+  return hasBody ? (await readJson(c, schema, 4096)).value : {};
 }
 
 adminArticles.post(`${ID}/publish`, async (c) => {
-  requireEditor(c);
-  const expectedVersion = ifMatchVersion(c, false);
-  const body = await optionalPublishBody(c);
-  const report = await publishArticle(c.env.DB, idOf(c), {
-    actor: actorOf(c),
-    now: Date.now(),
-    ...(expectedVersion !== undefined && { expectedVersion }),
-    ...(body.publish_at !== undefined && { at: body.publish_at }),
-  });
-  return answer(c, report);
+  const expected = ifMatch(c, false);
+  const body = await optionalBody(c, PublishRequest);
+  return apply(c, { kind: "publish", ...(body.publish_at !== undefined && { at: body.publish_at }) }, expected);
 });
-
-/** A bodyless state change. Editors may make it on any article; with `ownDrafts`, authors on their own drafts too. */
-const simpleAction =
-  (change: typeof unpublishArticle, who: "editors" | "ownDrafts" = "editors") =>
-  async (c: Ctx) => {
-    let expectedVersion = ifMatchVersion(c, false);
-    if (who === "editors") requireEditor(c);
-    else if (!isEditor(c)) {
-      const current = (await loadArticle(c.env.DB, idOf(c))).article;
-      if (!mayEdit(c, current)) {
-        throw new AppError(403, "forbidden", "Authors may do this only to their own drafts", { required_role: "editor" });
-      }
-      // An author's permission holds for the version just read: if an editor changes it first, this is a 412.
-      expectedVersion ??= current.version;
-    }
-    const report = await change(c.env.DB, idOf(c), {
-      actor: actorOf(c),
-      now: Date.now(),
-      ...(expectedVersion !== undefined && { expectedVersion }),
-    });
-    return answer(c, report);
-  };
-
-adminArticles.post(`${ID}/unpublish`, simpleAction(unpublishArticle));
-adminArticles.post(`${ID}/archive`, simpleAction(archiveArticle));
-adminArticles.delete(ID, simpleAction(trashArticle, "ownDrafts"));
-adminArticles.post(`${ID}/restore`, simpleAction(untrashArticle, "ownDrafts"));
+adminArticles.post(`${ID}/unpublish`, (c) => apply(c, { kind: "unpublish" }));
+adminArticles.post(`${ID}/archive`, (c) => apply(c, { kind: "archive" }));
+adminArticles.delete(ID, (c) => apply(c, { kind: "trash" }));
+adminArticles.post(`${ID}/restore`, (c) => apply(c, { kind: "untrash" }));
+adminArticles.post(`${ID}/revisions/:n{[1-9][0-9]{0,8}}/restore`, (c) => apply(c, { kind: "revert", version: Number(c.req.param("n")) }));
 
 adminArticles.get(`${ID}/revisions`, async (c) => {
-  const { article } = await loadArticle(c.env.DB, idOf(c));
-  const revisions = await listRevisions(c.env.DB, article.id);
+  const id = idOf(c);
+  const [placed, revisions] = await Promise.all([loadArticle(c.env.DB, id), listRevisions(c.env.DB, id)]);
+  if (!placed) throw notFound(`No article ${id}`);
   c.header("Cache-Control", "no-store");
   return c.json({
     items: revisions.map((r) => ({ version: r.version, action: r.action, actor: r.actor, created_at: toRfc3339(r.createdAt) })),
   });
 });
-
-adminArticles.post(`${ID}/revisions/:n{[1-9][0-9]{0,8}}/restore`, async (c) => {
-  let expectedVersion = ifMatchVersion(c, false);
-  if (!isEditor(c)) {
-    const current = (await loadArticle(c.env.DB, idOf(c))).article;
-    if (!mayEdit(c, current)) {
-      throw new AppError(403, "forbidden", "Authors may restore revisions only of their own drafts", { required_role: "editor" });
-    }
-    // An author's permission holds for the version just read, so the change must see that version too.
-    expectedVersion ??= current.version;
-  }
-  const report = await revertArticle(c.env.DB, idOf(c), Number(c.req.param("n")), {
-    actor: actorOf(c),
-    now: Date.now(),
-    ...(expectedVersion !== undefined && { expectedVersion }),
-  });
-  return answer(c, report);
-});
-

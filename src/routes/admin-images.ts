@@ -3,7 +3,8 @@ import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
-import { badRequest, notFound } from "../errors.ts";
+import { badRequest, notFound } from "../domain/errors.ts";
+import { Cursor, KeyNumber, ListQuery, pageOf } from "../content/list-query.ts";
 import { issueDetails } from "../content/schemas.ts";
 import { getMedia, listMedia } from "../db/media.ts";
 import { MEDIA_KEY } from "../media/key.ts";
@@ -32,27 +33,15 @@ adminImages.post("/", uploadLimit, async (c) => {
   return c.json(mediaJson(media), created ? 201 : 200);
 });
 
-const CURSOR = /^(\d{1,15})\.([0-9a-f]{64}\.[a-z]{3,4})$/;
-const ListQuery = v.strictObject(
-  {
-    limit: v.optional(
-      v.pipe(v.string(), v.regex(/^\d{1,3}$/, "a whole number"), v.transform(Number), v.minValue(1), v.maxValue(100)),
-      "20",
-    ),
-    cursor: v.optional(v.pipe(v.string(), v.regex(CURSOR, "a next_cursor from an earlier page"))),
-  },
-  "unknown parameter",
-);
+const ImageListQuery = ListQuery({ cursor: v.optional(Cursor(v.strictTuple([KeyNumber, v.pipe(v.string(), v.regex(MEDIA_KEY))]))) });
 
 adminImages.get("/", async (c) => {
-  const query = v.safeParse(ListQuery, c.req.query(), { abortEarly: false });
-  if (!query.success)
-    throw badRequest("Invalid query", issueDetails(query.issues));
+  const query = v.safeParse(ImageListQuery, c.req.query(), { abortEarly: false });
+  if (!query.success) throw badRequest("Invalid query", issueDetails(query.issues));
   const { limit, cursor } = query.output;
-  const [, createdAt, key] = cursor ? (CURSOR.exec(cursor) ?? []) : [];
-  const rows = await listMedia(c.env.DB, limit, createdAt && key ? { createdAt: Number(createdAt), key } : null);
-  const last = rows.length === limit ? rows[rows.length - 1] : undefined;
-  return c.json({ images: rows.map(mediaJson), next_cursor: last ? `${last.createdAt}.${last.key}` : null });
+  const rows = await listMedia(c.env.DB, limit + 1, cursor ?? null);
+  const page = pageOf(rows, limit, (m) => [m.createdAt, m.key]);
+  return c.json({ items: page.items.map(mediaJson), next_cursor: page.next_cursor });
 });
 
 adminImages.get("/:key", async (c) => {

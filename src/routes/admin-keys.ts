@@ -1,11 +1,12 @@
 // Key management for admins (mounted behind apiKeyAuth and requireRole("admin")). Secrets are shown once.
 import { Hono } from "hono";
 import type { AppEnv } from "../env.ts";
-import { AppError, notFound } from "../errors.ts";
+import { DomainError, notFound } from "../domain/errors.ts";
 import { KeyInput } from "../auth/key-input.ts";
 import { toRfc3339 } from "../content/dates.ts";
 import { generateKey } from "../auth/keys.ts";
-import { type ApiKey, createApiKey, getApiKey, listApiKeys, revokeApiKey, rotateApiKey } from "../db/keys.ts";
+import type { ApiKey } from "../domain/api-key.ts";
+import { createApiKey, getApiKey, listApiKeys, revokeApiKey, rotateApiKey } from "../db/keys.ts";
 import { readJson } from "./json-body.ts";
 
 /** A name and a role fit in far less; anything bigger is not a key request. */
@@ -32,7 +33,7 @@ adminKeys.get("/", async (c) => {
   return c.json({ keys: keys.map(keyJson) });
 });
 
-adminKeys.get("/:id{[0-9]+}", async (c) => {
+adminKeys.get("/:id{[1-9][0-9]{0,15}}", async (c) => {
   const key = await getApiKey(c.env.DB, Number(c.req.param("id")));
   if (!key) throw notFound("No such API key");
   return c.json({ key: keyJson(key) });
@@ -45,23 +46,23 @@ adminKeys.post("/", async (c) => {
   return c.json({ key: keyJson(key), secret }, 201, NO_STORE);
 });
 
-adminKeys.post("/:id{[0-9]+}/revoke", async (c) => {
+adminKeys.post("/:id{[1-9][0-9]{0,15}}/revoke", async (c) => {
   const key = await revokeApiKey(c.env.DB, Number(c.req.param("id")), c.get("apiKey"));
   if (!key) throw notFound("No such API key");
   if (key.revokedAt === null) {
-    throw new AppError(409, "last_admin_key", "This is the last active admin key; create another admin key first");
+    throw new DomainError("last_admin_key", "This is the last active admin key; create another admin key first");
   }
   return c.json({ key: keyJson(key) });
 });
 
-adminKeys.post("/:id{[0-9]+}/rotate", async (c) => {
+adminKeys.post("/:id{[1-9][0-9]{0,15}}/rotate", async (c) => {
   const id = Number(c.req.param("id"));
   const rotated = await rotateApiKey(c.env.DB, id, await generateKey(), c.get("apiKey"));
   if (!rotated) {
     const key = await getApiKey(c.env.DB, id);
     if (!key) throw notFound("No such API key");
-    if (key.revokedAt !== null) throw new AppError(409, "key_revoked", "A revoked key cannot be rotated; create a new one");
-    throw new AppError(409, "rotated_concurrently", "The key was rotated by another request at the same moment; list it and retry");
+    if (key.revokedAt !== null) throw new DomainError("key_revoked", "A revoked key cannot be rotated; create a new one");
+    throw new DomainError("rotated_concurrently", "The key was rotated by another request at the same moment; list it and retry");
   }
   return c.json({ key: keyJson(rotated.key), secret: rotated.secret, previous_prefix: rotated.previousPrefix }, 200, NO_STORE);
 });

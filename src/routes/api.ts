@@ -2,7 +2,8 @@
 import { type Context, Hono } from "hono";
 import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
-import { badRequest, notFound } from "../errors.ts";
+import { badRequest, notFound } from "../domain/errors.ts";
+import { Cursor, KeyNumber, ListQuery, pageOf } from "../content/list-query.ts";
 import { readPublishedArticle } from "../db/article-page.ts";
 import { listPublished } from "../db/listings.ts";
 import { listSections } from "../db/sections.ts";
@@ -10,7 +11,6 @@ import { SECTION_PATH } from "../content/urls.ts";
 import { issueDetails } from "../content/schemas.ts";
 import { articleDetailJson, articleSummaryJson, neighbourJson } from "../render/article-json.ts";
 import { sectionTreeJson } from "../render/section-json.ts";
-import { type ListCursor, decodeListCursor, encodeListCursor } from "../content/list-cursor.ts";
 
 export const publicApi = new Hono<AppEnv>();
 
@@ -30,51 +30,23 @@ const ArticleId = v.pipe(
   v.safeInteger("must be at most 9007199254740991"),
 );
 
-const Cursor = v.pipe(
-  v.string(),
-  v.rawTransform(({ dataset, addIssue, NEVER }) => {
-    const cursor = decodeListCursor(dataset.value);
-    if (cursor) return cursor;
-    addIssue({ message: "must be a next_cursor from an earlier response" });
-    return NEVER;
-  }),
-);
-
-// Unknown query parameters are ignored, as GET requests conventionally allow.
-const ListQuery = v.object({
+const ArticleListQuery = ListQuery({
   section: v.optional(v.pipe(v.string(), v.regex(SECTION_PATH, "must be a section path such as xw/dzyw"))),
-  limit: v.optional(
-    v.pipe(
-      v.string(),
-      v.regex(/^[0-9]{1,3}$/, "must be a whole number from 1 to 100"),
-      v.transform(Number),
-      v.minValue(1, "must be at least 1"),
-      v.maxValue(100, "must be at most 100"),
-    ),
-    "20",
-  ),
-  cursor: v.optional(Cursor),
+  cursor: v.optional(Cursor(v.strictTuple([KeyNumber, KeyNumber]))),
 });
 
 publicApi.get("/articles", async (c) => {
-  const query = v.safeParse(ListQuery, c.req.query(), { abortEarly: false });
+  const query = v.safeParse(ArticleListQuery, c.req.query(), { abortEarly: false });
   if (!query.success) throw badRequest("Invalid query", issueDetails(query.issues));
   const { section, limit, cursor } = query.output;
-  // One more than asked tells whether another page follows, so the last page says next_cursor: null.
   const rows = await listPublished(c.env.DB, {
     limit: limit + 1,
     after: cursor ?? null,
     ...(section !== undefined && { sectionPath: section }),
   });
   if (!rows) throw notFound(`No section "${section}"`);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  const next: ListCursor | null =
-    rows.length > limit && last?.article.publishedAt != null ? { publishedAt: last.article.publishedAt, id: last.article.id } : null;
-  return sendJson(c, {
-    items: page.map((r) => articleSummaryJson(r.article, r.section)),
-    next_cursor: next ? encodeListCursor(next) : null,
-  });
+  const page = pageOf(rows, limit, (r) => [r.article.publishedAt ?? 0, r.article.id]);
+  return sendJson(c, { items: page.items.map((r) => articleSummaryJson(r.article, r.section)), next_cursor: page.next_cursor });
 });
 
 publicApi.get("/articles/:id", async (c) => {

@@ -1,10 +1,58 @@
-// Maps every failure to a page in the site's look or a JSON body, by what the client asked for.
+// Maps every failure to its HTTP status and headers — in one table, the only place that knows them — and
+// answers with a page in the site's look or a JSON body, by what the client asked for.
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../env.ts";
-import { AppError } from "../errors.ts";
+import { DomainError, type ErrorCode, type ErrorInfo } from "../domain/errors.ts";
 import { renderErrorPage } from "../render/error-page.ts";
+
+const CHALLENGE = 'Bearer realm="masthead"';
+
+type Rule = { status: ContentfulStatusCode; headers?: (info: ErrorInfo) => Record<string, string> };
+
+const STATUS: Record<ErrorCode, Rule> = {
+  bad_request: { status: 400 },
+  empty_body: { status: 400 },
+  // RFC 6750 §3: the challenge on every 401, with error="invalid_token" when a token was presented.
+  unauthorized: { status: 401, headers: () => ({ "WWW-Authenticate": CHALLENGE }) },
+  invalid_token: { status: 401, headers: () => ({ "WWW-Authenticate": `${CHALLENGE}, error="invalid_token"` }) },
+  forbidden: { status: 403 },
+  not_found: { status: 404 },
+  // RFC 9110 §15.5.6: a 405 lists the methods the resource does allow.
+  method_not_allowed: { status: 405, headers: (i) => ({ Allow: String(i.allow ?? "") }) },
+  gone: { status: 410 },
+  payload_too_large: { status: 413 },
+  unsupported_media_type: { status: 415 },
+  // RFC 9110 §15.5.17: the current length, as `bytes */<size>`.
+  range_not_satisfiable: { status: 416, headers: (i) => ({ "Content-Range": `bytes */${Number(i.size)}`, "Accept-Ranges": "bytes" }) },
+  precondition_required: { status: 428 },
+  // The version that won goes back as the ETag, so the client can fetch it and merge.
+  version_conflict: { status: 412, headers: (i) => ({ ETag: `"${Number(i.current_version)}"` }) },
+  conflict: { status: 409 },
+  id_taken: { status: 409 },
+  in_trash: { status: 409 },
+  already_published: { status: 409 },
+  section_gone: { status: 409 },
+  idempotency_race: { status: 409 },
+  last_admin_key: { status: 409 },
+  key_revoked: { status: 409 },
+  rotated_concurrently: { status: 409 },
+  revision_unreadable: { status: 409 },
+  invalid: { status: 422 },
+  unknown_section: { status: 422 },
+  unknown_image: { status: 422 },
+  body_too_large: { status: 422 },
+  invalid_image: { status: 422 },
+  image_too_large: { status: 422 },
+  idempotency_key_reused: { status: 422 },
+  too_many_failures: { status: 429, headers: (i) => ({ "Retry-After": String(i.retry_after) }) },
+  internal_error: { status: 500 },
+  unavailable: { status: 503, headers: (i) => ({ "Retry-After": String(i.retry_after ?? 30) }) },
+  previews_disabled: { status: 503 },
+};
+
+export const statusOf = (code: ErrorCode): ContentfulStatusCode => STATUS[code].status;
 
 /** API paths always answer JSON; elsewhere, JSON when the client prefers it to HTML. */
 export function wantsJson(c: Context): boolean {
@@ -13,24 +61,23 @@ export function wantsJson(c: Context): boolean {
   return accept.includes("application/json") && !accept.includes("text/html");
 }
 
-function respond(c: Context<AppEnv>, err: AppError) {
-  for (const [name, value] of Object.entries(err.extra.headers ?? {})) c.header(name, value);
-  if (wantsJson(c)) {
-    const { headers: _headers, ...extra } = err.extra;
-    return c.json({ error: { code: err.code, message: err.message, ...extra } }, err.status);
-  }
-  return c.html(renderErrorPage({ siteName: c.env.SITE_NAME, status: err.status, message: err.message }), err.status);
+function respond(c: Context<AppEnv>, err: DomainError) {
+  const rule = STATUS[err.code];
+  for (const [name, value] of Object.entries(rule.headers?.(err.info) ?? {})) c.header(name, value);
+  // An error is about this request, not a representation to keep.
+  if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
+  if (wantsJson(c)) return c.json({ error: { code: err.code, message: err.message, ...err.info } }, rule.status);
+  return c.html(renderErrorPage({ siteName: c.env.SITE_NAME, status: rule.status, message: err.message }), rule.status);
 }
 
-export const handleNotFound: NotFoundHandler<AppEnv> = (c) =>
-  respond(c, new AppError(404, "not_found", "页面不存在 / Not found"));
+export const handleNotFound: NotFoundHandler<AppEnv> = (c) => respond(c, new DomainError("not_found", "页面不存在 / Not found"));
 
 export const handleError: ErrorHandler<AppEnv> = (err, c) => {
-  if (err instanceof AppError) return respond(c, err);
+  if (err instanceof DomainError) return respond(c, err);
   if (err instanceof HTTPException) {
-    const status = err.status as ContentfulStatusCode;
-    return respond(c, new AppError(status, status === 413 ? "payload_too_large" : "http_error", err.message || "Request refused"));
+    const code: ErrorCode = err.status === 413 ? "payload_too_large" : err.status === 400 ? "bad_request" : "internal_error";
+    return respond(c, new DomainError(code, err.message || "Request refused"));
   }
   console.error("unhandled error", c.req.method, c.req.path, err);
-  return respond(c, new AppError(500, "internal_error", "服务器内部错误 / Internal server error"));
+  return respond(c, new DomainError("internal_error", "服务器内部错误 / Internal server error"));
 };

@@ -1,7 +1,7 @@
 // Reads a JSON request body for the admin API: bounded before it is read, parsed, then validated.
 import type { Context } from "hono";
 import * as v from "valibot";
-import { AppError, badRequest, payloadTooLarge } from "../errors.ts";
+import { DomainError, badRequest, payloadTooLarge } from "../domain/errors.ts";
 import { issueDetails } from "../content/schemas.ts";
 
 /** 413 before reading when Content-Length says too much; otherwise reads at most `maxBytes` and stops. */
@@ -80,7 +80,7 @@ export async function readJson<S extends v.GenericSchema>(
 ): Promise<JsonBody<v.InferOutput<S>>> {
   const type = c.req.header("Content-Type") ?? "";
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
-    throw new AppError(415, "unsupported_media_type", "Send the body as application/json");
+    throw new DomainError("unsupported_media_type", "Send the body as application/json");
   }
   const raw = await readBounded(c.req.raw, maxBytes);
   let data: unknown;

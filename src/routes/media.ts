@@ -1,9 +1,9 @@
 // Serves uploaded images from R2 at /media/<key>: immutable, validated by their content hash, rangeable.
 import { Hono } from "hono";
 import type { AppEnv } from "../env.ts";
-import { AppError, notFound } from "../errors.ts";
+import { DomainError, notFound } from "../domain/errors.ts";
 import { getMediaObject, headMediaObject } from "../db/media-objects.ts";
-import { contentRange, ifRangeHolds, noneMatch, parseRange, strongEtag } from "../media/http.ts";
+import { contentRange, ifRangeHolds, noneMatch, parseRange, strongEtag } from "../http/conditional.ts";
 import { MEDIA_KEY, keyHash } from "../media/key.ts";
 
 export const media = new Hono<AppEnv>();
@@ -42,9 +42,7 @@ media.get("/:key", async (c) => {
     if (c.req.method === "HEAD") return c.body(null, 200, whole);
     const range = parseRange(rangeHeader, head.size);
     if (range.kind === "unsatisfiable")
-      throw new AppError(416, "range_not_satisfiable", "Range not satisfiable", {
-        headers: { "Accept-Ranges": "bytes", "Content-Range": contentRange(null, head.size) },
-      });
+      throw new DomainError("range_not_satisfiable", "Range not satisfiable", { size: head.size });
     if (range.kind === "partial") {
       const part = await getMediaObject(bucket, key, range);
       if (!part) throw notFound();

@@ -2,7 +2,7 @@
 // reads in one or two round trips, renders, and answers with what the page shows (for a cache to tag later).
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../env.ts";
-import { notFound } from "../errors.ts";
+import { notFound } from "../domain/errors.ts";
 import { readPublishedArticle } from "../db/article-page.ts";
 import { PAGE_SIZE, readHome, readSectionPage } from "../db/listings.ts";
 import { getSectionByPath } from "../db/sections.ts";

@@ -1,11 +1,11 @@
-// Conditional and range request rules for /media, as pure functions over header values (RFC 9110 §13, §14).
+// Conditional and range request rules, as pure functions over header values (RFC 9110 §13, §14).
 
 /** `"<hash>"`: the content hash is a strong validator, since a key's bytes never change. */
 export const strongEtag = (hash: string) => `"${hash}"`;
 
 // entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE, where etagc excludes only DQUOTE, so a tag may contain commas:
 // scan the list instead of splitting it. Returns null when the list is malformed.
-function parseEntityTags(list: string): { weak: boolean; opaque: string }[] | null {
+export function parseEntityTags(list: string): { weak: boolean; opaque: string }[] | null {
   const tags: { weak: boolean; opaque: string }[] = [];
   let i = 0;
   for (;;) {

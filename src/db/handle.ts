@@ -1,0 +1,6 @@
+// What every data function takes: a D1 database or one of its sessions (read replicas), which answer
+// prepare and batch alike. Only the routes decide which one a request uses.
+export type Db = Pick<D1Database, "prepare" | "batch">;
+
+/** The rows of one statement of a batch. db.batch types all results alike, so each is typed here. */
+export const rowsOf = <T>(result: D1Result<unknown> | undefined): T[] => (result?.results ?? []) as T[];

@@ -1,0 +1,65 @@
+// Articles: the stored article, its workflow states, and the read models pages and lists are made of.
+import type { CoverFigure } from "./media.ts";
+import type { Section } from "./section.ts";
+
+/** Workflow states. Trash is orthogonal (`deletedAt`); a trashed article is never published. */
+export const ARTICLE_STATUSES = ["draft", "scheduled", "published", "archived"] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+export type Byline = { name: string; role: string };
+
+export type Article = {
+  id: number;
+  sectionId: number;
+  status: ArticleStatus;
+  title: string;
+  kicker: string;
+  subtitle: string;
+  summary: string;
+  source: string;
+  bylines: Byline[];
+  /** What the editor wrote (Markdown). */
+  body: string;
+  /** The body rendered and sanitized once, at write time. */
+  bodyHtml: string;
+  /** The body as plain text, for summaries, feeds and search. */
+  bodyText: string;
+  coverImage: string | null;
+  /** The wanted publication time (scheduling). */
+  publishAt: number | null;
+  /** When it went public; sets its place in listings. */
+  publishedAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+  /** +1 on every change: the admin API's ETag and the write path's optimistic lock. */
+  version: number;
+  /** The API key that created it (authors edit their own drafts). */
+  createdBy: number | null;
+  /** In the trash since; null when not. */
+  deletedAt: number | null;
+};
+
+export type PublishedArticle = Article & { status: "published"; publishedAt: number };
+
+/** Whether readers see the article: published and not in the trash. Listings hold exactly these. */
+export const isListed = (a: Article | null): a is PublishedArticle =>
+  a !== null && a.status === "published" && a.publishedAt !== null && a.deletedAt === null;
+
+/** A published neighbour in the same section, for 上一篇 / 下一篇 links. */
+export type NeighbourArticle = { id: number; title: string; sectionPath: string; publishedAt: number };
+
+/** A published article with everything its page shows around it. */
+export type ArticleInContext = {
+  article: PublishedArticle;
+  /** The section the article lives in now: a page asked for under another path redirects here. */
+  sectionPath: string;
+  /** Its section and that section's ancestors, root first. */
+  chain: Section[];
+  /** 上一篇: the next older published article of the same section. */
+  older: NeighbourArticle | null;
+  /** 下一篇: the next newer one. */
+  newer: NeighbourArticle | null;
+  cover: CoverFigure | null;
+  /** The top-level sections, for a page's navigation; empty when not asked for. */
+  nav: Section[];
+};

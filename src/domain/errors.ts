@@ -1,0 +1,81 @@
+// Expected failures, by code (after benbjohnson/wtf): the code says what went wrong, in the domain's
+// words; src/routes/errors.ts alone decides each code's HTTP status and headers.
+
+export type ErrorDetail = { path: string; message: string };
+
+export type ErrorCode =
+  // The request itself is malformed.
+  | "bad_request"
+  | "empty_body"
+  // Who is asking.
+  | "unauthorized"
+  | "invalid_token"
+  | "forbidden"
+  | "too_many_failures"
+  // What is asked for.
+  | "not_found"
+  | "gone"
+  | "method_not_allowed"
+  | "range_not_satisfiable"
+  | "unsupported_media_type"
+  | "payload_too_large"
+  // Preconditions (If-Match).
+  | "precondition_required"
+  | "version_conflict"
+  // The request is understood but conflicts with the current state.
+  | "conflict"
+  | "id_taken"
+  | "in_trash"
+  | "already_published"
+  | "section_gone"
+  | "idempotency_race"
+  | "last_admin_key"
+  | "key_revoked"
+  | "rotated_concurrently"
+  // The request is well-formed but its content cannot be accepted.
+  | "invalid"
+  | "unknown_section"
+  | "unknown_image"
+  | "body_too_large"
+  | "invalid_image"
+  | "image_too_large"
+  | "idempotency_key_reused"
+  | "revision_unreadable"
+  // The service.
+  | "unavailable"
+  | "previews_disabled"
+  | "internal_error";
+
+/** Members of the JSON error body besides code and message: `details`, `current_version`, `retry_after`… */
+export type ErrorInfo = { details?: ErrorDetail[]; [member: string]: unknown };
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly info: ErrorInfo;
+
+  constructor(code: ErrorCode, message: string, info: ErrorInfo = {}) {
+    super(message);
+    this.name = "DomainError";
+    this.code = code;
+    this.info = info;
+  }
+}
+
+export const notFound = (message = "Not found") => new DomainError("not_found", message);
+
+export const badRequest = (message: string, details?: ErrorDetail[]) =>
+  new DomainError("bad_request", message, details ? { details } : {});
+
+/** 403 for a role or an ownership rule, naming the role that would be allowed. */
+export const forbidden = (message: string, requiredRole = "editor") =>
+  new DomainError("forbidden", message, { required_role: requiredRole });
+
+/** For any body that is too large, with the limit it passed. */
+export const payloadTooLarge = (maxBytes: number) =>
+  new DomainError("payload_too_large", `The request body is larger than ${maxBytes} bytes`, { max_bytes: maxBytes });
+
+/** The article moved on from the version the client based its change on; `current` is the version now. */
+export const versionConflict = (current: number) =>
+  new DomainError("version_conflict", `The article has changed since the version you sent; it is now at version ${current}`, {
+    current_version: current,
+  });
