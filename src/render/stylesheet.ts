@@ -10,7 +10,8 @@ export const STYLESHEET = `
   --brand-dark: #8f0f15;
   --ink: #1d2129;
   --ink-soft: #4e5969;
-  --muted: #86909c;
+  /* Grey meta text (dates, 更多, separators): 5.2:1 on --paper, 4.7:1 on --wash (WCAG AA needs 4.5). */
+  --muted: #646e7b;
   --line: #e5e6eb;
   --paper: #ffffff;
   --wash: #f4f5f7;
@@ -50,6 +51,7 @@ h1, h2, h3 { line-height: 1.4; }
 .sitenav ul { display: flex; gap: 4px; margin: 0 auto; padding: 0 8px; list-style: none; overflow-x: auto; scrollbar-width: none; }
 .sitenav a { display: block; padding: 10px 16px; color: #fff; font-size: 17px; white-space: nowrap; }
 .sitenav a:hover, .sitenav a[aria-current] { background: var(--brand-dark); color: #fff; text-decoration: none; }
+.sitenav a:focus-visible { outline-color: #fff; outline-offset: -4px; }
 
 main.wrap { padding-top: 20px; padding-bottom: 48px; }
 .narrow { max-width: 820px; margin-left: auto; margin-right: auto; }
@@ -107,7 +109,8 @@ main.wrap { padding-top: 20px; padding-bottom: 48px; }
 .lead p { -webkit-line-clamp: 3; margin: 0; }
 .item-meta { margin: 0; color: var(--muted); font-size: 13px; }
 .item-meta > * + * { margin-left: 12px; }
-.item-meta a { color: var(--brand); }
+/* Underlined: red next to grey is 2:1, too close to tell the link by colour alone (WCAG 1.4.1). */
+.item-meta a { color: var(--brand); text-decoration: underline; text-underline-offset: 3px; }
 .thumb { flex: none; align-self: flex-start; display: block; width: 200px; aspect-ratio: 3 / 2; overflow: hidden; border-radius: 3px; background: var(--wash); }
 .thumb img { display: block; width: 100%; height: 100%; object-fit: cover; }
 .empty { padding: 40px 0; text-align: center; color: var(--muted); }
@@ -145,7 +148,8 @@ main.wrap { padding-top: 20px; padding-bottom: 48px; }
 
 .sitefoot { background: #2b2f36; color: #c9cdd4; font-size: 13px; padding: 24px 0; text-align: center; }
 .sitefoot p { margin: 4px 0; }
-.sitefoot a { color: #fff; }
+.sitefoot a { color: #fff; text-decoration: underline; text-underline-offset: 3px; }
+.sitefoot a:focus-visible { outline-color: #fff; }
 
 @media (max-width: 760px) {
   .brand { font-size: 24px; }

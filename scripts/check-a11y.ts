@@ -1,0 +1,124 @@
+// Runs axe-core's WCAG 2.2 A and AA rules on each kind of reader page, at a phone's width and a desktop's,
+// in Debian's headless Chromium: the Worker as deploy bundles it, in Miniflare, over a fresh copy of the
+// demo content, served on a loopback port so the browser loads the pages, stylesheet and images for real.
+// Fails on any violation; without /usr/bin/chromium it says how to get it and is skipped.
+//
+//   npm run check:a11y
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type * as Axe from "axe-core";
+import { Miniflare } from "miniflare";
+import { chromium } from "playwright-core";
+import { articleUrl, sectionUrl } from "../src/content/urls.ts";
+import { demoArticles } from "./demo/load.ts";
+import { ROOT, storageOptions } from "./lib/local-env.ts";
+import { bundleWorker, mastheadWorker } from "./lib/worker.ts";
+import { seed } from "./seed.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync",
+];
+const VIEWPORTS = [
+  { name: "phone", width: 390, height: 844 },
+  { name: "desktop", width: 1280, height: 900 },
+];
+const AXE_OPTIONS: Axe.RunOptions = {
+  runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+  resultTypes: ["violations"],
+};
+
+const log = (message: string) => console.log(`check-a11y: ${message}`);
+
+/** One page of each kind a reader meets; the articles chosen from the demo so they show a figure and a table. */
+function pagesToCheck(): { name: string; path: string; status: number }[] {
+  const articles = demoArticles();
+  const withFigure = articles.find((a) => a.cover !== undefined && a.body.includes("!["));
+  const withTable = articles.find((a) => /^\| --- /m.test(a.body));
+  if (!withFigure || !withTable) throw new Error("the demo has no article with a figure, or none with a table");
+  return [
+    { name: "home", path: "/", status: 200 },
+    { name: "top-level section", path: sectionUrl("xw"), status: 200 },
+    { name: "second-level section", path: sectionUrl("xw/dzyw"), status: 200 },
+    { name: "section page 2", path: sectionUrl("xw", 2), status: 200 },
+    { name: "article with cover and figure", path: articleUrl(withFigure.section, withFigure.id), status: 200 },
+    { name: "article with a table", path: articleUrl(withTable.section, withTable.id), status: 200 },
+    { name: "404", path: "/html/no-such-section/", status: 404 },
+  ];
+}
+
+function report(label: string, results: Axe.AxeResults): number {
+  for (const v of results.violations) {
+    console.error(`\n${label}: ${v.id} (${v.impact ?? "no impact given"}) ${v.help}\n  ${v.helpUrl}`);
+    for (const node of v.nodes) {
+      console.error(`  - ${node.target.join(" ")}`);
+      if (node.failureSummary) console.error(`    ${node.failureSummary.replace(/\n/g, "\n    ")}`);
+    }
+  }
+  return results.violations.reduce((sum, v) => sum + v.nodes.length, 0);
+}
+
+async function main() {
+  if (!existsSync(CHROMIUM)) {
+    log(`skipped: no ${CHROMIUM} (install it with \`apt-get install chromium fonts-noto-cjk\` to check accessibility)`);
+    return;
+  }
+  const axeSource = readFileSync(createRequire(join(ROOT, "package.json")).resolve("axe-core/axe.min.js"), "utf8");
+  const pages = pagesToCheck();
+  const work = mkdtempSync(join(tmpdir(), "masthead-a11y-"));
+  const state = join(work, "v3");
+  let mf: Miniflare | null = null;
+  let browser: Awaited<ReturnType<typeof chromium.launch>> | null = null;
+  try {
+    await seed({ state, demo: true, articles: 0, reset: false, seed: 1 });
+    const bundle = bundleWorker();
+    mf = new Miniflare({
+      ...storageOptions(state),
+      host: "127.0.0.1",
+      port: 0,
+      workers: [mastheadWorker(bundle, state)],
+    });
+    const origin = (await mf.ready).origin;
+    // playwright-core gives the browser a fresh temporary profile and removes it on close.
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    log(`axe-core on ${pages.length} pages at ${VIEWPORTS.map((v) => `${v.width}×${v.height}`).join(" and ")}`);
+    let violations = 0;
+    for (const viewport of VIEWPORTS) {
+      // The pages forbid all scripts (CSP script-src 'none'); axe has to be let in.
+      const context = await browser.newContext({
+        viewport: { width: viewport.width, height: viewport.height },
+        bypassCSP: true,
+      });
+      const tab = await context.newPage();
+      for (const page of pages) {
+        const res = await tab.goto(`${origin}${page.path}`, { waitUntil: "load" });
+        if (res?.status() !== page.status) throw new Error(`${page.path} answered ${res?.status()}, not ${page.status}`);
+        await tab.addScriptTag({ content: axeSource });
+        // Runs in the page, where the injected script defined the global `axe` (on the whole document).
+        const results = await tab.evaluate(
+          (options) => (globalThis as unknown as { axe: typeof Axe }).axe.run(options),
+          AXE_OPTIONS,
+        );
+        const found = report(`${page.name} ${page.path} (${viewport.name})`, results);
+        log(`${viewport.name} ${page.path}: ${found} violation${found === 1 ? "" : "s"}`);
+        violations += found;
+      }
+      await context.close();
+    }
+    if (violations > 0) {
+      process.exitCode = 1;
+      log(`${violations} violations of WCAG 2.2 A/AA rules`);
+      return;
+    }
+    log(`no violations on ${pages.length} pages at ${VIEWPORTS.length} widths`);
+  } finally {
+    await browser?.close();
+    await mf?.dispose();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
