@@ -3,6 +3,8 @@ import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { getMedia, getMediaByKeys, insertMedia } from "../src/db/media.ts";
 import { contentKey } from "../src/media/key.ts";
+import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from "../src/media/size.ts";
+import type { ImageExt } from "../src/media/sniff.ts";
 import { MAX_IMAGE_BYTES, uploadImage } from "../src/media/upload.ts";
 import type { MediaJson } from "../src/render/media-json.ts";
 import * as images from "./fixtures/images.ts";
@@ -259,6 +261,74 @@ describe("uploading an image", () => {
     await expect(upload).rejects.toThrow("R2 is down");
     expect(await getMedia(env.DB, key)).toBeNull();
     expect(await env.MEDIA.head(key)).toBeNull();
+  });
+});
+
+/** Posts bytes that must be refused; checks the answer, and that nothing of them was kept: no object, no row, no audit entry. */
+async function expectRefused(bytes: Uint8Array, ext: ImageExt, code: string) {
+  const res = await postRaw(await editor(), bytes, "application/octet-stream");
+  expect(res.status).toBe(422);
+  const { error } = await res.json<ErrorJson>();
+  expect(error.code).toBe(code);
+  const key = await contentKey(bytes, ext);
+  expect(await env.MEDIA.head(key)).toBeNull();
+  expect(await getMedia(env.DB, key)).toBeNull();
+  const audited = await env.DB.prepare("SELECT count(*) AS n FROM audit_log WHERE json_extract(detail, '$.key') = ?")
+    .bind(key)
+    .first<{ n: number }>();
+  expect(audited?.n).toBe(0);
+  return error;
+}
+
+describe("refusing an image over the pixel cap", () => {
+  it.each([
+    ["65535×65535", 65535, 65535],
+    ["2^31−1 × 2^31−1", 0x7fffffff, 0x7fffffff],
+    ["16384×16384 (268 megapixels)", 16384, 16384],
+    ["16385×1", 16385, 1],
+    ["1×16385", 1, 16385],
+    ["10000×5001 (just over 50 megapixels)", 10000, 5001],
+  ])("refuses a PNG of %s with 422 and stores nothing", async (_, width, height) => {
+    const error = await expectRefused(unique(images.pngOf(width, height)), "png", "image_too_large");
+    expect(error.message).toContain(`${width}×${height}`);
+    expect(error.message).toContain(String(MAX_IMAGE_SIDE));
+    expect(error.message).toContain(String(MAX_IMAGE_PIXELS));
+  });
+
+  it("refuses a header that claims 65535×65535 even when it holds no image data", async () => {
+    await expectRefused(images.pngHeader(65535, 65535), "png", "image_too_large");
+  });
+
+  it.each([
+    ["16384×3000 (49 megapixels)", 16384, 3000],
+    ["10000×5000 (exactly 50 megapixels)", 10000, 5000],
+    ["16384×1", 16384, 1],
+  ])("accepts a PNG of %s", async (_, width, height) => {
+    const res = await postRaw(await editor(), unique(images.pngOf(width, height)), "image/png");
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ width, height });
+  });
+});
+
+describe("refusing a file that holds no image data", () => {
+  const jpeg = images.jpeg();
+  const sos = jpeg.findIndex((x, i) => x === 0xff && jpeg[i + 1] === 0xda);
+  const avif = images.avif();
+  const mdat = avif.length - 51; // the last box: 51 bytes of mdat
+
+  it.each([
+    ["a 33-byte PNG: signature and IHDR only", images.pngHeader(10, 10), "png"],
+    ["a PNG with IHDR then IEND", images.pngOf(10, 10, [images.pngChunk("IEND")]), "png"],
+    ["a PNG whose IDAT is cut off", images.png().subarray(0, 60), "png"],
+    ["a PNG whose only IDAT comes after IEND", images.pngOf(1, 1, [images.pngChunk("IEND"), images.pngChunk("IDAT", images.ONE_PIXEL_IDAT)]), "png"],
+    ["a JPEG with a frame header but no scan", Uint8Array.of(...jpeg.subarray(0, sos), 0xff, 0xd9), "jpg"],
+    // header, screen descriptor, global colour table and a graphic control extension, then the trailer
+    ["a GIF with no image descriptor", Uint8Array.of(...images.gif().subarray(0, 27), 0x3b), "gif"],
+    ["an extended WebP (VP8X) with alpha but no image chunk", images.webpOf(images.webpExtended().subarray(12, 48)), "webp"],
+    ["an AVIF cut off before its mdat", avif.subarray(0, mdat), "avif"],
+  ] as const)("refuses %s with 422 invalid_image and stores nothing", async (_, bytes, ext) => {
+    const error = await expectRefused(bytes, ext, "invalid_image");
+    expect(error.message).toContain("holds no image data");
   });
 });
 

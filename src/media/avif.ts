@@ -1,5 +1,6 @@
 // AVIF width and height: the `ispe` property of the primary item (ISO/IEC 23008-12 §6.5.3), found through
-// meta → pitm (which item) and meta → iprp → ipma (which properties), with `irot` turning it by 90°.
+// meta → pitm (which item) and meta → iprp → ipma (which properties), with `irot` turning it by 90°;
+// and whether the file holds coded data at all.
 import { fourcc, u32be, u16be } from "./bytes.ts";
 import { dimensions, type Dimensions } from "./size.ts";
 
@@ -78,4 +79,16 @@ export function avifDimensions(b: Uint8Array): Dimensions | null {
   }
   if (!size) return null;
   return quarterTurns % 2 === 1 ? { width: size.height, height: size.width } : size;
+}
+
+/**
+ * A primary item (pitm, ISO/IEC 14496-12 §8.11.4) and a non-empty `mdat` (§8.1.1), where the items' coded
+ * data lives. A box cut off by the end of the file is not read, so a truncated mdat does not count.
+ */
+export function avifHasImageData(b: Uint8Array): boolean {
+  const file: Box = { type: "", start: 0, end: b.length };
+  const meta = child(b, file, "meta");
+  if (!meta || !child(b, meta, "pitm", 4)) return false;
+  for (const box of boxes(b, 0, b.length)) if (box.type === "mdat" && box.end > box.start) return true;
+  return false;
 }

@@ -1,5 +1,6 @@
 // JPEG width and height: walk the marker segments to the first frame header (SOFn), and apply the EXIF
 // orientation so a phone photo stored sideways reports the size it is displayed at (browsers rotate it).
+// Whether it holds image data: a scan after that frame header, with entropy-coded bytes after the scan's header.
 import { fourcc, u16be, u16le, u32be, u32le } from "./bytes.ts";
 import { dimensions, type Dimensions } from "./size.ts";
 
@@ -8,8 +9,11 @@ const isFrameHeader = (m: number) => m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !
 // Markers without a length: TEM, RST0–7, SOI.
 const isStandalone = (m: number) => m === 0x01 || (m >= 0xd0 && m <= 0xd8);
 
-export function jpegDimensions(b: Uint8Array): Dimensions | null {
-  let orientation = 1;
+type Segment = { marker: number; start: number; end: number }; // start: the 2-byte length, which counts itself
+
+// T.81 §B.1.1: markers, each but the standalone ones followed by a length and that many bytes. Ends at EOI,
+// at a segment that does not fit, or after the first scan header (SOS), since entropy-coded data follows it.
+function* segments(b: Uint8Array): Generator<Segment> {
   let at = 2;
   while (at < b.length) {
     // Stray bytes before a marker are skipped, as libjpeg does ("extraneous bytes before marker");
@@ -17,23 +21,49 @@ export function jpegDimensions(b: Uint8Array): Dimensions | null {
     while (at < b.length && b[at] !== 0xff) at++;
     while (b[at] === 0xff) at++;
     const marker = b[at++];
-    if (marker === undefined) return null;
+    if (marker === undefined || marker === 0xd9) return;
     if (isStandalone(marker)) continue;
-    // EOI, or scan data before any frame header: there is no size to find.
-    if (marker === 0xd9 || marker === 0xda) return null;
     const length = u16be(b, at);
-    if (length < 2 || at + length > b.length) return null;
-    if (isFrameHeader(marker)) {
-      // length, precision (1 byte), then height and width; a height of 0 (defined later by DNL) is not supported
-      if (length < 7) return null;
-      const height = u16be(b, at + 3);
-      const width = u16be(b, at + 5);
-      return orientation >= 5 ? dimensions(height, width) : dimensions(width, height);
-    }
-    if (marker === 0xe1) orientation = exifOrientation(b.subarray(at + 2, at + length)) ?? orientation;
+    if (length < 2 || at + length > b.length) return;
+    yield { marker, start: at, end: at + length };
+    if (marker === 0xda) return;
     at += length;
   }
+}
+
+export function jpegDimensions(b: Uint8Array): Dimensions | null {
+  let orientation = 1;
+  for (const { marker, start, end } of segments(b)) {
+    // Scan data before any frame header: there is no size to find.
+    if (marker === 0xda) return null;
+    if (isFrameHeader(marker)) {
+      // length, precision (1 byte), then height and width; a height of 0 (defined later by DNL) is not supported
+      if (end - start < 7) return null;
+      const height = u16be(b, start + 3);
+      const width = u16be(b, start + 5);
+      return orientation >= 5 ? dimensions(height, width) : dimensions(width, height);
+    }
+    if (marker === 0xe1) orientation = exifOrientation(b.subarray(start + 2, end)) ?? orientation;
+  }
   return null;
+}
+
+/**
+ * T.81 §B.2.1: a frame header, then scans. The image holds data when a scan header (SOS, §B.2.3: length
+ * 6 + 2 × its component count) follows the frame header and at least one entropy-coded byte follows it
+ * (§B.1.1.5: a 0xFF there is data only when stuffed with 0x00; otherwise it starts a marker, such as EOI).
+ */
+export function jpegHasImageData(b: Uint8Array): boolean {
+  let frame = false;
+  for (const { marker, start, end } of segments(b)) {
+    if (isFrameHeader(marker)) frame = true;
+    if (marker !== 0xda) continue;
+    const components = b[start + 2] ?? 0;
+    if (!frame || components === 0 || end - start < 6 + 2 * components) return false;
+    const first = b[end];
+    return first !== undefined && (first !== 0xff || b[end + 1] === 0x00);
+  }
+  return false;
 }
 
 // EXIF 2.3 §4.5.4 (a TIFF structure after "Exif\0\0"): tag 0x0112 in IFD0; 5–8 mean the image is turned 90°.

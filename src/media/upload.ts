@@ -6,8 +6,10 @@ import type { Db } from "../db/handle.ts";
 import { insertMedia } from "../db/media.ts";
 import { putMediaObject } from "../db/media-objects.ts";
 import { imageDimensions } from "./dimensions.ts";
+import { hasImageData } from "./image-data.ts";
 import { contentKey } from "./key.ts";
 import type { ImageMetadata } from "./metadata.ts";
+import { type Dimensions, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, withinPixelCap } from "./size.ts";
 import { sniffImageType } from "./sniff.ts";
 
 /** The largest image accepted, in bytes. */
@@ -15,6 +17,14 @@ export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
 /** 413 for an image over the limit. */
 export const imageTooLarge = () => payloadTooLarge(MAX_IMAGE_BYTES);
+
+/** 422 for an image whose header claims more pixels than are accepted, with the limits and its size. */
+const tooManyPixels = ({ width, height }: Dimensions) =>
+  new DomainError(
+    "image_too_large",
+    `The image is ${width}×${height} pixels; at most ${MAX_IMAGE_SIDE} pixels a side and ${MAX_IMAGE_PIXELS} pixels in all are accepted`,
+    { max_side: MAX_IMAGE_SIDE, max_pixels: MAX_IMAGE_PIXELS },
+  );
 
 export type UploadResult = { media: Media; created: boolean };
 
@@ -38,6 +48,10 @@ export async function uploadImage(
   const size = imageDimensions(bytes, type.ext);
   if (!size)
     throw new DomainError("invalid_image", `The file starts like ${type.contentType} but its header is truncated or corrupt`);
+  // Pages reserve, and browsers decode, the size the header claims: cap it before walking the rest of the file.
+  if (!withinPixelCap(size)) throw tooManyPixels(size);
+  if (!hasImageData(bytes, type.ext))
+    throw new DomainError("invalid_image", `The file has a ${type.contentType} header but holds no image data`);
   const key = await contentKey(bytes, type.ext);
   await putMediaObject(bucket, key, bytes, type.contentType);
   return insertMedia(
