@@ -274,6 +274,35 @@ describe("lockout after repeated failures", () => {
     for (let i = 0; i < MAX_FAILURES + 2; i++) expect((await get(KEYS, { "CF-Connecting-IP": ip })).status).toBe(401);
     expect((await get(KEYS, { Authorization: authHeader, "CF-Connecting-IP": ip })).status).toBe(200);
   });
+
+  it("lets no more than the limit of 100 concurrent guesses from one client get a 401", async () => {
+    const ip = uniqueClientIp();
+    const guesses = await Promise.all(
+      Array.from({ length: 100 }, async () => (await get(KEYS, { Authorization: `Bearer ${await strangerKey()}`, "CF-Connecting-IP": ip })).status),
+    );
+    expect(guesses.filter((s) => s === 401)).toHaveLength(MAX_FAILURES);
+    expect(guesses.filter((s) => s === 429)).toHaveLength(100 - MAX_FAILURES);
+  });
+
+  it("treats a rotated key's old secret as a revoked key: 401, never counted as a guess", async () => {
+    const ip = uniqueClientIp();
+    const admin = await makeKey("admin");
+    const tool = await makeKey("editor");
+    const rotated = (await (await post(`${KEYS}/${tool.key.id}/rotate`, admin.headers)).json()) as { secret: string };
+    for (let i = 0; i < MAX_FAILURES + 2; i++) {
+      const res = await get("http://localhost/api/v1/admin/articles", { Authorization: tool.authHeader, "CF-Connecting-IP": ip });
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as ErrorJson).error.message).toContain("rotated");
+    }
+    expect((await get("http://localhost/api/v1/admin/articles", { Authorization: `Bearer ${rotated.secret}`, "CF-Connecting-IP": ip })).status).toBe(200);
+    expect((await get(KEYS, { Authorization: admin.authHeader, "CF-Connecting-IP": ip })).status).toBe(200);
+  });
+
+  it("keeps a rotated secret's lookup to one round trip with the rest of authentication", async () => {
+    const { headers } = await makeKey("editor");
+    const res = await get("http://localhost/api/v1/admin/articles?limit=1", headers);
+    expect(res.headers.get("Server-Timing")).toMatch(/round_trips=2 /);
+  });
 });
 
 describe("key management", () => {

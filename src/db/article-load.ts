@@ -50,7 +50,9 @@ export async function loadForChange(db: Db, id: number, wants: ChangeWants = {})
       .prepare(
         `SELECT key, content_type, bytes, width, height, alt, caption, credit, created_at, created_by FROM media
           WHERE key IN (SELECT value FROM json_each(COALESCE(
-            (SELECT json_extract(snapshot, '$.images') FROM revisions WHERE article_id = ? AND version = ?), '[]')))`,
+            (SELECT json_extract(snapshot, '$.images') FROM revisions
+              WHERE article_id = ? AND version = ? AND json_valid(snapshot) AND json_type(snapshot, '$.images') = 'array'),
+            '[]')))`,
       )
       .bind(id, version);
   const optional = {

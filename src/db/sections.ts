@@ -111,5 +111,6 @@ export const sectionChainOfArticleStatement = (db: Db, articleId: number) =>
 /** The chain of the section a revision's snapshot names, for use inside a batch (a restore's load). */
 export const sectionChainOfRevisionStatement = (db: Db, articleId: number, version: number) =>
   db
-    .prepare(chainCte("SELECT json_extract(snapshot, '$.section_id'), 0 FROM revisions WHERE article_id = ? AND version = ?"))
+    // A damaged snapshot names no section here; parseSnapshot reports it.
+    .prepare(chainCte("SELECT json_extract(snapshot, '$.section_id'), 0 FROM revisions WHERE article_id = ? AND version = ? AND json_valid(snapshot)"))
     .bind(articleId, version);
