@@ -9,6 +9,7 @@ import { admin } from "./routes/admin.ts";
 import { media } from "./routes/media.ts";
 import { assets } from "./routes/assets.ts";
 import { d1Timing } from "./middleware/d1-timing.ts";
+import { canonicalPath } from "./middleware/canonical-path.ts";
 
 export const app = new Hono<AppEnv>();
 
@@ -30,6 +31,8 @@ app.use(
   }),
 );
 
+// Before any route, so none ever sees a second spelling of a path (after secureHeaders, whose headers it keeps).
+app.use(canonicalPath());
 app.use(d1Timing());
 
 app.route("/api/v1/admin", admin);
