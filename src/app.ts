@@ -10,6 +10,7 @@ import { media } from "./routes/media.ts";
 import { assets } from "./routes/assets.ts";
 import { d1Timing } from "./middleware/d1-timing.ts";
 import { canonicalPath } from "./middleware/canonical-path.ts";
+import { allowedMethods } from "./routes/allowed-methods.ts";
 
 export const app = new Hono<AppEnv>();
 
@@ -41,5 +42,6 @@ app.route("/media", media);
 app.route("/assets", assets);
 app.route("/", pages);
 
-app.notFound(handleNotFound);
+// Last, so it knows every route: 405 with Allow for a known path, 404 otherwise.
+app.notFound(allowedMethods(app.routes, { notFound: handleNotFound, onError: handleError }));
 app.onError(handleError);
