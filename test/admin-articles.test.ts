@@ -229,6 +229,22 @@ describe("refusing bad input", () => {
     expect(JSON.stringify(json).length).toBeLessThan(1000);
   });
 
+  it("answers 400 to a body that is JSON but not an object, on create and on publish, changing nothing", async () => {
+    const editor = await makeKey("editor");
+    const section = await newSection();
+    const draft = await createDraft(editor, section);
+    for (const body of ["[]", "null", '"x"', "1", "[{}]"]) {
+      for (const path of ["", `/${draft.id}/publish`]) {
+        const { res, json } = await call(editor, "POST", path, body);
+        expect(res.status, `${path} ${body}`).toBe(400);
+        expect(json.error?.message, `${path} ${body}`).toBe("The body must be a JSON object");
+        expect(json.error?.details).toEqual([{ path: "(body)", message: "must be a JSON object" }]);
+      }
+    }
+    const { json } = await call(editor, "GET", `/${draft.id}`);
+    expect(json).toMatchObject({ status: "draft", version: 1 });
+  });
+
   it("answers 413 for a body over the limit, before storing anything", async () => {
     const editor = await makeKey("editor");
     const section = await newSection();

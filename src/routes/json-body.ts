@@ -70,7 +70,7 @@ function forbiddenKeyPath(root: unknown): { path: string; message: string } | nu
 }
 
 /**
- * The validated body of a JSON request, and a fingerprint of its JSON (whitespace aside) for Idempotency-Key.
+ * The validated body of a JSON request (a JSON object), and a fingerprint of its JSON (whitespace aside) for Idempotency-Key.
  * 415 for another media type, 413 when too large, 400 with every problem listed by field path.
  */
 export async function readJson<S extends v.GenericSchema>(
@@ -88,6 +88,10 @@ export async function readJson<S extends v.GenericSchema>(
     data = JSON.parse(raw);
   } catch {
     throw badRequest("The body is not valid JSON", [{ path: "(body)", message: "is not valid JSON" }]);
+  }
+  // Object schemas let an array through (its keys are just missing fields); no endpoint takes anything but an object.
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    throw badRequest("The body must be a JSON object", [{ path: "(body)", message: "must be a JSON object" }]);
   }
   const forbidden = forbiddenKeyPath(data);
   if (forbidden) throw badRequest("The request has invalid fields", [forbidden]);
