@@ -127,6 +127,19 @@ describe("creating articles", () => {
     expect(retry.res.headers.get("ETag")).toBe('"1"');
   });
 
+  it("treats JSON with the same members in another order as the same request", async () => {
+    const editor = await makeKey("editor");
+    const section = await newSection();
+    const headers = { "Idempotency-Key": crypto.randomUUID() };
+    const bylines = [{ name: "林晓", role: "记者" }];
+    const first = await call(editor, "POST", "", { section, title: "次序", bylines }, headers);
+    expect(first.res.status).toBe(201);
+    const retry = await call(editor, "POST", "", { bylines: [{ role: "记者", name: "林晓" }], title: "次序", section }, headers);
+    expect(retry.res.status, JSON.stringify(retry.json)).toBe(201);
+    expect(retry.res.headers.get("Idempotent-Replayed")).toBe("true");
+    expect(retry.json.id).toBe(first.json.id);
+  });
+
   it("gives every one of many simultaneous creates its own id", async () => {
     const editor = await makeKey("editor");
     const section = await newSection();

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import * as v from "valibot";
 import { AppError, badRequest, payloadTooLarge } from "../errors.ts";
 import { issueDetails } from "../content/schemas.ts";
+import { canonicalJson } from "./canonical-json.ts";
 
 /** 413 before reading when Content-Length says too much; otherwise reads at most `maxBytes` and stops. */
 async function readBounded(req: Request, maxBytes: number): Promise<string> {
@@ -70,7 +71,8 @@ function forbiddenKeyPath(root: unknown): { path: string; message: string } | nu
 }
 
 /**
- * The validated body of a JSON request (a JSON object), and a fingerprint of its JSON (whitespace aside) for Idempotency-Key.
+ * The validated body of a JSON request (a JSON object), and a fingerprint of its JSON for Idempotency-Key that
+ * ignores whitespace and the order of members.
  * 415 for another media type, 413 when too large, 400 with every problem listed by field path.
  */
 export async function readJson<S extends v.GenericSchema>(
@@ -97,5 +99,5 @@ export async function readJson<S extends v.GenericSchema>(
   if (forbidden) throw badRequest("The request has invalid fields", [forbidden]);
   const parsed = v.safeParse(schema, data, { abortEarly: false });
   if (!parsed.success) throw badRequest("The request has invalid fields", issueDetails(parsed.issues));
-  return { value: parsed.output, fingerprint: JSON.stringify(data) };
+  return { value: parsed.output, fingerprint: canonicalJson(data) };
 }
