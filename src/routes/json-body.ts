@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import * as v from "valibot";
 import { AppError, badRequest, payloadTooLarge } from "../errors.ts";
 import { issueDetails } from "../content/schemas.ts";
+import { FORBIDDEN_KEYS } from "../content/forbidden-keys.ts";
 import { canonicalJson } from "./canonical-json.ts";
 
 /** 413 before reading when Content-Length says too much; otherwise reads at most `maxBytes` and stops. */
@@ -38,10 +39,6 @@ async function readBounded(req: Request, maxBytes: number): Promise<string> {
 
 
 export type JsonBody<T> = { value: T; fingerprint: string };
-
-// Validators skip these keys to stay safe from prototype pollution; an API that refuses unknown
-// fields must refuse them too rather than drop them silently.
-const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 /** JSON nested deeper than this is no article: refused before anything walks it. */
 const MAX_DEPTH = 32;
