@@ -9,6 +9,8 @@ import { admin } from "./routes/admin.ts";
 import { media } from "./routes/media.ts";
 import { assets } from "./routes/assets.ts";
 import { d1Timing } from "./middleware/d1-timing.ts";
+import { canonicalPath } from "./middleware/canonical-path.ts";
+import { allowedMethods } from "./routes/allowed-methods.ts";
 
 export const app = new Hono<AppEnv>();
 
@@ -30,6 +32,8 @@ app.use(
   }),
 );
 
+// Before any route, so none ever sees a second spelling of a path (after secureHeaders, whose headers it keeps).
+app.use(canonicalPath());
 app.use(d1Timing());
 
 app.route("/api/v1/admin", admin);
@@ -38,5 +42,6 @@ app.route("/media", media);
 app.route("/assets", assets);
 app.route("/", pages);
 
-app.notFound(handleNotFound);
+// Last, so it knows every route: 405 with Allow for a known path, 404 otherwise.
+app.notFound(allowedMethods(app.routes, { notFound: handleNotFound, onError: handleError }));
 app.onError(handleError);

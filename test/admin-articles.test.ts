@@ -127,6 +127,19 @@ describe("creating articles", () => {
     expect(retry.res.headers.get("ETag")).toBe('"1"');
   });
 
+  it("treats JSON with the same members in another order as the same request", async () => {
+    const editor = await makeKey("editor");
+    const section = await newSection();
+    const headers = { "Idempotency-Key": crypto.randomUUID() };
+    const bylines = [{ name: "林晓", role: "记者" }];
+    const first = await call(editor, "POST", "", { section, title: "次序", bylines }, headers);
+    expect(first.res.status).toBe(201);
+    const retry = await call(editor, "POST", "", { bylines: [{ role: "记者", name: "林晓" }], title: "次序", section }, headers);
+    expect(retry.res.status, JSON.stringify(retry.json)).toBe(201);
+    expect(retry.res.headers.get("Idempotent-Replayed")).toBe("true");
+    expect(retry.json.id).toBe(first.json.id);
+  });
+
   it("gives every one of many simultaneous creates its own id", async () => {
     const editor = await makeKey("editor");
     const section = await newSection();
@@ -241,6 +254,22 @@ describe("refusing bad input", () => {
     expect(res.status).toBe(400);
     expect(json.error?.details?.[0]?.message).toBe("nested more than 32 levels deep");
     expect(JSON.stringify(json).length).toBeLessThan(1000);
+  });
+
+  it("answers 400 to a body that is JSON but not an object, on create and on publish, changing nothing", async () => {
+    const editor = await makeKey("editor");
+    const section = await newSection();
+    const draft = await createDraft(editor, section);
+    for (const body of ["[]", "null", '"x"', "1", "[{}]"]) {
+      for (const path of ["", `/${draft.id}/publish`]) {
+        const { res, json } = await call(editor, "POST", path, body);
+        expect(res.status, `${path} ${body}`).toBe(400);
+        expect(json.error?.message, `${path} ${body}`).toBe("The body must be a JSON object");
+        expect(json.error?.details).toEqual([{ path: "(body)", message: "must be a JSON object" }]);
+      }
+    }
+    const { json } = await call(editor, "GET", `/${draft.id}`);
+    expect(json).toMatchObject({ status: "draft", version: 1 });
   });
 
   it("answers 413 for a body over the limit, before storing anything", async () => {

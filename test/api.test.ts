@@ -104,7 +104,8 @@ describe("GET /api/v1/articles/:id", () => {
     for (const id of [draft.id, 9_007_199_254_740_000]) {
       expect((await json<ErrorJson>(`/api/v1/articles/${id}`, 404)).error.code).toBe("not_found");
     }
-    for (const id of ["abc", "0", "007", "-5", "1.5", "9007199254740993", "1e5", "%F0%9F%98%80"]) {
+    // An escaped id never reaches the handler: test/canonical-path.test.ts.
+    for (const id of ["abc", "0", "007", "-5", "1.5", "9007199254740993", "1e5"]) {
       const body = await json<ErrorJson>(`/api/v1/articles/${id}`, 400);
       expect(body.error.code, id).toBe("bad_request");
       expect(body.error.details?.[0]?.path, id).toBe("id");

@@ -350,6 +350,18 @@ describe("key management", () => {
     expect((await get(`${KEYS}/999999999`, admin.headers)).status).toBe(404);
   });
 
+  it("answers 404 to an id with leading zeros, which is not another spelling of the key", async () => {
+    const admin = await makeKey("admin");
+    const target = await createViaApi(admin.headers);
+    for (const id of [`0${target.key.id}`, `000${target.key.id}`]) {
+      expect((await get(`${KEYS}/${id}`, admin.headers)).status, id).toBe(404);
+      expect((await post(`${KEYS}/${id}/revoke`, admin.headers)).status, id).toBe(404);
+      expect((await post(`${KEYS}/${id}/rotate`, admin.headers)).status, id).toBe(404);
+    }
+    const res = await get(`${KEYS}/${target.key.id}`, admin.headers);
+    expect(((await res.json()) as { key: KeyJson }).key).toMatchObject({ prefix: target.key.prefix, revoked_at: null });
+  });
+
   it("lists every validation problem by field path", async () => {
     const admin = await makeKey("admin");
     const res = await post(KEYS, admin.headers, { name: "   ", role: "boss" });

@@ -225,6 +225,24 @@ describe("uploading an image", () => {
     expect(error.details?.map((d) => d.path).sort()).toEqual(["alt", "caption", "file", "query.alt", "title"]);
   });
 
+  it("refuses prototype names as unknown fields, as the JSON API does, in a form or the query string", async () => {
+    const form = new FormData();
+    form.append("file", new File([unique(images.png())], "a.png"));
+    form.append("alt", "图");
+    for (const name of ["__proto__", "constructor", "prototype"]) form.append(name, "x");
+    const res = await postForm(await editor(), form);
+    expect(res.status).toBe(400);
+    const { error } = await res.json<ErrorJson>();
+    expect(error.details?.sort((a, b) => a.path.localeCompare(b.path))).toEqual([
+      { path: "__proto__", message: "unknown field" },
+      { path: "constructor", message: "unknown field" },
+      { path: "prototype", message: "unknown field" },
+    ]);
+    const raw = await postRaw(await editor(), unique(images.png()), "image/png", "?__proto__=x&constructor=y");
+    expect(raw.status).toBe(400);
+    expect((await raw.json<ErrorJson>()).error.details?.map((d) => d.path).sort()).toEqual(["__proto__", "constructor"]);
+  });
+
   it("refuses unknown query parameters and overlong text with a raw body", async () => {
     const res = await postRaw(await editor(), unique(images.png()), "image/png", `?credit=${"c".repeat(201)}&width=10`);
     expect(res.status).toBe(400);

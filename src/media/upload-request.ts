@@ -2,6 +2,7 @@
 // or multipart/form-data with a `file` part and `alt`, `caption`, `credit` fields. Runs after the body limit.
 import { DomainError, type ErrorDetail, badRequest } from "../domain/errors.ts";
 import { type ImageMetadata, validateImageMetadata } from "./metadata.ts";
+import { FORBIDDEN_KEYS } from "../content/forbidden-keys.ts";
 
 export type UploadRequest = { bytes: Uint8Array; metadata: ImageMetadata };
 
@@ -9,11 +10,15 @@ const mediaTypeOf = (request: Request) => (request.headers.get("Content-Type") ?
 
 export const isMultipart = (request: Request) => mediaTypeOf(request) === "multipart/form-data";
 
-/** The text fields as an object, each name once: a repeated one is a problem, not "the last one wins". */
+/**
+ * The text fields as an object, each name once: a repeated one is a problem, not "the last one wins".
+ * Prototype names are refused as unknown, which the validator would otherwise skip without a word.
+ */
 function singleValued(entries: Iterable<[string, string]>, problems: ErrorDetail[]): Record<string, string> {
-  const fields: Record<string, string> = {};
+  const fields: Record<string, string> = Object.create(null);
   for (const [name, value] of entries) {
-    if (Object.hasOwn(fields, name)) problems.push({ path: name, message: "given more than once" });
+    if (FORBIDDEN_KEYS.has(name)) problems.push({ path: name, message: "unknown field" });
+    else if (Object.hasOwn(fields, name)) problems.push({ path: name, message: "given more than once" });
     else fields[name] = value;
   }
   return fields;

@@ -28,12 +28,15 @@ const NO_STORE = { "Cache-Control": "no-store" };
 
 export const adminKeys = new Hono<AppEnv>();
 
+// Ids have one spelling: no leading zeros, so /keys/0001 is not key 1 (as article ids in admin-articles.ts).
+const ID = "/:id{[1-9][0-9]{0,15}}";
+
 adminKeys.get("/", async (c) => {
   const keys = await listApiKeys(c.env.DB);
   return c.json({ keys: keys.map(keyJson) });
 });
 
-adminKeys.get("/:id{[1-9][0-9]{0,15}}", async (c) => {
+adminKeys.get(ID, async (c) => {
   const key = await getApiKey(c.env.DB, Number(c.req.param("id")));
   if (!key) throw notFound("No such API key");
   return c.json({ key: keyJson(key) });
@@ -46,7 +49,7 @@ adminKeys.post("/", async (c) => {
   return c.json({ key: keyJson(key), secret }, 201, NO_STORE);
 });
 
-adminKeys.post("/:id{[1-9][0-9]{0,15}}/revoke", async (c) => {
+adminKeys.post(`${ID}/revoke`, async (c) => {
   const key = await revokeApiKey(c.env.DB, Number(c.req.param("id")), c.get("apiKey"));
   if (!key) throw notFound("No such API key");
   if (key.revokedAt === null) {
@@ -55,7 +58,7 @@ adminKeys.post("/:id{[1-9][0-9]{0,15}}/revoke", async (c) => {
   return c.json({ key: keyJson(key) });
 });
 
-adminKeys.post("/:id{[1-9][0-9]{0,15}}/rotate", async (c) => {
+adminKeys.post(`${ID}/rotate`, async (c) => {
   const id = Number(c.req.param("id"));
   const rotated = await rotateApiKey(c.env.DB, id, await generateKey(), c.get("apiKey"));
   if (!rotated) {

@@ -11,15 +11,19 @@ import { SECTION_PATH } from "../content/urls.ts";
 import { issueDetails } from "../content/schemas.ts";
 import { articleDetailJson, articleSummaryJson, neighbourJson } from "../render/article-json.ts";
 import { sectionTreeJson } from "../render/section-json.ts";
+import { publicCors } from "../middleware/public-cors.ts";
 
 export const publicApi = new Hono<AppEnv>();
 
+// Its own paths only: a "*" here would be /api/v1/* and reach the admin API too.
+publicApi.use("/articles/*", publicCors());
+publicApi.use("/sections/*", publicCors());
+
 type Ctx = Context<AppEnv>;
 
-/** Public and cacheable by anyone; readable from any origin (it is read-only and holds only public data). */
+/** Public and cacheable by anyone (publicCors makes it readable from any origin). */
 function sendJson<T>(c: Ctx, body: T) {
   c.header("Cache-Control", "public, max-age=60");
-  c.header("Access-Control-Allow-Origin", "*");
   return c.json(body);
 }
 

@@ -6,6 +6,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../env.ts";
 import { DomainError, type ErrorCode, type ErrorInfo } from "../domain/errors.ts";
 import { renderErrorPage } from "../render/error-page.ts";
+import { prefersJson } from "./accept.ts";
 
 const CHALLENGE = 'Bearer realm="masthead"';
 
@@ -57,8 +58,7 @@ export const statusOf = (code: ErrorCode): ContentfulStatusCode => STATUS[code].
 /** API paths always answer JSON; elsewhere, JSON when the client prefers it to HTML. */
 export function wantsJson(c: Context): boolean {
   if (c.req.path.startsWith("/api/")) return true;
-  const accept = c.req.header("Accept") ?? "";
-  return accept.includes("application/json") && !accept.includes("text/html");
+  return prefersJson(c.req.header("Accept"));
 }
 
 function respond(c: Context<AppEnv>, err: DomainError) {

@@ -3,6 +3,8 @@ import type { Context } from "hono";
 import * as v from "valibot";
 import { DomainError, badRequest, payloadTooLarge } from "../domain/errors.ts";
 import { issueDetails } from "../content/schemas.ts";
+import { FORBIDDEN_KEYS } from "../content/forbidden-keys.ts";
+import { canonicalJson } from "./canonical-json.ts";
 
 /** 413 before reading when Content-Length says too much; otherwise reads at most `maxBytes` and stops. */
 async function readBounded(req: Request, maxBytes: number): Promise<string> {
@@ -38,10 +40,6 @@ async function readBounded(req: Request, maxBytes: number): Promise<string> {
 
 export type JsonBody<T> = { value: T; fingerprint: string };
 
-// Validators skip these keys to stay safe from prototype pollution; an API that refuses unknown
-// fields must refuse them too rather than drop them silently.
-const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
-
 /** JSON nested deeper than this is no article: refused before anything walks it. */
 const MAX_DEPTH = 32;
 
@@ -70,7 +68,8 @@ function forbiddenKeyPath(root: unknown): { path: string; message: string } | nu
 }
 
 /**
- * The validated body of a JSON request, and a fingerprint of its JSON (whitespace aside) for Idempotency-Key.
+ * The validated body of a JSON request (a JSON object), and a fingerprint of its JSON for Idempotency-Key that
+ * ignores whitespace and the order of members.
  * 415 for another media type, 413 when too large, 400 with every problem listed by field path.
  */
 export async function readJson<S extends v.GenericSchema>(
@@ -89,9 +88,13 @@ export async function readJson<S extends v.GenericSchema>(
   } catch {
     throw badRequest("The body is not valid JSON", [{ path: "(body)", message: "is not valid JSON" }]);
   }
+  // Object schemas let an array through (its keys are just missing fields); no endpoint takes anything but an object.
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    throw badRequest("The body must be a JSON object", [{ path: "(body)", message: "must be a JSON object" }]);
+  }
   const forbidden = forbiddenKeyPath(data);
   if (forbidden) throw badRequest("The request has invalid fields", [forbidden]);
   const parsed = v.safeParse(schema, data, { abortEarly: false });
   if (!parsed.success) throw badRequest("The request has invalid fields", issueDetails(parsed.issues));
-  return { value: parsed.output, fingerprint: JSON.stringify(data) };
+  return { value: parsed.output, fingerprint: canonicalJson(data) };
 }
