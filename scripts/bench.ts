@@ -1,12 +1,15 @@
-// The benchmark: the Worker as `wrangler deploy` would bundle it, run in Miniflare (workerd, local D1/R2)
-// beside a constant-bytes baseline Worker in the same process, so results read as ratios that hold on
-// any machine. Bounded load on loopback only: a fixed number of requests per scenario, a few at a time.
+// The benchmark: the Worker as `wrangler deploy` would bundle it, served by Miniflare (workerd, local D1/R2)
+// on a loopback port beside a constant-bytes baseline Worker on another port of the same workerd, loaded
+// over HTTP by wrk. Results read as ratios to the baseline and as workerd CPU per request, which travel
+// between machines far better than raw speed. Bounded load, loopback only: a fixed time per scenario, 8 connections.
 //
 //   npm run bench                 1,000 and 100,000 articles (the first run seeds .bench/, then reuses it)
-//   npm run bench -- --quick      fewer requests per scenario
-//   npm run bench -- --sizes 1000
+//   npm run bench -- --quick      shorter runs
+//   npm run bench -- --sizes 1000 --seconds 10 --rounds 10 --connections 4
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { Miniflare } from "miniflare";
@@ -15,9 +18,13 @@ import { getPublishedArticle } from "../src/db/article-page.ts";
 import { PAGE_SIZE } from "../src/db/listings.ts";
 import { listSections } from "../src/db/sections.ts";
 import { ROOT, applyMigrations, openLocalEnv, storageOptions, wranglerConfig } from "./lib/local-env.ts";
+import { cpuMs, processListeningOn } from "./lib/proc-cpu.ts";
+import { type ResultRow, resultsTable } from "./lib/results-table.ts";
 import { seededRandom } from "./lib/random.ts";
-import { seed } from "./seed.ts";
+import { sampleResponses } from "./lib/sample.ts";
 import { bundleWorker, mastheadWorker } from "./lib/worker.ts";
+import { type HttpRequest, type LoadOptions, type LoadRun, hasWrk, mergeRuns, percentileMs, runWrk } from "./lib/wrk.ts";
+import { seed } from "./seed.ts";
 
 const BASELINE_BYTES = 20 * 1024;
 
@@ -27,100 +34,33 @@ const body = "<!doctype html><html lang=zh-CN><title>baseline</title><body>" + "
 export default { fetch() { return new Response(body, { headers: { "content-type": "text/html; charset=utf-8" } }); } };
 `;
 
-type Scenario = { name: string; url: () => string };
-
-type Measured = {
-  name: string;
-  latencies: number[];
-  elapsed: number;
-  requests: number;
-  errors: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  bytes: number;
-  queries: number | null;
-  rowsRead: number | null;
+/**
+ * One D1 round trip and nothing else: the floor under any page that reads D1. Locally that round trip is
+ * Miniflare's D1 (SQLite in a Durable Object on the same workerd thread) and costs several times the
+ * constant bytes, so this row shows how much of a page's figures is local D1 rather than the app.
+ */
+const D1_FLOOR_WORKER = `
+export default {
+  async fetch(request, env) {
+    const { meta } = await env.DB.prepare("SELECT 1 AS one").all();
+    const timing = 'd1;desc="queries=1 rows_read=' + meta.rows_read + ' rows_written=' + meta.rows_written + '"';
+    return new Response("one", { headers: { "content-type": "text/plain", "server-timing": timing } });
+  },
 };
+`;
+
+/** Sequential requests per scenario, after its load, for response size and D1 use (Server-Timing). */
+const SAMPLES = 50;
+
+type WorkerName = "masthead" | "baseline" | "d1-floor";
+
+/**
+ * A load test: wrk picks each request at random from `requests`, so a scenario over many URLs (random
+ * articles) or with per-URL headers (If-None-Match for a 304) is a longer list.
+ */
+type Scenario = { name: string; worker: WorkerName; requests: HttpRequest[] };
 
 const log = (message: string) => console.error(`bench: ${message}`);
-
-/** `d1;dur=3;desc="queries=2 rows_read=5 rows_written=0"` → { queries, rowsRead }. */
-function parseServerTiming(header: string | null): { queries: number; rowsRead: number } | null {
-  const m = header ? /(?:^|,)\s*d1;[^,]*desc="[^"]*queries=(\d+)[^"]*rows_read=(\d+)/.exec(header) : null;
-  return m ? { queries: Number(m[1]), rowsRead: Number(m[2]) } : null;
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
-/** `count` requests, `concurrency` at a time, stopping early after `maxMs`. */
-async function measure(
-  mf: Miniflare,
-  scenario: Scenario,
-  opts: { count: number; concurrency: number; maxMs: number },
-): Promise<Measured & { totals: Totals }> {
-  const one = async () => {
-    const started = performance.now();
-    const res = await mf.dispatchFetch(scenario.url());
-    const body = await res.arrayBuffer();
-    return { ms: performance.now() - started, ok: res.status === 200, bytes: body.byteLength, timing: parseServerTiming(res.headers.get("Server-Timing")) };
-  };
-
-  const latencies: number[] = [];
-  let errors = 0;
-  let bytes = 0;
-  let queries = 0;
-  let rowsRead = 0;
-  let metered = 0;
-  let issued = 0;
-  const started = performance.now();
-  const deadline = started + opts.maxMs;
-  const worker = async () => {
-    while (issued < opts.count && performance.now() < deadline) {
-      issued += 1;
-      const r = await one();
-      latencies.push(r.ms);
-      bytes += r.bytes;
-      if (!r.ok) errors += 1;
-      if (r.timing) {
-        metered += 1;
-        queries += r.timing.queries;
-        rowsRead += r.timing.rowsRead;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: opts.concurrency }, worker));
-  const elapsed = performance.now() - started;
-  return summarize(scenario.name, latencies, elapsed, { errors, bytes, queries, rowsRead, metered });
-}
-
-type Totals = { errors: number; bytes: number; queries: number; rowsRead: number; metered: number };
-
-function summarize(name: string, unsorted: number[], elapsed: number, t: Totals): Measured & { totals: Totals } {
-  const latencies = [...unsorted].sort((a, b) => a - b);
-  return {
-    name,
-    latencies,
-    elapsed,
-    totals: t,
-    requests: latencies.length,
-    errors: t.errors,
-    rps: (latencies.length / elapsed) * 1000,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    bytes: t.bytes / Math.max(1, latencies.length),
-    queries: t.metered ? t.queries / t.metered : null,
-    rowsRead: t.metered ? t.rowsRead / t.metered : null,
-  };
-}
-
-/** One row for two runs of the same scenario. */
-function merge(a: Measured & { totals: Totals }, b: Measured & { totals: Totals }) {
-  const sum = (k: keyof Totals) => a.totals[k] + b.totals[k];
-  return summarize(a.name, [...a.latencies, ...b.latencies], a.elapsed + b.elapsed, {
-    errors: sum("errors"), bytes: sum("bytes"), queries: sum("queries"), rowsRead: sum("rowsRead"), metered: sum("metered"),
-  });
-}
 
 /** Seeds `.bench/state-<size>` once; later runs reuse it when it holds exactly `size` articles. */
 async function ensureState(size: number): Promise<string> {
@@ -168,121 +108,156 @@ async function targets(state: string) {
   }
 }
 
-type RunOptions = { count: number; warmup: number; concurrency: number; maxMs: number; rounds: number };
+type Targets = Awaited<ReturnType<typeof targets>>;
 
-async function runSize(size: number, bundle: string, opts: RunOptions) {
-  const state = await ensureState(size);
-  const t = await targets(state);
-  const config = wranglerConfig();
-  const mf = new Miniflare({
-    ...storageOptions(state),
-    workers: [
-      mastheadWorker(bundle, state),
-      { name: "baseline", modules: true, script: BASELINE_WORKER, compatibilityDate: config.compatibilityDate, routes: ["baseline.bench/*"] },
-    ],
-  });
-  const random = seededRandom(size);
-  const article = () => t.articles[random.int(0, t.articles.length - 1)] as { id: number; path: string };
-  const scenarios: Scenario[] = [
-    { name: "baseline (constant 20 KB)", url: () => "http://baseline.bench/" },
-    { name: "article page (random id)", url: () => { const a = article(); return `http://localhost/html/${a.path}/${a.id}.html`; } },
-    { name: `section page 1 (/html/${t.section}/)`, url: () => `http://localhost/html/${t.section}/` },
-    { name: `section last page (${t.lastPage})`, url: () => `http://localhost/html/${t.section}/index_${t.lastPage}.html` },
-    { name: "home", url: () => "http://localhost/" },
-    { name: "GET /api/v1/articles?limit=20", url: () => "http://localhost/api/v1/articles?limit=20" },
-    { name: "GET /api/v1/articles/:id", url: () => `http://localhost/api/v1/articles/${article().id}` },
+/** The scenarios, baseline first (every other row is read against it), then the D1 floor, then the app. */
+function scenarios(t: Targets): Scenario[] {
+  const masthead = (name: string, paths: string[]): Scenario => ({ name, worker: "masthead", requests: paths.map((path) => ({ path })) });
+  return [
+    { name: "baseline (constant 20 KB)", worker: "baseline", requests: [{ path: "/" }] },
+    { name: "one D1 query (SELECT 1)", worker: "d1-floor", requests: [{ path: "/" }] },
+    masthead("article page (random id)", t.articles.map((a) => `/html/${a.path}/${a.id}.html`)),
+    masthead(`section page 1 (/html/${t.section}/)`, [`/html/${t.section}/`]),
+    masthead(`section last page (${t.lastPage})`, [`/html/${t.section}/index_${t.lastPage}.html`]),
+    masthead("home", ["/"]),
+    masthead("GET /api/v1/articles?limit=20", ["/api/v1/articles?limit=20"]),
+    masthead("GET /api/v1/articles/:id", t.articles.map((a) => `/api/v1/articles/${a.id}`)),
   ];
-  const results: Measured[] = [];
-  try {
-    // Warm Node's and workerd's JITs and D1's page cache before anything counts: the harness itself
-    // (dispatchFetch) needs a thousand or so requests before its own cost settles.
-    for (const scenario of scenarios) {
-      const warm = scenario === scenarios[0] ? Math.max(1000, opts.warmup * 10) : opts.warmup * 3;
-      await measure(mf, scenario, { ...opts, count: warm });
-    }
-    // Rounds, each scenario a slice of its requests in turn: whatever else the machine does meanwhile
-    // falls on every scenario alike, the baseline included, instead of on whichever ran at that moment.
-    const perRound = Math.ceil(opts.count / opts.rounds);
-    const merged = new Map<Scenario, Measured & { totals: Totals }>();
-    for (let round = 0; round < opts.rounds; round++) {
-      for (const scenario of scenarios) {
-        const r = await measure(mf, scenario, { ...opts, count: perRound, maxMs: opts.maxMs / opts.rounds });
-        const before = merged.get(scenario);
-        merged.set(scenario, before ? merge(before, r) : r);
-      }
-    }
-    for (const scenario of scenarios) {
-      const r = merged.get(scenario);
-      if (!r) continue;
-      log(`${size}: ${r.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(2)} ms${r.errors ? `, ${r.errors} non-200` : ""}`);
-      results.push(r);
-    }
-  } finally {
-    await mf.dispose();
-  }
-  return results;
 }
 
-function table(size: number, results: Measured[]): string {
-  const baseline = results[0];
-  const cell = (n: number | null, digits = 1) => (n === null ? "n/a" : n.toFixed(digits));
-  const rows = results.map((r) =>
-    [
-      r.name,
-      r.rps.toFixed(0),
-      r.p50.toFixed(2),
-      r.p99.toFixed(2),
-      baseline ? (baseline.rps / r.rps).toFixed(2) + "×" : "n/a",
-      (r.bytes / 1024).toFixed(1),
-      cell(r.queries),
-      cell(r.rowsRead),
-      r.errors ? `${r.errors}/${r.requests}` : "0",
-    ].join(" | "),
-  );
-  return [
-    `### ${size.toLocaleString("en-US")} articles`,
-    "",
-    "| scenario | req/s | p50 ms | p99 ms | cost vs baseline | KB | D1 queries/req | D1 rows read/req | non-200 |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...rows.map((row) => `| ${row} |`),
-    "",
-  ].join("\n");
+/** The Workers in one workerd, each on its own loopback port, and the pid of that workerd. */
+async function serve(bundle: string, state: string) {
+  const config = wranglerConfig();
+  const storage = storageOptions(state);
+  // A socket straight into each Worker, with no Miniflare entry worker in front: in production nothing
+  // but the Worker runs either.
+  const ownPort = [{ host: "127.0.0.1", port: 0 }];
+  const mf = new Miniflare({
+    ...storage,
+    workers: [
+      // D1_METER: the Worker's Server-Timing D1 counters, should they become opt-in.
+      { ...mastheadWorker(bundle, state), bindings: { ...config.vars, D1_METER: "on" }, unsafeDirectSockets: ownPort },
+      { name: "baseline", modules: true, script: BASELINE_WORKER, compatibilityDate: config.compatibilityDate, unsafeDirectSockets: ownPort },
+      {
+        name: "d1-floor", modules: true, script: D1_FLOOR_WORKER, compatibilityDate: config.compatibilityDate,
+        d1Databases: storage.d1Databases, unsafeDirectSockets: ownPort,
+      },
+    ],
+  });
+  const origin = async (name: WorkerName) => (await mf.unsafeGetDirectURL(name)).origin;
+  const origins: Record<WorkerName, string> = { masthead: await origin("masthead"), baseline: await origin("baseline"), "d1-floor": await origin("d1-floor") };
+  const pids = new Set(Object.values(origins).map((o) => processListeningOn(Number(new URL(o).port))));
+  const [workerd] = pids;
+  if (pids.size !== 1 || workerd === undefined) throw new Error(`the Workers are not all in one process (${[...pids].join(", ")})`);
+  return { origins, workerd, dispose: () => mf.dispose() };
+}
+
+type Server = Awaited<ReturnType<typeof serve>>;
+type RunOptions = LoadOptions & { warmupSeconds: number; rounds: number };
+type Measured = { run: LoadRun; cpuMs: number };
+
+/** One scenario's wrk run, with the workerd CPU it took. */
+async function load(server: Server, scenario: Scenario, opts: LoadOptions): Promise<Measured> {
+  const before = cpuMs(server.workerd);
+  const run = await runWrk(server.origins[scenario.worker], scenario.requests, opts);
+  return { run, cpuMs: cpuMs(server.workerd) - before };
+}
+
+/** A scenario's row: its rounds pooled, then a few sequential requests for size and D1 use. */
+async function resultRow(server: Server, scenario: Scenario, rounds: Measured[]): Promise<ResultRow> {
+  const run = mergeRuns(rounds.map((m) => m.run));
+  const cpu = rounds.reduce((n, m) => n + m.cpuMs, 0);
+  const sample = await sampleResponses(server.origins[scenario.worker], scenario.requests, SAMPLES);
+  const failed = [...sample.statuses].filter(([status]) => status >= 400);
+  if (failed.length) log(`${scenario.name}: sampled statuses ${failed.map(([s, n]) => `${s}×${n}`).join(", ")}`);
+  return {
+    name: scenario.name,
+    rps: run.requests / run.seconds,
+    p50Ms: percentileMs(run, 50),
+    p99Ms: percentileMs(run, 99),
+    cpuMsPerRequest: cpu / Math.max(1, run.requests),
+    kb: sample.bytes / 1024,
+    queries: sample.queries,
+    rowsRead: sample.rowsRead,
+    requests: run.requests,
+    non2xx: run.non2xx,
+    socketErrors: run.socketErrors,
+  };
+}
+
+async function runSize(size: number, bundle: string, opts: RunOptions): Promise<{ rows: ResultRow[]; loadAverage: number }> {
+  const state = await ensureState(size);
+  const list = scenarios(await targets(state));
+  const server = await serve(bundle, state);
+  log(`${size}: masthead on ${server.origins.masthead}, baseline on ${server.origins.baseline}, workerd pid ${server.workerd}`);
+  // How busy the machine was as the load began: a noisy neighbour shows here before it shows in the table.
+  const loadAverage = loadavg()[0] ?? 0;
+  try {
+    // Warm workerd's JIT and D1's page cache before anything counts.
+    for (const scenario of list) await load(server, scenario, { ...opts, seconds: opts.warmupSeconds });
+    // Rounds, each scenario a slice of its time in turn: whatever else the machine does meanwhile falls
+    // on every scenario alike, the baseline included, instead of on whichever ran at that moment. One at a
+    // time, since all the Workers share the workerd whose CPU is measured.
+    const measured = new Map<Scenario, Measured[]>(list.map((s) => [s, []]));
+    for (let round = 0; round < opts.rounds; round++) {
+      for (const scenario of list) measured.get(scenario)?.push(await load(server, scenario, { ...opts, seconds: opts.seconds / opts.rounds }));
+    }
+    const rows: ResultRow[] = [];
+    for (const scenario of list) {
+      const row = await resultRow(server, scenario, measured.get(scenario) ?? []);
+      log(`${size}: ${row.name}: ${row.rps.toFixed(0)} req/s, ${row.cpuMsPerRequest.toFixed(2)} ms CPU, p50 ${row.p50Ms.toFixed(2)} ms` +
+        `${row.non2xx ? `, ${row.non2xx} non-2xx/3xx` : ""}${row.socketErrors ? `, ${row.socketErrors} socket errors` : ""}`);
+      rows.push(row);
+    }
+    return { rows, loadAverage };
+  } finally {
+    await server.dispose();
+  }
 }
 
 const { values } = parseArgs({
   options: {
     quick: { type: "boolean", default: false },
     sizes: { type: "string", default: "1000,100000" },
-    requests: { type: "string" },
-    concurrency: { type: "string", default: "8" },
+    seconds: { type: "string" },
+    rounds: { type: "string" },
+    connections: { type: "string", default: "8" },
   },
 });
 const sizes = values.sizes.split(",").map(Number);
 if (sizes.some((n) => !Number.isSafeInteger(n) || n < 1)) throw new Error(`--sizes: whole numbers, comma-separated (got ${values.sizes})`);
-const count = Number(values.requests ?? (values.quick ? 300 : 2000));
-const opts: RunOptions = {
-  count,
-  warmup: values.quick ? 20 : 100,
-  concurrency: Number(values.concurrency),
-  maxMs: values.quick ? 10_000 : 30_000,
-  rounds: values.quick ? 2 : 4,
-};
+// One-second slices: the finer the interleaving, the more evenly a neighbour's burst falls on every row.
+const rounds = Number(values.rounds ?? (values.quick ? 2 : 6));
+const seconds = Number(values.seconds ?? (values.quick ? 2 : 6));
+const connections = Number(values.connections);
+// wrk takes whole seconds.
+if (!Number.isSafeInteger(rounds) || rounds < 1 || !Number.isSafeInteger(seconds / rounds) || seconds / rounds < 1) {
+  throw new Error(`--seconds must be a whole multiple of --rounds (got ${seconds} and ${rounds})`);
+}
+if (!Number.isSafeInteger(connections) || connections < 1 || connections > 64) throw new Error(`--connections: 1 to 64 (got ${values.connections})`);
+const opts: RunOptions = { seconds, rounds, connections, threads: Math.min(2, connections), warmupSeconds: values.quick ? 1 : 2 };
+if (!hasWrk()) throw new Error("the benchmark needs wrk on the PATH (Debian/Ubuntu: apt-get install wrk; macOS: brew install wrk)");
 
 log("bundling the Worker (wrangler deploy --dry-run)");
 const bundle = bundleWorker();
 const sections: string[] = [];
 try {
-  for (const size of sizes) sections.push(table(size, await runSize(size, bundle, opts)));
+  for (const size of sizes) {
+    const { rows, loadAverage } = await runSize(size, bundle, opts);
+    const heading = `#### ${size.toLocaleString("en-US")} articles (load average ${loadAverage.toFixed(2)} at the start)`;
+    sections.push([heading, "", resultsTable(rows), ""].join("\n"));
+  }
 } finally {
   rmSync(bundle, { recursive: true, force: true });
 }
+const version = (pkg: string) => createRequire(join(ROOT, "package.json"))(`${pkg}/package.json`).version as string;
+const wrkVersion = /wrk (\S+)/.exec(execFileSync("sh", ["-c", "wrk --version 2>&1 || true"], { encoding: "utf8" }))?.[1] ?? "?";
 const header = [
-  `## Benchmark (${new Date().toISOString().slice(0, 10)}, ${values.quick ? "quick" : "full"} run)`,
-  "",
-  `Miniflare ${createRequire(join(ROOT, "package.json"))("miniflare/package.json").version}, ${opts.count} requests per scenario ` +
-    `in ${opts.rounds} interleaved rounds after a warm-up, ${opts.concurrency} at a time via dispatchFetch on loopback. ` +
-    `"cost vs baseline" = baseline req/s ÷ scenario req/s, the baseline being a Worker that answers a constant ` +
-    `${BASELINE_BYTES / 1024} KB in the same run.`,
+  `Run of ${new Date().toISOString().slice(0, 10)}, ${values.quick ? "quick" : "full"}: Miniflare ${version("miniflare")}, wrk ${wrkVersion}, ` +
+    `${opts.connections} connections on ${opts.threads} threads over loopback HTTP, ${opts.seconds} s per scenario in ${opts.rounds} ` +
+    `interleaved round${opts.rounds === 1 ? "" : "s"} after a ${opts.warmupSeconds} s warm-up. "throughput ÷ baseline" = scenario req/s ÷ ` +
+    `req/s of a Worker answering a constant ${BASELINE_BYTES / 1024} KB in the same workerd and run; "workerd CPU" is that process's ` +
+    `user + system time (/proc/<pid>/stat) per request, local D1 included; KB and D1 columns are the mean of ${SAMPLES} sequential requests.`,
   "",
 ].join("\n");
 const report = [header, ...sections].join("\n");

@@ -1,0 +1,45 @@
+// What a scenario's responses look like, from a few sequential requests after its load run: size, status,
+// and the D1 use the Worker reports in `Server-Timing: d1;dur=…;desc="queries=… rows_read=… rows_written=…"`.
+import type { HttpRequest } from "./wrk.ts";
+
+export type Sample = {
+  /** Mean body size in bytes. */
+  bytes: number;
+  /** Mean D1 statements and rows read per response, or null when no response carried the d1 entry. */
+  queries: number | null;
+  rowsRead: number | null;
+  statuses: Map<number, number>;
+};
+
+/** `d1;dur=3;desc="queries=2 rows_read=5 rows_written=0"` → { queries, rowsRead }. */
+export function parseD1ServerTiming(header: string | null): { queries: number; rowsRead: number } | null {
+  const m = header ? /(?:^|,)\s*d1;[^,]*desc="[^"]*queries=(\d+)[^"]*rows_read=(\d+)/.exec(header) : null;
+  return m ? { queries: Number(m[1]), rowsRead: Number(m[2]) } : null;
+}
+
+/** `count` requests one after another, going round `requests` in order. */
+export async function sampleResponses(origin: string, requests: HttpRequest[], count: number): Promise<Sample> {
+  let bytes = 0;
+  let queries = 0;
+  let rowsRead = 0;
+  let metered = 0;
+  const statuses = new Map<number, number>();
+  for (let i = 0; i < count; i++) {
+    const r = requests[i % requests.length] as HttpRequest;
+    const res = await fetch(new URL(r.path, origin), { headers: r.headers ?? {}, redirect: "manual" });
+    bytes += (await res.arrayBuffer()).byteLength;
+    statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    const d1 = parseD1ServerTiming(res.headers.get("Server-Timing"));
+    if (d1) {
+      metered += 1;
+      queries += d1.queries;
+      rowsRead += d1.rowsRead;
+    }
+  }
+  return {
+    bytes: bytes / count,
+    queries: metered ? queries / metered : null,
+    rowsRead: metered ? rowsRead / metered : null,
+    statuses,
+  };
+}
