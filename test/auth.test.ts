@@ -330,7 +330,7 @@ describe("key management", () => {
     const res = await get(KEYS, admin.headers);
     expect(res.status).toBe(200);
     const text = await res.text();
-    const { keys } = JSON.parse(text) as { keys: KeyJson[] };
+    const { items: keys } = JSON.parse(text) as { items: KeyJson[] };
     const listed = keys.find((k) => k.id === created.key.id);
     expect(listed).toEqual(created.key);
     for (const k of keys) {

@@ -33,7 +33,7 @@ const ID = "/:id{[1-9][0-9]{0,15}}";
 
 adminKeys.get("/", async (c) => {
   const keys = await listApiKeys(c.env.DB);
-  return c.json({ keys: keys.map(keyJson) });
+  return c.json({ items: keys.map(keyJson) });
 });
 
 adminKeys.get(ID, async (c) => {
