@@ -9,8 +9,12 @@ import { admin } from "./routes/admin.ts";
 import { media } from "./routes/media.ts";
 import { assets } from "./routes/assets.ts";
 import { d1Timing } from "./middleware/d1-timing.ts";
+import { d1Session } from "./middleware/d1-session.ts";
 import { canonicalPath } from "./middleware/canonical-path.ts";
 import { allowedMethods } from "./routes/allowed-methods.ts";
+import { configuredCache } from "./cache/configured.ts";
+import { edgeCache } from "./cache/middleware.ts";
+import { saysItsCacheControl } from "./cache/every-response.ts";
 
 export const app = new Hono<AppEnv>();
 
@@ -34,7 +38,15 @@ app.use(
 
 // Before any route, so none ever sees a second spelling of a path (after secureHeaders, whose headers it keeps).
 app.use(canonicalPath());
+app.use(saysItsCacheControl());
+
+// Reader routes are served from the edge cache, before anything touches D1; readers read any replica.
+const READER_PATHS = ["/", "/html/*", "/api/v1/articles/*", "/api/v1/sections/*"];
+const cached = edgeCache((c) => configuredCache(c.env, c.executionCtx));
+for (const path of READER_PATHS) app.use(path, cached);
 app.use(d1Timing());
+for (const path of READER_PATHS) app.use(path, d1Session("readers"));
+app.use("/api/v1/admin/*", d1Session("editors"));
 
 app.route("/api/v1/admin", admin);
 app.route("/api/v1", publicApi);

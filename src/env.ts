@@ -1,11 +1,15 @@
 // The Worker's bindings and per-request variables. The bindings are generated from wrangler.toml by
 // `npm run types` into worker-configuration.d.ts (`npm test` fails when it is out of date).
 import type { ApiKey } from "./domain/api-key.ts";
+import type { Shows } from "./domain/shows.ts";
+import type { Db } from "./db/handle.ts";
 
 /** Secrets, set with `wrangler secret put` (locally in .dev.vars). Each is optional: without it, its feature is off. */
 type Secrets = {
   /** Signs draft-preview links; without it previews are refused, never signed with a default. */
   PREVIEW_SECRET?: string;
+  /** A Cloudflare API token allowed to purge CF_ZONE_ID's cache (Cache API backend only). */
+  CF_API_TOKEN?: string;
 };
 
 export type Bindings = Env & Secrets;
@@ -13,6 +17,10 @@ export type Bindings = Env & Secrets;
 export type Variables = {
   /** The authenticated API key, set by the admin auth middleware. */
   apiKey: ApiKey;
+  /** What a reader response shows, set by its route: the edge cache tags the response with it. */
+  shows: Shows;
+  /** The D1 session this request reads and writes through (src/middleware/d1-session.ts). */
+  db: Db;
 };
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables };

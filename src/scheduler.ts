@@ -1,8 +1,10 @@
 // The cron trigger's jobs, every minute: publish scheduled articles that are due (through the same
 // path as a manual publish), and forget what is no longer needed: failed-authentication counts from
-// windows long past, and Idempotency-Key answers older than a day.
+// windows long past, Idempotency-Key answers older than a day, and registrations of cached pages that
+// have expired.
 import { pruneAuthFailures } from "./db/keys.ts";
 import { IDEMPOTENCY_TTL_MS, pruneIdempotency } from "./db/idempotency.ts";
+import { pruneCacheRegistry } from "./db/cache-registry.ts";
 import type { ChangeReport } from "./domain/change.ts";
 import { publishDueArticles } from "./publish/changes.ts";
 
@@ -14,6 +16,8 @@ export async function runScheduledJobs(
     publishDueArticles(db, opts.now),
     opts.authWindowMs > 0 ? pruneAuthFailures(db, opts.now - 2 * opts.authWindowMs) : Promise.resolve(),
     pruneIdempotency(db, opts.now - IDEMPOTENCY_TTL_MS),
+    // A purge only matters to pages whose render began before it: an hour is far longer than any render.
+    pruneCacheRegistry(db, opts.now, 60 * 60 * 1000),
   ]);
   if (published.length) console.log(`scheduler: published ${published.map((r) => r.article.id).join(", ")}`);
   return published;

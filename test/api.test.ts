@@ -55,7 +55,7 @@ describe("GET /api/v1/articles/:id", () => {
       publishedAt: Date.UTC(2023, 5, 1, 0, 1, 30),
     });
     const res = await get(`/api/v1/articles/${a.id}`);
-    expect(res.headers.get("Cache-Control")).toBe("public, max-age=60");
+    expect(res.headers.get("Cache-Control")).toBe("public, max-age=30, stale-while-revalidate=60, stale-if-error=604800");
     expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
     const body = (await res.json()) as DetailJson;
     expect(body).toMatchObject({

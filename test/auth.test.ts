@@ -4,6 +4,7 @@ import { env, exports } from "cloudflare:workers";
 import { Hono } from "hono";
 import type { AppEnv } from "../src/env.ts";
 import { apiKeyAuth } from "../src/auth/middleware.ts";
+import { d1Session } from "../src/middleware/d1-session.ts";
 import { requireRole } from "../src/auth/roles.ts";
 import { type Role, roleAtLeast } from "../src/domain/api-key.ts";
 import { KEY_PATTERN, constantTimeEqual, generateKey, hashKey, parseKey } from "../src/auth/keys.ts";
@@ -104,7 +105,7 @@ describe("roles", () => {
 
   // A stand-in area with the real middleware, so each minimum can be tried with each role.
   const areas = new Hono<AppEnv>();
-  areas.use("*", apiKeyAuth());
+  areas.use("*", d1Session("editors"), apiKeyAuth());
   for (const minimum of ["author", "editor", "admin"] as const) {
     areas.get(`/api/${minimum}`, requireRole(minimum), (c) => c.json({ role: c.get("apiKey").role }));
   }

@@ -1,5 +1,9 @@
-// Builds test data through the app's own write path, so tests see exactly what the API would store.
+// Builds test data through the app's own write path and its follow-ups (the edge-cache purge), so tests
+// see exactly what the API would store and serve.
 import { env } from "cloudflare:workers";
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import type { ChangeReport } from "../src/domain/change.ts";
+import { followChanges } from "../src/follow-ups.ts";
 import type { Actor } from "../src/domain/api-key.ts";
 import type { Article } from "../src/domain/article.ts";
 import type { Section } from "../src/domain/section.ts";
@@ -38,6 +42,13 @@ export type ArticleSpec = Partial<ArticleInput> & {
   publishedAt?: number;
 };
 
+/** Runs what follows changes (the purge) as the API does, and waits for it. */
+export async function followUp(...reports: ChangeReport[]): Promise<void> {
+  const ctx = createExecutionContext();
+  followChanges(env, ctx, reports);
+  await waitOnExecutionContext(ctx);
+}
+
 /** Creates an article through createArticle and publishes it through changeArticle; published by default. */
 export async function makeArticle(spec: ArticleSpec): Promise<Article> {
   await makeSection(spec.section);
@@ -45,9 +56,13 @@ export async function makeArticle(spec: ArticleSpec): Promise<Article> {
   const { id, status = "published", publishedAt, ...fields } = spec;
   const created = await createArticle(env.DB, { title: "测试文章", ...fields, ...(id !== undefined && { id }) }, { actor: TEST_ACTOR, now });
   if (created.kind !== "created") throw new Error("makeArticle: unexpected idempotent replay");
-  if (status === "draft") return created.report.article;
+  if (status === "draft") {
+    await followUp(created.report);
+    return created.report.article;
+  }
   const at = status === "scheduled" ? (spec.publish_at ?? now + 3_600_000) : (publishedAt ?? now);
   const published = await changeArticle(env.DB, created.report.article.id, { kind: "publish", at }, { actor: TEST_ACTOR, now });
+  await followUp(created.report, published);
   return published.article;
 }
 

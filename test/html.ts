@@ -1,6 +1,6 @@
 // Reads rendered pages the way a browser would see their structure, with workerd's own HTML parser
 // (HTMLRewriter), so tests assert on elements and text rather than on string fragments.
-import { exports } from "cloudflare:workers";
+import { settledFetch } from "./settle.ts";
 
 export type Found = { text: string; attrs: Record<string, string> };
 
@@ -44,8 +44,9 @@ export async function one(html: string, selector: string): Promise<Found> {
   return all[0] as Found;
 }
 
+/** A reader's request, settled: what it stored in the edge cache is there before the next request. */
 export const get = (path: string, headers: Record<string, string> = {}) =>
-  exports.default.fetch(`http://localhost${path}`, { headers, redirect: "manual" });
+  settledFetch(`http://localhost${path}`, { headers, redirect: "manual" });
 
 /** GETs a page that must answer 200 and returns its HTML. */
 export async function page(path: string): Promise<string> {

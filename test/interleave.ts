@@ -40,19 +40,24 @@ export function afterFirstArticleRead(db: D1Database, meanwhile: () => Promise<u
     inners.set(wrapped, { statement, sql });
     return wrapped;
   };
-  return new Proxy(db, {
-    get(target, prop) {
-      if (prop === "prepare") return (sql: string) => wrap(target.prepare(sql), sql);
-      if (prop === "batch") {
-        return async (statements: D1PreparedStatement[]) => {
-          const parts = statements.map((s) => inners.get(s) ?? { statement: s, sql: "" });
-          const results = await target.batch(parts.map((p) => p.statement));
-          await fire(parts.map((p) => p.sql));
-          return results;
-        };
-      }
-      const value: unknown = Reflect.get(target, prop);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
+  const session = <T extends D1Database | D1DatabaseSession>(target: T): T =>
+    new Proxy(target, {
+      get(inner, prop) {
+        if (prop === "withSession" && "withSession" in inner) {
+          return (constraint?: string) => session(inner.withSession(constraint));
+        }
+        if (prop === "prepare") return (sql: string) => wrap(inner.prepare(sql), sql);
+        if (prop === "batch") {
+          return async (statements: D1PreparedStatement[]) => {
+            const parts = statements.map((s) => inners.get(s) ?? { statement: s, sql: "" });
+            const results = await inner.batch(parts.map((p) => p.statement));
+            await fire(parts.map((p) => p.sql));
+            return results;
+          };
+        }
+        const value: unknown = Reflect.get(inner, prop);
+        return typeof value === "function" ? value.bind(inner) : value;
+      },
+    });
+  return session(db);
 }

@@ -33,7 +33,7 @@ describe("article page", () => {
     const res = await get(articleUrl(`${root}/dzyw`, a.id));
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")?.toLowerCase()).toBe("text/html; charset=utf-8");
-    expect(res.headers.get("Cache-Control")).toBe("public, max-age=60");
+    expect(res.headers.get("Cache-Control")).toBe("public, max-age=30, stale-while-revalidate=60, stale-if-error=604800");
     const html = await res.text();
 
     const crumbs = await select(html, "nav.crumbs li");
@@ -364,7 +364,7 @@ describe("home", () => {
 
     const res = await get("/");
     expect(res.status).toBe(200);
-    expect(res.headers.get("Cache-Control")).toBe("public, max-age=60");
+    expect(res.headers.get("Cache-Control")).toBe("public, max-age=30, stale-while-revalidate=60, stale-if-error=604800");
     const html = await res.text();
     const blocks = (await select(html, "section.block h2")).map((h) => h.text);
     expect(blocks.indexOf("前块")).toBeGreaterThanOrEqual(0);

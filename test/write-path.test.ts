@@ -1,11 +1,12 @@
 // The hardened write path: permission and commit on one load, a bounded number of round trips, bounded
 // bodies, references that exist, If-Match as RFC 9110 says, and validated revisions.
 import { describe, expect, it } from "vitest";
-import { env, exports } from "cloudflare:workers";
+import { env } from "cloudflare:workers";
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import worker from "../src/index.ts";
 import { insertMedia } from "../src/db/media.ts";
 import { afterFirstArticleRead } from "./interleave.ts";
+import { settledFetch } from "./settle.ts";
 import { type ErrorJson, makeSection, uniqueSlug } from "./fixtures.ts";
 import { type TestKey, makeKey } from "./keys-fixture.ts";
 
@@ -19,7 +20,7 @@ async function call(key: TestKey, method: string, path: string, body?: unknown, 
     init.body = JSON.stringify(body);
     (init.headers as Record<string, string>)["Content-Type"] = "application/json";
   }
-  const res = await exports.default.fetch(`${BASE}${path}`, init);
+  const res = await settledFetch(`${BASE}${path}`, init);
   const json = (res.headers.get("Content-Type") ?? "").includes("json") ? ((await res.json()) as Json) : ({} as Json);
   return { res, json };
 }

@@ -52,7 +52,7 @@ export function apiKeyAuth(): MiddlewareHandler<AppEnv> {
     const token = header === undefined ? undefined : BEARER.exec(header)?.[1];
     // Whatever was presented is hashed, a malformed token or another scheme's credentials too: all are guesses.
     const hash = header === undefined ? null : await hashKey(token ?? header);
-    const found = await lookupForAuth(c.env.DB, {
+    const found = await lookupForAuth(c.var.db, {
       client,
       windowStart,
       maxFailures,

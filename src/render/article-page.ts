@@ -84,8 +84,7 @@ ${neighbour("下一篇", d.newer, "next")}
     shows: {
       // Neighbours' titles are on the page: a change to them changes it.
       articles: [a.id, ...(d.older ? [d.older.id] : []), ...(d.newer ? [d.newer.id] : [])],
-      sections: chain.map((s) => s.path),
-      home: false,
+      listings: [],
     },
   };
 }

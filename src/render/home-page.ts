@@ -34,8 +34,8 @@ ${blocks}</div>` : html`<p class="empty panel">暂无栏目</p>`}`;
     }),
     shows: {
       articles: d.headlines.flatMap((h) => h.items.map((a) => a.id)),
-      sections: d.nav.map((s) => s.path),
-      home: true,
+      // Each block is the head of its section's listing.
+      listings: d.headlines.map((h) => h.section.path),
     },
   };
 }

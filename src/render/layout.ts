@@ -2,6 +2,7 @@
 import { html } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import type { Section } from "../domain/section.ts";
+import type { Shows } from "../domain/shows.ts";
 import { sectionUrl } from "../content/urls.ts";
 import { STYLESHEET_URL } from "./stylesheet.ts";
 
@@ -10,13 +11,8 @@ export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 /** The site as pages name it: SITE_NAME, and SITE_URL for canonical links. */
 export type Site = { name: string; url: string };
 
-/**
- * What a page shows, so a cache can later key and tag it without re-reading the page: the articles
- * it lists or displays, the sections it lists, whether it is the home page.
- */
-export type PageShows = { articles: number[]; sections: string[]; home: boolean };
-
-export type RenderedPage = { html: Html; shows: PageShows };
+/** A page and what it shows, so the edge cache can tag it without re-reading it. */
+export type RenderedPage = { html: Html; shows: Shows };
 
 export type LayoutData = {
   site: Site;

@@ -41,9 +41,7 @@ ${pagination(d.page, d.pageCount, (p) => sectionUrl(section.path, p))}
     }),
     shows: {
       articles: d.items.map((a) => a.id),
-      // Subsections are named on the page, so renaming one changes it too.
-      sections: [...d.chain, ...d.children].map((s) => s.path),
-      home: false,
+      listings: [section.path],
     },
   };
 }

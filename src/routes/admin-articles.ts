@@ -18,6 +18,7 @@ import { getSectionByPath } from "../db/sections.ts";
 import type { StoredIdempotency } from "../db/idempotency.ts";
 import { type Change, changeArticle, createArticle } from "../publish/changes.ts";
 import { adminArticleJson } from "../render/article-json.ts";
+import { followChanges } from "../follow-ups.ts";
 import { readJson } from "./json-body.ts";
 import { idempotencyKey, ifMatch } from "./preconditions.ts";
 
@@ -52,6 +53,14 @@ function answer(c: Ctx, placed: Pick<ChangeReport, "article" | "chain">, status:
   return c.json(articleJson(placed), status);
 }
 
+/** Answers a change with the article and what the edge cache is purging because of it. */
+function answerChange(c: Ctx, report: ChangeReport, status: 200 | 201 = 200) {
+  const { purge } = followChanges(c.env, c.executionCtx, [report]);
+  c.header("ETag", `"${report.article.version}"`);
+  c.header("Cache-Control", "no-store");
+  return c.json({ ...articleJson(report), purge }, status);
+}
+
 const AdminListQuery = ListQuery({
   status: v.optional(v.picklist(ARTICLE_STATUS_FILTER, `must be one of ${ARTICLE_STATUS_FILTER.join(", ")}`)),
   section: v.optional(v.pipe(v.string(), v.regex(SECTION_PATH, "must be a section path such as xw/dzyw"))),
@@ -62,9 +71,9 @@ adminArticles.get("/", async (c) => {
   const query = v.safeParse(AdminListQuery, c.req.query(), { abortEarly: false });
   if (!query.success) throw badRequest("Invalid query", issueDetails(query.issues));
   const { status, section: sectionPath, limit, cursor } = query.output;
-  const section = sectionPath === undefined ? null : await getSectionByPath(c.env.DB, sectionPath);
+  const section = sectionPath === undefined ? null : await getSectionByPath(c.var.db, sectionPath);
   if (sectionPath !== undefined && !section) throw notFound(`No section "${sectionPath}"`);
-  const rows = await listArticlesForAdmin(c.env.DB, {
+  const rows = await listArticlesForAdmin(c.var.db, {
     limit: limit + 1,
     ...(status && { status }),
     ...(section && { sectionId: section.id }),
@@ -80,7 +89,7 @@ adminArticles.post("/", async (c) => {
   const key = c.get("apiKey");
   const idemKey = idempotencyKey(c);
   const requestHash = idemKey === null ? "" : await sha256Hex(fingerprint);
-  const result = await createArticle(c.env.DB, input, {
+  const result = await createArticle(c.var.db, input, {
     actor: actorOf(c),
     now: Date.now(),
     ...(idemKey !== null && {
@@ -89,7 +98,7 @@ adminArticles.post("/", async (c) => {
   });
   if (result.kind === "replayed") return replay(c, result.stored, requestHash);
   c.header("Location", `/api/v1/admin/articles/${result.report.article.id}`);
-  return answer(c, result.report, 201);
+  return answerChange(c, result.report, 201);
 });
 
 /** A retried create: the first answer again, or 422 if the key was used for a different request. */
@@ -106,14 +115,14 @@ function replay(c: Ctx, seen: StoredIdempotency, requestHash: string) {
 }
 
 adminArticles.get(ID, async (c) => {
-  const placed = await loadArticle(c.env.DB, idOf(c));
+  const placed = await loadArticle(c.var.db, idOf(c));
   if (!placed) throw notFound(`No article ${idOf(c)}`);
   return answer(c, placed);
 });
 
 /** Applies a change to the article of the path, as the key's holder, on the versions If-Match names. */
 const apply = async (c: Ctx, change: Change, expected = ifMatch(c, false)) =>
-  answer(c, await changeArticle(c.env.DB, idOf(c), change, { actor: actorOf(c), now: Date.now(), ...(expected !== undefined && { expected }) }));
+  answerChange(c, await changeArticle(c.var.db, idOf(c), change, { actor: actorOf(c), now: Date.now(), ...(expected !== undefined && { expected }) }));
 
 adminArticles.patch(ID, async (c) => {
   const expected = ifMatch(c, true);
@@ -121,15 +130,10 @@ adminArticles.patch(ID, async (c) => {
   return apply(c, { kind: "update", patch }, expected);
 });
 
-/** A POST action's optional body: none, or a JSON object such as `{}`. */
-async function optionalBody<S extends typeof PublishRequest>(c: Ctx, schema: S): Promise<v.InferOutput<S>> {
-  const hasBody = (c.req.header("Content-Length") ?? "0") !== "0" || c.req.header("Transfer-Encoding") !== undefined;
-  return hasBody ? (await readJson(c, schema, 4096)).value : {};
-}
-
 adminArticles.post(`${ID}/publish`, async (c) => {
   const expected = ifMatch(c, false);
-  const body = await optionalBody(c, PublishRequest);
+  // The body is optional: none, or a JSON object such as `{}` or `{"publish_at": …}`.
+  const { value: body } = await readJson(c, PublishRequest, 4096, { optional: true });
   return apply(c, { kind: "publish", ...(body.publish_at !== undefined && { at: body.publish_at }) }, expected);
 });
 adminArticles.post(`${ID}/unpublish`, (c) => apply(c, { kind: "unpublish" }));
@@ -140,7 +144,7 @@ adminArticles.post(`${ID}/revisions/:n{[1-9][0-9]{0,8}}/restore`, (c) => apply(c
 
 adminArticles.get(`${ID}/revisions`, async (c) => {
   const id = idOf(c);
-  const [placed, revisions] = await Promise.all([loadArticle(c.env.DB, id), listRevisions(c.env.DB, id)]);
+  const [placed, revisions] = await Promise.all([loadArticle(c.var.db, id), listRevisions(c.var.db, id)]);
   if (!placed) throw notFound(`No article ${id}`);
   c.header("Cache-Control", "no-store");
   return c.json({

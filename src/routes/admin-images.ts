@@ -28,7 +28,7 @@ const uploadLimit: MiddlewareHandler<AppEnv> = (c, next) => (isMultipart(c.req.r
 adminImages.post("/", uploadLimit, async (c) => {
   const upload = await readUploadRequest(c.req.raw);
   const { id, name } = c.get("apiKey");
-  const { media, created } = await uploadImage(c.env.MEDIA, c.env.DB, { ...upload, actor: { id, name } });
+  const { media, created } = await uploadImage(c.env.MEDIA, c.var.db, { ...upload, actor: { id, name } });
   if (created) c.header("Location", `/api/v1/admin/images/${media.key}`);
   return c.json(mediaJson(media), created ? 201 : 200);
 });
@@ -39,14 +39,14 @@ adminImages.get("/", async (c) => {
   const query = v.safeParse(ImageListQuery, c.req.query(), { abortEarly: false });
   if (!query.success) throw badRequest("Invalid query", issueDetails(query.issues));
   const { limit, cursor } = query.output;
-  const rows = await listMedia(c.env.DB, limit + 1, cursor ?? null);
+  const rows = await listMedia(c.var.db, limit + 1, cursor ?? null);
   const page = pageOf(rows, limit, (m) => [m.createdAt, m.key]);
   return c.json({ items: page.items.map(mediaJson), next_cursor: page.next_cursor });
 });
 
 adminImages.get("/:key", async (c) => {
   const key = c.req.param("key");
-  const media = MEDIA_KEY.test(key) ? await getMedia(c.env.DB, key) : null;
+  const media = MEDIA_KEY.test(key) ? await getMedia(c.var.db, key) : null;
   if (!media) throw notFound("No such image");
   return c.json(mediaJson(media));
 });

@@ -32,25 +32,25 @@ export const adminKeys = new Hono<AppEnv>();
 const ID = "/:id{[1-9][0-9]{0,15}}";
 
 adminKeys.get("/", async (c) => {
-  const keys = await listApiKeys(c.env.DB);
+  const keys = await listApiKeys(c.var.db);
   return c.json({ items: keys.map(keyJson) });
 });
 
 adminKeys.get(ID, async (c) => {
-  const key = await getApiKey(c.env.DB, Number(c.req.param("id")));
+  const key = await getApiKey(c.var.db, Number(c.req.param("id")));
   if (!key) throw notFound("No such API key");
   return c.json({ key: keyJson(key) });
 });
 
 adminKeys.post("/", async (c) => {
   const { name, role } = (await readJson(c, KeyInput, MAX_BODY_BYTES)).value;
-  const { key, secret } = await createApiKey(c.env.DB, { name, role }, await generateKey(), c.get("apiKey"));
+  const { key, secret } = await createApiKey(c.var.db, { name, role }, await generateKey(), c.get("apiKey"));
   c.header("Location", `/api/v1/admin/keys/${key.id}`);
   return c.json({ key: keyJson(key), secret }, 201, NO_STORE);
 });
 
 adminKeys.post(`${ID}/revoke`, async (c) => {
-  const key = await revokeApiKey(c.env.DB, Number(c.req.param("id")), c.get("apiKey"));
+  const key = await revokeApiKey(c.var.db, Number(c.req.param("id")), c.get("apiKey"));
   if (!key) throw notFound("No such API key");
   if (key.revokedAt === null) {
     throw new DomainError("last_admin_key", "This is the last active admin key; create another admin key first");
@@ -60,9 +60,9 @@ adminKeys.post(`${ID}/revoke`, async (c) => {
 
 adminKeys.post(`${ID}/rotate`, async (c) => {
   const id = Number(c.req.param("id"));
-  const rotated = await rotateApiKey(c.env.DB, id, await generateKey(), c.get("apiKey"));
+  const rotated = await rotateApiKey(c.var.db, id, await generateKey(), c.get("apiKey"));
   if (!rotated) {
-    const key = await getApiKey(c.env.DB, id);
+    const key = await getApiKey(c.var.db, id);
     if (!key) throw notFound("No such API key");
     if (key.revokedAt !== null) throw new DomainError("key_revoked", "A revoked key cannot be rotated; create a new one");
     throw new DomainError("rotated_concurrently", "The key was rotated by another request at the same moment; list it and retry");

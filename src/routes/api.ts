@@ -2,6 +2,7 @@
 import { type Context, Hono } from "hono";
 import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
+import { SITE_LISTING, type Shows } from "../domain/shows.ts";
 import { badRequest, notFound } from "../domain/errors.ts";
 import { Cursor, KeyNumber, ListQuery, pageOf } from "../content/list-query.ts";
 import { readPublishedArticle } from "../db/article-page.ts";
@@ -21,9 +22,9 @@ publicApi.use("/sections/*", publicCors());
 
 type Ctx = Context<AppEnv>;
 
-/** Public and cacheable by anyone (publicCors makes it readable from any origin). */
-function sendJson<T>(c: Ctx, body: T) {
-  c.header("Cache-Control", "public, max-age=60");
+/** Public and cached at the edge, tagged with what it shows (publicCors makes it readable from any origin). */
+function sendJson<T>(c: Ctx, body: T, shows: Partial<Shows> = {}) {
+  c.set("shows", { articles: [], listings: [], ...shows });
   return c.json(body);
 }
 
@@ -43,20 +44,26 @@ publicApi.get("/articles", async (c) => {
   const query = v.safeParse(ArticleListQuery, c.req.query(), { abortEarly: false });
   if (!query.success) throw badRequest("Invalid query", issueDetails(query.issues));
   const { section, limit, cursor } = query.output;
-  const rows = await listPublished(c.env.DB, {
+  c.set("shows", { articles: [], listings: [section ?? SITE_LISTING] });
+  const rows = await listPublished(c.var.db, {
     limit: limit + 1,
     after: cursor ?? null,
     ...(section !== undefined && { sectionPath: section }),
   });
   if (!rows) throw notFound(`No section "${section}"`);
   const page = pageOf(rows, limit, (r) => [r.article.publishedAt ?? 0, r.article.id]);
-  return sendJson(c, { items: page.items.map((r) => articleSummaryJson(r.article, r.section)), next_cursor: page.next_cursor });
+  return sendJson(
+    c,
+    { items: page.items.map((r) => articleSummaryJson(r.article, r.section)), next_cursor: page.next_cursor },
+    { articles: page.items.map((r) => r.article.id), listings: [section ?? SITE_LISTING] },
+  );
 });
 
 publicApi.get("/articles/:id", async (c) => {
   const id = v.safeParse(ArticleId, c.req.param("id"));
   if (!id.success) throw badRequest("Invalid article id", issueDetails(id.issues).map((d) => ({ ...d, path: "id" })));
-  const read = await readPublishedArticle(c.env.DB, id.output, { nav: false });
+  c.set("shows", { articles: [id.output], listings: [] });
+  const read = await readPublishedArticle(c.var.db, id.output, { nav: false });
   if (!read) throw notFound(`No published article ${id.output}`);
   return sendJson(
     c,
@@ -64,7 +71,8 @@ publicApi.get("/articles/:id", async (c) => {
       prev: read.older ? neighbourJson(read.older) : null,
       next: read.newer ? neighbourJson(read.newer) : null,
     }),
+    { articles: [read.article.id, ...(read.older ? [read.older.id] : []), ...(read.newer ? [read.newer.id] : [])] },
   );
 });
 
-publicApi.get("/sections", async (c) => sendJson(c, { items: sectionTreeJson(await listSections(c.env.DB)) }));
+publicApi.get("/sections", async (c) => sendJson(c, { items: sectionTreeJson(await listSections(c.var.db)) }));

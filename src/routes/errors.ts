@@ -5,6 +5,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../env.ts";
 import { DomainError, type ErrorCode, type ErrorInfo } from "../domain/errors.ts";
+import { isD1Unavailable } from "../db/handle.ts";
 import { renderErrorPage } from "../render/error-page.ts";
 import { prefersJson } from "./accept.ts";
 
@@ -64,9 +65,11 @@ export function wantsJson(c: Context): boolean {
 function respond(c: Context<AppEnv>, err: DomainError) {
   const rule = STATUS[err.code];
   for (const [name, value] of Object.entries(rule.headers?.(err.info) ?? {})) c.header(name, value);
-  // An error is about this request, not a representation to keep.
-  if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
-  if (wantsJson(c)) return c.json({ error: { code: err.code, message: err.message, ...err.info } }, rule.status);
+  const json = wantsJson(c);
+  // A failure of the service is about this moment, and a JSON error on a page's URL is not what that URL
+  // shows everyone else: neither may be kept. (Other errors are for the edge cache to judge.)
+  if (rule.status >= 500 || (json && !c.req.path.startsWith("/api/"))) c.header("Cache-Control", "no-store");
+  if (json) return c.json({ error: { code: err.code, message: err.message, ...err.info } }, rule.status);
   return c.html(renderErrorPage({ siteName: c.env.SITE_NAME, status: rule.status, message: err.message }), rule.status);
 }
 
@@ -77,6 +80,10 @@ export const handleError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof HTTPException) {
     const code: ErrorCode = err.status === 413 ? "payload_too_large" : err.status === 400 ? "bad_request" : "internal_error";
     return respond(c, new DomainError(code, err.message || "Request refused"));
+  }
+  if (isD1Unavailable(err)) {
+    console.error("D1 unavailable", c.req.method, c.req.path, err);
+    return respond(c, new DomainError("unavailable", "数据库暂时不可用，请稍后再试 / The database is unavailable; try again shortly", { retry_after: 30 }));
   }
   console.error("unhandled error", c.req.method, c.req.path, err);
   return respond(c, new DomainError("internal_error", "服务器内部错误 / Internal server error"));

@@ -76,12 +76,19 @@ export async function readJson<S extends v.GenericSchema>(
   c: Context,
   schema: S,
   maxBytes: number,
+  opts: { optional?: boolean } = {},
 ): Promise<JsonBody<v.InferOutput<S>>> {
-  const type = c.req.header("Content-Type") ?? "";
-  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
-    throw new DomainError("unsupported_media_type", "Send the body as application/json");
-  }
-  const raw = await readBounded(c.req.raw, maxBytes);
+  const isJson = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(c.req.header("Content-Type") ?? "");
+  const unsupported = () => new DomainError("unsupported_media_type", "Send the body as application/json");
+  if (!opts.optional && !isJson) throw unsupported();
+  // An action whose body is optional: no bytes at all, whatever the headers say, stand for `{}`.
+  const raw = c.req.raw.body === null ? "" : await readBounded(c.req.raw, maxBytes);
+  if (opts.optional && raw === "") return parseJsonBody(schema, "{}");
+  if (!isJson) throw unsupported();
+  return parseJsonBody(schema, raw);
+}
+
+function parseJsonBody<S extends v.GenericSchema>(schema: S, raw: string): JsonBody<v.InferOutput<S>> {
   let data: unknown;
   try {
     data = JSON.parse(raw);

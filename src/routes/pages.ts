@@ -1,39 +1,50 @@
-// The reader site: home, section pages and article pages, server-rendered. Each handler parses the URL,
-// reads in one or two round trips, renders, and answers with what the page shows (for a cache to tag later).
-import { type Context, Hono } from "hono";
+// The reader site: home, section pages and article pages, server-rendered. Each handler says what its
+// answer shows (for the edge cache to tag it: before reading, so a 404 is tagged too), reads in one round
+// trip, renders, and answers; the edge cache around it does the rest.
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env.ts";
 import { notFound } from "../domain/errors.ts";
+import type { Shows } from "../domain/shows.ts";
 import { readPublishedArticle } from "../db/article-page.ts";
 import { PAGE_SIZE, readHome, readSectionPage } from "../db/listings.ts";
 import { getSectionByPath } from "../db/sections.ts";
+import { parseHtmlPath } from "../content/html-paths.ts";
 import { articleUrl, sectionUrl } from "../content/urls.ts";
 import { renderArticlePage } from "../render/article-page.ts";
 import { renderHomePage } from "../render/home-page.ts";
 import type { RenderedPage, Site } from "../render/layout.ts";
 import { renderSectionPage } from "../render/section-page.ts";
-import { parseHtmlPath } from "../content/html-paths.ts";
 
 export const pages = new Hono<AppEnv>();
 
 type Ctx = Context<AppEnv>;
 
 const HEADLINES_PER_SECTION = 8;
-const PAGE_CACHE_CONTROL = "public, max-age=60";
 
 const siteOf = (c: Ctx): Site => ({ name: c.env.SITE_NAME, url: c.env.SITE_URL });
 
+/**
+ * One URL per page: pages take no query string, so `?from=timeline` (as WeChat appends to shared links) is
+ * a cacheable 301 to the page itself rather than a second copy of it in every cache.
+ */
+const withoutQuery: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const url = new URL(c.req.url);
+  if (url.search === "") return next();
+  c.set("shows", { articles: [], listings: [] });
+  return c.redirect(url.pathname, 301);
+};
+
+pages.use("*", withoutQuery);
+
 function sendPage(c: Ctx, page: RenderedPage) {
-  c.header("Cache-Control", PAGE_CACHE_CONTROL);
+  c.set("shows", page.shows);
   return c.html(page.html);
 }
 
-function redirect(c: Ctx, location: string) {
-  c.header("Cache-Control", PAGE_CACHE_CONTROL);
-  return c.redirect(location, 301);
-}
+const showing = (c: Ctx, shows: Partial<Shows>) => c.set("shows", { articles: [], listings: [], ...shows });
 
 pages.get("/", async (c) => {
-  const home = await readHome(c.env.DB, HEADLINES_PER_SECTION);
+  const home = await readHome(c.var.db, HEADLINES_PER_SECTION);
   return sendPage(c, renderHomePage({ ...home, site: siteOf(c) }));
 });
 
@@ -46,22 +57,27 @@ pages.get("/html/*", async (c) => {
     case "section":
       return sectionPage(c, request.sectionPath, request.page);
     case "section-alias": {
-      if (!(await getSectionByPath(c.env.DB, request.sectionPath))) throw notFound("栏目不存在");
-      return redirect(c, sectionUrl(request.sectionPath));
+      showing(c, { listings: [request.sectionPath] });
+      if (!(await getSectionByPath(c.var.db, request.sectionPath))) throw notFound("栏目不存在");
+      return c.redirect(sectionUrl(request.sectionPath), 301);
     }
   }
 });
 
 async function articlePage(c: Ctx, sectionPath: string, id: number) {
-  const read = await readPublishedArticle(c.env.DB, id, { expectedSectionPath: sectionPath, nav: true });
+  // Until it is published (or once it is withdrawn) this URL is a 404 that the article's purge clears.
+  showing(c, { articles: [id] });
+  const read = await readPublishedArticle(c.var.db, id, { expectedSectionPath: sectionPath, nav: true });
   if (!read) throw notFound("文章不存在或已撤稿");
   // Moved articles and mistyped section paths keep working: one canonical URL per article.
-  if (read.sectionPath !== sectionPath) return redirect(c, articleUrl(read.sectionPath, id));
+  if (read.sectionPath !== sectionPath) return c.redirect(articleUrl(read.sectionPath, id), 301);
   return sendPage(c, renderArticlePage({ ...read, site: siteOf(c) }));
 }
 
 async function sectionPage(c: Ctx, sectionPath: string, page: number) {
-  const data = await readSectionPage(c.env.DB, sectionPath, page);
+  // A page past the end is a 404 until the section grows: tagged with its listing.
+  showing(c, { listings: [sectionPath] });
+  const data = await readSectionPage(c.var.db, sectionPath, page);
   if (!data) throw notFound("栏目不存在");
   const pageCount = Math.max(1, Math.ceil(data.total / PAGE_SIZE));
   if (page > pageCount) throw notFound("没有这一页");

@@ -1,0 +1,42 @@
+// How long each kind of response stays fresh, for browsers and for the edge. Browsers keep a page briefly
+// (they cannot be purged); the edge keeps it long, because every change purges exactly what it touched.
+// RFC 9111 §5.2.2 for the directives, RFC 5861 for stale-while-revalidate and stale-if-error.
+
+export type Freshness = {
+  /** Seconds a browser may use its copy without asking. */
+  browser: number;
+  /** Seconds the edge serves its copy without asking the Worker. */
+  edge: number;
+  /** Seconds past `edge` a stale copy may be served while a fresh one is fetched. */
+  staleWhileRevalidate: number;
+  /** Seconds past `edge` a stale copy may be served when the Worker (or D1) fails. */
+  staleIfError: number;
+};
+
+const DAY = 86_400;
+
+/** Pages, JSON, feeds: purged on every change, so the edge may keep them for as long as it likes. */
+export const PAGE: Freshness = { browser: 30, edge: DAY, staleWhileRevalidate: 60, staleIfError: 7 * DAY };
+
+/** A 404 becomes a page the moment an article is published at that URL: kept briefly, and purged too. */
+export const NOT_FOUND: Freshness = { browser: 10, edge: 60, staleWhileRevalidate: 0, staleIfError: 0 };
+
+/** Content-hashed URLs (images, the stylesheet): their bytes never change. */
+export const IMMUTABLE: Freshness = { browser: 365 * DAY, edge: 365 * DAY, staleWhileRevalidate: 0, staleIfError: 365 * DAY };
+
+const directives = (maxAge: number, f: Freshness) =>
+  [
+    `max-age=${maxAge}`,
+    ...(f.staleWhileRevalidate ? [`stale-while-revalidate=${f.staleWhileRevalidate}`] : []),
+    ...(f.staleIfError ? [`stale-if-error=${f.staleIfError}`] : []),
+  ].join(", ");
+
+/** What browsers see. Never `s-maxage`: Cloudflare would then refuse to serve stale (RFC 9111 §4.2.4). */
+export const browserCacheControl = (f: Freshness, immutable = false) =>
+  `public, ${directives(f.browser, f)}${immutable ? ", immutable" : ""}`;
+
+/** What the edge sees, in `Cloudflare-CDN-Cache-Control`, which Cloudflare obeys over Cache-Control and strips. */
+export const edgeCacheControl = (f: Freshness) => directives(f.edge, f);
+
+/** Nothing of this response may be kept anywhere: errors, admin answers, previews. */
+export const NO_STORE = "no-store";

@@ -1,0 +1,37 @@
+// Purging after a change: once the change has committed, in waitUntil (never in the editor's way), with a
+// bounded retry. A purge that still fails is logged: the write stands, and the copies it missed expire.
+import type { EdgeCache, PurgeResult } from "./backend.ts";
+
+export type PurgePlan = { backend: EdgeCache["name"]; tags: string[] | "everything" };
+
+const ATTEMPTS = 3;
+const BACKOFF_MS = [0, 250, 1000];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function purgeWithRetry(cache: EdgeCache, tags: readonly string[] | "everything"): Promise<PurgeResult | null> {
+  let last: unknown = null;
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    await sleep(BACKOFF_MS[attempt] ?? 1000);
+    try {
+      const result = await cache.purge(tags);
+      if (result.success) return result;
+      last = result.errors;
+    } catch (err) {
+      last = err;
+    }
+  }
+  console.error(`edge cache: purge of ${tags === "everything" ? "everything" : tags.join(",")} failed ${ATTEMPTS} times`, last);
+  return null;
+}
+
+/** Starts the purge of `tags` after the response and says what it will purge. */
+export function schedulePurge(
+  cache: EdgeCache,
+  tags: readonly string[] | "everything",
+  waitUntil: (promise: Promise<unknown>) => void,
+): PurgePlan {
+  if (tags !== "everything" && tags.length === 0) return { backend: cache.name, tags: [] };
+  waitUntil(purgeWithRetry(cache, tags));
+  return { backend: cache.name, tags: tags === "everything" ? "everything" : [...tags] };
+}

@@ -1,0 +1,44 @@
+// Cache tags: a response is tagged with what it shows, a change purges the tags of what it touched, and the
+// two vocabularies are the same, so a purge reaches exactly the responses that showed the change.
+// Tags are printable ASCII (section paths and ids are), matched case-insensitively by Cloudflare.
+import type { ChangeReport } from "../domain/change.ts";
+import { SITE_LISTING, type Shows } from "../domain/shows.ts";
+
+/** Every cached response carries this one, so everything can be purged at once (a deploy, an import). */
+export const SITE_TAG = "site";
+
+/** The article's content: its page and JSON, and every page that prints its title (listings, neighbours). */
+export const articleTag = (id: number) => `a:${id}`;
+
+/** A listing: every page of a section (its subsections' articles included), its feeds; "l:" the whole site's. */
+export const listingTag = (sectionPath: string) => `l:${sectionPath}`;
+
+/** Responses that show the section tree itself. */
+export const SECTIONS_TAG = "sections";
+
+/** Cloudflare keeps at most 1,000 tags per response; a page shows far fewer. */
+const MAX_TAGS = 1000;
+
+/** The tags of a response that shows `shows`. */
+export function tagsOf(shows: Shows): string[] {
+  const tags = new Set([SITE_TAG, ...shows.articles.map(articleTag), ...shows.listings.map(listingTag)]);
+  return [...tags].slice(0, MAX_TAGS);
+}
+
+/**
+ * What a change makes stale: the article (its page, its JSON, every page printing its title), its old and
+ * new 上一篇 / 下一篇 neighbours (their links changed), and every listing it appears or appeared in, before and
+ * after a move — all of their pages, since an article published at the top shifts every page down — with
+ * the whole site's listing. A draft's edit shows nowhere but its own (404) URL.
+ */
+export function purgeTagsOf(reports: readonly ChangeReport[]): string[] {
+  const tags = new Set<string>();
+  for (const r of reports) {
+    if (!r.changed) continue;
+    tags.add(articleTag(r.article.id));
+    for (const id of r.neighbours) tags.add(articleTag(id));
+    for (const path of r.sectionPaths) tags.add(listingTag(path));
+    if (r.sectionPaths.length) tags.add(listingTag(SITE_LISTING));
+  }
+  return [...tags];
+}

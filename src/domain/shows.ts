@@ -1,0 +1,11 @@
+// What a response shows, named so the edge cache can tag it and a change can purge exactly what showed it.
+
+export type Shows = {
+  /** Articles whose content (title, body, cover…) the response shows, by id. */
+  articles: number[];
+  /** Listings the response shows (which articles, in which order), by section path; "" is the whole site's. */
+  listings: string[];
+};
+
+/** The listing of every published article: site feeds, sitemaps, the unfiltered list API. */
+export const SITE_LISTING = "";

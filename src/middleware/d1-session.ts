@@ -1,0 +1,26 @@
+// Which copy of the database a request reads, through D1's Sessions API (read replication): readers any
+// replica ("first-unconstrained"), editors the primary ("first-primary"). An editor's client sends back the
+// `x-d1-bookmark` of its last answer, so its next request reads a copy at least as new as its own write —
+// in a header, never a cookie: a cookie on a public page would keep it out of every cache.
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../env.ts";
+import { badRequest } from "../domain/errors.ts";
+
+// D1 bookmarks are dash-separated hex groups; anything else is refused before it reaches D1.
+const BOOKMARK = /^[0-9a-f]{1,32}(?:-[0-9a-f]{1,64}){1,7}$/i;
+
+export const BOOKMARK_HEADER = "x-d1-bookmark";
+
+export function d1Session(who: "readers" | "editors"): MiddlewareHandler<AppEnv> {
+  return async function d1Session(c, next) {
+    const bookmark = c.req.header(BOOKMARK_HEADER);
+    if (bookmark !== undefined && !BOOKMARK.test(bookmark)) {
+      throw badRequest(`${BOOKMARK_HEADER} must be a bookmark from an earlier answer`, [{ path: BOOKMARK_HEADER, message: "is not a D1 bookmark" }]);
+    }
+    const session = c.env.DB.withSession(bookmark ?? (who === "editors" ? "first-primary" : "first-unconstrained"));
+    c.set("db", session);
+    await next();
+    const latest = who === "editors" ? session.getBookmark() : null;
+    if (latest) c.res.headers.set(BOOKMARK_HEADER, latest);
+  };
+}
