@@ -9,8 +9,8 @@ CREATE TABLE api_key_retired_secrets (
   retired_at   INTEGER NOT NULL
 ) WITHOUT ROWID;
 
--- Automatic ids stay below 2^31 (src/db/article-writes.ts); a counter moved past that by an earlier
--- import of a high legacy id comes back to just above the highest id below it.
+-- Only ids below 2^31 move the automatic counter now (src/db/article-writes.ts); a counter that an earlier
+-- import of a high legacy id moved past 2^32 comes back to just above the highest id below 2^31.
 UPDATE counters
-   SET next = (SELECT COALESCE(MAX(id), 0) + 1 FROM articles WHERE id <= 2147483647)
- WHERE name = 'article_id' AND next > 2147483647;
+   SET next = (SELECT COALESCE(MAX(id), 0) + 1 FROM articles WHERE id < 2147483648)
+ WHERE name = 'article_id' AND next > 4294967295;

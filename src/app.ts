@@ -11,6 +11,7 @@ import { assets } from "./routes/assets.ts";
 import { d1Timing } from "./middleware/d1-timing.ts";
 import { d1Session } from "./middleware/d1-session.ts";
 import { canonicalPath } from "./middleware/canonical-path.ts";
+import { publicCors } from "./middleware/public-cors.ts";
 import { allowedMethods } from "./routes/allowed-methods.ts";
 import { configuredCache } from "./cache/configured.ts";
 import { edgeCache } from "./cache/middleware.ts";
@@ -36,6 +37,8 @@ app.use(
   }),
 );
 
+// Every answer under /api/v1 but the admin API is readable from any origin, redirects and 404s included.
+app.use("/api/v1/*", publicCors());
 // Before any route, so none ever sees a second spelling of a path (after secureHeaders, whose headers it keeps).
 app.use(canonicalPath());
 app.use(saysItsCacheControl());

@@ -1,5 +1,6 @@
 // The public JSON API: one article, lists with cursors, the section tree, and every error it answers.
 import { describe, expect, it } from "vitest";
+import { exports } from "cloudflare:workers";
 import { makeArticle, makeArticles, makeSection, uniqueSlug } from "./fixtures.ts";
 import { get } from "./html.ts";
 import { encodeCursor } from "../src/content/list-query.ts";
@@ -176,6 +177,29 @@ describe("GET /api/v1/articles", () => {
     );
     expect(first?.title).toBe("第21篇");
     expect(first?.published_at).toBe("2023-06-01T08:20:00+08:00");
+  });
+
+  it("refuses a parameter given twice, an unknown one, and a cursor spelt another way", async () => {
+    const twice = await get("/api/v1/articles?limit=2&limit=abc");
+    expect(twice.status).toBe(400);
+    expect(((await twice.json()) as ErrorJson).error.details).toContainEqual({ path: "limit", message: "is given more than once" });
+    for (const path of ["/api/v1/sections?x=1", "/api/v1/articles/1?x=1", "/api/v1/articles?utm_source=x"]) {
+      expect((await get(path)).status, path).toBe(400);
+    }
+    const spaced = btoa("[1796000000000,88594] ").replace(/=+$/, "");
+    expect((await get(`/api/v1/articles?cursor=${spaced}`)).status).toBe(400);
+  });
+
+  it("is readable from any origin on redirects and unknown paths too, and lets preflights send validators", async () => {
+    for (const path of ["/api/v1/%61rticles", "/api/v1/nope", "/api/v1"]) {
+      expect((await get(path)).headers.get("Access-Control-Allow-Origin"), path).toBe("*");
+    }
+    const preflight = await exports.default.fetch("http://localhost/api/v1/articles", {
+      method: "OPTIONS",
+      headers: { Origin: "https://example.com", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "if-none-match" },
+    });
+    expect(preflight.headers.get("Access-Control-Allow-Headers")).toContain("If-None-Match");
+    expect((await get("/api/v1/admin/articles")).headers.get("Access-Control-Allow-Origin")).toBeNull();
   });
 
   it("accepts limits 1 and 100", async () => {

@@ -250,6 +250,14 @@ describe("uploading an image", () => {
     expect(error.details?.map((d) => d.path).sort()).toEqual(["credit", "width"]);
   });
 
+  it("refuses metadata that arrived as invalid UTF-8, and lists every unknown field", async () => {
+    const bad = await postRaw(await editor(), unique(images.png()), "image/png", "?alt=%FF%FEA");
+    expect(bad.status).toBe(400);
+    expect((await bad.json<ErrorJson>()).error.details).toContainEqual({ path: "alt", message: "must be valid UTF-8 text" });
+    const unknown = await postRaw(await editor(), unique(images.png()), "image/png", "?x=1&y=2");
+    expect((await unknown.json<ErrorJson>()).error.details?.map((d) => d.path).sort()).toEqual(["x", "y"]);
+  });
+
   it("refuses control characters in alt text, which would break the pages that show it", async () => {
     const res = await postRaw(await editor(), unique(images.png()), "image/png", "?alt=a%00b%1Bc&caption=%E2%80%AE");
     expect(res.status).toBe(400);
@@ -311,6 +319,13 @@ describe("refusing an image over the pixel cap", () => {
     expect(error.message).toContain(`${width}×${height}`);
     expect(error.message).toContain(String(MAX_IMAGE_SIDE));
     expect(error.message).toContain(String(MAX_IMAGE_PIXELS));
+  });
+
+  it("refuses a GIF whose frame is larger than its logical screen, measuring what browsers show", async () => {
+    const error = await expectRefused(images.gifWithFrame([1, 1], [20000, 20000]), "gif", "image_too_large");
+    expect(error.message).toContain("20000×20000");
+    const res = await postRaw(await editor(), images.gifWithFrame([1, 1], [40, 30]), "image/gif");
+    expect(await res.json()).toMatchObject({ width: 40, height: 30 });
   });
 
   it("refuses a header that claims 65535×65535 even when it holds no image data", async () => {
@@ -438,7 +453,7 @@ describe("serving /media/<key>", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("image/png");
     expect(res.headers.get("ETag")).toBe(`"${hash}"`);
-    expect(res.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
+    expect(res.headers.get("Cache-Control")).toBe("public, max-age=31536000, stale-if-error=31536000, immutable");
     expect(res.headers.get("Accept-Ranges")).toBe("bytes");
     expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(res.headers.get("Content-Length")).toBe(String(bytes.length));
@@ -466,7 +481,7 @@ describe("serving /media/<key>", () => {
     const res = await exports.default.fetch(`${BASE}/media/${key}`, { headers: { "If-None-Match": inm(hash) } });
     expect(res.status).toBe(304);
     expect(res.headers.get("ETag")).toBe(`"${hash}"`);
-    expect(res.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
+    expect(res.headers.get("Cache-Control")).toBe("public, max-age=31536000, stale-if-error=31536000, immutable");
     expect(await res.text()).toBe("");
   });
 

@@ -390,7 +390,8 @@ describe("stylesheet", () => {
     const res = await get(href);
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("text/css; charset=utf-8");
-    expect(res.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
+    expect(res.headers.get("Cache-Control")).toBe("public, max-age=31536000, stale-if-error=31536000, immutable");
+    expect((await get(href, { "If-None-Match": res.headers.get("ETag") ?? "" })).status).toBe(304);
     expect(await res.text()).toContain('"PingFang SC"');
     expect((await get("/assets/nothing.css")).status).toBe(404);
   });

@@ -17,7 +17,7 @@ describe("the change report", () => {
       await makeArticle({ section: `${root}/a`, title: "甲三", publishedAt: at(3) }),
     ];
     const b1 = await makeArticle({ section: `${root}/b`, title: "乙一", publishedAt: at(1) });
-    const report = await changeArticle(env.DB, moving.id, { kind: "update", patch: { section: `${root}/b` } }, { actor, now: Date.now(), expected: [moving.version] });
+    const report = await changeArticle(env.DB, moving.id, { kind: "update", patch: { section: `${root}/b` } }, { actor, now: Date.now(), ifMatch: [moving.version] });
     expect(report.changed).toBe(true);
     expect(new Set(report.neighbours)).toEqual(new Set([a1.id, a3.id, b1.id]));
     expect(new Set(report.sectionPaths)).toEqual(new Set([root, `${root}/a`, `${root}/b`]));

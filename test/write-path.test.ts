@@ -173,6 +173,18 @@ describe("bodies are bounded in what they render and store", () => {
   });
 });
 
+describe("what an Idempotency-Key keeps fits in D1 too", () => {
+  it("bounds a body by its JSON-escaped size, as the stored answer and the revision keep it", async () => {
+    const editor = await makeKey("editor");
+    // 900 links to one reference whose title is 1,000 backslashes: 8 KB of Markdown, 0.93 MB of HTML as the
+    // row stores it — but 1.86 MB once JSON-escaped, as the stored first answer (and the revision) hold it.
+    const body = `${"[a][r]".repeat(900)}\n\n[r]: /u "${"\\".repeat(2000)}"`;
+    const { res, json } = await call(editor, "POST", "", { section: await newSection(), title: "反斜杠", body }, { "Idempotency-Key": crypto.randomUUID() });
+    expect(res.status).toBe(422);
+    expect(json.error?.code).toBe("body_too_large");
+  });
+});
+
 describe("references must exist", () => {
   const neverUploaded = () => `${crypto.randomUUID().replaceAll("-", "").padEnd(64, "0")}.jpg`;
 
@@ -218,6 +230,31 @@ describe("If-Match as RFC 9110 §13.1.1 says", () => {
     expect((await stored(draft.id)).title).toBe("列表");
   });
 
+  it("decides a lost race anew: a list naming the new version still matches it", async () => {
+    const editor = await makeKey("editor");
+    const draft = await draftBy(editor);
+    const every = Array.from({ length: 30 }, (_, i) => `"${i + 1}"`).join(", ");
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => call(editor, "PATCH", `/${draft.id}`, { title: `并发${i}` }, { "If-Match": every })),
+    );
+    for (const a of answers) expect([200, 409]).toContain(a.res.status);
+  });
+
+  it("refuses a list without commas or a tag with a space, and honours If-None-Match", async () => {
+    const editor = await makeKey("editor");
+    const draft = await draftBy(editor);
+    expect((await call(editor, "PATCH", `/${draft.id}`, { title: "x" }, { "If-Match": '"1" "2"' })).res.status).toBe(400);
+    expect((await call(editor, "PATCH", `/${draft.id}`, { title: "x" }, { "If-Match": '"a b"' })).res.status).toBe(400);
+    const exists = await call(editor, "PATCH", `/${draft.id}`, { title: "x" }, { "If-Match": '"1"', "If-None-Match": "*" });
+    expect(exists.res.status).toBe(412);
+    const named = await call(editor, "POST", `/${draft.id}/publish`, undefined, { "If-None-Match": 'W/"1"' });
+    expect(named.res.status).toBe(412);
+    const read = await call(editor, "GET", `/${draft.id}`, undefined, { "If-None-Match": 'W/"1"' });
+    expect(read.res.status).toBe(304);
+    expect(read.res.headers.get("ETag")).toBe('"1"');
+    expect(await stored(draft.id)).toMatchObject({ version: 1 });
+  });
+
   it("never answers 412 to concurrent publishes and unpublishes that sent no If-Match", async () => {
     const editor = await makeKey("editor");
     const draft = await draftBy(editor);
@@ -251,6 +288,15 @@ describe("text that shows nothing is empty, and lengths count characters", () =>
     expect(refused.json.error?.details?.[0]?.path).toBe("bylines.0.name");
     const trimmed = await call(editor, "POST", "", { section: await newSection(), title: "\u200b标题\ufeff " });
     expect(trimmed.json.title).toBe("标题");
+  });
+
+  it("wants seconds and a real offset in a time", async () => {
+    const editor = await makeKey("editor");
+    for (const publish_at of ["2026-12-01T00:00Z", "2026-12-01T08:00:00+08:60", "2026-12-01T08:00:00+24:00"]) {
+      const { res, json } = await call(editor, "POST", "", { section: await newSection(), title: "定时", publish_at });
+      expect(res.status, publish_at).toBe(400);
+      expect(json.error?.details?.[0]?.path).toBe("publish_at");
+    }
   });
 
   it("counts 200 emoji as 200 characters", async () => {

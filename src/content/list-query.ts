@@ -29,7 +29,8 @@ export const Cursor = <T extends CursorKey>(key: v.GenericSchema<unknown, T>) =>
     v.string(),
     v.rawTransform<string, T>(({ dataset, addIssue, NEVER }) => {
       const parsed = v.safeParse(key, decodeCursor(dataset.value));
-      if (parsed.success) return parsed.output;
+      // Only the one spelling encodeCursor makes: the same page has one URL.
+      if (parsed.success && encodeCursor(parsed.output) === dataset.value) return parsed.output;
       addIssue({ message: "must be a next_cursor from an earlier response" });
       return NEVER;
     }),

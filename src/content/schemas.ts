@@ -19,7 +19,10 @@ export const LIMITS = {
   body: 200_000,
   /** The body rendered to HTML, in UTF-8 bytes: reference links can make a short body render long. */
   bodyHtmlBytes: 1_000_000,
-  /** Markdown, HTML and text of the body together, in UTF-8 bytes: D1 refuses rows over 2,000,000. */
+  /**
+   * Markdown and HTML of the body (as JSON strings, the form revisions and stored answers keep) and its text,
+   * together, in UTF-8 bytes: D1 refuses any row over 2,000,000.
+   */
   storedBodyBytes: 1_800_000,
   /** The whole JSON request body, checked before it is read: room for a full body sent as \uXXXX escapes. */
   requestBytes: 2 * 1_048_576,
@@ -71,12 +74,20 @@ function isRealCalendarTime(s: string): boolean {
   );
 }
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/i;
+// RFC 3339 §5.6 date-time: seconds are part of a full time; the offset is Z or ±hh:mm.
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/i;
+
+/** An offset a clock can show: hours up to 23, minutes up to 59 (RFC 3339 §5.6 time-numoffset). */
+const isRealOffset = (s: string) => {
+  const m = /([+-])(\d{2}):(\d{2})$/.exec(s);
+  return !m || (Number(m[2]) <= 23 && Number(m[3]) <= 59);
+};
 
 /** An RFC 3339 time with an explicit offset (`2023-06-02T08:00:00+08:00`), as milliseconds UTC. */
 export const Timestamp = v.pipe(
   v.string(),
-  v.regex(RFC3339, "must be an RFC 3339 time with an offset, e.g. 2023-06-02T08:00:00+08:00"),
+  v.regex(RFC3339, "must be an RFC 3339 time with seconds and an offset, e.g. 2023-06-02T08:00:00+08:00"),
+  v.check(isRealOffset, "must have a real UTC offset, from -23:59 to +23:59"),
   v.check(isRealCalendarTime, "must be a real date and time"),
   v.transform((s) => Date.parse(s)),
   v.check((ms) => Number.isFinite(ms) && ms >= Date.UTC(1990, 0, 1) && ms < Date.UTC(2200, 0, 1), "must be a real date between 1990 and 2200"),

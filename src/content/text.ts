@@ -59,3 +59,18 @@ export const NOT_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e
 
 /** Not allowed in multi-line text (a body, a summary): control characters other than tab and newlines. */
 export const CONTROL_EXCEPT_NEWLINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * UTF-8 size of `text` as a JSON string (RFC 8259 §7, as JSON.stringify writes it): a quote, a backslash and
+ * \b \f \n \r \t take two bytes, other control characters six. Revisions and stored Idempotency-Key answers
+ * keep the body in this form, so it is the size D1's row limit sees there.
+ */
+export function jsonStringBytes(text: string): number {
+  let extra = 2;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 0x22 || unit === 0x5c || unit === 0x08 || unit === 0x0c || unit === 0x0a || unit === 0x0d || unit === 0x09) extra += 1;
+    else if (unit < 0x20) extra += 5;
+  }
+  return utf8Bytes(text) + extra;
+}

@@ -91,26 +91,28 @@ export const touchSectionsStatement = (db: Db, sectionIds: number[], at: number)
     .bind(at, ...sectionIds);
 
 /**
- * Automatic ids stay below this (2^31 − 1). Legacy ids up to 2^32 − 1 (DedeCMS and PHPCMS ids are unsigned
- * 32-bit) may be imported, but only those below it move the counter: one stray import of 4294967295 must
- * not leave no room for automatic ids, and automatic ids never reach the ones imported above it.
+ * Ids are unsigned 32-bit, as DedeCMS and PHPCMS store them. Automatic ids continue above the highest id in
+ * use below 2^31 and may run to 2^32 − 1, so whatever legacy id is imported, at least 2^31 automatic ids are
+ * left: an import below 2^31 moves the counter past it, one above (4294967295, a typo) is skipped.
  */
-export const AUTOMATIC_ID_CEILING = 2_147_483_647;
+export const COUNTED_BELOW = 2_147_483_648;
+export const LARGEST_ID = 4_294_967_295;
 
 /**
  * Reserves `count` consecutive article ids and answers the first as `id`. Atomic, so concurrent creates
- * never get the same id; above the highest id in use below the ceiling, so ids imported by hand are never
- * handed out again. Answers no row once the range is used up.
+ * never get the same id; above the highest id in use below 2^31, so ids imported by hand are not handed
+ * out again (one imported above that is met only after two billion creates, and then skipped: the insert
+ * conflicts and the create reserves another). `fits` is 0 once the 32-bit range is used up.
  */
 export const nextArticleIdStatement = (db: Db, count = 1) =>
   db
     .prepare(
       `INSERT INTO counters (name, next)
-         VALUES ('article_id', (SELECT COALESCE(MAX(id), 0) + 1 FROM articles WHERE id <= ?2) + ?1)
-       ON CONFLICT (name) DO UPDATE SET next = MAX(next, (SELECT COALESCE(MAX(id), 0) + 1 FROM articles WHERE id <= ?2)) + ?1
-       RETURNING next - ?1 AS id, next - 1 <= ?2 AS fits`,
+         VALUES ('article_id', (SELECT COALESCE(MAX(id), 0) + 1 FROM articles WHERE id < ?2) + ?1)
+       ON CONFLICT (name) DO UPDATE SET next = MAX(next, (SELECT COALESCE(MAX(id), 0) + 1 FROM articles WHERE id < ?2)) + ?1
+       RETURNING next - ?1 AS id, next - 1 <= ?3 AS fits`,
     )
-    .bind(count, AUTOMATIC_ID_CEILING);
+    .bind(count, COUNTED_BELOW, LARGEST_ID);
 
 /** True when a batch failed because another writer took the version first. */
 export const isVersionConflict = (err: unknown) =>

@@ -74,12 +74,6 @@ export const toArticle = (r: ArticleRow): Article => ({
 /** Any article by id, whatever its status (the admin view), for use alone or inside a batch. */
 export const articleStatement = (db: Db, id: number) => db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`).bind(id);
 
-/** The current version of an article, or null: what a lost race is reported against. */
-export async function currentVersion(db: Db, id: number): Promise<number | null> {
-  const { results } = await db.prepare(`SELECT version FROM articles WHERE id = ?`).bind(id).all<{ version: number }>();
-  return results[0]?.version ?? null;
-}
-
 /** A published neighbour row, for 上一篇 / 下一篇 links. */
 export type NeighbourRow = { id: number; title: string; published_at: number; section_path: string };
 

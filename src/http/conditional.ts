@@ -3,21 +3,30 @@
 /** `"<hash>"`: the content hash is a strong validator, since a key's bytes never change. */
 export const strongEtag = (hash: string) => `"${hash}"`;
 
-// entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE, where etagc excludes only DQUOTE, so a tag may contain commas:
-// scan the list instead of splitting it. Returns null when the list is malformed.
+// RFC 9110 §8.8.3: entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE, etagc = %x21 / %x23-7E / obs-text — no space,
+// no control character, but a comma may stand inside a tag, so the list is scanned rather than split.
+const ETAGC = /^[\x21\x23-\x7e\x80-\xff]*$/;
+const isOws = (ch: string | undefined) => ch === " " || ch === "\t";
+
+/**
+ * The tags of a `#entity-tag` list (§5.6.1: comma-separated, empty elements allowed), or null when the
+ * header is not one: tags not separated by commas, a space inside a tag, an unterminated tag.
+ */
 export function parseEntityTags(list: string): { weak: boolean; opaque: string }[] | null {
   const tags: { weak: boolean; opaque: string }[] = [];
   let i = 0;
   for (;;) {
-    while (i < list.length && (list[i] === " " || list[i] === "\t" || list[i] === ",")) i++;
+    while (i < list.length && (isOws(list[i]) || list[i] === ",")) i++;
     if (i >= list.length) return tags;
     const weak = list.startsWith("W/", i);
     if (weak) i += 2;
     if (list[i] !== '"') return null;
     const close = list.indexOf('"', i + 1);
-    if (close < 0) return null;
+    if (close < 0 || !ETAGC.test(list.slice(i + 1, close))) return null;
     tags.push({ weak, opaque: list.slice(i, close + 1) });
     i = close + 1;
+    while (isOws(list[i])) i++;
+    if (i < list.length && list[i] !== ",") return null;
   }
 }
 

@@ -1,19 +1,19 @@
 // What an editor says about an image: alt text, caption and credit, bounded and trimmed.
 import * as v from "valibot";
 import type { ErrorDetail } from "../domain/errors.ts";
-import { issueDetails, line } from "../content/schemas.ts";
+import { closed, issueDetails, line } from "../content/schemas.ts";
 
 export const ALT_MAX = 1000;
 export const CAPTION_MAX = 2000;
 export const CREDIT_MAX = 200;
 
-// One line each, like an article's title: control characters would break the page they appear on.
-const text = (max: number) => v.optional(line(max), "");
+// One line each, like an article's title: control characters would break the page they appear on. Query
+// strings and form fields are decoded leniently (invalid UTF-8 becomes U+FFFD), so that is refused here as a
+// JSON body's invalid UTF-8 is.
+const text = (max: number) =>
+  v.optional(v.pipe(line(max), v.check((s) => !s.includes("\ufffd"), "must be valid UTF-8 text")), "");
 
-export const ImageMetadata = v.strictObject(
-  { alt: text(ALT_MAX), caption: text(CAPTION_MAX), credit: text(CREDIT_MAX) },
-  "unknown field",
-);
+export const ImageMetadata = closed({ alt: text(ALT_MAX), caption: text(CAPTION_MAX), credit: text(CREDIT_MAX) });
 export type ImageMetadata = v.InferOutput<typeof ImageMetadata>;
 
 /** The metadata, or every problem with it by field path (unknown fields included). */

@@ -12,11 +12,17 @@ const PREFLIGHT_MAX_AGE_SECONDS = 86_400;
  */
 export function publicCors(): MiddlewareHandler {
   return async function publicCors(c, next) {
-    c.header("Access-Control-Allow-Origin", "*");
-    if (c.req.method === "OPTIONS") {
-      c.header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
-      c.header("Access-Control-Max-Age", String(PREFLIGHT_MAX_AGE_SECONDS));
-    }
+    // The admin API lives under the same prefix; it is for editors' tools, not for pages on other origins.
+    if (c.req.path.startsWith("/api/v1/admin")) return next();
     await next();
+    // Set on the way out, on whatever answered: a route, an error, a redirect to the canonical spelling.
+    c.res.headers.set("Access-Control-Allow-Origin", "*");
+    c.res.headers.set("Access-Control-Expose-Headers", "ETag, Age, X-Cache");
+    if (c.req.method === "OPTIONS") {
+      c.res.headers.set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+      // Conditional requests are how a client keeps up cheaply: let it send the validators.
+      c.res.headers.set("Access-Control-Allow-Headers", "If-None-Match, If-Modified-Since");
+      c.res.headers.set("Access-Control-Max-Age", String(PREFLIGHT_MAX_AGE_SECONDS));
+    }
   };
 }

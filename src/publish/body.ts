@@ -5,7 +5,7 @@ import type { Media } from "../domain/media.ts";
 import { DomainError } from "../domain/errors.ts";
 import { type RenderedBody, mediaKeysIn, renderBody } from "../content/markdown.ts";
 import { LIMITS } from "../content/schemas.ts";
-import { utf8Bytes } from "../content/text.ts";
+import { jsonStringBytes, utf8Bytes } from "../content/text.ts";
 
 const n = (x: number) => x.toLocaleString("en-US");
 
@@ -17,7 +17,7 @@ export function renderArticleBody(md: string, media: ReadonlyMap<string, Media>)
   const body = renderBody(md, media);
   const missing = body.images.filter((key) => !media.has(key));
   if (missing.length) {
-    throw new DomainError("unknown_image", `The body shows ${missing.length === 1 ? "an image" : "images"} that were never uploaded`, {
+    throw new DomainError("unknown_image", `The body shows ${missing.length === 1 ? "an image that was" : "images that were"} never uploaded`, {
       details: missing.map((key) => ({ path: "body", message: `no uploaded image /media/${key}` })),
     });
   }
@@ -29,7 +29,8 @@ export function renderArticleBody(md: string, media: ReadonlyMap<string, Media>)
       { limit_bytes: LIMITS.bodyHtmlBytes, details: [{ path: "body", message: `renders to more than ${n(LIMITS.bodyHtmlBytes)} bytes of HTML` }] },
     );
   }
-  const stored = utf8Bytes(md) + htmlBytes + utf8Bytes(body.text);
+  // As the row stores them, and as a revision or a stored Idempotency-Key answer stores them, JSON-escaped.
+  const stored = jsonStringBytes(md) + jsonStringBytes(body.html) + utf8Bytes(body.text);
   if (stored > LIMITS.storedBodyBytes) {
     throw new DomainError(
       "body_too_large",

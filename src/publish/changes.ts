@@ -11,7 +11,7 @@ import type { RevisionAction } from "../domain/revision.ts";
 import type { Section } from "../domain/section.ts";
 import type { ArticleCreate, ArticlePatch } from "../content/schemas.ts";
 import { type ChangeLoad, type ChangeWants, type Placed, loadForChange, loadForCreate } from "../db/article-load.ts";
-import { currentVersion, listDueScheduled } from "../db/articles.ts";
+import { listDueScheduled } from "../db/articles.ts";
 import { isIdConflict, isVersionConflict } from "../db/article-writes.ts";
 import type { Db } from "../db/handle.ts";
 import { type StoredIdempotency, idempotencyStatements, isIdempotencyConflict } from "../db/idempotency.ts";
@@ -42,13 +42,18 @@ export type Change =
   | { kind: "untrash" }
   | { kind: "revert"; version: number };
 
-/**
- * The versions the client based its change on (RFC 9110 §13.1.1 If-Match): a list of which one must be
- * current, or "any" (`*`: whatever is current). Without one, a race with another writer is retried here.
- */
-export type Expected = "any" | readonly number[];
+/** The versions a precondition names: a list, or "any" (`*`, whatever version is current). */
+export type Versions = "any" | readonly number[];
 
-export type ChangeOptions = { actor: Actor; now: number; expected?: Expected };
+/**
+ * The client's preconditions (RFC 9110 §13.1): If-Match — the change applies only if one of these versions
+ * is current — and If-None-Match — only if none is. Either failing is a 412; both are decided anew on the
+ * version a retry loads, so losing a race to another writer is a 412 only when the client's condition no
+ * longer holds.
+ */
+export type Preconditions = { ifMatch?: Versions; ifNoneMatch?: Versions };
+
+export type ChangeOptions = { actor: Actor; now: number } & Preconditions;
 
 /** How often a change without a precondition is retried when another writer keeps winning the race. */
 const ATTEMPTS = 3;
@@ -101,15 +106,18 @@ async function nextOf(db: Db, change: Change, loaded: ChangeLoad, now: number): 
   }
 }
 
-function checkExpected(current: number, expected: Expected | undefined) {
-  if (expected === undefined || expected === "any") return;
-  if (!expected.includes(current)) throw versionConflict(current);
+const names = (versions: Versions | undefined, current: number) => versions === "any" || (versions?.includes(current) ?? false);
+
+function checkPreconditions(current: number, p: Preconditions) {
+  if (p.ifMatch !== undefined && !names(p.ifMatch, current)) throw versionConflict(current);
+  if (p.ifNoneMatch !== undefined && names(p.ifNoneMatch, current)) throw versionConflict(current);
 }
 
 /**
  * Applies one change to article `id`: 404 when there is none, 403 when the actor may not make it on the
- * version loaded, 412 when the client's If-Match names another version, and when another writer commits
- * between the load and the commit, a retry (without If-Match, or with `*`) or a 412 (with versions).
+ * version loaded, 412 when the client's preconditions fail on it. When another writer commits between the
+ * load and the commit, the change is decided again on the version that writer left — who may make it,
+ * whether the preconditions still hold — a few times, then 409.
  */
 export async function changeArticle(db: Db, id: number, change: Change, opts: ChangeOptions): Promise<ChangeReport> {
   const kind: ChangeKind = change.kind;
@@ -117,14 +125,13 @@ export async function changeArticle(db: Db, id: number, change: Change, opts: Ch
     const loaded = await loadForChange(db, id, wantsOf(change));
     if (!loaded) throw notFound(`No article ${id}`);
     authorizeChange(opts.actor, kind, loaded.article);
-    checkExpected(loaded.article.version, opts.expected);
+    checkPreconditions(loaded.article.version, opts);
     const next = await nextOf(db, change, loaded, opts.now);
     if (!next.placed) return unchanged(next.action, loaded);
     try {
       return await commit(db, loaded, next.placed, { action: next.action, actor: opts.actor });
     } catch (err) {
       if (!isVersionConflict(err)) throw err;
-      if (Array.isArray(opts.expected)) throw versionConflict((await currentVersion(db, id)) ?? loaded.article.version + 1);
       if (attempt >= ATTEMPTS) {
         throw new DomainError("conflict", `Article ${id} kept changing while this change was being applied; try again`);
       }
@@ -215,7 +222,7 @@ export async function publishDueArticles(db: Db, now: number, max = 50): Promise
   const reports: ChangeReport[] = [];
   for (const due of await listDueScheduled(db, now, max)) {
     try {
-      const report = await changeArticle(db, due.id, { kind: "publish", at: due.publishAt }, { actor: SCHEDULER, now, expected: [due.version] });
+      const report = await changeArticle(db, due.id, { kind: "publish", at: due.publishAt }, { actor: SCHEDULER, now, ifMatch: [due.version] });
       if (report.changed) reports.push(report);
     } catch (err) {
       // Someone else (an overlapping run, an editor) changed it first; their change stands.

@@ -5,10 +5,10 @@ import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import type { Actor } from "../domain/api-key.ts";
 import type { ChangeReport } from "../domain/change.ts";
-import { DomainError, badRequest, notFound } from "../domain/errors.ts";
+import { DomainError, notFound } from "../domain/errors.ts";
 import { toRfc3339 } from "../content/dates.ts";
 import { Cursor, KeyNumber, ListQuery, pageOf } from "../content/list-query.ts";
-import { ARTICLE_STATUS_FILTER, ArticleCreate, ArticlePatch, LIMITS, PublishRequest, issueDetails } from "../content/schemas.ts";
+import { ARTICLE_STATUS_FILTER, ArticleCreate, ArticlePatch, LIMITS, PublishRequest } from "../content/schemas.ts";
 import { sha256Hex } from "../content/sha256.ts";
 import { SECTION_PATH } from "../content/urls.ts";
 import { type Placed, loadArticle } from "../db/article-load.ts";
@@ -20,7 +20,8 @@ import { type Change, changeArticle, createArticle } from "../publish/changes.ts
 import { adminArticleJson } from "../render/article-json.ts";
 import { followChanges } from "../follow-ups.ts";
 import { readJson } from "./json-body.ts";
-import { idempotencyKey, ifMatch } from "./preconditions.ts";
+import { NoQuery, parseQuery } from "./query.ts";
+import { idempotencyKey, notModifiedSince, preconditions } from "./preconditions.ts";
 
 export const adminArticles = new Hono<AppEnv>();
 
@@ -68,9 +69,7 @@ const AdminListQuery = ListQuery({
 });
 
 adminArticles.get("/", async (c) => {
-  const query = v.safeParse(AdminListQuery, c.req.query(), { abortEarly: false });
-  if (!query.success) throw badRequest("Invalid query", issueDetails(query.issues));
-  const { status, section: sectionPath, limit, cursor } = query.output;
+  const { status, section: sectionPath, limit, cursor } = parseQuery(c, AdminListQuery);
   const section = sectionPath === undefined ? null : await getSectionByPath(c.var.db, sectionPath);
   if (sectionPath !== undefined && !section) throw notFound(`No section "${sectionPath}"`);
   const rows = await listArticlesForAdmin(c.var.db, {
@@ -115,26 +114,30 @@ function replay(c: Ctx, seen: StoredIdempotency, requestHash: string) {
 }
 
 adminArticles.get(ID, async (c) => {
+  parseQuery(c, NoQuery);
   const placed = await loadArticle(c.var.db, idOf(c));
   if (!placed) throw notFound(`No article ${idOf(c)}`);
+  if (notModifiedSince(c, placed.article.version)) {
+    return c.body(null, 304, { ETag: `"${placed.article.version}"`, "Cache-Control": "no-store" });
+  }
   return answer(c, placed);
 });
 
-/** Applies a change to the article of the path, as the key's holder, on the versions If-Match names. */
-const apply = async (c: Ctx, change: Change, expected = ifMatch(c, false)) =>
-  answerChange(c, await changeArticle(c.var.db, idOf(c), change, { actor: actorOf(c), now: Date.now(), ...(expected !== undefined && { expected }) }));
+/** Applies a change to the article of the path, as the key's holder, on the client's preconditions. */
+const apply = async (c: Ctx, change: Change, conditions = preconditions(c)) =>
+  answerChange(c, await changeArticle(c.var.db, idOf(c), change, { actor: actorOf(c), now: Date.now(), ...conditions }));
 
 adminArticles.patch(ID, async (c) => {
-  const expected = ifMatch(c, true);
+  const conditions = preconditions(c, true);
   const { value: patch } = await readJson(c, ArticlePatch, LIMITS.requestBytes);
-  return apply(c, { kind: "update", patch }, expected);
+  return apply(c, { kind: "update", patch }, conditions);
 });
 
 adminArticles.post(`${ID}/publish`, async (c) => {
-  const expected = ifMatch(c, false);
+  const conditions = preconditions(c);
   // The body is optional: none, or a JSON object such as `{}` or `{"publish_at": …}`.
   const { value: body } = await readJson(c, PublishRequest, 4096, { optional: true });
-  return apply(c, { kind: "publish", ...(body.publish_at !== undefined && { at: body.publish_at }) }, expected);
+  return apply(c, { kind: "publish", ...(body.publish_at !== undefined && { at: body.publish_at }) }, conditions);
 });
 adminArticles.post(`${ID}/unpublish`, (c) => apply(c, { kind: "unpublish" }));
 adminArticles.post(`${ID}/archive`, (c) => apply(c, { kind: "archive" }));
@@ -143,6 +146,7 @@ adminArticles.post(`${ID}/restore`, (c) => apply(c, { kind: "untrash" }));
 adminArticles.post(`${ID}/revisions/:n{[1-9][0-9]{0,8}}/restore`, (c) => apply(c, { kind: "revert", version: Number(c.req.param("n")) }));
 
 adminArticles.get(`${ID}/revisions`, async (c) => {
+  parseQuery(c, NoQuery);
   const id = idOf(c);
   const [placed, revisions] = await Promise.all([loadArticle(c.var.db, id), listRevisions(c.var.db, id)]);
   if (!placed) throw notFound(`No article ${id}`);

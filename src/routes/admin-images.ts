@@ -3,14 +3,14 @@ import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
-import { badRequest, notFound } from "../domain/errors.ts";
+import { notFound } from "../domain/errors.ts";
 import { Cursor, KeyNumber, ListQuery, pageOf } from "../content/list-query.ts";
-import { issueDetails } from "../content/schemas.ts";
 import { getMedia, listMedia } from "../db/media.ts";
 import { MEDIA_KEY } from "../media/key.ts";
 import { isMultipart, readUploadRequest } from "../media/upload-request.ts";
 import { MAX_IMAGE_BYTES, imageTooLarge, uploadImage } from "../media/upload.ts";
 import { mediaJson } from "../render/media-json.ts";
+import { parseQuery } from "./query.ts";
 
 export const adminImages = new Hono<AppEnv>();
 
@@ -36,9 +36,7 @@ adminImages.post("/", uploadLimit, async (c) => {
 const ImageListQuery = ListQuery({ cursor: v.optional(Cursor(v.strictTuple([KeyNumber, v.pipe(v.string(), v.regex(MEDIA_KEY))]))) });
 
 adminImages.get("/", async (c) => {
-  const query = v.safeParse(ImageListQuery, c.req.query(), { abortEarly: false });
-  if (!query.success) throw badRequest("Invalid query", issueDetails(query.issues));
-  const { limit, cursor } = query.output;
+  const { limit, cursor } = parseQuery(c, ImageListQuery);
   const rows = await listMedia(c.var.db, limit + 1, cursor ?? null);
   const page = pageOf(rows, limit, (m) => [m.createdAt, m.key]);
   return c.json({ items: page.items.map(mediaJson), next_cursor: page.next_cursor });

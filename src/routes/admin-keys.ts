@@ -8,6 +8,7 @@ import { generateKey } from "../auth/keys.ts";
 import type { ApiKey } from "../domain/api-key.ts";
 import { createApiKey, getApiKey, listApiKeys, revokeApiKey, rotateApiKey } from "../db/keys.ts";
 import { readJson } from "./json-body.ts";
+import { NoQuery, parseQuery } from "./query.ts";
 
 /** A name and a role fit in far less; anything bigger is not a key request. */
 const MAX_BODY_BYTES = 4096;
@@ -32,6 +33,7 @@ export const adminKeys = new Hono<AppEnv>();
 const ID = "/:id{[1-9][0-9]{0,15}}";
 
 adminKeys.get("/", async (c) => {
+  parseQuery(c, NoQuery);
   const keys = await listApiKeys(c.var.db);
   return c.json({ items: keys.map(keyJson) });
 });

@@ -12,13 +12,10 @@ import { SECTION_PATH } from "../content/urls.ts";
 import { issueDetails } from "../content/schemas.ts";
 import { articleDetailJson, articleSummaryJson, neighbourJson } from "../render/article-json.ts";
 import { sectionTreeJson } from "../render/section-json.ts";
-import { publicCors } from "../middleware/public-cors.ts";
+import { NoQuery, parseQuery } from "./query.ts";
 
 export const publicApi = new Hono<AppEnv>();
 
-// Its own paths only: a "*" here would be /api/v1/* and reach the admin API too.
-publicApi.use("/articles/*", publicCors());
-publicApi.use("/sections/*", publicCors());
 
 type Ctx = Context<AppEnv>;
 
@@ -41,9 +38,7 @@ const ArticleListQuery = ListQuery({
 });
 
 publicApi.get("/articles", async (c) => {
-  const query = v.safeParse(ArticleListQuery, c.req.query(), { abortEarly: false });
-  if (!query.success) throw badRequest("Invalid query", issueDetails(query.issues));
-  const { section, limit, cursor } = query.output;
+  const { section, limit, cursor } = parseQuery(c, ArticleListQuery);
   c.set("shows", { articles: [], listings: [section ?? SITE_LISTING] });
   const rows = await listPublished(c.var.db, {
     limit: limit + 1,
@@ -60,6 +55,7 @@ publicApi.get("/articles", async (c) => {
 });
 
 publicApi.get("/articles/:id", async (c) => {
+  parseQuery(c, NoQuery);
   const id = v.safeParse(ArticleId, c.req.param("id"));
   if (!id.success) throw badRequest("Invalid article id", issueDetails(id.issues).map((d) => ({ ...d, path: "id" })));
   c.set("shows", { articles: [id.output], listings: [] });
@@ -75,4 +71,7 @@ publicApi.get("/articles/:id", async (c) => {
   );
 });
 
-publicApi.get("/sections", async (c) => sendJson(c, { items: sectionTreeJson(await listSections(c.var.db)) }));
+publicApi.get("/sections", async (c) => {
+  parseQuery(c, NoQuery);
+  return sendJson(c, { items: sectionTreeJson(await listSections(c.var.db)) });
+});

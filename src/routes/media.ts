@@ -5,14 +5,22 @@ import { DomainError, notFound } from "../domain/errors.ts";
 import { getMediaObject, headMediaObject } from "../db/media-objects.ts";
 import { contentRange, ifRangeHolds, noneMatch, parseRange, strongEtag } from "../http/conditional.ts";
 import { MEDIA_KEY, keyHash } from "../media/key.ts";
+import { withoutQuery } from "../middleware/no-query.ts";
+import { IMMUTABLE, browserCacheControl, edgeCacheControl } from "../cache/freshness.ts";
+import { SITE_TAG } from "../cache/tags.ts";
 
 export const media = new Hono<AppEnv>();
 
+media.use("*", withoutQuery());
+
 // The same headers on 200, 206, 304 and HEAD (RFC 9110 §15.4.5 asks a 304 to repeat ETag and Cache-Control).
+// A key's bytes never change, so every cache may keep them for a year; nothing ever needs to purge them.
 function cacheHeaders(etag: string): Record<string, string> {
   return {
     ETag: etag,
-    "Cache-Control": "public, max-age=31536000, immutable",
+    "Cache-Control": browserCacheControl(IMMUTABLE, true),
+    "Cloudflare-CDN-Cache-Control": edgeCacheControl(IMMUTABLE),
+    "Cache-Tag": SITE_TAG,
     "Accept-Ranges": "bytes",
     "X-Content-Type-Options": "nosniff",
   };

@@ -1,9 +1,10 @@
 // The reader site: home, section pages and article pages, server-rendered. Each handler says what its
 // answer shows (for the edge cache to tag it: before reading, so a 404 is tagged too), reads in one round
 // trip, renders, and answers; the edge cache around it does the rest.
-import { type Context, Hono, type MiddlewareHandler } from "hono";
+import { type Context, Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 import { notFound } from "../domain/errors.ts";
+import { withoutQuery } from "../middleware/no-query.ts";
 import type { Shows } from "../domain/shows.ts";
 import { readPublishedArticle } from "../db/article-page.ts";
 import { PAGE_SIZE, readHome, readSectionPage } from "../db/listings.ts";
@@ -23,18 +24,7 @@ const HEADLINES_PER_SECTION = 8;
 
 const siteOf = (c: Ctx): Site => ({ name: c.env.SITE_NAME, url: c.env.SITE_URL });
 
-/**
- * One URL per page: pages take no query string, so `?from=timeline` (as WeChat appends to shared links) is
- * a cacheable 301 to the page itself rather than a second copy of it in every cache.
- */
-const withoutQuery: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const url = new URL(c.req.url);
-  if (url.search === "") return next();
-  c.set("shows", { articles: [], listings: [] });
-  return c.redirect(url.pathname, 301);
-};
-
-pages.use("*", withoutQuery);
+pages.use("*", withoutQuery());
 
 function sendPage(c: Ctx, page: RenderedPage) {
   c.set("shows", page.shows);

@@ -1,0 +1,22 @@
+// The query string as the API reads it: checked against the endpoint's schema, one value per parameter. A
+// URL has one meaning, for clients and for the cache: `?limit=2&limit=abc` is refused, not read as 2.
+import type { Context } from "hono";
+import * as v from "valibot";
+import { badRequest } from "../domain/errors.ts";
+import { issueDetails } from "../content/schemas.ts";
+
+/** The query of an endpoint that takes no parameters. */
+export const NoQuery = v.objectWithRest({}, v.never("is not a parameter here"));
+
+/** The validated query, or 400 listing every problem: repeated parameters, unknown ones, bad values. */
+export function parseQuery<S extends v.GenericSchema>(c: Context, schema: S): v.InferOutput<S> {
+  const all = c.req.queries();
+  const repeated = Object.entries(all)
+    .filter(([, values]) => values.length > 1)
+    .map(([name]) => ({ path: name, message: "is given more than once" }));
+  const single = Object.fromEntries(Object.entries(all).map(([name, values]) => [name, values[0] ?? ""]));
+  const parsed = v.safeParse(schema, single, { abortEarly: false });
+  const problems = [...repeated, ...(parsed.success ? [] : issueDetails(parsed.issues))];
+  if (problems.length || !parsed.success) throw badRequest("Invalid query", problems);
+  return parsed.output;
+}
