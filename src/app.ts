@@ -8,6 +8,7 @@ import { publicApi } from "./routes/api.ts";
 import { admin } from "./routes/admin.ts";
 import { media } from "./routes/media.ts";
 import { assets } from "./routes/assets.ts";
+import { previews } from "./routes/preview.ts";
 import { d1Timing } from "./middleware/d1-timing.ts";
 import { d1Session } from "./middleware/d1-session.ts";
 import { canonicalPath } from "./middleware/canonical-path.ts";
@@ -50,11 +51,14 @@ for (const path of READER_PATHS) app.use(path, cached);
 app.use(d1Timing());
 for (const path of READER_PATHS) app.use(path, d1Session("readers"));
 app.use("/api/v1/admin/*", d1Session("editors"));
+// A preview checks the version it was made for: it reads the primary, never a replica that lags behind.
+app.use("/preview/*", d1Session("editors"));
 
 app.route("/api/v1/admin", admin);
 app.route("/api/v1", publicApi);
 app.route("/media", media);
 app.route("/assets", assets);
+app.route("/preview", previews);
 app.route("/", pages);
 
 // Last, so it knows every route: 405 with Allow for a known path, 404 otherwise.

@@ -16,8 +16,9 @@ export async function runScheduledJobs(
     publishDueArticles(db, opts.now),
     opts.authWindowMs > 0 ? pruneAuthFailures(db, opts.now - 2 * opts.authWindowMs) : Promise.resolve(),
     pruneIdempotency(db, opts.now - IDEMPOTENCY_TTL_MS),
-    // A purge only matters to pages whose render began before it: an hour is far longer than any render.
-    pruneCacheRegistry(db, opts.now, 60 * 60 * 1000),
+    // By the real clock, not the run's nominal time: the registry mirrors cached copies, which expire in
+    // real time. A purge only matters to pages whose render began before it: an hour is longer than any.
+    pruneCacheRegistry(db, Date.now(), 60 * 60 * 1000),
   ]);
   if (published.length) console.log(`scheduler: published ${published.map((r) => r.article.id).join(", ")}`);
   return published;

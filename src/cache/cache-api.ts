@@ -63,7 +63,7 @@ export function cacheApiBackend(opts: CacheApiOptions): EdgeCache {
       headers.delete("Set-Cookie");
       await cache.put(new Request(url), new Response(res.body, { status: res.status, headers }));
       // A purge that ran while this page was being rendered may have missed it: then it goes again.
-      if (await registerCachedUrl(db, url, entry.tags, staleUntil, entry.renderedAt - 1000)) await cache.delete(new Request(url));
+      if (await registerCachedUrl(db, url, entry.tags, staleUntil, entry.renderedAt)) await cache.delete(new Request(url));
     },
 
     async purge(tags): Promise<PurgeResult> {

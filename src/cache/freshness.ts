@@ -15,8 +15,19 @@ export type Freshness = {
 
 const DAY = 86_400;
 
-/** Pages, JSON, feeds: purged on every change, so the edge may keep them for as long as it likes. */
-export const PAGE: Freshness = { browser: 30, edge: DAY, staleWhileRevalidate: 60, staleIfError: 7 * DAY };
+/**
+ * Pages, JSON, feeds: purged on every change, so the edge may keep them for as long as it likes — a day,
+ * or EDGE_TTL_SECONDS (short where purges cannot reach every data centre: the Cache API without a zone).
+ */
+export const page = (edgeSeconds = DAY): Freshness => ({ browser: Math.min(30, edgeSeconds), edge: edgeSeconds, staleWhileRevalidate: 60, staleIfError: 7 * DAY });
+
+/** EDGE_TTL_SECONDS as a number of seconds, or the default day when unset. */
+export function edgeTtlSeconds(value: string | undefined): number {
+  if (value === undefined || value === "") return DAY;
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds < 0) throw new Error(`EDGE_TTL_SECONDS must be a whole number of seconds, not ${JSON.stringify(value)}`);
+  return seconds;
+}
 
 /** A 404 becomes a page the moment an article is published at that URL: kept briefly, and purged too. */
 export const NOT_FOUND: Freshness = { browser: 10, edge: 60, staleWhileRevalidate: 0, staleIfError: 0 };

@@ -9,7 +9,7 @@ import { sha256Hex } from "../content/sha256.ts";
 import { wantsJson } from "../routes/errors.ts";
 import { noneMatch } from "../http/conditional.ts";
 import type { EdgeCache, Stored } from "./backend.ts";
-import { NOT_FOUND, NO_STORE, PAGE, browserCacheControl, edgeCacheControl } from "./freshness.ts";
+import { type Freshness, NOT_FOUND, NO_STORE, browserCacheControl, edgeCacheControl, edgeTtlSeconds, page } from "./freshness.ts";
 import { tagsOf } from "./tags.ts";
 
 /** How a response was served, in X-Cache. */
@@ -25,7 +25,8 @@ const bypasses = (c: Context<AppEnv>) =>
   (!c.req.path.startsWith("/api/") && wantsJson(c));
 
 /** Statuses worth keeping: a page, a canonical redirect, a brief 404. */
-const freshnessOf = (status: number) => (status === 200 || status === 301 ? PAGE : status === 404 ? NOT_FOUND : null);
+const freshnessOf = (status: number, edgeSeconds: number): Freshness | null =>
+  status === 200 || status === 301 ? page(edgeSeconds) : status === 404 ? NOT_FOUND : null;
 
 const strongEtag = async (body: ArrayBuffer) => `"${(await sha256Hex(new Uint8Array(body))).slice(0, 32)}"`;
 
@@ -47,6 +48,15 @@ function notModified(res: Response, extra: Record<string, string>): Response {
   return new Response(null, { status: 304, headers });
 }
 
+/**
+ * Replaces the response whole. Assigning `c.res` in Hono copies the old response's headers onto the new one
+ * (so that headers set with c.header survive); here the old headers are exactly what must not survive.
+ */
+function replace(c: Context<AppEnv>, res: Response) {
+  c.res = undefined;
+  c.res = res;
+}
+
 /** A stored copy, as a hit, a 304 for a client that holds it already, or a stale answer when the route failed. */
 function fromCache(c: Context<AppEnv>, stored: Stored, served: Served, now: number): Response {
   const extra = {
@@ -65,7 +75,7 @@ export function edgeCache(cacheFor: (c: Context<AppEnv>) => EdgeCache): Middlewa
     if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
     if (bypasses(c)) {
       await next();
-      c.res = withHeaders(c.res, { "Cache-Control": "private, no-store", "X-Cache": "BYPASS" }, ["Cache-Tag"]);
+      replace(c, withHeaders(c.res, { "Cache-Control": "private, no-store", "X-Cache": "BYPASS" }, ["Cache-Tag", "Cloudflare-CDN-Cache-Control"]));
       return;
     }
     const cache = cacheFor(c);
@@ -73,7 +83,7 @@ export function edgeCache(cacheFor: (c: Context<AppEnv>) => EdgeCache): Middlewa
     const stored = cache.servesInWorker ? await cache.lookup(url) : null;
     const started = Date.now();
     if (stored && started < stored.freshUntil) {
-      c.res = fromCache(c, stored, "HIT", started);
+      replace(c, fromCache(c, stored, "HIT", started));
       return;
     }
 
@@ -81,14 +91,14 @@ export function edgeCache(cacheFor: (c: Context<AppEnv>) => EdgeCache): Middlewa
     const res = c.res;
     // The route (or D1 under it) failed: a stale copy is better than an error page.
     if (stored && res.status >= 500 && started < stored.staleUntil) {
-      c.res = fromCache(c, stored, "STALE", started);
+      replace(c, fromCache(c, stored, "STALE", started));
       return;
     }
     const shows = c.get("shows");
-    const freshness = freshnessOf(res.status);
+    const freshness = freshnessOf(res.status, edgeTtlSeconds(c.env.EDGE_TTL_SECONDS));
     const refused = /no-store|private/.test(res.headers.get("Cache-Control") ?? "") || res.headers.has("Set-Cookie");
     if (!shows || !freshness || refused) {
-      c.res = withHeaders(res, { "Cache-Control": refused ? (res.headers.get("Cache-Control") ?? NO_STORE) : NO_STORE, "X-Cache": "BYPASS" });
+      replace(c, withHeaders(res, { "Cache-Control": refused ? (res.headers.get("Cache-Control") ?? NO_STORE) : NO_STORE, "X-Cache": "BYPASS" }));
       return;
     }
 
@@ -118,8 +128,11 @@ export function edgeCache(cacheFor: (c: Context<AppEnv>) => EdgeCache): Middlewa
       fresh.headers.set("X-Cache", served);
       fresh.headers.append("Server-Timing", `cache;desc="${served}", app;dur=${Date.now() - started}`);
     }
-    c.res = noneMatch(c.req.header("If-None-Match"), etag) ? fresh : notModified(fresh, Object.fromEntries(
-      [...fresh.headers].filter(([name]) => /^(x-cache|server-timing|age)$/i.test(name)),
-    ));
+    replace(
+      c,
+      noneMatch(c.req.header("If-None-Match"), etag)
+        ? fresh
+        : notModified(fresh, Object.fromEntries([...fresh.headers].filter(([name]) => /^(x-cache|server-timing|age)$/i.test(name)))),
+    );
   };
 }

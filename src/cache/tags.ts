@@ -19,9 +19,13 @@ export const SECTIONS_TAG = "sections";
 /** Cloudflare keeps at most 1,000 tags per response; a page shows far fewer. */
 const MAX_TAGS = 1000;
 
-/** The tags of a response that shows `shows`. */
+/**
+ * The tags of a response that shows `shows`. Listings first: a change to any article a listing shows purges
+ * the listing's tag too (the change report names the sections of every listed article it touches), so
+ * should a page ever show more than the cap allows, only redundant article tags fall off the end.
+ */
 export function tagsOf(shows: Shows): string[] {
-  const tags = new Set([SITE_TAG, ...shows.articles.map(articleTag), ...shows.listings.map(listingTag)]);
+  const tags = new Set([SITE_TAG, ...shows.listings.map(listingTag), ...shows.articles.map(articleTag)]);
   return [...tags].slice(0, MAX_TAGS);
 }
 

@@ -1,7 +1,7 @@
 // Reads for one published article (its page and GET /api/v1/articles/:id), all in one batch and so one
 // round trip: the article, its section chain, 上一篇 / 下一篇, its cover image and, for pages, the site
 // navigation. Every statement starts from the article's id, so none waits for another's answer.
-import type { ArticleInContext, NeighbourArticle, PublishedArticle } from "../domain/article.ts";
+import type { Article, ArticleInContext, NeighbourArticle, PublishedArticle } from "../domain/article.ts";
 import type { CoverFigure } from "../domain/media.ts";
 import { type ArticleRow, type NeighbourRow, articleColumnsOf, newerThanArticleStatement, olderThanArticleStatement, toArticle } from "./articles.ts";
 import { type Db, rowsOf } from "./handle.ts";
@@ -77,5 +77,29 @@ export async function readPublishedArticle(
     newer: toNeighbour(rowsOf<NeighbourRow>(newer)[0]),
     cover: rowsOf<CoverFigure>(cover)[0] ?? null,
     nav: opts.nav ? sectionsFrom(nav) : [],
+  };
+}
+
+/**
+ * Any article, whatever its status, with what its page shows around it (no neighbours: a draft has none
+ * yet), for a preview. Null when there is no such article or it is in the trash.
+ */
+export async function readArticleForPreview(db: Db, id: number): Promise<Omit<ArticleInContext, "article"> & { article: Article } | null> {
+  const [article, chain, cover, nav] = await db.batch<unknown>([
+    db.prepare(`SELECT ${articleColumnsOf("a")}, s.path AS section_path FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.id = ? AND a.deleted_at IS NULL`).bind(id),
+    sectionChainOfArticleStatement(db, id),
+    db.prepare(`SELECT key, width, height, alt, caption, credit FROM media WHERE key = (SELECT cover_image FROM articles WHERE id = ?)`).bind(id),
+    topSectionsStatement(db),
+  ]);
+  const row = rowsOf<ArticleRow & { section_path: string }>(article)[0];
+  if (!row) return null;
+  return {
+    article: toArticle(row),
+    sectionPath: row.section_path,
+    chain: chainFromDepthRows(rowsOf<SectionRow & { depth: number }>(chain)),
+    older: null,
+    newer: null,
+    cover: rowsOf<CoverFigure>(cover)[0] ?? null,
+    nav: sectionsFrom(nav),
   };
 }

@@ -3,9 +3,9 @@
 import { type Db, rowsOf } from "./handle.ts";
 
 /**
- * Registers `url` under `tags` until `expiresAt` and answers whether any of those tags was purged at or
- * after `since` (the moment its render began): then the copy may show what the purge removed, and the
- * caller drops it. Registering first, then checking, in one transaction: a purge either finds this URL
+ * Registers `url` under `tags` until `expiresAt` and answers whether any of those tags was purged after
+ * `since` (the moment its render began): then the copy may show what the purge removed, and the caller
+ * drops it. (A purge in the same millisecond follows a commit the render already saw.) Registering first, then checking, in one transaction: a purge either finds this URL
  * or is seen by this check, never neither.
  */
 export async function registerCachedUrl(db: Db, url: string, tags: readonly string[], expiresAt: number, since: number): Promise<boolean> {
@@ -17,7 +17,7 @@ export async function registerCachedUrl(db: Db, url: string, tags: readonly stri
          ON CONFLICT (tag, url) DO UPDATE SET expires_at = excluded.expires_at`,
       )
       .bind(url, expiresAt, json),
-    db.prepare(`SELECT 1 AS hit FROM cache_purges WHERE tag IN (SELECT value FROM json_each(?1)) AND purged_at >= ?2 LIMIT 1`).bind(json, since),
+    db.prepare(`SELECT 1 AS hit FROM cache_purges WHERE tag IN (SELECT value FROM json_each(?1)) AND purged_at > ?2 LIMIT 1`).bind(json, since),
   ]);
   return rowsOf(purged).length > 0;
 }

@@ -1,13 +1,21 @@
 // The article page: breadcrumb, kicker, title, subtitle, source and date, body, bylines, 上一篇 / 下一篇.
 import { html, raw } from "hono/html";
-import type { Article, ArticleInContext, Byline, NeighbourArticle } from "../domain/article.ts";
+import type { Article, ArticleInContext, ArticleStatus, Byline, NeighbourArticle } from "../domain/article.ts";
 import type { CoverFigure } from "../domain/media.ts";
 import { formatChineseDate, toRfc3339 } from "../content/dates.ts";
 import { excerpt } from "../content/markdown.ts";
 import { articleUrl, mediaUrl, sectionUrl } from "../content/urls.ts";
 import { type Html, type RenderedPage, type Site, breadcrumb, layout } from "./layout.ts";
 
-export type ArticlePageData = Omit<ArticleInContext, "sectionPath"> & { site: Site };
+export type ArticlePageData = Omit<ArticleInContext, "sectionPath" | "article"> & {
+  site: Site;
+  /** The article, with the time its page shows (a preview shows when it is to go out, or now). */
+  article: Article & { publishedAt: number };
+  /** A preview of a version that readers do not see (yet): marked as such, kept out of search engines. */
+  preview?: { status: ArticleStatus };
+};
+
+const STATUS_NAMES: Record<ArticleStatus, string> = { draft: "草稿", scheduled: "定时发布", published: "已发布", archived: "已归档" };
 
 // Desk roles close the article on a line of their own, after the reporters (编辑 / 责任编辑 …).
 const DESK_ROLES = new Set(["编辑", "责任编辑", "责编", "值班编辑", "审核", "审校", "校对", "终审", "编审", "监制", "主编"]);
@@ -54,7 +62,8 @@ export function renderArticlePage(d: ArticlePageData): RenderedPage {
   const section = chain[chain.length - 1];
   if (!section) throw new Error(`article ${a.id} has no section`);
   const main = html`<div class="narrow">
-${breadcrumb(site, [...chain.map((s) => ({ name: s.name, url: sectionUrl(s.path) })), { name: "正文", url: null }])}
+${d.preview ? html`<p class="preview-note" role="status">预览（${STATUS_NAMES[d.preview.status]}）：读者尚看不到此版本</p>
+` : ""}${breadcrumb(site, [...chain.map((s) => ({ name: s.name, url: sectionUrl(s.path) })), { name: "正文", url: null }])}
 <article class="story panel">
 <header class="story-head">
 ${a.kicker ? html`<p class="kicker">${a.kicker}</p>\n` : ""}<h1>${a.title}</h1>
@@ -79,6 +88,7 @@ ${neighbour("下一篇", d.newer, "next")}
       description: a.summary || excerpt(a.bodyText),
       canonical: articleUrl(section.path, a.id),
       current: chain[0]?.path ?? "",
+      ...(d.preview && { noindex: true }),
       main,
     }),
     shows: {

@@ -1,6 +1,7 @@
 // Home: a block per top-level section, in sort order, with its lead story and latest headlines.
 import { html } from "hono/html";
 import type { Home } from "../domain/listing.ts";
+import { SITE_LISTING } from "../domain/shows.ts";
 import { sectionUrl } from "../content/urls.ts";
 import { headline, leadItem } from "./article-list.ts";
 import { type RenderedPage, type Site, layout } from "./layout.ts";
@@ -34,8 +35,8 @@ ${blocks}</div>` : html`<p class="empty panel">暂无栏目</p>`}`;
     }),
     shows: {
       articles: d.headlines.flatMap((h) => h.items.map((a) => a.id)),
-      // Each block is the head of its section's listing.
-      listings: d.headlines.map((h) => h.section.path),
+      // Its blocks are the heads of every top-level section's listing, which together are the site's.
+      listings: [SITE_LISTING],
     },
   };
 }

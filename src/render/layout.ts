@@ -27,6 +27,8 @@ export type LayoutData = {
   current?: string;
   /** True when the page is that section's (or home's) first page itself, not something inside it. */
   currentIsPage?: boolean;
+  /** Pages search engines must not keep (previews). */
+  noindex?: boolean;
   main: Html;
 };
 
@@ -42,7 +44,8 @@ export function layout(d: LayoutData): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${d.title}</title>
 <meta name="description" content="${d.description}">
-${d.canonical !== undefined ? html`<link rel="canonical" href="${d.site.url}${d.canonical}">\n` : ""}<link rel="stylesheet" href="${STYLESHEET_URL}">
+${d.noindex ? html`<meta name="robots" content="noindex, nofollow">
+` : ""}${d.canonical !== undefined ? html`<link rel="canonical" href="${d.site.url}${d.canonical}">\n` : ""}<link rel="stylesheet" href="${STYLESHEET_URL}">
 </head>
 <body>
 <a class="skip" href="#main">跳到正文</a>

@@ -142,6 +142,8 @@ main.wrap { padding-top: 20px; padding-bottom: 48px; }
 .headlines time { flex: none; color: var(--muted); font-size: 13px; }
 
 /* Error pages */
+/* Draft previews */
+.preview-note { margin: 0 0 12px; padding: 8px 14px; border: 1px solid #e0b84c; border-radius: 4px; background: #fff7e0; color: #5c4400; font-size: 14px; }
 .error { max-width: 640px; margin: 40px auto; text-align: center; padding: 48px 24px; }
 .error .status { margin: 0; font-size: 64px; font-weight: 700; color: var(--brand); line-height: 1.2; }
 .error h1 { margin: 8px 0 16px; font-size: 22px; }

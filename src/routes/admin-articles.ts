@@ -8,7 +8,8 @@ import type { ChangeReport } from "../domain/change.ts";
 import { DomainError, notFound } from "../domain/errors.ts";
 import { toRfc3339 } from "../content/dates.ts";
 import { Cursor, KeyNumber, ListQuery, pageOf } from "../content/list-query.ts";
-import { ARTICLE_STATUS_FILTER, ArticleCreate, ArticlePatch, LIMITS, PublishRequest } from "../content/schemas.ts";
+import { ARTICLE_STATUS_FILTER, ArticleCreate, ArticlePatch, LIMITS, PublishRequest, closed } from "../content/schemas.ts";
+import { signPreview } from "../auth/preview-links.ts";
 import { sha256Hex } from "../content/sha256.ts";
 import { SECTION_PATH } from "../content/urls.ts";
 import { type Placed, loadArticle } from "../db/article-load.ts";
@@ -144,6 +145,38 @@ adminArticles.post(`${ID}/archive`, (c) => apply(c, { kind: "archive" }));
 adminArticles.delete(ID, (c) => apply(c, { kind: "trash" }));
 adminArticles.post(`${ID}/restore`, (c) => apply(c, { kind: "untrash" }));
 adminArticles.post(`${ID}/revisions/:n{[1-9][0-9]{0,8}}/restore`, (c) => apply(c, { kind: "revert", version: Number(c.req.param("n")) }));
+
+/** How long a preview link lasts, unless asked otherwise: a working day; at most a week. */
+const PREVIEW_TTL_SECONDS = { default: 24 * 3600, min: 60, max: 7 * 24 * 3600 };
+
+const PreviewRequest = closed({
+  expires_in: v.optional(
+    v.pipe(
+      v.number(),
+      v.integer("must be a whole number of seconds"),
+      v.minValue(PREVIEW_TTL_SECONDS.min, `must be at least ${PREVIEW_TTL_SECONDS.min}`),
+      v.maxValue(PREVIEW_TTL_SECONDS.max, `must be at most ${PREVIEW_TTL_SECONDS.max} (a week)`),
+    ),
+  ),
+});
+
+/**
+ * A signed link to the article as it stands now, for someone without a key (a source checking a quote, the
+ * desk on a phone). It shows this version only: once the article changes, the link answers 410.
+ */
+adminArticles.post(`${ID}/preview`, async (c) => {
+  const secret = c.env.PREVIEW_SECRET;
+  if (!secret) throw new DomainError("previews_disabled", "Previews are off: set a PREVIEW_SECRET (wrangler secret put PREVIEW_SECRET)");
+  const { value: body } = await readJson(c, PreviewRequest, 1024, { optional: true });
+  const placed = await loadArticle(c.var.db, idOf(c));
+  if (!placed) throw notFound(`No article ${idOf(c)}`);
+  const expires = Math.floor(Date.now() / 1000) + (body.expires_in ?? PREVIEW_TTL_SECONDS.default);
+  const claim = { id: placed.article.id, version: placed.article.version, expires };
+  const sig = await signPreview(secret, claim);
+  const url = `${c.env.SITE_URL}/preview/${claim.id}?v=${claim.version}&exp=${expires}&sig=${sig}`;
+  c.header("Cache-Control", "no-store");
+  return c.json({ url, version: claim.version, expires_at: toRfc3339(expires * 1000) }, 201);
+});
 
 adminArticles.get(`${ID}/revisions`, async (c) => {
   parseQuery(c, NoQuery);

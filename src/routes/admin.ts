@@ -6,12 +6,15 @@ import { requireRole } from "../auth/roles.ts";
 import { adminArticles } from "./admin-articles.ts";
 import { adminImages } from "./admin-images.ts";
 import { adminKeys } from "./admin-keys.ts";
+import { adminCache } from "./admin-cache.ts";
 
 export const admin = new Hono<AppEnv>();
 
 admin.use("*", apiKeyAuth());
 admin.use("/keys/*", requireRole("admin"));
+admin.use("/cache/*", requireRole("admin"));
 admin.use("/images/*", requireRole("editor"));
 admin.route("/keys", adminKeys);
+admin.route("/cache", adminCache);
 admin.route("/images", adminImages);
 admin.route("/articles", adminArticles);
