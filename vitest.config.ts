@@ -8,8 +8,9 @@ export default defineConfig(async () => {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
-        // D1_METER on: tests hold writes to their round-trip budget by the meter's count.
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations, D1_METER: "on" } },
+        // D1_METER on: tests hold writes to their round-trip budget by the meter's count. EDGE_CACHE: nothing
+        // local provides Workers Cache, so the Cache API stands in, as it would unasked (without the warning).
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations, D1_METER: "on", EDGE_CACHE: "cache-api" } },
       }),
     ],
     test: {

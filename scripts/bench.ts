@@ -25,6 +25,8 @@ import { sampleResponses } from "./lib/sample.ts";
 import { bundleWorker, mastheadWorker } from "./lib/worker.ts";
 import { type HttpRequest, type LoadOptions, type LoadRun, hasWrk, mergeRuns, percentileMs, runWrk } from "./lib/wrk.ts";
 import { seed } from "./seed.ts";
+import { generateKey } from "../src/auth/keys.ts";
+import { createApiKey } from "../src/db/keys.ts";
 
 const BASELINE_BYTES = 20 * 1024;
 
@@ -49,10 +51,30 @@ export default {
 };
 `;
 
+/**
+ * One Cache API lookup and nothing else: the floor under any hit the Worker answers from caches.default.
+ * Locally that is Miniflare's cache, on the same workerd; in production the cache is Cloudflare's, outside
+ * the Worker (and with Workers Cache a hit never reaches the Worker at all).
+ */
+const CACHE_FLOOR_WORKER = `
+const body = "<!doctype html><html lang=zh-CN><title>cached</title><body>" + "<p>青岚传媒网 缓存页面</p>".repeat(240) + "</body></html>";
+export default {
+  async fetch(request) {
+    const key = new Request("http://cache-floor.bench/page");
+    const hit = await caches.default.match(key);
+    if (hit) return hit;
+    const res = new Response(body, { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "public, max-age=86400" } });
+    await caches.default.put(key, res.clone());
+    return res;
+  },
+};
+`;
+
 /** Sequential requests per scenario, after its load, for response size and D1 use (Server-Timing). */
 const SAMPLES = 50;
 
-type WorkerName = "masthead" | "baseline" | "d1-floor";
+/** The app twice over the same state: with its edge cache (hits, 304s) and without (every request a miss). */
+type WorkerName = "masthead" | "masthead-nocache" | "baseline" | "d1-floor" | "cache-floor";
 
 /**
  * A load test: wrk picks each request at random from `requests`, so a scenario over many URLs (random
@@ -86,10 +108,14 @@ async function ensureState(size: number): Promise<string> {
   return state;
 }
 
-/** What the scenarios ask for: a sample of real article URLs and the deepest page of the biggest section. */
+/**
+ * What the scenarios ask for: a sample of real article URLs, the deepest page of the biggest section, and
+ * an editor's key (made here, before the Workers open the same files) for the publish → fresh read run.
+ */
 async function targets(state: string) {
   const env = await openLocalEnv(state);
   try {
+    const { secret: editorKey } = await createApiKey(env.db, { name: `bench ${Date.now()}`, role: "editor" }, await generateKey());
     const range = await articleIdRange(env.db);
     if (!range) throw new Error(`${state} has no articles`);
     const random = seededRandom(42);
@@ -102,7 +128,8 @@ async function targets(state: string) {
     const tops = (await listSections(env.db)).filter((s) => s.parentId === null);
     const biggest = tops.sort((a, b) => (totals.get(b.path) ?? 0) - (totals.get(a.path) ?? 0))[0];
     if (!biggest) throw new Error(`${state} has no sections`);
-    return { articles, section: biggest.path, lastPage: Math.max(1, Math.ceil((totals.get(biggest.path) ?? 0) / PAGE_SIZE)) };
+    const leaf = articles[0]?.path ?? biggest.path;
+    return { articles, section: biggest.path, leaf, editorKey, lastPage: Math.max(1, Math.ceil((totals.get(biggest.path) ?? 0) / PAGE_SIZE)) };
   } finally {
     await env.dispose();
   }
@@ -110,19 +137,95 @@ async function targets(state: string) {
 
 type Targets = Awaited<ReturnType<typeof targets>>;
 
-/** The scenarios, baseline first (every other row is read against it), then the D1 floor, then the app. */
-function scenarios(t: Targets): Scenario[] {
-  const masthead = (name: string, paths: string[]): Scenario => ({ name, worker: "masthead", requests: paths.map((path) => ({ path })) });
+/**
+ * The scenarios, baseline first (every other row is read against it), then the D1 floor, then the app: each
+ * page as a HIT (the edge cache, warmed), a MISS (the same app with EDGE_CACHE = "off", so every request is
+ * rendered from D1) and, for the article page, a 304 (a client that holds the current copy).
+ */
+function scenarios(t: Targets, etags: Map<string, string>): Scenario[] {
+  const on = (worker: WorkerName, name: string, paths: string[], withEtag = false): Scenario => ({
+    name,
+    worker,
+    requests: paths.map((path) => ({ path, ...(withEtag && { headers: { "If-None-Match": etags.get(path) ?? "" } }) })),
+  });
+  const articles = t.articles.map((a) => `/html/${a.path}/${a.id}.html`);
+  const deep = `/html/${t.section}/index_${t.lastPage}.html`;
   return [
     { name: "baseline (constant 20 KB)", worker: "baseline", requests: [{ path: "/" }] },
     { name: "one D1 query (SELECT 1)", worker: "d1-floor", requests: [{ path: "/" }] },
-    masthead("article page (random id)", t.articles.map((a) => `/html/${a.path}/${a.id}.html`)),
-    masthead(`section page 1 (/html/${t.section}/)`, [`/html/${t.section}/`]),
-    masthead(`section last page (${t.lastPage})`, [`/html/${t.section}/index_${t.lastPage}.html`]),
-    masthead("home", ["/"]),
-    masthead("GET /api/v1/articles?limit=20", ["/api/v1/articles?limit=20"]),
-    masthead("GET /api/v1/articles/:id", t.articles.map((a) => `/api/v1/articles/${a.id}`)),
+    { name: "one Cache API lookup (5 KB hit)", worker: "cache-floor", requests: [{ path: "/" }] },
+    on("masthead", "article page HIT", articles),
+    on("masthead-nocache", "article page MISS", articles),
+    on("masthead", "article page 304", articles, true),
+    on("masthead", `section page 1 HIT (/html/${t.section}/)`, [`/html/${t.section}/`]),
+    on("masthead-nocache", "section page 1 MISS", [`/html/${t.section}/`]),
+    on("masthead", `deep section page HIT (${t.lastPage})`, [deep]),
+    on("masthead-nocache", "deep section page MISS", [deep]),
+    on("masthead", "home HIT", ["/"]),
+    on("masthead-nocache", "home MISS", ["/"]),
+    on("masthead", "GET /api/v1/articles/:id HIT", t.articles.map((a) => `/api/v1/articles/${a.id}`)),
+    on("masthead-nocache", "GET /api/v1/articles/:id MISS", t.articles.map((a) => `/api/v1/articles/${a.id}`)),
+    on("masthead", "GET /api/v1/articles?limit=20 HIT", ["/api/v1/articles?limit=20"]),
   ];
+}
+
+/** The ETag each URL answers now, for the 304 scenario. */
+async function etagsOf(origin: string, paths: string[]): Promise<Map<string, string>> {
+  const etags = new Map<string, string>();
+  for (const path of paths) {
+    const res = await fetch(new URL(path, origin));
+    await res.arrayBuffer();
+    etags.set(path, res.headers.get("ETag") ?? "");
+  }
+  return etags;
+}
+
+/**
+ * Publish → next fresh read: an editor publishes an article in `leaf`; the time until every URL of its purge
+ * set (its page, its section's and the parent's first and a deep page, home, the JSON article and lists)
+ * answers through the cache exactly what a request past it renders now. Each URL is cached beforehand.
+ */
+async function publishToFreshRead(origin: string, t: Targets, runs = 5): Promise<{ publishMs: number[]; freshMs: number[]; checks: number[] }> {
+  const parent = t.leaf.split("/")[0] ?? t.leaf;
+  const auth = { Authorization: `Bearer ${t.editorKey}`, "Content-Type": "application/json" };
+  const body = async (path: string, headers: Record<string, string> = {}) => {
+    const res = await fetch(new URL(path, origin), { headers, redirect: "manual" });
+    return `${res.status} ${await res.text()}`;
+  };
+  const publishMs: number[] = [];
+  const freshMs: number[] = [];
+  // How many passes over the URLs it took: 1 means the first look after the publish found them all fresh.
+  const checks: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const created = await fetch(new URL("/api/v1/admin/articles", origin), {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({ section: t.leaf, title: `基准测试稿件 ${Date.now()}`, body: "本网讯 基准测试。" }),
+    });
+    const { id } = (await created.json()) as { id: number };
+    const urls = [
+      `/html/${t.leaf}/${id}.html`, `/html/${t.leaf}/`, `/html/${t.leaf}/index_2.html`, `/html/${parent}/`,
+      `/html/${t.section}/index_${t.lastPage}.html`, "/", `/api/v1/articles/${id}`, `/api/v1/articles?section=${t.leaf}`, "/api/v1/articles",
+    ];
+    for (const url of urls) await body(url);
+    const started = performance.now();
+    const published = await fetch(new URL(`/api/v1/admin/articles/${id}/publish`, origin), { method: "POST", headers: auth });
+    await published.arrayBuffer();
+    publishMs.push(performance.now() - started);
+    let passes = 0;
+    for (let pending = [...urls]; pending.length; ) {
+      passes += 1;
+      const stale: string[] = [];
+      for (const url of pending) if ((await body(url)) !== (await body(url, { Authorization: "Bearer past-the-cache" }))) stale.push(url);
+      pending = stale;
+      if (performance.now() - started > 30_000) throw new Error(`still stale after 30 s: ${stale.join(", ")}`);
+    }
+    freshMs.push(performance.now() - started);
+    checks.push(passes);
+    // Off the listings again, so the state still holds exactly its size for the next run.
+    await (await fetch(new URL(`/api/v1/admin/articles/${id}`, origin), { method: "DELETE", headers: auth })).arrayBuffer();
+  }
+  return { publishMs, freshMs, checks };
 }
 
 /** The Workers in one workerd, each on its own loopback port, and the pid of that workerd. */
@@ -137,15 +240,28 @@ async function serve(bundle: string, state: string) {
     workers: [
       // D1_METER: the Worker's Server-Timing D1 counters, should they become opt-in.
       { ...mastheadWorker(bundle, state), bindings: { ...config.vars, D1_METER: "on" }, unsafeDirectSockets: ownPort },
+      {
+        ...mastheadWorker(bundle, state),
+        name: "masthead-nocache",
+        bindings: { ...config.vars, D1_METER: "on", EDGE_CACHE: "off" },
+        unsafeDirectSockets: ownPort,
+      },
       { name: "baseline", modules: true, script: BASELINE_WORKER, compatibilityDate: config.compatibilityDate, unsafeDirectSockets: ownPort },
       {
         name: "d1-floor", modules: true, script: D1_FLOOR_WORKER, compatibilityDate: config.compatibilityDate,
         d1Databases: storage.d1Databases, unsafeDirectSockets: ownPort,
       },
+      { name: "cache-floor", modules: true, script: CACHE_FLOOR_WORKER, compatibilityDate: config.compatibilityDate, unsafeDirectSockets: ownPort },
     ],
   });
   const origin = async (name: WorkerName) => (await mf.unsafeGetDirectURL(name)).origin;
-  const origins: Record<WorkerName, string> = { masthead: await origin("masthead"), baseline: await origin("baseline"), "d1-floor": await origin("d1-floor") };
+  const origins: Record<WorkerName, string> = {
+    masthead: await origin("masthead"),
+    "masthead-nocache": await origin("masthead-nocache"),
+    baseline: await origin("baseline"),
+    "d1-floor": await origin("d1-floor"),
+    "cache-floor": await origin("cache-floor"),
+  };
   const pids = new Set(Object.values(origins).map((o) => processListeningOn(Number(new URL(o).port))));
   const [workerd] = pids;
   if (pids.size !== 1 || workerd === undefined) throw new Error(`the Workers are not all in one process (${[...pids].join(", ")})`);
@@ -179,21 +295,25 @@ async function resultRow(server: Server, scenario: Scenario, rounds: Measured[])
     kb: sample.bytes / 1024,
     queries: sample.queries,
     rowsRead: sample.rowsRead,
+    served: [...sample.served].sort((a, b) => b[1] - a[1]).map(([how, n]) => (n === SAMPLES ? how : `${how} ${n}/${SAMPLES}`)).join(", "),
     requests: run.requests,
     non2xx: run.non2xx,
     socketErrors: run.socketErrors,
   };
 }
 
-async function runSize(size: number, bundle: string, opts: RunOptions): Promise<{ rows: ResultRow[]; loadAverage: number }> {
+type SizeResult = { rows: ResultRow[]; loadAverage: number; fresh: Awaited<ReturnType<typeof publishToFreshRead>> };
+
+async function runSize(size: number, bundle: string, opts: RunOptions): Promise<SizeResult> {
   const state = await ensureState(size);
-  const list = scenarios(await targets(state));
+  const t = await targets(state);
   const server = await serve(bundle, state);
   log(`${size}: masthead on ${server.origins.masthead}, baseline on ${server.origins.baseline}, workerd pid ${server.workerd}`);
   // How busy the machine was as the load began: a noisy neighbour shows here before it shows in the table.
   const loadAverage = loadavg()[0] ?? 0;
   try {
-    // Warm workerd's JIT and D1's page cache before anything counts.
+    const list = scenarios(t, await etagsOf(server.origins.masthead, t.articles.map((a) => `/html/${a.path}/${a.id}.html`)));
+    // Warm workerd's JIT, D1's page cache and the edge cache before anything counts.
     for (const scenario of list) await load(server, scenario, { ...opts, seconds: opts.warmupSeconds });
     // Rounds, each scenario a slice of its time in turn: whatever else the machine does meanwhile falls
     // on every scenario alike, the baseline included, instead of on whichever ran at that moment. One at a
@@ -209,7 +329,9 @@ async function runSize(size: number, bundle: string, opts: RunOptions): Promise<
         `${row.non2xx ? `, ${row.non2xx} non-2xx/3xx` : ""}${row.socketErrors ? `, ${row.socketErrors} socket errors` : ""}`);
       rows.push(row);
     }
-    return { rows, loadAverage };
+    const fresh = await publishToFreshRead(server.origins.masthead, t);
+    log(`${size}: publish → every purged URL fresh: ${fresh.freshMs.map((ms) => ms.toFixed(0)).join(", ")} ms`);
+    return { rows, loadAverage, fresh };
   } finally {
     await server.dispose();
   }
@@ -243,9 +365,15 @@ const bundle = bundleWorker();
 const sections: string[] = [];
 try {
   for (const size of sizes) {
-    const { rows, loadAverage } = await runSize(size, bundle, opts);
+    const { rows, loadAverage, fresh } = await runSize(size, bundle, opts);
     const heading = `#### ${size.toLocaleString("en-US")} articles (load average ${loadAverage.toFixed(2)} at the start)`;
-    sections.push([heading, "", resultsTable(rows), ""].join("\n"));
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    const freshLine =
+      `Publish → next fresh read (${fresh.freshMs.length} runs): the publish answers in ${median(fresh.publishMs).toFixed(0)} ms ` +
+      `(median), and every URL of its purge set serves the new version ${median(fresh.freshMs).toFixed(0)} ms after the publish was ` +
+      `sent (median; slowest ${Math.max(...fresh.freshMs).toFixed(0)} ms), that time mostly the check itself: two requests per URL, ` +
+      `one through the cache and one past it, for ${fresh.checks.map(String).join(", ")} pass(es) over the nine URLs.`;
+    sections.push([heading, "", resultsTable(rows), "", freshLine, ""].join("\n"));
   }
 } finally {
   rmSync(bundle, { recursive: true, force: true });

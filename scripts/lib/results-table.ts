@@ -9,13 +9,15 @@ export type ResultRow = {
   kb: number;
   queries: number | null;
   rowsRead: number | null;
+  /** The X-Cache answers of the sampled responses, most common first: "HIT", "MISS 40/50"… */
+  served: string;
   requests: number;
   non2xx: number;
   socketErrors: number;
 };
 
 const COLUMNS = [
-  "scenario", "req/s", "p50 ms", "p99 ms", "throughput ÷ baseline", "workerd CPU ms/req", "KB",
+  "scenario", "served", "req/s", "p50 ms", "p99 ms", "throughput ÷ baseline", "workerd CPU ms/req", "baseline CPU ÷ CPU", "KB",
   "D1 queries/req", "D1 rows read/req", "non-2xx/3xx",
 ] as const;
 
@@ -26,17 +28,22 @@ function errors(r: ResultRow): string {
   return r.socketErrors ? `${failed} (+${r.socketErrors} socket errors)` : failed;
 }
 
-/** "throughput ÷ baseline" is scenario req/s ÷ baseline req/s: 1 is as fast as serving constant bytes, 0.25 a quarter. */
+/**
+ * "throughput ÷ baseline" is scenario req/s ÷ baseline req/s: 1 is as fast as serving constant bytes, 0.25 a
+ * quarter. "baseline CPU ÷ CPU" is the same ratio in workerd CPU per request, the steadier of the two.
+ */
 export function resultsTable(rows: ResultRow[]): string {
   const baseline = rows[0];
   const lines = rows.map((r) =>
     [
       r.name,
+      r.served || "–",
       r.rps.toFixed(0),
       r.p50Ms.toFixed(2),
       r.p99Ms.toFixed(2),
       baseline ? (r.rps / baseline.rps).toFixed(2) : "n/a",
       r.cpuMsPerRequest.toFixed(2),
+      baseline ? (baseline.cpuMsPerRequest / r.cpuMsPerRequest).toFixed(2) : "n/a",
       r.kb.toFixed(1),
       cell(r.queries, 1),
       cell(r.rowsRead, 1),

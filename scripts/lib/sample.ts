@@ -9,6 +9,8 @@ export type Sample = {
   queries: number | null;
   rowsRead: number | null;
   statuses: Map<number, number>;
+  /** How the responses were served (X-Cache), e.g. HIT × 50. */
+  served: Map<string, number>;
 };
 
 /** `d1;dur=3;desc="queries=2 rows_read=5 rows_written=0"` → { queries, rowsRead }. */
@@ -24,16 +26,20 @@ export async function sampleResponses(origin: string, requests: HttpRequest[], c
   let rowsRead = 0;
   let metered = 0;
   const statuses = new Map<number, number>();
+  const served = new Map<string, number>();
   for (let i = 0; i < count; i++) {
     const r = requests[i % requests.length] as HttpRequest;
     const res = await fetch(new URL(r.path, origin), { headers: r.headers ?? {}, redirect: "manual" });
     bytes += (await res.arrayBuffer()).byteLength;
     statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
     const d1 = parseD1ServerTiming(res.headers.get("Server-Timing"));
-    if (d1) {
+    const xCache = res.headers.get("X-Cache");
+    if (xCache) served.set(xCache, (served.get(xCache) ?? 0) + 1);
+    // A response from the cache read nothing from D1, so it carries no d1 entry: it counts as zero.
+    if (d1 || xCache === "HIT") {
       metered += 1;
-      queries += d1.queries;
-      rowsRead += d1.rowsRead;
+      queries += d1?.queries ?? 0;
+      rowsRead += d1?.rowsRead ?? 0;
     }
   }
   return {
@@ -41,5 +47,6 @@ export async function sampleResponses(origin: string, requests: HttpRequest[], c
     queries: metered ? queries / metered : null,
     rowsRead: metered ? rowsRead / metered : null,
     statuses,
+    served,
   };
 }
