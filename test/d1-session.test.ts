@@ -1,0 +1,37 @@
+// D1 read replication through the Sessions API: editors get a bookmark of their own write and may send it
+// back to read a copy at least that new; readers never get one (nothing on a public page may keep it out of
+// a cache); a malformed bookmark is refused before it reaches D1.
+import { describe, expect, it } from "vitest";
+import { makeSection, uniqueSlug } from "./fixtures.ts";
+import { makeKey } from "./keys-fixture.ts";
+import { settledFetch } from "./settle.ts";
+
+const ORIGIN = "http://localhost";
+
+describe("read replicas", () => {
+  it("answers an editor's write with a bookmark, which reads that write back", async () => {
+    const editor = await makeKey("editor");
+    const section = uniqueSlug("rr");
+    await makeSection(section);
+    const created = await settledFetch(`${ORIGIN}/api/v1/admin/articles`, {
+      method: "POST",
+      headers: { ...editor.headers, "Content-Type": "application/json" },
+      body: JSON.stringify({ section, title: "副本测试" }),
+    });
+    const bookmark = created.headers.get("x-d1-bookmark");
+    expect(bookmark).toMatch(/^[0-9a-f]+(-[0-9a-f]+)+$/);
+    const { id } = (await created.json()) as { id: number };
+    const readBack = await settledFetch(`${ORIGIN}/api/v1/admin/articles/${id}`, { headers: { ...editor.headers, "x-d1-bookmark": bookmark ?? "" } });
+    expect(readBack.status).toBe(200);
+  });
+
+  it("never sends readers a bookmark, and refuses a malformed one", async () => {
+    const page = await settledFetch(`${ORIGIN}/api/v1/sections`);
+    expect(page.headers.get("x-d1-bookmark")).toBeNull();
+    expect(page.headers.get("Set-Cookie")).toBeNull();
+    for (const bad of ["not-a-bookmark", "0".repeat(500), "12345678-xyz"]) {
+      const res = await settledFetch(`${ORIGIN}/api/v1/sections`, { headers: { "x-d1-bookmark": bad } });
+      expect(res.status, bad).toBe(400);
+    }
+  });
+});
