@@ -38,11 +38,12 @@ app.use(
   }),
 );
 
+// Outermost but for the security headers: every answer says how it may be cached, whoever made it.
+app.use(saysItsCacheControl());
 // Every answer under /api/v1 but the admin API is readable from any origin, redirects and 404s included.
 app.use("/api/v1/*", publicCors());
 // Before any route, so none ever sees a second spelling of a path (after secureHeaders, whose headers it keeps).
 app.use(canonicalPath());
-app.use(saysItsCacheControl());
 
 // Reader routes are served from the edge cache, before anything touches D1; readers read any replica.
 const READER_PATHS = ["/", "/html/*", "/api/v1/articles/*", "/api/v1/sections/*"];
@@ -50,7 +51,6 @@ const cached = edgeCache((c) => configuredCache(c.env, c.executionCtx));
 for (const path of READER_PATHS) app.use(path, cached);
 app.use(d1Timing());
 for (const path of READER_PATHS) app.use(path, d1Session("readers"));
-app.use("/api/v1/admin/*", d1Session("editors"));
 // A preview checks the version it was made for: it reads the primary, never a replica that lags behind.
 app.use("/preview/*", d1Session("editors"));
 

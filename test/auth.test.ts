@@ -105,7 +105,7 @@ describe("roles", () => {
 
   // A stand-in area with the real middleware, so each minimum can be tried with each role.
   const areas = new Hono<AppEnv>();
-  areas.use("*", d1Session("editors"), apiKeyAuth());
+  areas.use("*", apiKeyAuth(), d1Session("editors"));
   for (const minimum of ["author", "editor", "admin"] as const) {
     areas.get(`/api/${minimum}`, requireRole(minimum), (c) => c.json({ role: c.get("apiKey").role }));
   }

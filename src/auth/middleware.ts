@@ -52,7 +52,8 @@ export function apiKeyAuth(): MiddlewareHandler<AppEnv> {
     const token = header === undefined ? undefined : BEARER.exec(header)?.[1];
     // Whatever was presented is hashed, a malformed token or another scheme's credentials too: all are guesses.
     const hash = header === undefined ? null : await hashKey(token ?? header);
-    const found = await lookupForAuth(c.var.db, {
+    // The primary: a guess counted on a replica would not be counted at all.
+    const found = await lookupForAuth(c.env.DB, {
       client,
       windowStart,
       maxFailures,

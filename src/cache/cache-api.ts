@@ -4,7 +4,7 @@
 // deletes exactly those URLs here — plus, with a zone and an API token configured, purges the same tags
 // in every data centre through Cloudflare's purge API (cache.put honours the Cache-Tag header).
 import type { Db } from "../db/handle.ts";
-import { registerCachedUrl, takeUrlsToPurge } from "../db/cache-registry.ts";
+import { purgedSince, recordPurge, registerCachedUrl, takeUrlsToPurge } from "../db/cache-registry.ts";
 import type { Freshness } from "./freshness.ts";
 import type { EdgeCache, PurgeResult, Stored } from "./backend.ts";
 import { zonePurge } from "./zone-purge.ts";
@@ -16,8 +16,8 @@ const STALE_UNTIL = "x-masthead-stale-until";
 const BROWSER_CC = "x-masthead-browser-cache-control";
 const INTERNAL = [STORED_AT, FRESH_UNTIL, STALE_UNTIL, BROWSER_CC, "cache-tag", "cache-control"];
 
-/** How many URLs one purge deletes here; more (a purge of everything on a big site) expire instead. */
-const MAX_DELETES = 500;
+/** URLs a purge takes from the registry at a time; it goes on until none are left. */
+const CHUNK = 200;
 
 export type CacheApiOptions = {
   cache: Cache;
@@ -61,16 +61,27 @@ export function cacheApiBackend(opts: CacheApiOptions): EdgeCache {
       headers.set(FRESH_UNTIL, String(freshUntil));
       headers.set(STALE_UNTIL, String(staleUntil));
       headers.delete("Set-Cookie");
+      // Registered before it is stored: a copy no purge could find must never exist. If the registration
+      // fails, nothing is stored.
+      await registerCachedUrl(db, url, entry.tags, staleUntil);
       await cache.put(new Request(url), new Response(res.body, { status: res.status, headers }));
-      // A purge that ran while this page was being rendered may have missed it: then it goes again.
-      if (await registerCachedUrl(db, url, entry.tags, staleUntil, entry.renderedAt)) await cache.delete(new Request(url));
+      // A purge that ran while this page was being rendered may have found nothing to delete yet; then the
+      // copy goes again. When that cannot be told (D1 failing), it goes too.
+      const suspect = await purgedSince(db, entry.tags, entry.renderedAt).catch(() => true);
+      if (suspect) await cache.delete(new Request(url));
     },
 
     async purge(tags): Promise<PurgeResult> {
-      const urls = await takeUrlsToPurge(db, tags, Date.now());
-      await Promise.all(urls.slice(0, MAX_DELETES).map((url) => cache.delete(new Request(url))));
+      await recordPurge(db, tags, Date.now());
+      let deleted = 0;
+      for (;;) {
+        const urls = await takeUrlsToPurge(db, tags, CHUNK);
+        await Promise.all(urls.map((url) => cache.delete(new Request(url))));
+        deleted += urls.length;
+        if (urls.length < CHUNK) break;
+      }
       const zone = opts.zone ? await zonePurge(opts.zone, tags) : null;
-      return { backend: "cache-api", success: zone?.success ?? true, deleted: urls.length, errors: zone?.errors ?? [] };
+      return { backend: "cache-api", success: zone?.success ?? true, deleted, errors: zone?.errors ?? [] };
     },
   };
 }

@@ -66,21 +66,53 @@ function fromCache(c: Context<AppEnv>, stored: Stored, served: Served, now: numb
     "Server-Timing": `cache;desc="${served}"`,
   };
   const etag = stored.response.headers.get("ETag");
-  if (etag && !noneMatch(c.req.header("If-None-Match"), etag)) return notModified(stored.response, extra);
+  if (stored.response.status === 200 && etag && !noneMatch(c.req.header("If-None-Match"), etag)) return notModified(stored.response, extra);
   return withHeaders(stored.response, extra);
 }
+
+/**
+ * RFC 9110 §13.2.1: preconditions are evaluated only where the answer without them would be a 2xx. A 200 gets
+ * a strong ETag (the hash of its bytes, unless the route set one) and is answered 304 when If-None-Match
+ * names it.
+ */
+async function withValidators(c: Context<AppEnv>, res: Response, extra: Record<string, string> = {}): Promise<Response> {
+  if (res.status !== 200) return res;
+  const body = await res.arrayBuffer();
+  const etag = res.headers.get("ETag") ?? (await strongEtag(body));
+  const headers = new Headers(res.headers);
+  headers.set("ETag", etag);
+  const full = new Response(body, { status: 200, headers });
+  return noneMatch(c.req.header("If-None-Match"), etag) ? full : notModified(full, extra);
+}
+
+/** The cache key: the canonical origin (SITE_URL), so no Host header can make a second copy of a page. */
+function cacheKey(c: Context<AppEnv>): string {
+  const url = new URL(c.req.url);
+  return new URL(url.pathname + url.search, c.env.SITE_URL).href;
+}
+
+/**
+ * What the Worker keeps itself (the Cache API): pages, and redirects that took D1 to decide (a moved
+ * article). Not 404s, nor the 301s that strip a query string: both cost less to answer again than a
+ * registration in D1, and anyone can ask for infinitely many of them.
+ */
+const worthStoring = (status: number, shows: { articles: number[]; listings: string[] }) =>
+  status === 200 || (status === 301 && shows.articles.length + shows.listings.length > 0);
+
+const TIMING = /^(x-cache|server-timing|age)$/i;
 
 export function edgeCache(cacheFor: (c: Context<AppEnv>) => EdgeCache): MiddlewareHandler<AppEnv> {
   return async function edgeCache(c, next) {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
     if (bypasses(c)) {
       await next();
-      replace(c, withHeaders(c.res, { "Cache-Control": "private, no-store", "X-Cache": "BYPASS" }, ["Cache-Tag", "Cloudflare-CDN-Cache-Control"]));
+      const bypassed = withHeaders(c.res, { "Cache-Control": "private, no-store", "X-Cache": "BYPASS" }, ["Cache-Tag", "Cloudflare-CDN-Cache-Control"]);
+      replace(c, await withValidators(c, bypassed, { "Cache-Control": "private, no-store", "X-Cache": "BYPASS" }));
       return;
     }
     const cache = cacheFor(c);
-    const url = c.req.url;
-    const stored = cache.servesInWorker ? await cache.lookup(url) : null;
+    const key = cacheKey(c);
+    const stored = cache.servesInWorker ? await cache.lookup(key) : null;
     const started = Date.now();
     if (stored && started < stored.freshUntil) {
       replace(c, fromCache(c, stored, "HIT", started));
@@ -102,12 +134,9 @@ export function edgeCache(cacheFor: (c: Context<AppEnv>) => EdgeCache): Middlewa
       return;
     }
 
-    const body = await res.arrayBuffer();
-    const etag = res.headers.get("ETag") ?? (await strongEtag(body));
     const tags = tagsOf(shows);
     const browser = browserCacheControl(freshness);
     const labelled = new Headers(res.headers);
-    labelled.set("ETag", etag);
     labelled.set("Cache-Control", browser);
     if (cache.name === "workers") {
       // Workers Cache keeps what the Worker answers: these are read (and stripped) by Cloudflare, and nothing
@@ -116,23 +145,23 @@ export function edgeCache(cacheFor: (c: Context<AppEnv>) => EdgeCache): Middlewa
       labelled.set("Cache-Tag", tags.join(","));
       labelled.delete("Server-Timing");
     }
-    if (cache.name === "off") labelled.set("X-Cache", "BYPASS");
+    const body = await res.arrayBuffer();
+    if (res.status === 200) labelled.set("ETag", res.headers.get("ETag") ?? (await strongEtag(body)));
     const fresh = new Response(body, { status: res.status, headers: labelled });
+    if (cache.name === "off") fresh.headers.set("X-Cache", "BYPASS");
     if (cache.servesInWorker) {
-      c.executionCtx.waitUntil(
-        cache
-          .store(url, fresh.clone(), { tags, freshness, browserCacheControl: browser, renderedAt: started })
-          .catch((err: unknown) => console.error("edge cache: could not store", url, err)),
-      );
-      const served: Served = stored ? (stored.response.headers.get("ETag") === etag ? "REVALIDATED" : "MISS") : "MISS";
+      if (worthStoring(res.status, shows)) {
+        c.executionCtx.waitUntil(
+          cache
+            .store(key, fresh.clone(), { tags, freshness, browserCacheControl: browser, renderedAt: started })
+            .catch((err: unknown) => console.error("edge cache: could not store", key, err)),
+        );
+      }
+      const etag = fresh.headers.get("ETag");
+      const served: Served = stored && etag && stored.response.headers.get("ETag") === etag ? "REVALIDATED" : "MISS";
       fresh.headers.set("X-Cache", served);
       fresh.headers.append("Server-Timing", `cache;desc="${served}", app;dur=${Date.now() - started}`);
     }
-    replace(
-      c,
-      noneMatch(c.req.header("If-None-Match"), etag)
-        ? fresh
-        : notModified(fresh, Object.fromEntries([...fresh.headers].filter(([name]) => /^(x-cache|server-timing|age)$/i.test(name)))),
-    );
+    replace(c, await withValidators(c, fresh, Object.fromEntries([...fresh.headers].filter(([name]) => TIMING.test(name)))));
   };
 }

@@ -1,6 +1,7 @@
 // Cache tags: a response is tagged with what it shows, a change purges the tags of what it touched, and the
 // two vocabularies are the same, so a purge reaches exactly the responses that showed the change.
-// Tags are printable ASCII (section paths and ids are), matched case-insensitively by Cloudflare.
+// Tags are printable ASCII (section paths, ids and media keys are), matched case-insensitively by Cloudflare:
+// they are lower-cased here, so the Cache API's registry matches them as Cloudflare does.
 import type { ChangeReport } from "../domain/change.ts";
 import { SITE_LISTING, type Shows } from "../domain/shows.ts";
 
@@ -13,8 +14,8 @@ export const articleTag = (id: number) => `a:${id}`;
 /** A listing: every page of a section (its subsections' articles included), its feeds; "l:" the whole site's. */
 export const listingTag = (sectionPath: string) => `l:${sectionPath}`;
 
-/** Responses that show the section tree itself. */
-export const SECTIONS_TAG = "sections";
+/** An image's stored metadata (alt text, caption, credit), as a cover figure prints it. */
+export const imageTag = (key: string) => `m:${key}`;
 
 /** Cloudflare keeps at most 1,000 tags per response; a page shows far fewer. */
 const MAX_TAGS = 1000;
@@ -25,8 +26,8 @@ const MAX_TAGS = 1000;
  * should a page ever show more than the cap allows, only redundant article tags fall off the end.
  */
 export function tagsOf(shows: Shows): string[] {
-  const tags = new Set([SITE_TAG, ...shows.listings.map(listingTag), ...shows.articles.map(articleTag)]);
-  return [...tags].slice(0, MAX_TAGS);
+  const tags = new Set([SITE_TAG, ...shows.listings.map(listingTag), ...(shows.images ?? []).map(imageTag), ...shows.articles.map(articleTag)]);
+  return [...tags].map((t) => t.toLowerCase()).slice(0, MAX_TAGS);
 }
 
 /**
@@ -44,5 +45,5 @@ export function purgeTagsOf(reports: readonly ChangeReport[]): string[] {
     for (const path of r.sectionPaths) tags.add(listingTag(path));
     if (r.sectionPaths.length) tags.add(listingTag(SITE_LISTING));
   }
-  return [...tags];
+  return [...tags].map((t) => t.toLowerCase());
 }

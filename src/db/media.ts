@@ -67,9 +67,9 @@ export async function insertMedia(
   db: Db,
   media: NewMedia,
   audit: Omit<AuditEntry, "at">,
-): Promise<{ media: Media; created: boolean }> {
+): Promise<{ media: Media; created: boolean; filledIn: boolean }> {
   const now = media.createdAt ?? Date.now();
-  const existed = db.prepare("SELECT 1 AS found FROM media WHERE key = ?").bind(media.key);
+  const existed = db.prepare(`SELECT ${COLUMNS} FROM media WHERE key = ?`).bind(media.key);
   const upsert = db
     .prepare(
       `INSERT INTO media (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -95,7 +95,11 @@ export async function insertMedia(
   const [before, after] = await db.batch<MediaRow>([existed, upsert, auditStatement(db, { ...audit, at: now })]);
   const row = after?.results[0];
   if (!row) throw new Error("media upsert returned no row");
-  return { media: toMedia(row), created: (before?.results.length ?? 0) === 0 };
+  const old = before?.results[0];
+  const stored = toMedia(row);
+  // A repeat that filled in empty metadata changes what pages print under the image.
+  const filledIn = old !== undefined && (old.alt !== stored.alt || old.caption !== stored.caption || old.credit !== stored.credit);
+  return { media: stored, created: old === undefined, filledIn };
 }
 
 /** Newest first, `limit` rows after `after` (keyset on created_at, then key, so equal times never repeat). */

@@ -5,6 +5,8 @@ export type Shows = {
   articles: number[];
   /** Listings the response shows (which articles, in which order), by section path; "" is the whole site's. */
   listings: string[];
+  /** Uploaded images whose stored alt text, caption or credit the response prints, by media key. */
+  images?: string[];
 };
 
 /** The listing of every published article: site feeds, sitemaps, the unfiltered list API. */

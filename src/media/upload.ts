@@ -26,7 +26,7 @@ const tooManyPixels = ({ width, height }: Dimensions) =>
     { max_side: MAX_IMAGE_SIDE, max_pixels: MAX_IMAGE_PIXELS },
   );
 
-export type UploadResult = { media: Media; created: boolean };
+export type UploadResult = { media: Media; created: boolean; filledIn: boolean };
 
 /**
  * Stores an image and returns its row; `created` is false when the same bytes were uploaded before.

@@ -41,10 +41,12 @@ export function canonicalPath(): MiddlewareHandler {
     const url = new URL(c.req.url);
     const spelling = pathSpelling(url.pathname);
     if (spelling.kind === "invalid") throw notFound("页面不存在 / Not found");
-    if (spelling.kind === "alias") {
+    // A bare "?" is a second spelling too: `/html/xw/?` would be a second key for `/html/xw/` in every cache.
+    const bareQuery = url.search === "" && c.req.url.includes("?");
+    if (spelling.kind === "alias" || bareQuery) {
       c.header("Cache-Control", REDIRECT_CACHE_CONTROL);
       const safe = c.req.method === "GET" || c.req.method === "HEAD";
-      return c.redirect(spelling.canonical + url.search, safe ? 301 : 308);
+      return c.redirect((spelling.kind === "alias" ? spelling.canonical : url.pathname) + url.search, safe ? 301 : 308);
     }
     await next();
   };

@@ -95,6 +95,8 @@ ${neighbour("下一篇", d.newer, "next")}
       // Neighbours' titles are on the page: a change to them changes it.
       articles: [a.id, ...(d.older ? [d.older.id] : []), ...(d.newer ? [d.newer.id] : [])],
       listings: [],
+      // The cover figure prints the image's stored alt text, caption and credit.
+      images: d.cover ? [d.cover.key] : [],
     },
   };
 }

@@ -18,6 +18,7 @@ import { listRevisions } from "../db/revisions.ts";
 import { getSectionByPath } from "../db/sections.ts";
 import type { StoredIdempotency } from "../db/idempotency.ts";
 import { type Change, changeArticle, createArticle } from "../publish/changes.ts";
+import { notInTrash } from "../publish/next-state.ts";
 import { adminArticleJson } from "../render/article-json.ts";
 import { followChanges } from "../follow-ups.ts";
 import { readJson } from "./json-body.ts";
@@ -170,6 +171,7 @@ adminArticles.post(`${ID}/preview`, async (c) => {
   const { value: body } = await readJson(c, PreviewRequest, 1024, { optional: true });
   const placed = await loadArticle(c.var.db, idOf(c));
   if (!placed) throw notFound(`No article ${idOf(c)}`);
+  notInTrash(placed.article);
   const expires = Math.floor(Date.now() / 1000) + (body.expires_in ?? PREVIEW_TTL_SECONDS.default);
   const claim = { id: placed.article.id, version: placed.article.version, expires };
   const sig = await signPreview(secret, claim);

@@ -13,7 +13,12 @@ import { readJson } from "./json-body.ts";
 export const adminCache = new Hono<AppEnv>();
 
 // Cloudflare's rules for a tag (printable ASCII, at most 1,024 characters), at most 100 a request.
-const Tag = v.pipe(v.string(), v.regex(/^[\x21-\x7e]{1,1024}$/, "must be 1 to 1,024 printable ASCII characters without spaces"));
+// Lower-cased, as Cloudflare matches tags and as every response is tagged.
+const Tag = v.pipe(
+  v.string(),
+  v.regex(/^[\x21-\x7e]{1,1024}$/, "must be 1 to 1,024 printable ASCII characters without spaces"),
+  v.toLowerCase(),
+);
 
 const PurgeRequest = closed({
   tags: v.optional(v.pipe(v.array(Tag), v.minLength(1, "must name at least one tag"), v.maxLength(100, "must name at most 100 tags"))),

@@ -10,6 +10,7 @@ import { MEDIA_KEY } from "../media/key.ts";
 import { isMultipart, readUploadRequest } from "../media/upload-request.ts";
 import { MAX_IMAGE_BYTES, imageTooLarge, uploadImage } from "../media/upload.ts";
 import { mediaJson } from "../render/media-json.ts";
+import { followImageChange } from "../follow-ups.ts";
 import { parseQuery } from "./query.ts";
 
 export const adminImages = new Hono<AppEnv>();
@@ -28,8 +29,10 @@ const uploadLimit: MiddlewareHandler<AppEnv> = (c, next) => (isMultipart(c.req.r
 adminImages.post("/", uploadLimit, async (c) => {
   const upload = await readUploadRequest(c.req.raw);
   const { id, name } = c.get("apiKey");
-  const { media, created } = await uploadImage(c.env.MEDIA, c.var.db, { ...upload, actor: { id, name } });
+  const { media, created, filledIn } = await uploadImage(c.env.MEDIA, c.var.db, { ...upload, actor: { id, name } });
   if (created) c.header("Location", `/api/v1/admin/images/${media.key}`);
+  // New metadata for an image pages already show: their cover figures print it.
+  if (filledIn) followImageChange(c.env, c.executionCtx, media.key);
   return c.json(mediaJson(media), created ? 201 : 200);
 });
 

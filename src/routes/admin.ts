@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 import { apiKeyAuth } from "../auth/middleware.ts";
+import { d1Session } from "../middleware/d1-session.ts";
 import { requireRole } from "../auth/roles.ts";
 import { adminArticles } from "./admin-articles.ts";
 import { adminImages } from "./admin-images.ts";
@@ -10,7 +11,9 @@ import { adminCache } from "./admin-cache.ts";
 
 export const admin = new Hono<AppEnv>();
 
-admin.use("*", apiKeyAuth());
+// The key first (it reads the primary itself), then the editor's session, so that nothing but a valid key
+// learns anything about the request — not even that its bookmark is malformed.
+admin.use("*", apiKeyAuth(), d1Session("editors"));
 admin.use("/keys/*", requireRole("admin"));
 admin.use("/cache/*", requireRole("admin"));
 admin.use("/images/*", requireRole("editor"));

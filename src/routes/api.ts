@@ -12,7 +12,7 @@ import { SECTION_PATH } from "../content/urls.ts";
 import { issueDetails } from "../content/schemas.ts";
 import { articleDetailJson, articleSummaryJson, neighbourJson } from "../render/article-json.ts";
 import { sectionTreeJson } from "../render/section-json.ts";
-import { NoQuery, parseQuery } from "./query.ts";
+import { NoQuery, canonicalSearch, parseQuery } from "./query.ts";
 
 export const publicApi = new Hono<AppEnv>();
 
@@ -40,6 +40,9 @@ const ArticleListQuery = ListQuery({
 publicApi.get("/articles", async (c) => {
   const { section, limit, cursor } = parseQuery(c, ArticleListQuery);
   c.set("shows", { articles: [], listings: [section ?? SITE_LISTING] });
+  const url = new URL(c.req.url);
+  const canonical = canonicalSearch([["section", section], ["limit", limit, 20], ["cursor", url.searchParams.get("cursor") ?? undefined]]);
+  if (url.search !== canonical) return c.redirect(`${url.pathname}${canonical}`, 301);
   const rows = await listPublished(c.var.db, {
     limit: limit + 1,
     after: cursor ?? null,

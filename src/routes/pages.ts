@@ -24,7 +24,9 @@ const HEADLINES_PER_SECTION = 8;
 
 const siteOf = (c: Ctx): Site => ({ name: c.env.SITE_NAME, url: c.env.SITE_URL });
 
-pages.use("*", withoutQuery());
+// On the pages' own paths only: anything else that reaches this router is a 404, query string or not.
+pages.use("/", withoutQuery());
+pages.use("/html/*", withoutQuery());
 
 function sendPage(c: Ctx, page: RenderedPage) {
   c.set("shows", page.shows);

@@ -20,3 +20,16 @@ export function parseQuery<S extends v.GenericSchema>(c: Context, schema: S): v.
   if (problems.length || !parsed.success) throw badRequest("Invalid query", problems);
   return parsed.output;
 }
+
+/**
+ * The one spelling of a query: the given parameters in this order, each only when it is not its default.
+ * An answer at any other spelling redirects here, so the cache holds one copy per list, not one per order.
+ */
+export function canonicalSearch(params: readonly [name: string, value: string | number | undefined, byDefault?: string | number][]): string {
+  // As a person writes it: `/` and `:` stay as they are (RFC 3986 §3.4 allows them in a query).
+  const encode = (s: string) => encodeURIComponent(s).replace(/%2F/gi, "/").replace(/%3A/gi, ":");
+  const kept = params.flatMap(([name, value, byDefault]) =>
+    value === undefined || value === byDefault ? [] : [`${encode(name)}=${encode(String(value))}`],
+  );
+  return kept.length ? `?${kept.join("&")}` : "";
+}
