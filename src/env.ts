@@ -21,6 +21,8 @@ export type Variables = {
   shows: Shows;
   /** The D1 session this request reads and writes through (src/middleware/d1-session.ts). */
   db: Db;
+  /** Set by the edge cache when this answer will be kept: it must then be read from the primary. */
+  fillsCache: boolean;
 };
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables };

@@ -2,6 +2,7 @@
 // back to read a copy at least that new; readers never get one (nothing on a public page may keep it out of
 // a cache); a malformed bookmark is refused before it reaches D1.
 import { describe, expect, it } from "vitest";
+import { env } from "cloudflare:workers";
 import { makeSection, uniqueSlug } from "./fixtures.ts";
 import { makeKey } from "./keys-fixture.ts";
 import { settledFetch } from "./settle.ts";
@@ -33,5 +34,39 @@ describe("read replicas", () => {
       const res = await settledFetch(`${ORIGIN}/api/v1/sections`, { headers: { "x-d1-bookmark": bad } });
       expect(res.status, bad).toBe(400);
     }
+  });
+});
+
+describe("which copy a reader's answer is read from", () => {
+  /** A D1 binding that records the constraint each session was opened with. */
+  function recording() {
+    const constraints: string[] = [];
+    const db = new Proxy(env.DB, {
+      get(target, prop) {
+        if (prop === "withSession") {
+          return (constraint: string) => {
+            constraints.push(constraint);
+            return target.withSession(constraint);
+          };
+        }
+        const value: unknown = Reflect.get(target, prop);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    return { db, constraints };
+  }
+
+  it("reads an answer the edge cache will keep from the primary, and one it will not from a replica", async () => {
+    const section = uniqueSlug("rr");
+    await makeSection(section);
+    const kept = recording();
+    await settledFetch(`${ORIGIN}/html/${section}/`, {}, { DB: kept.db });
+    expect(kept.constraints).toEqual(["first-primary"]);
+    const uncached = recording();
+    await settledFetch(`${ORIGIN}/html/${section}/`, {}, { DB: uncached.db, EDGE_CACHE: "off" });
+    expect(uncached.constraints).toEqual(["first-unconstrained"]);
+    const bypassing = recording();
+    await settledFetch(`${ORIGIN}/html/${section}/`, { headers: { Authorization: "Bearer x" } }, { DB: bypassing.db });
+    expect(bypassing.constraints).toEqual(["first-unconstrained"]);
   });
 });

@@ -119,6 +119,8 @@ export function edgeCache(cacheFor: (c: Context<AppEnv>) => EdgeCache): Middlewa
       return;
     }
 
+    // What is kept must be read from the primary: a replica a moment behind a purge would be kept for a day.
+    if (cache.name !== "off") c.set("fillsCache", true);
     await next();
     const res = c.res;
     // The route (or D1 under it) failed: a stale copy is better than an error page.

@@ -1,5 +1,8 @@
-// Which copy of the database a request reads, through D1's Sessions API (read replication): readers any
-// replica ("first-unconstrained"), editors the primary ("first-primary"). An editor's client sends back the
+// Which copy of the database a request reads, through D1's Sessions API (read replication). A reader's
+// answer that the edge cache will keep is read from the primary ("first-primary"): a replica even a moment
+// behind a change would otherwise be rendered just after the change's purge, and kept — the old page, for
+// the edge TTL. Readers whose answer is not kept (no edge cache, a request that bypasses it) read the
+// nearest replica ("first-unconstrained"). Editors read the primary. An editor's client sends back the
 // `x-d1-bookmark` of its last answer, so its next request reads a copy at least as new as its own write —
 // in a header, never a cookie: a cookie on a public page would keep it out of every cache.
 import type { MiddlewareHandler } from "hono";
@@ -17,7 +20,8 @@ export function d1Session(who: "readers" | "editors"): MiddlewareHandler<AppEnv>
     if (bookmark !== undefined && !BOOKMARK.test(bookmark)) {
       throw badRequest(`${BOOKMARK_HEADER} must be a bookmark from an earlier answer`, [{ path: BOOKMARK_HEADER, message: "is not a D1 bookmark" }]);
     }
-    const session = c.env.DB.withSession(bookmark ?? (who === "editors" ? "first-primary" : "first-unconstrained"));
+    const primary = who === "editors" || c.get("fillsCache") === true;
+    const session = c.env.DB.withSession(bookmark ?? (primary ? "first-primary" : "first-unconstrained"));
     c.set("db", session);
     await next();
     const latest = who === "editors" ? session.getBookmark() : null;
