@@ -136,10 +136,16 @@ export function renderBody(md: string, images: ReadonlyMap<string, ImageInfo> = 
   return { html, text: htmlToText(html), images: shownImages(html) };
 }
 
-/** The first `max` characters of text, cut at a sentence end when one is near, for summaries. */
+// What a reader counts as one character: 👨‍👩‍👧 or 🇨🇳 is one, though it is several code points.
+const GRAPHEMES = new Intl.Segmenter("zh-CN", { granularity: "grapheme" });
+
+/**
+ * The first `max` characters of text, cut at a sentence end when one is near, for summaries (pages, feeds).
+ * Characters are whole graphemes, so a cut never splits a surrogate pair or an emoji sequence.
+ */
 export function excerpt(text: string, max = 120): string {
   const flat = text.replace(/\s+/g, " ").trim();
-  const chars = [...flat];
+  const chars = Array.from(GRAPHEMES.segment(flat), (s) => s.segment);
   if (chars.length <= max) return flat;
   const head = chars.slice(0, max).join("");
   const stop = Math.max(head.lastIndexOf("。"), head.lastIndexOf("！"), head.lastIndexOf("？"));

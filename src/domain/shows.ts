@@ -5,6 +5,8 @@ export type Shows = {
   articles: number[];
   /** Listings the response shows (which articles, in which order), by section path; "" is the whole site's. */
   listings: string[];
+  /** Monthly sitemaps the response is, by month (`2023-06`): changes to articles published in them alter it. */
+  months?: string[];
 };
 
 /** The listing of every published article: site feeds, sitemaps, the unfiltered list API. */
