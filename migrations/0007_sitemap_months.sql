@@ -13,3 +13,17 @@ SELECT strftime('%Y-%m', published_at / 1000 + 28800, 'unixepoch'), COUNT(*), MA
   FROM articles
  WHERE status = 'published' AND deleted_at IS NULL
  GROUP BY 1;
+
+-- WebSub pings that could not be delivered: what the dead-letter queue's consumer keeps after the queue's
+-- retries, and pings a hub refused outright (a 4xx other than 408 and 429, which no retry mends), for an
+-- operator to see (README, "WebSub"). Nothing reads it on a request path.
+CREATE TABLE websub_failures (
+  id           INTEGER PRIMARY KEY,
+  hub          TEXT    NOT NULL,
+  feed         TEXT    NOT NULL,                 -- the topic URL the hub was to be told about
+  attempts     INTEGER NOT NULL,                 -- deliveries tried
+  reason       TEXT    NOT NULL,                 -- 'retries exhausted', or the hub's answer: 'HTTP 400'
+  enqueued_at  INTEGER NOT NULL,                 -- ms: when the change enqueued it
+  failed_at    INTEGER NOT NULL                  -- ms: when it was given up on
+);
+CREATE INDEX websub_failures_by_time ON websub_failures(failed_at);
