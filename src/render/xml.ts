@@ -5,13 +5,21 @@
 // Everything outside XML 1.0's Char production. A surrogate is allowed only as half of a pair.
 const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+// A cheap first look: text with none of these (almost all text) has nothing to remove, and the lookarounds
+// above need not run over a whole feed's bodies.
+const MAYBE_NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/;
+const SPECIAL = /[&<>"']/;
+
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 
 /** `text` with every character XML 1.0 forbids removed: what is left can be written anywhere XML allows text. */
-export const xmlChars = (text: string): string => text.replace(NOT_XML_CHAR, "");
+export const xmlChars = (text: string): string => (MAYBE_NOT_XML.test(text) ? text.replace(NOT_XML_CHAR, "") : text);
 
 /** Text for an element's content or an attribute value (either quote): &, <, >, " and ' as entities. */
-export const escapeXml = (text: string): string => xmlChars(text).replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
+export function escapeXml(text: string): string {
+  const chars = xmlChars(text);
+  return SPECIAL.test(chars) ? chars.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch) : chars;
+}
 
 /**
  * Text as a CDATA section, for HTML carried whole (RSS content:encoded). A `]]>` inside would end the
