@@ -269,6 +269,28 @@ describe("after a change", () => {
   });
 });
 
+describe("what readers see through the cache", () => {
+  it("after a publish, an unpublish and a move: every feed that shows the article, and only those", async () => {
+    const root = uniqueSlug("fc");
+    await makeArticles(`${root}/a`, 1, Date.UTC(2024, 6, 1));
+    await makeArticles(`${root}/b`, 1, Date.UTC(2024, 6, 1));
+    const editor = await makeKey("editor");
+    const draft = await makeArticle({ section: `${root}/a`, status: "draft", title: "从草稿到订阅" });
+    const ids = async (path: string) => (parseAtomFeed(await (await read(path)).text()).entries ?? []).map((e) => e.id);
+    const id = `tag:localhost,2026:article/${draft.id}`;
+    const [a, b, top] = [`/html/${root}/a/atom.xml`, `/html/${root}/b/atom.xml`, `/html/${root}/atom.xml`];
+    for (const path of [a, b, top, "/atom.xml"]) expect(await ids(path), path).not.toContain(id);
+    await admin(editor, "POST", `/${draft.id}/publish`);
+    for (const path of [a, top, "/atom.xml"]) expect(await ids(path), path).toContain(id);
+    expect(await ids(b)).not.toContain(id);
+    await admin(editor, "PATCH", `/${draft.id}`, { section: `${root}/b` });
+    expect(await ids(a)).not.toContain(id);
+    for (const path of [b, top, "/atom.xml"]) expect(await ids(path), path).toContain(id);
+    await admin(editor, "POST", `/${draft.id}/unpublish`);
+    for (const path of [a, b, top, "/atom.xml"]) expect(await ids(path), path).not.toContain(id);
+  });
+});
+
 describe("discovery", () => {
   it("every page links the site's feeds; section and article pages also their section's", async () => {
     const { root, sub, article } = await story();

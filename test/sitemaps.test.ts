@@ -110,6 +110,8 @@ describe("the sitemap index and monthly sitemaps", () => {
     await admin(editor, "POST", `/${target.id}/publish`, { publish_at: toRfc3339(other.at(9)) });
     expect((await locs(other.month)).map((e) => e.loc)).toEqual([`${SITE}/html/${a}/${elsewhere.id}.html`, `${SITE}/html/${b}/${target.id}.html`]);
     expect(shanghaiMonth(other.at(9))).toBe(other.month);
+    // The month table agrees with the archive after all of it.
+    for (const m of [mine.month, other.month]) await expectCountMatches(m);
   });
 
   it("is a 404 for a month with nothing published and for what is no month at all", async () => {
@@ -139,6 +141,13 @@ describe("the Google News sitemap", () => {
       `<url><loc>${SITE}/html/${section}/${fresh.id}.html</loc><news:news><news:publication><news:name>${env.SITE_NAME}</news:name><news:language>zh-cn</news:language></news:publication><news:publication_date>${toRfc3339(fresh.publishedAt as number)}</news:publication_date><news:title>岚江 &amp; 两岸&lt;夜景&gt;</news:title></news:news></url>`,
     );
     expect(xml).not.toContain(`/${old.id}.html`);
+    // A move changes the URL it lists, not its place in the window.
+    const moved = uniqueSlug("nw");
+    await makeSection(moved, "迁入栏目");
+    await admin(editor, "PATCH", `/${fresh.id}`, { section: moved });
+    const afterMove = await (await read("/sitemap-news.xml")).text();
+    expect(afterMove).toContain(`<loc>${SITE}/html/${moved}/${fresh.id}.html</loc>`);
+    expect(afterMove).not.toContain(`<loc>${SITE}/html/${section}/${fresh.id}.html</loc>`);
     // Kept no longer than until its oldest article leaves the window.
     const maxAge = Number(/max-age=(\d+)/.exec(res.headers.get("Cache-Control") ?? "")?.[1]);
     expect(maxAge).toBeLessThanOrEqual(30);
@@ -156,18 +165,23 @@ describe("robots.txt", () => {
   });
 });
 
+/** sitemap_months says of `month` what counting the archive says. */
+async function expectCountMatches(month: string): Promise<number> {
+  const row = await env.DB.prepare("SELECT articles FROM sitemap_months WHERE month = ?").bind(month).first<{ articles: number }>();
+  const { count } = (await env.DB.prepare(
+    "SELECT COUNT(*) AS count FROM articles WHERE status = 'published' AND strftime('%Y-%m', published_at / 1000 + 28800, 'unixepoch') = ?",
+  )
+    .bind(month)
+    .first<{ count: number }>()) ?? { count: -1 };
+  expect(row?.articles ?? 0, month).toBe(count);
+  return count;
+}
+
 describe("bookkeeping", () => {
   it("counts each month's articles as the archive holds them", async () => {
     const { month, at } = freshMonth();
     const made: Article[] = [];
     for (let day = 1; day <= 3; day++) made.push(await makeArticle({ section: uniqueSlug("bk"), publishedAt: at(day) }));
-    const row = await env.DB.prepare("SELECT articles FROM sitemap_months WHERE month = ?").bind(month).first<{ articles: number }>();
-    const { count } = (await env.DB.prepare(
-      "SELECT COUNT(*) AS count FROM articles WHERE status = 'published' AND strftime('%Y-%m', published_at / 1000 + 28800, 'unixepoch') = ?",
-    )
-      .bind(month)
-      .first<{ count: number }>()) ?? { count: -1 };
-    expect(row?.articles).toBe(count);
-    expect(count).toBeGreaterThanOrEqual(made.length);
+    expect(await expectCountMatches(month)).toBeGreaterThanOrEqual(made.length);
   });
 });
