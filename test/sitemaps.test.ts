@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import type { Article } from "../src/domain/article.ts";
 import { shanghaiMonth, toRfc3339 } from "../src/content/dates.ts";
+import { readMonthSitemap } from "../src/db/sitemaps.ts";
 import { makeArticle, makeSection, uniqueSlug } from "./fixtures.ts";
 import { type TestKey, makeKey } from "./keys-fixture.ts";
 import { settledFetch } from "./settle.ts";
@@ -176,6 +177,23 @@ async function expectCountMatches(month: string): Promise<number> {
   expect(row?.articles ?? 0, month).toBe(count);
   return count;
 }
+
+describe("a month past the limit of one sitemap", () => {
+  it("is read in parts of the limit's size, oldest first, each part once, none past the end", async () => {
+    const { month, at } = freshMonth();
+    const section = uniqueSlug("pt");
+    const made: Article[] = [];
+    for (let day = 1; day <= 5; day++) made.push(await makeArticle({ section, publishedAt: at(day) }));
+    // The route reads parts of 50,000; the same read, with parts of 2.
+    const parts = await Promise.all([1, 2, 3, 4].map((part) => readMonthSitemap(env.DB, month, part, 2)));
+    expect(parts.map((p) => p?.map((u) => u.path))).toEqual([
+      made.slice(0, 2).map((a) => `/html/${section}/${a.id}.html`),
+      made.slice(2, 4).map((a) => `/html/${section}/${a.id}.html`),
+      made.slice(4).map((a) => `/html/${section}/${a.id}.html`),
+      undefined,
+    ]);
+  });
+});
 
 describe("bookkeeping", () => {
   it("counts each month's articles as the archive holds them", async () => {

@@ -3,12 +3,12 @@
 // the pings are delivered or end up where an operator can see them. The hub is a stand-in (test/stand-in-hub.ts).
 import { describe, expect, it, vi } from "vitest";
 import { env } from "cloudflare:workers";
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult, waitOnExecutionContext } from "cloudflare:test";
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
 import worker from "../src/index.ts";
 import { listWebsubFailures } from "../src/db/websub-failures.ts";
 import { FAILED_PING_QUEUE, PING_QUEUE } from "../src/websub/consumer.ts";
-import { makeArticles, uniqueSlug } from "./fixtures.ts";
+import { makeArticle, makeArticles, uniqueSlug } from "./fixtures.ts";
 import { type TestKey, makeKey } from "./keys-fixture.ts";
 import { settledFetch } from "./settle.ts";
 
@@ -107,6 +107,20 @@ describe("pings", () => {
     await change(editor, hubFor(), "POST", `/${moving?.id}/unpublish`);
     const draftEdit = await change(editor, hubFor(), "PATCH", `/${moving?.id}`, { title: "草稿改标题" });
     expect(draftEdit.pings.feeds).toEqual([]);
+  });
+
+  it("follow the cron's scheduled publication exactly as an editor's publish", async () => {
+    const section = uniqueSlug("wc");
+    const when = Date.now() + 2_000;
+    await makeArticle({ section, status: "scheduled", publish_at: when, title: "定时推送" });
+    const hub = hubFor();
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ scheduledTime: when + 500, cron: "* * * * *" }), { ...env, WEBSUB_HUB: hub }, ctx);
+    await waitOnExecutionContext(ctx);
+    const got = await receivedAtLeast(hub, 6);
+    // Another test's article due at the same moment would be published by the same run: only ours are counted.
+    const ours = got.map((r) => r.url ?? "").filter((url) => !url.includes("/html/") || url.includes(`/html/${section}/`));
+    expect(ours.sort()).toEqual([...feedsOf(""), ...feedsOf(`/html/${section}`)].sort());
   });
 
   it("are not sent at all without a hub", async () => {
