@@ -16,6 +16,7 @@ import { Miniflare } from "miniflare";
 import { articleIdRange, listingTotals } from "../src/db/bulk.ts";
 import { getPublishedArticle } from "../src/db/article-page.ts";
 import { PAGE_SIZE } from "../src/db/listings.ts";
+import { shanghaiMonth } from "../src/content/dates.ts";
 import { listSections } from "../src/db/sections.ts";
 import { ROOT, applyMigrations, openLocalEnv, storageOptions, wranglerConfig } from "./lib/local-env.ts";
 import { cpuMs, processListeningOn } from "./lib/proc-cpu.ts";
@@ -120,16 +121,20 @@ async function targets(state: string) {
     if (!range) throw new Error(`${state} has no articles`);
     const random = seededRandom(42);
     const articles: { id: number; path: string }[] = [];
+    let month: string | null = null;
     for (let tries = 0; articles.length < 200 && tries < 2000; tries++) {
       const placed = await getPublishedArticle(env.db, random.int(range.first, range.last));
       if (placed) articles.push({ id: placed.article.id, path: placed.sectionPath });
+      // A month from the middle of the archive, for the monthly sitemap.
+      month ??= placed ? shanghaiMonth(placed.article.publishedAt) : null;
     }
     const totals = await listingTotals(env.db);
     const tops = (await listSections(env.db)).filter((s) => s.parentId === null);
     const biggest = tops.sort((a, b) => (totals.get(b.path) ?? 0) - (totals.get(a.path) ?? 0))[0];
     if (!biggest) throw new Error(`${state} has no sections`);
     const leaf = articles[0]?.path ?? biggest.path;
-    return { articles, section: biggest.path, leaf, editorKey, lastPage: Math.max(1, Math.ceil((totals.get(biggest.path) ?? 0) / PAGE_SIZE)) };
+    if (!month) throw new Error(`${state} has no published article to take a month from`);
+    return { articles, section: biggest.path, leaf, editorKey, month, lastPage: Math.max(1, Math.ceil((totals.get(biggest.path) ?? 0) / PAGE_SIZE)) };
   } finally {
     await env.dispose();
   }
@@ -137,17 +142,27 @@ async function targets(state: string) {
 
 type Targets = Awaited<ReturnType<typeof targets>>;
 
+/** The URLs of the feed and sitemap scenarios: the site's RSS, the biggest section's Atom, a month's sitemap. */
+const feedPaths = (t: Targets) => ({ site: "/rss.xml", section: `/html/${t.section}/atom.xml`, month: `/sitemaps/${t.month}.xml` });
+
 /**
  * The scenarios, baseline first (every other row is read against it), then the D1 floor, then the app: each
  * page as a HIT (the edge cache, warmed), a MISS (the same app with EDGE_CACHE = "off", so every request is
- * rendered from D1) and, for the article page, a 304 (a client that holds the current copy).
+ * rendered from D1) and, for the article page and the feeds, a 304 (a client that holds the current copy: by
+ * If-None-Match, or for the section feed by If-Modified-Since, as a poller without ETags asks).
  */
-function scenarios(t: Targets, etags: Map<string, string>): Scenario[] {
-  const on = (worker: WorkerName, name: string, paths: string[], withEtag = false): Scenario => ({
+function scenarios(t: Targets, validators: Map<string, Validators>): Scenario[] {
+  const on = (worker: WorkerName, name: string, paths: string[], conditional: "etag" | "date" | null = null): Scenario => ({
     name,
     worker,
-    requests: paths.map((path) => ({ path, ...(withEtag && { headers: { "If-None-Match": etags.get(path) ?? "" } }) })),
+    requests: paths.map((path): HttpRequest => {
+      const v = validators.get(path);
+      if (conditional === "etag") return { path, headers: { "If-None-Match": v?.etag ?? "" } };
+      if (conditional === "date") return { path, headers: { "If-Modified-Since": v?.lastModified ?? "" } };
+      return { path };
+    }),
   });
+  const feeds = feedPaths(t);
   const articles = t.articles.map((a) => `/html/${a.path}/${a.id}.html`);
   const deep = `/html/${t.section}/index_${t.lastPage}.html`;
   return [
@@ -156,7 +171,7 @@ function scenarios(t: Targets, etags: Map<string, string>): Scenario[] {
     { name: "one Cache API lookup (5 KB hit)", worker: "cache-floor", requests: [{ path: "/" }] },
     on("masthead", "article page HIT", articles),
     on("masthead-nocache", "article page MISS", articles),
-    on("masthead", "article page 304", articles, true),
+    on("masthead", "article page 304", articles, "etag"),
     on("masthead", `section page 1 HIT (/html/${t.section}/)`, [`/html/${t.section}/`]),
     on("masthead-nocache", "section page 1 MISS", [`/html/${t.section}/`]),
     on("masthead", `deep section page HIT (${t.lastPage})`, [deep]),
@@ -166,18 +181,28 @@ function scenarios(t: Targets, etags: Map<string, string>): Scenario[] {
     on("masthead", "GET /api/v1/articles/:id HIT", t.articles.map((a) => `/api/v1/articles/${a.id}`)),
     on("masthead-nocache", "GET /api/v1/articles/:id MISS", t.articles.map((a) => `/api/v1/articles/${a.id}`)),
     on("masthead", "GET /api/v1/articles?limit=20 HIT", ["/api/v1/articles?limit=20"]),
+    on("masthead", `site feed HIT (${feeds.site})`, [feeds.site]),
+    on("masthead-nocache", "site feed MISS", [feeds.site]),
+    on("masthead", "site feed 304 (If-None-Match)", [feeds.site], "etag"),
+    on("masthead", `section feed HIT (${feeds.section})`, [feeds.section]),
+    on("masthead-nocache", "section feed MISS", [feeds.section]),
+    on("masthead", "section feed 304 (If-Modified-Since)", [feeds.section], "date"),
+    on("masthead", `month sitemap HIT (${feeds.month})`, [feeds.month]),
+    on("masthead-nocache", "month sitemap MISS", [feeds.month]),
   ];
 }
 
-/** The ETag each URL answers now, for the 304 scenario. */
-async function etagsOf(origin: string, paths: string[]): Promise<Map<string, string>> {
-  const etags = new Map<string, string>();
+type Validators = { etag: string; lastModified: string };
+
+/** The ETag and Last-Modified each URL answers now, for the 304 scenarios. */
+async function validatorsOf(origin: string, paths: string[]): Promise<Map<string, Validators>> {
+  const validators = new Map<string, Validators>();
   for (const path of paths) {
     const res = await fetch(new URL(path, origin));
     await res.arrayBuffer();
-    etags.set(path, res.headers.get("ETag") ?? "");
+    validators.set(path, { etag: res.headers.get("ETag") ?? "", lastModified: res.headers.get("Last-Modified") ?? "" });
   }
-  return etags;
+  return validators;
 }
 
 /**
@@ -244,6 +269,8 @@ async function serve(bundle: string, state: string) {
         ...mastheadWorker(bundle, state),
         name: "masthead-nocache",
         bindings: { ...config.vars, D1_METER: "on", EDGE_CACHE: "off" },
+        // A queue has one consumer: the caching Worker above.
+        queueConsumers: {},
         unsafeDirectSockets: ownPort,
       },
       { name: "baseline", modules: true, script: BASELINE_WORKER, compatibilityDate: config.compatibilityDate, unsafeDirectSockets: ownPort },
@@ -312,7 +339,8 @@ async function runSize(size: number, bundle: string, opts: RunOptions): Promise<
   // How busy the machine was as the load began: a noisy neighbour shows here before it shows in the table.
   const loadAverage = loadavg()[0] ?? 0;
   try {
-    const list = scenarios(t, await etagsOf(server.origins.masthead, t.articles.map((a) => `/html/${a.path}/${a.id}.html`)));
+    const conditional = [...t.articles.map((a) => `/html/${a.path}/${a.id}.html`), feedPaths(t).site, feedPaths(t).section];
+    const list = scenarios(t, await validatorsOf(server.origins.masthead, conditional));
     // Warm workerd's JIT, D1's page cache and the edge cache before anything counts.
     for (const scenario of list) await load(server, scenario, { ...opts, seconds: opts.warmupSeconds });
     // Rounds, each scenario a slice of its time in turn: whatever else the machine does meanwhile falls

@@ -9,6 +9,8 @@ import { admin } from "./routes/admin.ts";
 import { media } from "./routes/media.ts";
 import { assets } from "./routes/assets.ts";
 import { previews } from "./routes/preview.ts";
+import { feeds } from "./routes/feeds.ts";
+import { sitemaps } from "./routes/sitemaps.ts";
 import { d1Timing } from "./middleware/d1-timing.ts";
 import { d1Session } from "./middleware/d1-session.ts";
 import { canonicalPath } from "./middleware/canonical-path.ts";
@@ -46,7 +48,10 @@ app.use("/api/v1/*", publicCors());
 app.use(canonicalPath());
 
 // Reader routes are served from the edge cache, before anything touches D1; readers read any replica.
-const READER_PATHS = ["/", "/html/*", "/api/v1/articles/*", "/api/v1/sections/*"];
+const READER_PATHS = [
+  "/", "/html/*", "/api/v1/articles/*", "/api/v1/sections/*",
+  "/rss.xml", "/atom.xml", "/feed.json", "/sitemap.xml", "/sitemap-news.xml", "/sitemaps/*", "/robots.txt",
+];
 const cached = edgeCache((c) => configuredCache(c.env, c.executionCtx));
 for (const path of READER_PATHS) app.use(path, cached);
 app.use(d1Timing());
@@ -59,6 +64,8 @@ app.route("/api/v1", publicApi);
 app.route("/media", media);
 app.route("/assets", assets);
 app.route("/preview", previews);
+app.route("/", feeds);
+app.route("/", sitemaps);
 app.route("/", pages);
 
 // Last, so it knows every route: 405 with Allow for a known path, 404 otherwise.

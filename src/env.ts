@@ -19,6 +19,11 @@ export type Variables = {
   apiKey: ApiKey;
   /** What a reader response shows, set by its route: the edge cache tags the response with it. */
   shows: Shows;
+  /**
+   * Seconds the response stays true with no change to purge it, when that is shorter than the edge would keep
+   * it: set by routes whose answer goes out of date by the clock (the news sitemap's two-day window).
+   */
+  freshFor: number;
   /** The D1 session this request reads and writes through (src/middleware/d1-session.ts). */
   db: Db;
   /** Set by the edge cache when this answer will be kept: it must then be read from the primary. */

@@ -1,24 +1,40 @@
 // What follows committed changes, from the one place every caller (the admin API, the scheduler, the
-// fixtures) hands its change reports to: the edge cache is purged of exactly what they touched. Each
-// follow-up runs after the response, in waitUntil; none can fail or slow the write.
+// fixtures) hands its change reports to: the edge cache is purged of exactly what they touched, then the
+// WebSub hub is pinged (through the queue) for each feed they altered, so it fetches the new feed and not a
+// stale copy. Each follow-up runs after the response, in waitUntil; none can fail or slow the write.
 import type { Bindings } from "./env.ts";
 import type { ChangeReport } from "./domain/change.ts";
 import { configuredCache } from "./cache/configured.ts";
 import { type PurgePlan, schedulePurge } from "./cache/purge.ts";
 import { imageTag, purgeTagsOf } from "./cache/tags.ts";
+import { configuredHub } from "./websub/hub.ts";
+import { type PingPlan, feedsChangedBy, schedulePings } from "./websub/pings.ts";
 
-export type FollowUps = { purge: PurgePlan };
+export type FollowUps = { purge: PurgePlan; pings: PingPlan };
 
 /** The execution context of a request or a cron run: what follow-ups wait on. */
 export type WaitsUntil = { waitUntil(promise: Promise<unknown>): void };
 
 export function followChanges(env: Bindings, ctx: WaitsUntil, reports: readonly ChangeReport[]): FollowUps {
   const cache = configuredCache(env, ctx);
-  return { purge: schedulePurge(cache, purgeTagsOf(reports), (p) => ctx.waitUntil(p)) };
+  let purged: Promise<unknown> = Promise.resolve();
+  const purge = schedulePurge(cache, purgeTagsOf(reports), (p) => {
+    purged = p;
+    ctx.waitUntil(p);
+  });
+  const hub = configuredHub(env.WEBSUB_HUB);
+  const pings = schedulePings(env.WEBSUB_PINGS, hub, hub ? feedsChangedBy(reports, env.SITE_URL) : [], purged, (p) => ctx.waitUntil(p));
+  return { purge, pings };
 }
 
-/** An image's stored alt text, caption or credit changed: the pages whose cover figure prints them change. */
+/**
+ * An image's stored alt text, caption or credit changed: the pages and feeds that print them change. Hubs are
+ * not pinged (which feeds carry the image is known only to the cache's tags); subscribers see it at their next poll.
+ */
 export function followImageChange(env: Bindings, ctx: WaitsUntil, key: string): FollowUps {
   const cache = configuredCache(env, ctx);
-  return { purge: schedulePurge(cache, [imageTag(key).toLowerCase()], (p) => ctx.waitUntil(p)) };
+  return {
+    purge: schedulePurge(cache, [imageTag(key).toLowerCase()], (p) => ctx.waitUntil(p)),
+    pings: { hub: configuredHub(env.WEBSUB_HUB), feeds: [] },
+  };
 }

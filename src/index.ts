@@ -1,9 +1,11 @@
 // The Worker: HTTP requests go to the Hono app; the cron trigger runs the scheduled jobs, and what they
-// publish is followed up (purged from the edge cache) exactly as an editor's publish is.
+// publish is followed up (purged from the edge cache, pinged to the WebSub hub) exactly as an editor's
+// publish is; the queue handler delivers those pings.
 import { app } from "./app.ts";
 import { runScheduledJobs } from "./scheduler.ts";
 import { followChanges } from "./follow-ups.ts";
 import type { Bindings } from "./env.ts";
+import { handleQueue } from "./websub/consumer.ts";
 
 export default {
   fetch: app.fetch,
@@ -14,5 +16,8 @@ export default {
       authWindowMs: Number.isFinite(authWindowMs) ? authWindowMs : 0,
     });
     followChanges(env, ctx, published);
+  },
+  async queue(batch, env, _ctx) {
+    await handleQueue(batch, env.DB);
   },
 } satisfies ExportedHandler<Bindings>;

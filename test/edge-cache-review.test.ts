@@ -95,7 +95,7 @@ describe("what readers are answered", () => {
     expect((await read("/preview/0123?v=1")).status).toBe(404);
   });
 
-  it("purges the pages whose cover shows an image when its alt text and caption are filled in", async () => {
+  it("purges the pages and feeds whose cover shows an image when its alt text and caption are filled in", async () => {
     const editor = await makeKey("editor");
     // A size of its own, so the bytes (and the key) are this test's alone.
     const png = images.pngOf(20 + Math.floor(Math.random() * 500), 3);
@@ -105,12 +105,18 @@ describe("what readers are answered", () => {
     const section = uniqueSlug("img");
     const a = await makeArticle({ section, title: "封面", cover_image: key });
     const path = `/html/${section}/${a.id}.html`;
-    await read(path);
-    expect((await read(path)).headers.get("X-Cache")).toBe("HIT");
+    const feed = `/html/${section}/rss.xml`; // RSS carries the alt text in media:description
+    for (const p of [path, feed]) {
+      await read(p);
+      expect((await read(p)).headers.get("X-Cache"), p).toBe("HIT");
+    }
     expect((await upload("?alt=新的替代文本&caption=新图注")).status).toBe(200);
     const after = await read(path);
     expect(after.headers.get("X-Cache")).toBe("MISS");
     expect(await after.text()).toContain("新图注");
+    const feedAfter = await read(feed);
+    expect(feedAfter.headers.get("X-Cache")).toBe("MISS");
+    expect(await feedAfter.text()).toContain("新的替代文本");
   });
 });
 

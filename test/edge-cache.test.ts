@@ -6,6 +6,7 @@ import { env } from "cloudflare:workers";
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import worker from "../src/index.ts";
 import { signPreview } from "../src/auth/preview-links.ts";
+import { shanghaiMonth } from "../src/content/dates.ts";
 import { makeArticle, makeArticles, makeSection, uniqueSlug } from "./fixtures.ts";
 import { type TestKey, makeKey } from "./keys-fixture.ts";
 import { settledFetch } from "./settle.ts";
@@ -325,7 +326,11 @@ describe("with Workers Cache", () => {
     expect(res.status).toBe(200);
     expect(ok.calls).toHaveLength(1);
     expect(new Set(ok.calls[0]?.tags)).toEqual(
-      new Set([`a:${target.id}`, `a:${(n.inA[6] as { id: number }).id}`, `a:${(n.inA[8] as { id: number }).id}`, `l:${n.a}`, `l:${n.root}`, "l:"]),
+      new Set([
+        `a:${target.id}`, `a:${(n.inA[6] as { id: number }).id}`, `a:${(n.inA[8] as { id: number }).id}`, `l:${n.a}`, `l:${n.root}`, "l:",
+        // The monthly sitemap it was listed in.
+        `m:${shanghaiMonth(n.inA[7]?.publishedAt ?? 0)}`,
+      ]),
     );
     const failing = standIn(true);
     const again = await fetchWith(failing.cache, `${ORIGIN}/api/v1/admin/articles/${target.id}/publish`, { method: "POST", headers: n.editor.headers });

@@ -10,6 +10,8 @@ import type { Section } from "../src/domain/section.ts";
 import type { ArticleInput } from "../src/content/schemas.ts";
 import { createSection, getSectionByPath } from "../src/db/sections.ts";
 import { changeArticle, createArticle } from "../src/publish/changes.ts";
+import type { Media } from "../src/domain/media.ts";
+import { uploadImage } from "../src/media/upload.ts";
 
 /** The error body every endpoint answers with. */
 export type ErrorJson = { error: { code: string; message: string; details?: { path: string; message: string }[] } };
@@ -73,4 +75,14 @@ export async function makeArticles(section: string, count: number, start = Date.
     out.push(await makeArticle({ section, title: `第${i + 1}篇`, publishedAt: start + i * 60_000 }));
   }
   return out;
+}
+
+/** Uploads an image through the app's own upload (R2 object and media row); the same bytes give the same row. */
+export async function makeImage(bytes: Uint8Array, metadata: { alt?: string; caption?: string; credit?: string } = {}): Promise<Media> {
+  const { media } = await uploadImage(env.MEDIA, env.DB, {
+    bytes,
+    metadata: { alt: metadata.alt ?? "", caption: metadata.caption ?? "", credit: metadata.credit ?? "" },
+    actor: TEST_ACTOR,
+  });
+  return media;
 }

@@ -62,7 +62,8 @@ describe("article page", () => {
     expect((await one(html, 'link[rel="canonical"]')).attrs.href).toBe(`${env.SITE_URL}/html/${root}/dzyw/${a.id}.html`);
     expect((await one(html, 'meta[name="description"]')).attrs.content).toBe("工作组深入园区企业调研座谈。");
     expect((await one(html, "html")).attrs.lang).toBe("zh-CN");
-    expect(html).not.toContain("<script");
+    // No script runs: the one script element is JSON-LD data.
+    expect(html.replace(/<script type="application\/ld\+json">[^<]*<\/script>/, "")).not.toContain("<script");
   });
 
   it("shows the cover and body images with their reserved size, alt text and captions", async () => {
@@ -121,7 +122,11 @@ describe("article page", () => {
     const a = await makeArticle({ section, title: `<script>alert("x")</script> & 新闻`, summary: `"quoted" <b>` });
     const html = await page(articleUrl(section, a.id));
     expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 新闻");
-    expect(html).not.toContain("<script");
+    // The title inside the JSON-LD cannot close its element: it holds no < at all, and reads back exact.
+    const ld = /<script type="application\/ld\+json">([^<]*)<\/script>/.exec(html)?.[1] ?? "";
+    expect(ld).toContain("\\u003c/script\\u003e");
+    expect((JSON.parse(ld) as { headline: string }).headline).toBe(`<script>alert("x")</script> & 新闻`);
+    expect(html.replace(/<script type="application\/ld\+json">[^<]*<\/script>/, "")).not.toContain("<script");
     expect((await one(html, "h1")).text).toBe(`<script>alert("x")</script> & 新闻`);
     expect((await one(html, 'meta[name="description"]')).attrs.content).toBe(`"quoted" <b>`);
   });

@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { readPublishedArticle } from "../src/db/article-page.ts";
 import { listPublished, readHome, readSectionPage } from "../src/db/listings.ts";
+import { readSectionFeed, readSiteFeed } from "../src/db/feeds.ts";
+import { readMonthSitemap, readNewsSitemap, readSitemapIndex } from "../src/db/sitemaps.ts";
 import { makeArticles, uniqueSlug } from "./fixtures.ts";
 
 /** The D1 handle, noting the SQL of every statement prepared through it. */
@@ -67,6 +69,23 @@ describe("reader query plans", () => {
     const { db, sql } = recordingDb();
     expect(await readPublishedArticle(db, a.id, { expectedSectionPath: section, nav: true })).not.toBeNull();
     expect(await readPublishedArticle(db, a.id, { nav: false })).not.toBeNull();
+    await expectIndexedOnly(sql);
+  });
+
+  it("feeds read the newest by position or by the published index, never the archive", async () => {
+    const section = uniqueSlug("planf");
+    await makeArticles(`${section}/sub`, 3);
+    const { db, sql } = recordingDb();
+    expect(await readSectionFeed(db, section)).not.toBeNull();
+    await readSiteFeed(db);
+    await expectIndexedOnly(sql);
+  });
+
+  it("sitemaps read the month table, one month's range, or the news window", async () => {
+    const { db, sql } = recordingDb();
+    await readSitemapIndex(db);
+    await readMonthSitemap(db, "2023-06", 1, 50_000);
+    await readNewsSitemap(db, Date.now() - 2 * 86_400_000, 1000);
     await expectIndexedOnly(sql);
   });
 });

@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { FAILED_PING_QUEUE, PING_QUEUE } from "../../src/websub/consumer.ts";
 import { ROOT, storageOptions, wranglerBin, wranglerConfig } from "./local-env.ts";
 
 /** Bundles src/ exactly as a deploy would and returns the directory holding index.js. */
@@ -16,7 +17,10 @@ export function bundleWorker(): string {
   return outdir;
 }
 
-/** Miniflare worker options for the bundled Worker with the project's bindings over `state`. */
+/**
+ * Miniflare worker options for the bundled Worker with the project's bindings over `state`, its WebSub queue
+ * and the consumers of it and of its dead letters (in memory: queued pings do not outlive the run).
+ */
 export function mastheadWorker(bundle: string, state: string) {
   const config = wranglerConfig();
   const storage = storageOptions(state);
@@ -30,5 +34,10 @@ export function mastheadWorker(bundle: string, state: string) {
     bindings: config.vars,
     d1Databases: storage.d1Databases,
     r2Buckets: storage.r2Buckets,
+    queueProducers: { WEBSUB_PINGS: PING_QUEUE },
+    queueConsumers: {
+      [PING_QUEUE]: { maxBatchSize: 10, maxBatchTimeout: 1, maxRetries: 10, deadLetterQueue: FAILED_PING_QUEUE },
+      [FAILED_PING_QUEUE]: { maxBatchSize: 10, maxBatchTimeout: 5, maxRetries: 10 },
+    },
   };
 }

@@ -21,6 +21,16 @@ const DAY = 86_400;
  */
 export const page = (edgeSeconds = DAY): Freshness => ({ browser: Math.min(30, edgeSeconds), edge: edgeSeconds, staleWhileRevalidate: 60, staleIfError: 7 * DAY });
 
+/**
+ * `f`, kept no longer than `seconds`: for an answer that goes out of date by itself, with no change to purge
+ * it (the news sitemap, whose two-day window moves on by the clock).
+ */
+export const atMost = (f: Freshness, seconds: number): Freshness => ({
+  ...f,
+  edge: Math.max(0, Math.min(f.edge, seconds)),
+  browser: Math.max(0, Math.min(f.browser, seconds)),
+});
+
 /** EDGE_TTL_SECONDS as a number of seconds, or the default day when unset. */
 export function edgeTtlSeconds(value: string | undefined): number {
   if (value === undefined || value === "") return DAY;

@@ -7,9 +7,9 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env.ts";
 import { sha256Hex } from "../content/sha256.ts";
 import { wantsJson } from "../routes/errors.ts";
-import { noneMatch } from "../http/conditional.ts";
+import { type RequestValidators, isNotModified } from "../http/conditional.ts";
 import type { EdgeCache, Stored } from "./backend.ts";
-import { type Freshness, NOT_FOUND, NO_STORE, browserCacheControl, edgeCacheControl, edgeTtlSeconds, page } from "./freshness.ts";
+import { type Freshness, NOT_FOUND, NO_STORE, atMost, browserCacheControl, edgeCacheControl, edgeTtlSeconds, page } from "./freshness.ts";
 import { tagsOf } from "./tags.ts";
 
 /** How a response was served, in X-Cache. */
@@ -57,6 +57,19 @@ function replace(c: Context<AppEnv>, res: Response) {
   c.res = res;
 }
 
+const validatorsOf = (c: Context<AppEnv>): RequestValidators => ({
+  ifNoneMatch: c.req.header("If-None-Match"),
+  ifModifiedSince: c.req.header("If-Modified-Since"),
+});
+
+/**
+ * Whether the client already holds `res`, by its ETag or, for routes that send one, its Last-Modified. Only a
+ * 200 is ever answered 304 (RFC 9110 §13.2.1: preconditions apply where the answer would be a 2xx).
+ */
+const clientHolds = (c: Context<AppEnv>, res: Response, now: number) =>
+  res.status === 200 &&
+  isNotModified(validatorsOf(c), { etag: res.headers.get("ETag"), lastModified: res.headers.get("Last-Modified") }, now);
+
 /** A stored copy, as a hit, a 304 for a client that holds it already, or a stale answer when the route failed. */
 function fromCache(c: Context<AppEnv>, stored: Stored, served: Served, now: number): Response {
   const extra = {
@@ -65,8 +78,7 @@ function fromCache(c: Context<AppEnv>, stored: Stored, served: Served, now: numb
     "X-Cache": served,
     "Server-Timing": `cache;desc="${served}"`,
   };
-  const etag = stored.response.headers.get("ETag");
-  if (stored.response.status === 200 && etag && !noneMatch(c.req.header("If-None-Match"), etag)) return notModified(stored.response, extra);
+  if (clientHolds(c, stored.response, now)) return notModified(stored.response, extra);
   return withHeaders(stored.response, extra);
 }
 
@@ -82,7 +94,7 @@ async function withValidators(c: Context<AppEnv>, res: Response, extra: Record<s
   const headers = new Headers(res.headers);
   headers.set("ETag", etag);
   const full = new Response(body, { status: 200, headers });
-  return noneMatch(c.req.header("If-None-Match"), etag) ? full : notModified(full, extra);
+  return clientHolds(c, full, Date.now()) ? notModified(full, extra) : full;
 }
 
 /** The cache key: the canonical origin (SITE_URL), so no Host header can make a second copy of a page. */
@@ -129,7 +141,9 @@ export function edgeCache(cacheFor: (c: Context<AppEnv>) => EdgeCache): Middlewa
       return;
     }
     const shows = c.get("shows");
-    const freshness = freshnessOf(res.status, edgeTtlSeconds(c.env.EDGE_TTL_SECONDS));
+    const byStatus = freshnessOf(res.status, edgeTtlSeconds(c.env.EDGE_TTL_SECONDS));
+    const expires = c.get("freshFor");
+    const freshness = byStatus && expires !== undefined ? atMost(byStatus, expires) : byStatus;
     const refused = /no-store|private/.test(res.headers.get("Cache-Control") ?? "") || res.headers.has("Set-Cookie");
     if (!shows || !freshness || refused) {
       replace(c, withHeaders(res, { "Cache-Control": refused ? (res.headers.get("Cache-Control") ?? NO_STORE) : NO_STORE, "X-Cache": "BYPASS" }));
@@ -164,6 +178,6 @@ export function edgeCache(cacheFor: (c: Context<AppEnv>) => EdgeCache): Middlewa
       fresh.headers.set("X-Cache", served);
       fresh.headers.append("Server-Timing", `cache;desc="${served}", app;dur=${Date.now() - started}`);
     }
-    replace(c, await withValidators(c, fresh, Object.fromEntries([...fresh.headers].filter(([name]) => TIMING.test(name)))));
+    replace(c, clientHolds(c, fresh, Date.now()) ? notModified(fresh, Object.fromEntries([...fresh.headers].filter(([name]) => TIMING.test(name)))) : fresh);
   };
 }

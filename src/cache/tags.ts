@@ -2,7 +2,9 @@
 // two vocabularies are the same, so a purge reaches exactly the responses that showed the change.
 // Tags are printable ASCII (section paths, ids and media keys are), matched case-insensitively by Cloudflare:
 // they are lower-cased here, so the Cache API's registry matches them as Cloudflare does.
+import { isListed } from "../domain/article.ts";
 import type { ChangeReport } from "../domain/change.ts";
+import { shanghaiMonth } from "../content/dates.ts";
 import { SITE_LISTING, type Shows } from "../domain/shows.ts";
 
 /** Every cached response carries this one, so everything can be purged at once (a deploy, an import). */
@@ -15,7 +17,11 @@ export const articleTag = (id: number) => `a:${id}`;
 export const listingTag = (sectionPath: string) => `l:${sectionPath}`;
 
 /** An image's stored metadata (alt text, caption, credit), as a cover figure prints it. */
-export const imageTag = (key: string) => `m:${key}`;
+export const imageTag = (key: string) => `img:${key}`;
+
+/** A month's sitemap (`m:2023-06`): only a change to an article published in that month alters it. */
+export const monthTag = (month: string) => `m:${month}`;
+
 
 /** Cloudflare keeps at most 1,000 tags per response; a page shows far fewer. */
 const MAX_TAGS = 1000;
@@ -26,7 +32,13 @@ const MAX_TAGS = 1000;
  * should a page ever show more than the cap allows, only redundant article tags fall off the end.
  */
 export function tagsOf(shows: Shows): string[] {
-  const tags = new Set([SITE_TAG, ...shows.listings.map(listingTag), ...(shows.images ?? []).map(imageTag), ...shows.articles.map(articleTag)]);
+  const tags = new Set([
+    SITE_TAG,
+    ...shows.listings.map(listingTag),
+    ...(shows.months ?? []).map(monthTag),
+    ...(shows.images ?? []).map(imageTag),
+    ...shows.articles.map(articleTag),
+  ]);
   return [...tags].map((t) => t.toLowerCase()).slice(0, MAX_TAGS);
 }
 
@@ -34,7 +46,8 @@ export function tagsOf(shows: Shows): string[] {
  * What a change makes stale: the article (its page, its JSON, every page printing its title), its old and
  * new 上一篇 / 下一篇 neighbours (their links changed), and every listing it appears or appeared in, before and
  * after a move — all of their pages, since an article published at the top shifts every page down — with
- * the whole site's listing. A draft's edit shows nowhere but its own (404) URL.
+ * the whole site's listing, and the monthly sitemaps that list or listed it (the month it was published in,
+ * before and after). A draft's edit shows nowhere but its own (404) URL.
  */
 export function purgeTagsOf(reports: readonly ChangeReport[]): string[] {
   const tags = new Set<string>();
@@ -44,6 +57,7 @@ export function purgeTagsOf(reports: readonly ChangeReport[]): string[] {
     for (const id of r.neighbours) tags.add(articleTag(id));
     for (const path of r.sectionPaths) tags.add(listingTag(path));
     if (r.sectionPaths.length) tags.add(listingTag(SITE_LISTING));
+    for (const a of [r.before, r.article]) if (isListed(a)) tags.add(monthTag(shanghaiMonth(a.publishedAt)));
   }
   return [...tags].map((t) => t.toLowerCase());
 }

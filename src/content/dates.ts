@@ -33,3 +33,25 @@ export function toRfc3339(ms: number): string {
   const p = shanghaiParts(ms);
   return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}+08:00`;
 }
+
+const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** RFC 822 (with RFC 1123's four-digit year), for RSS: `Fri, 02 Jun 2023 08:30:00 +0800`, the instant the page shows. */
+export function toRfc822(ms: number): string {
+  const p = shanghaiParts(ms);
+  const weekday = DAYS[new Date(ms + SHANGHAI_OFFSET_MS).getUTCDay()];
+  return `${weekday}, ${pad(p.day)} ${MONTHS[p.month - 1]} ${p.year} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)} +0800`;
+}
+
+/** The calendar month of `ms` in Asia/Shanghai, `2023-06`: which monthly sitemap lists an article. */
+export function shanghaiMonth(ms: number): string {
+  const p = shanghaiParts(ms);
+  return `${p.year}-${pad(p.month)}`;
+}
+
+/** The first instant of a `YYYY-MM` month in Asia/Shanghai and of the month after it, in ms. */
+export function shanghaiMonthRange(month: string): { from: number; to: number } {
+  const [year, mon] = month.split("-").map(Number) as [number, number];
+  return { from: Date.UTC(year, mon - 1, 1) - SHANGHAI_OFFSET_MS, to: Date.UTC(year, mon, 1) - SHANGHAI_OFFSET_MS };
+}

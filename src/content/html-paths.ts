@@ -1,12 +1,16 @@
 // The grammar of reader URLs under /html/, in the DedeCMS form: what a path asks for, or null (404).
 // Only canonical spellings are served; the few legacy variants readers still follow are redirected.
-import { SECTION_PATH } from "./urls.ts";
+import { FEED_FILES, type FeedFormat, SECTION_PATH } from "./urls.ts";
 
 export type HtmlRequest =
   | { kind: "article"; sectionPath: string; id: number }
   | { kind: "section"; sectionPath: string; page: number }
   /** Another name of a section's first page (no trailing slash, index.html, index_1.html): 301 when it exists. */
-  | { kind: "section-alias"; sectionPath: string };
+  | { kind: "section-alias"; sectionPath: string }
+  /** A section's feed (its subsections' articles included): rss.xml, atom.xml, feed.json. */
+  | { kind: "feed"; sectionPath: string; format: FeedFormat };
+
+const FEED_BY_FILE = new Map<string, FeedFormat>(Object.entries(FEED_FILES).map(([format, file]) => [file, format as FeedFormat]));
 
 // No leading zeros: `0123.html` and `index_02.html` are not URLs this site ever printed, so they are 404s
 // rather than second spellings of a page. Sixteen digits cover every safe integer id.
@@ -32,6 +36,8 @@ export function parseHtmlPath(path: string): HtmlRequest | null {
     const id = Number(article[1]);
     return Number.isSafeInteger(id) ? { kind: "article", sectionPath, id } : null;
   }
+  const feed = FEED_BY_FILE.get(file);
+  if (feed) return { kind: "feed", sectionPath, format: feed };
   if (file === "index.html" || file === "index_1.html") return { kind: "section-alias", sectionPath };
   const page = PAGE_FILE.exec(file);
   if (page?.[1]) return { kind: "section", sectionPath, page: Number(page[1]) };

@@ -136,10 +136,21 @@ export function renderBody(md: string, images: ReadonlyMap<string, ImageInfo> = 
   return { html, text: htmlToText(html), images: shownImages(html) };
 }
 
-/** The first `max` characters of text, cut at a sentence end when one is near, for summaries. */
+// What a reader counts as one character: 👨‍👩‍👧 or 🇨🇳 is one, though it is several code points.
+const GRAPHEMES = new Intl.Segmenter("zh-CN", { granularity: "grapheme" });
+// Text without anything that joins code points into one character (marks, joiners, variation selectors,
+// regional indicators, skin tones, tag characters, Hangul jamo) has a character per code point: segmenting
+// it, which costs a hundred times more, would change nothing.
+const JOINS = /[\p{M}\u200d\ufe00-\ufe0f\u1100-\u11ff\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]/u;
+const characters = (text: string): string[] => (JOINS.test(text) ? Array.from(GRAPHEMES.segment(text), (s) => s.segment) : [...text]);
+
+/**
+ * The first `max` characters of text, cut at a sentence end when one is near, for summaries (pages, feeds).
+ * Characters are whole graphemes, so a cut never splits a surrogate pair or an emoji sequence.
+ */
 export function excerpt(text: string, max = 120): string {
   const flat = text.replace(/\s+/g, " ").trim();
-  const chars = [...flat];
+  const chars = characters(flat);
   if (chars.length <= max) return flat;
   const head = chars.slice(0, max).join("");
   const stop = Math.max(head.lastIndexOf("。"), head.lastIndexOf("！"), head.lastIndexOf("？"));

@@ -17,3 +17,20 @@ export function sectionPathChain(path: string): string[] {
   const parts = path.split("/");
   return parts.map((_, i) => parts.slice(0, i + 1).join("/"));
 }
+
+/** Feed formats, each at its file name: the site's at `/rss.xml`, a section's at `/html/xw/rss.xml`. */
+export const FEED_FILES = { rss: "rss.xml", atom: "atom.xml", json: "feed.json" } as const;
+export type FeedFormat = keyof typeof FEED_FILES;
+export const FEED_FORMATS = Object.keys(FEED_FILES) as FeedFormat[];
+
+/** `/rss.xml` for the whole site (section path ""), `/html/xw/dzyw/rss.xml` for a section and its subsections. */
+export const feedUrl = (sectionPath: string, format: FeedFormat) =>
+  sectionPath === "" ? `/${FEED_FILES[format]}` : `/html/${sectionPath}/${FEED_FILES[format]}`;
+
+/** The sitemap index, and the sitemaps it lists. */
+export const SITEMAP_INDEX_URL = "/sitemap.xml";
+export const NEWS_SITEMAP_URL = "/sitemap-news.xml";
+export const SECTIONS_SITEMAP_URL = "/sitemaps/sections.xml";
+
+/** `/sitemaps/2023-06.xml`, and `/sitemaps/2023-06-2.xml` for the second 50,000 of a very busy month. */
+export const monthSitemapUrl = (month: string, part = 1) => `/sitemaps/${month}${part > 1 ? `-${part}` : ""}.xml`;

@@ -36,7 +36,8 @@ export const articleColumnsOf = (alias: string) =>
     .map((c) => `${alias}.${c}`)
     .join(", ");
 
-function parseBylines(json: string): Byline[] {
+/** The stored bylines JSON; a damaged cell reads as none. */
+export function parseBylines(json: string): Byline[] {
   try {
     const value: unknown = JSON.parse(json);
     return Array.isArray(value)

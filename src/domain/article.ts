@@ -8,6 +8,12 @@ export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 export type Byline = { name: string; role: string };
 
+/** Desk roles close an article on a line of their own (编辑 / 责任编辑 …); everyone else wrote or made it. */
+export const DESK_ROLES: ReadonlySet<string> = new Set(["编辑", "责任编辑", "责编", "值班编辑", "审核", "审校", "校对", "终审", "编审", "监制", "主编"]);
+
+/** The bylines of the people who made the story (记者, 通讯员, 摄影 …): its authors in feeds and metadata. */
+export const reporters = (bylines: readonly Byline[]): Byline[] => bylines.filter((b) => !DESK_ROLES.has(b.role));
+
 export type Article = {
   id: number;
   sectionId: number;

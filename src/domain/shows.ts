@@ -7,6 +7,8 @@ export type Shows = {
   listings: string[];
   /** Uploaded images whose stored alt text, caption or credit the response prints, by media key. */
   images?: string[];
+  /** Monthly sitemaps the response is, by month (`2023-06`): changes to articles published in them alter it. */
+  months?: string[];
 };
 
 /** The listing of every published article: site feeds, sitemaps, the unfiltered list API. */

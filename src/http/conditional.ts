@@ -1,4 +1,5 @@
 // Conditional and range request rules, as pure functions over header values (RFC 9110 §13, §14).
+import { parseHttpDate } from "./http-date.ts";
 
 /** `"<hash>"`: the content hash is a strong validator, since a key's bytes never change. */
 export const strongEtag = (hash: string) => `"${hash}"`;
@@ -39,6 +40,24 @@ export function noneMatch(header: string | undefined, etag: string): boolean {
   if (header.trim() === "*") return false;
   const tags = parseEntityTags(header);
   return tags === null || !tags.some((tag) => tag.opaque === etag);
+}
+
+/** The validators a request sends with a GET or HEAD, as header values. */
+export type RequestValidators = { ifNoneMatch?: string | undefined; ifModifiedSince?: string | undefined };
+
+/**
+ * RFC 9110 §13.2.2: whether a GET or HEAD is answered 304. If-None-Match decides whenever it is present: then
+ * If-Modified-Since is ignored (§13.1.3), since an entity tag is exact and a date has one-second resolution.
+ * Otherwise If-Modified-Since counts when the representation has a Last-Modified and the header is a valid
+ * HTTP-date no later than `now` (a date from the future cannot be one this server sent): unmodified when
+ * Last-Modified is no later than that date.
+ */
+export function isNotModified(request: RequestValidators, current: { etag: string | null; lastModified: string | null }, now: number): boolean {
+  if (request.ifNoneMatch !== undefined) return current.etag !== null && !noneMatch(request.ifNoneMatch, current.etag);
+  if (request.ifModifiedSince === undefined || current.lastModified === null) return false;
+  const since = parseHttpDate(request.ifModifiedSince);
+  const modified = parseHttpDate(current.lastModified);
+  return since !== null && modified !== null && since <= now && modified <= since;
 }
 
 /**

@@ -1,10 +1,12 @@
 // How the one write path applies a change: the article's next state over the version it was computed from,
 // in one db.batch with its listings, revision and audit entry, reporting what it touched.
-import { type Article, isListed } from "../domain/article.ts";
+import { type Article, type PublishedArticle, isListed } from "../domain/article.ts";
 import type { AuditActor } from "../db/audit.ts";
 import type { ChangeReport } from "../domain/change.ts";
 import type { RevisionAction } from "../domain/revision.ts";
 import type { Section } from "../domain/section.ts";
+import type { MonthChange } from "../domain/sitemap.ts";
+import { shanghaiMonth } from "../content/dates.ts";
 import { shownImages } from "../content/markdown.ts";
 import { auditStatement } from "../db/audit.ts";
 import type { Placed } from "../db/article-load.ts";
@@ -18,6 +20,7 @@ import {
 } from "../db/article-writes.ts";
 import type { Db } from "../db/handle.ts";
 import { revisionStatement } from "../db/revisions.ts";
+import { sitemapMonthStatements } from "../db/sitemaps.ts";
 
 export type CommitOptions = {
   action: RevisionAction;
@@ -36,6 +39,20 @@ function neighbourStatements(db: Db, a: Article & { publishedAt: number }) {
     olderInSectionStatement(db, a.sectionId, a.publishedAt, a.id),
     newerInSectionStatement(db, a.sectionId, a.publishedAt, a.id),
   ];
+}
+
+/**
+ * What the change does to the monthly sitemaps: the month it was listed in loses it, the month it is listed in
+ * gains it, and either way that sitemap changed at `at` (an edit in place changes the month's lastmod alone).
+ */
+export function monthChanges(before: PublishedArticle | null, after: PublishedArticle | null, at: number): MonthChange[] {
+  const counts = new Map<string, number>();
+  if (before) counts.set(shanghaiMonth(before.publishedAt), -1);
+  if (after) {
+    const month = shanghaiMonth(after.publishedAt);
+    counts.set(month, (counts.get(month) ?? 0) + 1);
+  }
+  return [...counts].map(([month, articles]) => ({ month, articles, at }));
 }
 
 /**
@@ -68,6 +85,7 @@ export async function commit(db: Db, before: Placed | null, after: Placed, opts:
     ...(old ? [revision, updateArticleStatement(db, a, old.version)] : [insertArticleStatement(db, a), revision]),
     ...listingChanges,
     ...(touched.size ? [touchSectionsStatement(db, [...touched.keys()], a.updatedAt)] : []),
+    ...sitemapMonthStatements(db, monthChanges(listedBefore, listedAfter, a.updatedAt)),
     auditStatement(db, {
       actor: opts.actor,
       action: `article.${opts.action}`,

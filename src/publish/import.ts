@@ -1,11 +1,12 @@
 // Bulk import of published articles (the data generator; later a DedeCMS / PHPCMS importer). Each article
 // gets the rows a create-and-publish through changes.ts stores — the article, revision 1, its listings in
-// its section and every ancestor, an audit entry — but many articles share one db.batch. Fed oldest first,
+// its section and every ancestor, an audit entry, its month's sitemap count — but many articles share one db.batch. Fed oldest first,
 // each listing insert appends: nothing newer to shift, so the cost per article stays flat at any size.
 import type { Actor } from "../domain/api-key.ts";
 import type { Section } from "../domain/section.ts";
 import { DomainError } from "../domain/errors.ts";
 import type { ArticleInput } from "../content/schemas.ts";
+import { shanghaiMonth } from "../content/dates.ts";
 import { shownImages } from "../content/markdown.ts";
 import { auditStatement } from "../db/audit.ts";
 import {
@@ -19,6 +20,7 @@ import type { Db } from "../db/handle.ts";
 import { getMediaByKeys } from "../db/media.ts";
 import { revisionStatement } from "../db/revisions.ts";
 import { getSectionChain } from "../db/sections.ts";
+import { sitemapMonthStatements } from "../db/sitemaps.ts";
 import { bodyMediaKeys, renderArticleBody, requireCover } from "./body.ts";
 import { newArticle, unknownSection } from "./next-state.ts";
 
@@ -62,6 +64,7 @@ export async function importPublishedArticles(db: Db, items: readonly ImportItem
 
   const statements: D1PreparedStatement[] = [];
   const touched = new Map<number, Section>();
+  const months = new Map<string, number>();
   const ids: number[] = [];
   for (const item of ordered) {
     const chain = chains.get(item.section) as Section[];
@@ -90,9 +93,15 @@ export async function importPublishedArticles(db: Db, items: readonly ImportItem
       }),
     );
     for (const s of chain) touched.set(s.id, s);
+    const month = shanghaiMonth(item.published_at);
+    months.set(month, (months.get(month) ?? 0) + 1);
     ids.push(article.id);
   }
-  statements.push(touchSectionsStatement(db, [...touched.keys()], opts.now));
+  statements.push(
+    touchSectionsStatement(db, [...touched.keys()], opts.now),
+    // The months' sitemaps changed now, however old the articles are.
+    ...sitemapMonthStatements(db, [...months].map(([month, articles]) => ({ month, articles, at: opts.now }))),
+  );
 
   try {
     await db.batch(statements);

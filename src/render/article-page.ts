@@ -1,10 +1,11 @@
 // The article page: breadcrumb, kicker, title, subtitle, source and date, body, bylines, 上一篇 / 下一篇.
 import { html, raw } from "hono/html";
-import type { Article, ArticleInContext, ArticleStatus, Byline, NeighbourArticle } from "../domain/article.ts";
+import { type Article, type ArticleInContext, type ArticleStatus, type Byline, DESK_ROLES, type NeighbourArticle, reporters } from "../domain/article.ts";
 import type { CoverFigure } from "../domain/media.ts";
 import { formatChineseDate, toRfc3339 } from "../content/dates.ts";
 import { excerpt } from "../content/markdown.ts";
 import { articleUrl, mediaUrl, sectionUrl } from "../content/urls.ts";
+import { articleMeta } from "./article-meta.ts";
 import { type Html, type RenderedPage, type Site, breadcrumb, layout } from "./layout.ts";
 
 export type ArticlePageData = Omit<ArticleInContext, "sectionPath" | "article"> & {
@@ -16,9 +17,6 @@ export type ArticlePageData = Omit<ArticleInContext, "sectionPath" | "article"> 
 };
 
 const STATUS_NAMES: Record<ArticleStatus, string> = { draft: "草稿", scheduled: "定时发布", published: "已发布", archived: "已归档" };
-
-// Desk roles close the article on a line of their own, after the reporters (编辑 / 责任编辑 …).
-const DESK_ROLES = new Set(["编辑", "责任编辑", "责编", "值班编辑", "审核", "审校", "校对", "终审", "编审", "监制", "主编"]);
 
 /** Consecutive bylines with the same role share it: 记者 张三 李四. */
 function byRole(bylines: Byline[]): { role: string; names: string[] }[] {
@@ -36,7 +34,7 @@ function credits(bylines: Byline[]): Html | string {
   const line = (list: Byline[]) =>
     list.length ? html`<p>${byRole(list).map((g) => html`<span>${g.role} ${g.names.join(" ")}</span>`)}</p>\n` : "";
   return html`<footer class="credits">
-${line(bylines.filter((b) => !DESK_ROLES.has(b.role)))}${line(bylines.filter((b) => DESK_ROLES.has(b.role)))}</footer>
+${line(reporters(bylines))}${line(bylines.filter((b) => DESK_ROLES.has(b.role)))}</footer>
 `;
 }
 
@@ -80,14 +78,19 @@ ${neighbour("上一篇", d.older, "prev")}
 ${neighbour("下一篇", d.newer, "next")}
 </ul></nav>
 </div>`;
+  const description = a.summary || excerpt(a.bodyText);
+  const canonical = articleUrl(section.path, a.id);
   return {
     html: layout({
       site,
       nav: d.nav,
       title: `${a.title} - ${section.name} - ${site.name}`,
-      description: a.summary || excerpt(a.bodyText),
-      canonical: articleUrl(section.path, a.id),
+      description,
+      canonical,
+      // A preview is no public page: nothing for crawlers or link previews.
+      ...(!d.preview && { head: articleMeta({ site, article: a, section, cover: d.cover, description, url: `${site.url}${canonical}` }) }),
       current: chain[0]?.path ?? "",
+      feedSection: section,
       ...(d.preview && { noindex: true }),
       main,
     }),

@@ -3,7 +3,7 @@ import { html } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import type { Section } from "../domain/section.ts";
 import type { Shows } from "../domain/shows.ts";
-import { sectionUrl } from "../content/urls.ts";
+import { FEED_FORMATS, type FeedFormat, feedUrl, sectionUrl } from "../content/urls.ts";
 import { STYLESHEET_URL } from "./stylesheet.ts";
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
@@ -29,8 +29,26 @@ export type LayoutData = {
   currentIsPage?: boolean;
   /** Pages search engines must not keep (previews). */
   noindex?: boolean;
+  /** The section whose feeds the page offers besides the site's (section and article pages). */
+  feedSection?: Pick<Section, "path" | "name">;
+  /** More of the head: an article's Open Graph, Twitter card and JSON-LD. */
+  head?: Html;
   main: Html;
 };
+
+const FEED_TYPES: Record<FeedFormat, { type: string; label: string }> = {
+  rss: { type: "application/rss+xml", label: "RSS" },
+  atom: { type: "application/atom+xml", label: "Atom" },
+  json: { type: "application/feed+json", label: "JSON Feed" },
+};
+
+/** Feed discovery: `<link rel="alternate">` for each format of a feed, which readers find from any page. */
+function feedLinks(site: Site, path: string, name: string): Html[] {
+  return FEED_FORMATS.map(
+    (f) => html`<link rel="alternate" type="${FEED_TYPES[f].type}" href="${site.url}${feedUrl(path, f)}" title="${name} ${FEED_TYPES[f].label}">
+`,
+  );
+}
 
 const ariaCurrent = (on: boolean, isPage: boolean) =>
   on ? (isPage ? html` aria-current="page"` : html` aria-current="true"`) : "";
@@ -45,7 +63,9 @@ export function layout(d: LayoutData): Html {
 <title>${d.title}</title>
 <meta name="description" content="${d.description}">
 ${d.noindex ? html`<meta name="robots" content="noindex, nofollow">
-` : ""}${d.canonical !== undefined ? html`<link rel="canonical" href="${d.site.url}${d.canonical}">\n` : ""}<link rel="stylesheet" href="${STYLESHEET_URL}">
+` : ""}${d.canonical !== undefined ? html`<link rel="canonical" href="${d.site.url}${d.canonical}">\n` : ""}${feedLinks(d.site, "", d.site.name)}${
+    d.feedSection ? feedLinks(d.site, d.feedSection.path, `${d.feedSection.name} - ${d.site.name}`) : ""
+  }${d.head ?? ""}<link rel="stylesheet" href="${STYLESHEET_URL}">
 </head>
 <body>
 <a class="skip" href="#main">跳到正文</a>

@@ -37,6 +37,7 @@ ${pagination(d.page, d.pageCount, (p) => sectionUrl(section.path, p))}
       canonical: sectionUrl(section.path, d.page),
       current: d.chain[0]?.path ?? "",
       currentIsPage: d.chain.length === 1 && first,
+      feedSection: section,
       main,
     }),
     shows: {

@@ -181,7 +181,7 @@ main.wrap { padding-top: 20px; padding-bottom: 48px; }
 `;
 
 /** FNV-1a (32 bits): a stable, synchronous fingerprint; this names a version, it guards nothing. */
-function fingerprint(text: string): string {
+export function fingerprint(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

@@ -56,12 +56,12 @@ function answer(c: Ctx, placed: Pick<ChangeReport, "article" | "chain">, status:
   return c.json(articleJson(placed), status);
 }
 
-/** Answers a change with the article and what the edge cache is purging because of it. */
+/** Answers a change with the article, what the edge cache is purging because of it and the feeds the hub is told of. */
 function answerChange(c: Ctx, report: ChangeReport, status: 200 | 201 = 200) {
-  const { purge } = followChanges(c.env, c.executionCtx, [report]);
+  const { purge, pings } = followChanges(c.env, c.executionCtx, [report]);
   c.header("ETag", `"${report.article.version}"`);
   c.header("Cache-Control", "no-store");
-  return c.json({ ...articleJson(report), purge }, status);
+  return c.json({ ...articleJson(report), purge, pings }, status);
 }
 
 const AdminListQuery = ListQuery({

@@ -1,24 +1,33 @@
-// Static assets: the one stylesheet, at a URL that names its content hash, so every cache keeps it for a year.
-import { Hono } from "hono";
+// Static assets: the stylesheet and the logo, each at a URL that names its content hash, so every cache keeps
+// it for a year.
+import { type Context, Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 import { IMMUTABLE, browserCacheControl, edgeCacheControl } from "../cache/freshness.ts";
 import { SITE_TAG } from "../cache/tags.ts";
 import { noneMatch } from "../http/conditional.ts";
+import { LOGO_HASH, LOGO_SVG } from "../render/logo.ts";
 import { STYLESHEET, STYLESHEET_HASH } from "../render/stylesheet.ts";
 
 export const assets = new Hono<AppEnv>();
 
-const ETAG = `"${STYLESHEET_HASH}"`;
-
-assets.get("/:file{site\\.[0-9a-f]{8}\\.css}", (c) => {
-  // A page cached before a deploy may ask for the previous hash: it gets today's sheet, briefly cached.
-  const current = c.req.param("file") === `site.${STYLESHEET_HASH}.css`;
+/** One content-hashed file: a page cached before a deploy may ask for the previous hash, and gets today's, briefly cached. */
+function hashed(c: Context<AppEnv>, asked: string, current: string, hash: string, body: string, contentType: string) {
+  const etag = `"${hash}"`;
+  const isCurrent = asked === current;
   const headers = {
-    ETag: ETAG,
-    "Cache-Control": current ? browserCacheControl(IMMUTABLE, true) : "public, max-age=300",
-    ...(current && { "Cloudflare-CDN-Cache-Control": edgeCacheControl(IMMUTABLE) }),
+    ETag: etag,
+    "Cache-Control": isCurrent ? browserCacheControl(IMMUTABLE, true) : "public, max-age=300",
+    ...(isCurrent && { "Cloudflare-CDN-Cache-Control": edgeCacheControl(IMMUTABLE) }),
     "Cache-Tag": SITE_TAG,
   };
-  if (!noneMatch(c.req.header("If-None-Match"), ETAG)) return c.body(null, 304, headers);
-  return c.body(STYLESHEET, 200, { ...headers, "Content-Type": "text/css; charset=utf-8" });
-});
+  if (!noneMatch(c.req.header("If-None-Match"), etag)) return c.body(null, 304, headers);
+  return c.body(body, 200, { ...headers, "Content-Type": contentType });
+}
+
+assets.get("/:file{site\\.[0-9a-f]{8}\\.css}", (c) =>
+  hashed(c, c.req.param("file"), `site.${STYLESHEET_HASH}.css`, STYLESHEET_HASH, STYLESHEET, "text/css; charset=utf-8"),
+);
+
+assets.get("/:file{logo\\.[0-9a-f]{8}\\.svg}", (c) =>
+  hashed(c, c.req.param("file"), `logo.${LOGO_HASH}.svg`, LOGO_HASH, LOGO_SVG, "image/svg+xml"),
+);

@@ -15,6 +15,7 @@ import { renderArticlePage } from "../render/article-page.ts";
 import { renderHomePage } from "../render/home-page.ts";
 import type { RenderedPage, Site } from "../render/layout.ts";
 import { renderSectionPage } from "../render/section-page.ts";
+import { sectionFeed } from "./feeds.ts";
 
 export const pages = new Hono<AppEnv>();
 
@@ -48,6 +49,8 @@ pages.get("/html/*", async (c) => {
       return articlePage(c, request.sectionPath, request.id);
     case "section":
       return sectionPage(c, request.sectionPath, request.page);
+    case "feed":
+      return sectionFeed(c, request.sectionPath, request.format);
     case "section-alias": {
       showing(c, { listings: [request.sectionPath] });
       if (!(await getSectionByPath(c.var.db, request.sectionPath))) throw notFound("栏目不存在");

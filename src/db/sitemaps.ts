@@ -1,0 +1,72 @@
+// Sitemap reads and the bookkeeping behind them. A month's sitemap is a range of the articles_published index
+// (O(that month)); the index reads sitemap_months (O(months)), which the write path keeps in step.
+import type { MonthChange, NewsUrl, SitemapMonth, SitemapUrl } from "../domain/sitemap.ts";
+import { shanghaiMonthRange } from "../content/dates.ts";
+import { articleUrl, sectionUrl } from "../content/urls.ts";
+import { type Db, rowsOf } from "./handle.ts";
+
+type MonthRow = { month: string; articles: number; lastmod: number };
+const toMonth = (r: MonthRow): SitemapMonth => ({ month: r.month, articles: r.articles, lastmod: r.lastmod });
+
+/** Statements that move each month's count and lastmod, for the batch of the change that moves them. */
+export const sitemapMonthStatements = (db: Db, changes: readonly MonthChange[]) =>
+  changes.map((c) =>
+    db
+      .prepare(
+        `INSERT INTO sitemap_months (month, articles, lastmod) VALUES (?1, ?2, ?3)
+         ON CONFLICT (month) DO UPDATE SET articles = articles + excluded.articles, lastmod = MAX(lastmod, excluded.lastmod)`,
+      )
+      .bind(c.month, c.articles, c.at),
+  );
+
+/** The months that list anything, newest first, and when the section tree last changed what it lists. */
+export async function readSitemapIndex(db: Db): Promise<{ months: SitemapMonth[]; sectionsLastmod: number }> {
+  const [months, sections] = await db.batch<unknown>([
+    db.prepare(`SELECT month, articles, lastmod FROM sitemap_months WHERE articles > 0 ORDER BY month DESC`),
+    db.prepare(`SELECT COALESCE(MAX(changed_at), 0) AS changed_at FROM sections`),
+  ]);
+  return { months: rowsOf<MonthRow>(months).map(toMonth), sectionsLastmod: rowsOf<{ changed_at: number }>(sections)[0]?.changed_at ?? 0 };
+}
+
+/**
+ * Part `part` (from 1) of a month's sitemap: its published articles, oldest first, `size` at most; null when
+ * the month lists nothing or has no such part.
+ */
+export async function readMonthSitemap(db: Db, month: string, part: number, size: number): Promise<SitemapUrl[] | null> {
+  const { from, to } = shanghaiMonthRange(month);
+  const [counted, rows] = await db.batch<unknown>([
+    db.prepare(`SELECT month, articles, lastmod FROM sitemap_months WHERE month = ?`).bind(month),
+    db
+      .prepare(
+        `SELECT a.id, s.path AS section_path, a.updated_at
+           FROM articles a JOIN sections s ON s.id = a.section_id
+          WHERE a.status = 'published' AND a.published_at >= ?1 AND a.published_at < ?2
+          ORDER BY a.published_at, a.id LIMIT ?3 OFFSET ?4`,
+      )
+      .bind(from, to, size, (part - 1) * size),
+  ]);
+  const row = rowsOf<MonthRow>(counted)[0];
+  const urls = rowsOf<{ id: number; section_path: string; updated_at: number }>(rows);
+  if (!row || row.articles === 0 || urls.length === 0) return null;
+  return urls.map((r) => ({ path: articleUrl(r.section_path, r.id), lastmod: r.updated_at }));
+}
+
+/** Every section's first page, and when its listing last changed. */
+export async function readSectionsSitemap(db: Db): Promise<SitemapUrl[]> {
+  const { results } = await db.prepare(`SELECT path, changed_at FROM sections ORDER BY sort_order, id`).all<{ path: string; changed_at: number }>();
+  return results.map((r) => ({ path: sectionUrl(r.path), lastmod: r.changed_at }));
+}
+
+/** Published articles that went out at `since` or later, newest first, at most `limit`. */
+export async function readNewsSitemap(db: Db, since: number, limit: number): Promise<NewsUrl[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT a.id, s.path AS section_path, a.title, a.published_at
+         FROM articles a JOIN sections s ON s.id = a.section_id
+        WHERE a.status = 'published' AND a.published_at >= ?1
+        ORDER BY a.published_at DESC, a.id DESC LIMIT ?2`,
+    )
+    .bind(since, limit)
+    .all<{ id: number; section_path: string; title: string; published_at: number }>();
+  return results.map((r) => ({ path: articleUrl(r.section_path, r.id), title: r.title, publishedAt: r.published_at }));
+}

@@ -1,0 +1,305 @@
+// Feeds as feed readers meet them: each format parsed by a real parser (feedsmith) with every field of an
+// item checked, the newest 50 of a section and its subsections, conditional GETs for pollers, and exactly the
+// feeds that show an article refreshed after a change to it.
+import { describe, expect, it } from "vitest";
+import { env } from "cloudflare:workers";
+import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
+import type { Article } from "../src/domain/article.ts";
+import { toRfc3339, toRfc822 } from "../src/content/dates.ts";
+import { png } from "./fixtures/images.ts";
+import { makeArticle, makeArticles, makeImage, makeSection, uniqueSlug } from "./fixtures.ts";
+import { one, select } from "./html.ts";
+import { type TestKey, makeKey } from "./keys-fixture.ts";
+import { settledFetch } from "./settle.ts";
+
+const ORIGIN = "http://localhost";
+const SITE = env.SITE_URL;
+
+const read = (path: string, headers: Record<string, string> = {}, bindings: Partial<typeof env> = {}) =>
+  settledFetch(`${ORIGIN}${path}`, { headers, redirect: "manual" }, bindings);
+
+async function admin(key: TestKey, method: string, path: string, body?: unknown) {
+  const res = await settledFetch(`${ORIGIN}/api/v1/admin/articles${path}`, {
+    method,
+    headers: { ...key.headers, ...(body !== undefined && { "Content-Type": "application/json" }), ...(method === "PATCH" && { "If-Match": "*" }) },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  expect(res.status, `${method} ${path}`).toBeLessThan(300);
+  return (await res.json()) as { id: number; updated_at: string };
+}
+
+/** A title with everything that breaks careless XML: markup, an entity, a CDATA end, quotes, CJK, astral characters. */
+const HOSTILE_TITLE = `「青岚」<script>alert("x")</script> & ]]> 'q' 😀𠀀`;
+const SUMMARY = "岚江两岸 & 城区 <夜景> 提升工程启动";
+
+/** A section 新闻 with a subsection 本地新闻, and one article in it with a cover, bylines and links in its body. */
+async function story() {
+  const root = uniqueSlug("fd");
+  const sub = `${root}/bdxw`;
+  await makeSection(root, "新闻");
+  await makeSection(sub, "本地新闻");
+  const cover = await makeImage(png(), { alt: "岚江晨雾" });
+  const article = await makeArticle({
+    section: sub,
+    title: HOSTILE_TITLE,
+    summary: SUMMARY,
+    bylines: [{ name: "林晓", role: "记者" }, { name: "王青", role: "通讯员" }, { name: "邓文", role: "编辑" }],
+    body: `本网讯 详见[新闻栏目](/html/${root}/)。\n\n![](/media/${cover.key})\n\n第二段 ]]> 与 & 符号。`,
+    cover_image: cover.key,
+    publishedAt: Date.UTC(2023, 5, 2, 0, 30),
+  });
+  return { root, sub, cover, article };
+}
+
+describe("RSS 2.0", () => {
+  it("parses with every field of an item as the article page shows it", async () => {
+    const { root, sub, cover, article } = await story();
+    const res = await read(`/html/${sub}/rss.xml`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toBe("application/rss+xml; charset=utf-8");
+    const feed = parseRssFeed(await res.text());
+    expect(feed.title).toBe(`本地新闻 - 新闻 - ${env.SITE_NAME}`);
+    expect(feed.link).toBe(`${SITE}/html/${sub}/`);
+    expect(feed.language).toBe("zh-cn");
+    expect(feed.lastBuildDate).toBe(toRfc822(article.updatedAt));
+    expect(feed.atom?.links).toEqual([{ rel: "self", type: "application/rss+xml", href: `${SITE}/html/${sub}/rss.xml` }]);
+    expect(feed.items).toHaveLength(1);
+    const item = feed.items?.[0];
+    expect(item?.title).toBe(HOSTILE_TITLE);
+    expect(item?.link).toBe(`${SITE}/html/${sub}/${article.id}.html`);
+    expect(item?.guid).toEqual({ value: `tag:localhost,2026:article/${article.id}`, isPermaLink: false });
+    expect(item?.pubDate).toBe("Fri, 02 Jun 2023 08:30:00 +0800");
+    expect(item?.atom?.updated).toBe(toRfc3339(article.updatedAt));
+    expect(item?.dc?.creators).toEqual(["林晓", "王青"]);
+    expect(item?.categories).toEqual([{ name: "本地新闻", domain: `${SITE}/html/${sub}/` }]);
+    expect(item?.description).toBe(SUMMARY);
+    const body = item?.content?.encoded ?? "";
+    expect(body).toContain(`<a href="${SITE}/html/${root}/">新闻栏目</a>`);
+    expect(body).toContain(`src="${SITE}/media/${cover.key}"`);
+    expect(body).toContain("第二段 ]]&gt; 与 &amp; 符号。");
+    // Take the origin away and what is left is exactly the sanitized body the page prints.
+    expect(body.replaceAll(SITE, "")).toBe(article.bodyHtml);
+    expect(item?.enclosures).toEqual([{ url: `${SITE}/media/${cover.key}`, length: cover.bytes, type: "image/png" }]);
+    expect(item?.media?.contents).toEqual([
+      { url: `${SITE}/media/${cover.key}`, type: "image/png", medium: "image", fileSize: cover.bytes, width: 6, height: 4, description: { value: "岚江晨雾", type: "plain" } },
+    ]);
+    // The same instant as the article page's own date.
+    const page = await (await read(`/html/${sub}/${article.id}.html`)).text();
+    expect(Date.parse(item?.pubDate ?? "")).toBe(Date.parse((await one(page, ".story-meta time")).attrs.datetime ?? ""));
+  });
+});
+
+describe("Atom 1.0", () => {
+  it("parses with every field of an entry, and the site as the feed's author", async () => {
+    const { root, sub, cover, article } = await story();
+    const res = await read(`/html/${sub}/atom.xml`);
+    expect(res.headers.get("Content-Type")).toBe("application/atom+xml; charset=utf-8");
+    const text = await res.text();
+    expect(text).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">');
+    const feed = parseAtomFeed(text);
+    expect(feed.id).toBe(`tag:localhost,2026:feed/${sub}`);
+    expect(feed.title).toEqual({ value: `本地新闻 - 新闻 - ${env.SITE_NAME}`, type: "text" });
+    expect(feed.updated).toBe(toRfc3339(article.updatedAt));
+    expect(feed.links).toEqual([
+      { rel: "alternate", type: "text/html", href: `${SITE}/html/${sub}/` },
+      { rel: "self", type: "application/atom+xml", href: `${SITE}/html/${sub}/atom.xml` },
+    ]);
+    expect(feed.authors).toEqual([{ name: env.SITE_NAME, uri: `${SITE}/` }]);
+    const entry = feed.entries?.[0];
+    expect(entry?.id).toBe(`tag:localhost,2026:article/${article.id}`);
+    expect(entry?.title).toEqual({ value: HOSTILE_TITLE, type: "text" });
+    expect(entry?.published).toBe("2023-06-02T08:30:00+08:00");
+    expect(entry?.updated).toBe(toRfc3339(article.updatedAt));
+    expect(entry?.authors).toEqual([{ name: "林晓" }, { name: "王青" }]);
+    expect(entry?.categories).toEqual([{ term: sub, label: "本地新闻", scheme: `${SITE}/html/` }]);
+    expect(entry?.summary).toEqual({ value: SUMMARY, type: "text" });
+    expect(entry?.content?.type).toBe("html");
+    expect(entry?.content?.value?.replaceAll(SITE, "")).toBe(article.bodyHtml);
+    expect(entry?.content?.value).toContain(`<a href="${SITE}/html/${root}/">`);
+    expect(entry?.links).toEqual([
+      { rel: "alternate", type: "text/html", href: `${SITE}/html/${sub}/${article.id}.html` },
+      { rel: "enclosure", type: "image/png", length: cover.bytes, href: `${SITE}/media/${cover.key}` },
+    ]);
+  });
+});
+
+describe("JSON Feed 1.1", () => {
+  it("parses with every field of an item", async () => {
+    const { sub, cover, article } = await story();
+    const res = await read(`/html/${sub}/feed.json`);
+    expect(res.headers.get("Content-Type")).toBe("application/feed+json; charset=utf-8");
+    const raw = (await res.json()) as { version: string };
+    expect(raw.version).toBe("https://jsonfeed.org/version/1.1");
+    const feed = parseJsonFeed(raw);
+    expect(feed.title).toBe(`本地新闻 - 新闻 - ${env.SITE_NAME}`);
+    expect(feed.home_page_url).toBe(`${SITE}/html/${sub}/`);
+    expect(feed.feed_url).toBe(`${SITE}/html/${sub}/feed.json`);
+    expect(feed.language).toBe("zh-CN");
+    expect(feed.hubs).toBeUndefined();
+    const item = feed.items?.[0];
+    expect(item).toEqual({
+      id: `tag:localhost,2026:article/${article.id}`,
+      url: `${SITE}/html/${sub}/${article.id}.html`,
+      title: HOSTILE_TITLE,
+      summary: SUMMARY,
+      content_html: expect.stringContaining(`src="${SITE}/media/${cover.key}"`),
+      image: `${SITE}/media/${cover.key}`,
+      date_published: "2023-06-02T08:30:00+08:00",
+      date_modified: toRfc3339(article.updatedAt),
+      authors: [{ name: "林晓" }, { name: "王青" }],
+      tags: ["本地新闻"],
+      language: "zh-CN",
+    });
+    expect(item?.content_html?.replaceAll(SITE, "")).toBe(article.bodyHtml);
+  });
+});
+
+describe("what a feed lists", () => {
+  it("the newest 50 of the section and its subsections, newest first, with ids that survive edits and moves", async () => {
+    const root = uniqueSlug("fl");
+    const start = Date.UTC(2024, 2, 1);
+    await makeArticles(`${root}/a`, 30, start);
+    await makeArticles(`${root}/b`, 30, start + 30_000);
+    const feed = parseRssFeed(await (await read(`/html/${root}/rss.xml`)).text());
+    const dates = (feed.items ?? []).map((i) => Date.parse(i.pubDate ?? ""));
+    expect(dates).toHaveLength(50);
+    expect(dates).toEqual([...dates].sort((x, y) => y - x));
+    // The 60 alternate between a and b every 30 s: the newest 50 are the last 25 of each.
+    expect(new Set((feed.items ?? []).map((i) => i.categories?.[0]?.domain))).toEqual(new Set([`${SITE}/html/${root}/a/`, `${SITE}/html/${root}/b/`]));
+    expect(dates.at(-1)).toBe(start + 5 * 60_000);
+    const first = feed.items?.[0];
+    const editor = await makeKey("editor");
+    const id = Number(first?.link?.split("/").pop()?.replace(".html", ""));
+    await admin(editor, "PATCH", `/${id}`, { title: "改过的标题", section: `${root}/a` });
+    const after = parseRssFeed(await (await read(`/html/${root}/rss.xml`)).text());
+    const moved = after.items?.find((i) => i.guid?.value === first?.guid?.value);
+    expect(moved?.title).toBe("改过的标题");
+    expect(moved?.link).toBe(`${SITE}/html/${root}/a/${id}.html`);
+  });
+
+  it("the whole site's newest across sections at /rss.xml, /atom.xml and /feed.json", async () => {
+    const section = uniqueSlug("fs");
+    const article = await makeArticle({ section, title: "全站订阅里的新稿" });
+    const rss = parseRssFeed(await (await read("/rss.xml")).text());
+    expect(rss.title).toBe(env.SITE_NAME);
+    expect(rss.link).toBe(`${SITE}/`);
+    expect(rss.items?.length).toBeLessThanOrEqual(50);
+    expect(rss.items?.map((i) => i.title)).toContain("全站订阅里的新稿");
+    const atom = parseAtomFeed(await (await read("/atom.xml")).text());
+    expect(atom.entries?.map((e) => e.id)).toContain(`tag:localhost,2026:article/${article.id}`);
+    const json = parseJsonFeed(await (await read("/feed.json")).json());
+    expect(json.items?.map((i) => i.url)).toContain(`${SITE}/html/${section}/${article.id}.html`);
+  });
+
+  it("is a 404 for a section that does not exist", async () => {
+    expect((await read(`/html/${uniqueSlug("nf")}/rss.xml`)).status).toBe(404);
+    expect((await read(`/html/${uniqueSlug("nf")}/feed.json`)).status).toBe(404);
+  });
+});
+
+describe("conditional GET for pollers", () => {
+  it("answers 304 to If-None-Match and to If-Modified-Since, from the cache and past it", async () => {
+    const { sub } = await story();
+    const path = `/html/${sub}/atom.xml`;
+    const first = await read(path);
+    const etag = first.headers.get("ETag") ?? "";
+    const lastModified = first.headers.get("Last-Modified") ?? "";
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(lastModified).toMatch(/^\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+    for (const bindings of [{}, { EDGE_CACHE: "off" }]) {
+      const byTag = await read(path, { "If-None-Match": etag }, bindings);
+      expect(byTag.status).toBe(304);
+      expect(byTag.headers.get("ETag")).toBe(etag);
+      expect(byTag.headers.get("Last-Modified")).toBe(lastModified);
+      expect(await byTag.text()).toBe("");
+      expect((await read(path, { "If-Modified-Since": lastModified }, bindings)).status).toBe(304);
+      // If-None-Match decides when sent: a stale tag gets the feed whatever the date says.
+      expect((await read(path, { "If-None-Match": '"stale"', "If-Modified-Since": lastModified }, bindings)).status).toBe(200);
+      const earlier = new Date(Date.parse(lastModified) - 1000).toUTCString();
+      expect((await read(path, { "If-Modified-Since": earlier }, bindings)).status).toBe(200);
+    }
+    // A hit reads nothing from D1.
+    const hit = await read(path, { "If-Modified-Since": lastModified });
+    expect(hit.headers.get("X-Cache")).toBe("HIT");
+    expect(hit.headers.get("Server-Timing")).not.toMatch(/d1;/);
+  });
+
+  it("gives each section its own Last-Modified, which an item leaving moves forward, never back", async () => {
+    const root = uniqueSlug("lm");
+    const [older] = await makeArticles(`${root}/old`, 1, Date.UTC(2024, 0, 1));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const [newer] = await makeArticles(`${root}/new`, 1, Date.UTC(2024, 0, 2));
+    const lm = async (path: string) => Date.parse((await read(path)).headers.get("Last-Modified") ?? "");
+    const oldLm = await lm(`/html/${root}/old/rss.xml`);
+    const newLm = await lm(`/html/${root}/new/rss.xml`);
+    expect(oldLm).toBe(Math.floor((older as Article).updatedAt / 1000) * 1000);
+    expect(newLm).toBe(Math.floor((newer as Article).updatedAt / 1000) * 1000);
+    expect(newLm).toBeGreaterThan(oldLm);
+    expect(await lm(`/html/${root}/feed.json`)).toBe(newLm);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const editor = await makeKey("editor");
+    await admin(editor, "POST", `/${(newer as Article).id}/unpublish`);
+    const afterLeaving = await lm(`/html/${root}/new/rss.xml`);
+    expect(afterLeaving).toBeGreaterThan(newLm);
+    expect(parseRssFeed(await (await read(`/html/${root}/new/rss.xml`)).text()).items ?? []).toEqual([]);
+    // The other section did not change.
+    expect(await lm(`/html/${root}/old/rss.xml`)).toBe(oldLm);
+  });
+});
+
+describe("after a change", () => {
+  it("refreshes exactly the feeds that show the article: its section's, each ancestor's and the site's, in every format", async () => {
+    const root = uniqueSlug("fp");
+    const [target] = await makeArticles(`${root}/a`, 2, Date.UTC(2024, 5, 1));
+    await makeArticles(`${root}/b`, 1, Date.UTC(2024, 5, 1));
+    const shows = [`/html/${root}/a`, `/html/${root}`, ""].flatMap((base) => ["rss.xml", "atom.xml", "feed.json"].map((f) => `${base}/${f}`));
+    const other = [`/html/${root}/b/rss.xml`, `/html/${root}/b/atom.xml`, `/html/${root}/b/feed.json`];
+    for (const path of [...shows, ...other]) {
+      await read(path);
+      expect((await read(path)).headers.get("X-Cache"), path).toBe("HIT");
+    }
+    const editor = await makeKey("editor");
+    await admin(editor, "PATCH", `/${(target as Article).id}`, { title: "订阅里改过的标题" });
+    for (const path of shows) {
+      const res = await read(path);
+      expect(res.headers.get("X-Cache"), path).toBe("MISS");
+      expect(await res.text(), path).toContain("订阅里改过的标题");
+    }
+    for (const path of other) expect((await read(path)).headers.get("X-Cache"), path).toBe("HIT");
+  });
+});
+
+describe("what readers see through the cache", () => {
+  it("after a publish, an unpublish and a move: every feed that shows the article, and only those", async () => {
+    const root = uniqueSlug("fc");
+    await makeArticles(`${root}/a`, 1, Date.UTC(2024, 6, 1));
+    await makeArticles(`${root}/b`, 1, Date.UTC(2024, 6, 1));
+    const editor = await makeKey("editor");
+    const draft = await makeArticle({ section: `${root}/a`, status: "draft", title: "从草稿到订阅" });
+    const ids = async (path: string) => (parseAtomFeed(await (await read(path)).text()).entries ?? []).map((e) => e.id);
+    const id = `tag:localhost,2026:article/${draft.id}`;
+    const [a, b, top] = [`/html/${root}/a/atom.xml`, `/html/${root}/b/atom.xml`, `/html/${root}/atom.xml`];
+    for (const path of [a, b, top, "/atom.xml"]) expect(await ids(path), path).not.toContain(id);
+    await admin(editor, "POST", `/${draft.id}/publish`);
+    for (const path of [a, top, "/atom.xml"]) expect(await ids(path), path).toContain(id);
+    expect(await ids(b)).not.toContain(id);
+    await admin(editor, "PATCH", `/${draft.id}`, { section: `${root}/b` });
+    expect(await ids(a)).not.toContain(id);
+    for (const path of [b, top, "/atom.xml"]) expect(await ids(path), path).toContain(id);
+    await admin(editor, "POST", `/${draft.id}/unpublish`);
+    for (const path of [a, b, top, "/atom.xml"]) expect(await ids(path), path).not.toContain(id);
+  });
+});
+
+describe("discovery", () => {
+  it("every page links the site's feeds; section and article pages also their section's", async () => {
+    const { root, sub, article } = await story();
+    const alternates = async (path: string) =>
+      (await select(await (await read(path)).text(), 'link[rel="alternate"]')).map((l) => `${l.attrs.type} ${l.attrs.href}`);
+    const site = [`application/rss+xml ${SITE}/rss.xml`, `application/atom+xml ${SITE}/atom.xml`, `application/feed+json ${SITE}/feed.json`];
+    const section = (path: string) => [`application/rss+xml ${SITE}/html/${path}/rss.xml`, `application/atom+xml ${SITE}/html/${path}/atom.xml`, `application/feed+json ${SITE}/html/${path}/feed.json`];
+    expect(await alternates("/")).toEqual(site);
+    expect(await alternates(`/html/${root}/`)).toEqual([...site, ...section(root)]);
+    expect(await alternates(`/html/${sub}/${article.id}.html`)).toEqual([...site, ...section(sub)]);
+  });
+});
