@@ -6,6 +6,7 @@ import type { Bindings } from "./env.ts";
 import type { ChangeReport } from "./domain/change.ts";
 import { configuredCache } from "./cache/configured.ts";
 import { type PurgePlan, schedulePurge } from "./cache/purge.ts";
+import { enqueuePurge } from "./cache/purge-queue.ts";
 import { imageTag, purgeTagsOf } from "./cache/tags.ts";
 import { configuredHub } from "./websub/hub.ts";
 import { type PingPlan, feedsChangedBy, schedulePings } from "./websub/pings.ts";
@@ -15,10 +16,17 @@ export type FollowUps = { purge: PurgePlan; pings: PingPlan };
 /** The execution context of a request or a cron run: what follow-ups wait on. */
 export type WaitsUntil = { waitUntil(promise: Promise<unknown>): void };
 
+/**
+ * Purges `tags` after the response; what still fails after the quick retries goes to the purge queue, which
+ * merges it with the others waiting and retries with backoff (Cloudflare rate-limits tag purges).
+ */
+export function purgeTags(env: Bindings, ctx: WaitsUntil, tags: readonly string[] | "everything", started = (p: Promise<unknown>) => ctx.waitUntil(p)): PurgePlan {
+  return schedulePurge(configuredCache(env, ctx), tags, started, (failed) => enqueuePurge(env.PURGES, failed));
+}
+
 export function followChanges(env: Bindings, ctx: WaitsUntil, reports: readonly ChangeReport[]): FollowUps {
-  const cache = configuredCache(env, ctx);
   let purged: Promise<unknown> = Promise.resolve();
-  const purge = schedulePurge(cache, purgeTagsOf(reports), (p) => {
+  const purge = purgeTags(env, ctx, purgeTagsOf(reports), (p) => {
     purged = p;
     ctx.waitUntil(p);
   });
@@ -32,9 +40,8 @@ export function followChanges(env: Bindings, ctx: WaitsUntil, reports: readonly 
  * not pinged (which feeds carry the image is known only to the cache's tags); subscribers see it at their next poll.
  */
 export function followImageChange(env: Bindings, ctx: WaitsUntil, key: string): FollowUps {
-  const cache = configuredCache(env, ctx);
   return {
-    purge: schedulePurge(cache, [imageTag(key).toLowerCase()], (p) => ctx.waitUntil(p)),
+    purge: purgeTags(env, ctx, [imageTag(key).toLowerCase()]),
     pings: { hub: configuredHub(env.WEBSUB_HUB), feeds: [] },
   };
 }

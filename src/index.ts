@@ -1,11 +1,13 @@
 // The Worker: HTTP requests go to the Hono app; the cron trigger runs the scheduled jobs, and what they
 // publish is followed up (purged from the edge cache, pinged to the WebSub hub) exactly as an editor's
-// publish is; the queue handler delivers those pings.
+// publish is; the queue handler delivers those pings, and retries the purges that failed.
 import { app } from "./app.ts";
 import { runScheduledJobs } from "./scheduler.ts";
 import { followChanges } from "./follow-ups.ts";
 import type { Bindings } from "./env.ts";
 import { handleQueue } from "./websub/consumer.ts";
+import { configuredCache } from "./cache/configured.ts";
+import { PURGE_QUEUE, handlePurges } from "./cache/purge-queue.ts";
 
 export default {
   fetch: app.fetch,
@@ -17,7 +19,8 @@ export default {
     });
     followChanges(env, ctx, published);
   },
-  async queue(batch, env, _ctx) {
+  async queue(batch, env, ctx) {
+    if (batch.queue === PURGE_QUEUE) return handlePurges(batch, configuredCache(env, ctx));
     await handleQueue(batch, env.DB);
   },
 } satisfies ExportedHandler<Bindings>;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 // Read as text at build time: the pool serves the project's files to the test module.
 import toml from "../wrangler.toml?raw";
 import { FAILED_PING_QUEUE, PING_QUEUE } from "../src/websub/consumer.ts";
+import { PURGE_QUEUE } from "../src/cache/purge-queue.ts";
 
 describe("wrangler.toml", () => {
   it("enables Workers Cache exactly when the Worker is told to purge it (never two caches, one purged)", () => {
@@ -16,13 +17,14 @@ describe("wrangler.toml", () => {
     expect(date <= "2026-07-30").toBe(true);
   });
 
-  it("sends WebSub pings to the queue the Worker consumes, whose dead letters it consumes too", () => {
+  it("sends WebSub pings and refused purges to queues the Worker consumes, one purge batch at a time", () => {
     const tables = (name: string) => [...toml.matchAll(new RegExp(`^\\[\\[${name.replace(".", "\\.")}\\]\\]\\n([\\s\\S]*?)(?=^\\[|$(?![\\s\\S]))`, "gm"))].map((m) => m[1] ?? "");
     const value = (table: string, key: string) => new RegExp(`^${key}\\s*=\\s*"?([^"\\n]*)"?`, "m").exec(table)?.[1];
     const producers = tables("queues.producers");
     const consumers = tables("queues.consumers");
-    expect(producers.map((t) => [value(t, "binding"), value(t, "queue")])).toEqual([["WEBSUB_PINGS", PING_QUEUE]]);
-    expect(consumers.map((t) => value(t, "queue"))).toEqual([PING_QUEUE, FAILED_PING_QUEUE]);
+    expect(producers.map((t) => [value(t, "binding"), value(t, "queue")])).toEqual([["WEBSUB_PINGS", PING_QUEUE], ["PURGES", PURGE_QUEUE]]);
+    expect(consumers.map((t) => value(t, "queue"))).toEqual([PING_QUEUE, FAILED_PING_QUEUE, PURGE_QUEUE]);
+    expect(value(consumers[2] ?? "", "max_concurrency")).toBe("1");
     expect(value(consumers[0] ?? "", "dead_letter_queue")).toBe(FAILED_PING_QUEUE);
     expect(Number(value(consumers[0] ?? "", "max_retries"))).toBeGreaterThan(0);
   });

@@ -5,6 +5,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FAILED_PING_QUEUE, PING_QUEUE } from "../../src/websub/consumer.ts";
+import { PURGE_QUEUE } from "../../src/cache/purge-queue.ts";
 import { ROOT, storageOptions, wranglerBin, wranglerConfig } from "./local-env.ts";
 
 /** Bundles src/ exactly as a deploy would and returns the directory holding index.js. */
@@ -34,8 +35,9 @@ export function mastheadWorker(bundle: string, state: string) {
     bindings: config.vars,
     d1Databases: storage.d1Databases,
     r2Buckets: storage.r2Buckets,
-    queueProducers: { WEBSUB_PINGS: PING_QUEUE },
+    queueProducers: { WEBSUB_PINGS: PING_QUEUE, PURGES: PURGE_QUEUE },
     queueConsumers: {
+      [PURGE_QUEUE]: { maxBatchSize: 100, maxBatchTimeout: 5, maxRetries: 20 },
       [PING_QUEUE]: { maxBatchSize: 10, maxBatchTimeout: 1, maxRetries: 10, deadLetterQueue: FAILED_PING_QUEUE },
       [FAILED_PING_QUEUE]: { maxBatchSize: 10, maxBatchTimeout: 5, maxRetries: 10 },
     },

@@ -1,5 +1,6 @@
 // Purging after a change: once the change has committed, in waitUntil (never in the editor's way), with a
-// bounded retry. A purge that still fails is logged: the write stands, and the copies it missed expire.
+// bounded retry. A purge that still fails is handed on (to the purge queue, which merges and retries it:
+// purge-queue.ts); the write stands whatever happens.
 import type { EdgeCache, PurgeResult } from "./backend.ts";
 
 export type PurgePlan = { backend: EdgeCache["name"]; tags: string[] | "everything" };
@@ -21,17 +22,19 @@ export async function purgeWithRetry(cache: EdgeCache, tags: readonly string[] |
       last = err;
     }
   }
-  console.error(`edge cache: purge of ${tags === "everything" ? "everything" : tags.join(",")} failed ${ATTEMPTS} times`, last);
+  console.warn(`edge cache: purge of ${tags === "everything" ? "everything" : tags.join(",")} failed ${ATTEMPTS} times`, last);
   return null;
 }
 
-/** Starts the purge of `tags` after the response and says what it will purge. */
+/** Starts the purge of `tags` after the response and says what it will purge; `giveUp` takes what still failed. */
 export function schedulePurge(
   cache: EdgeCache,
   tags: readonly string[] | "everything",
   waitUntil: (promise: Promise<unknown>) => void,
+  giveUp: (tags: readonly string[] | "everything") => Promise<void> = async () => {},
 ): PurgePlan {
   if (tags !== "everything" && tags.length === 0) return { backend: cache.name, tags: [] };
-  waitUntil(purgeWithRetry(cache, tags));
+  // Resolves to whether the purge landed now (false: it was handed on to `giveUp`).
+  waitUntil(purgeWithRetry(cache, tags).then(async (result) => result !== null || giveUp(tags).then(() => false)));
   return { backend: cache.name, tags: tags === "everything" ? "everything" : [...tags] };
 }

@@ -6,8 +6,7 @@ import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import { badRequest } from "../domain/errors.ts";
 import { closed } from "../content/schemas.ts";
-import { configuredCache } from "../cache/configured.ts";
-import { schedulePurge } from "../cache/purge.ts";
+import { purgeTags } from "../follow-ups.ts";
 import { readJson } from "./json-body.ts";
 
 export const adminCache = new Hono<AppEnv>();
@@ -30,8 +29,7 @@ adminCache.post("/purge", async (c) => {
   if ((value.tags === undefined) === (value.everything === undefined)) {
     throw badRequest('Send either {"tags": [...]} or {"everything": true}');
   }
-  const cache = configuredCache(c.env, c.executionCtx);
-  const purge = schedulePurge(cache, value.everything ? "everything" : value.tags ?? [], (p) => c.executionCtx.waitUntil(p));
+  const purge = purgeTags(c.env, c.executionCtx, value.everything ? "everything" : (value.tags ?? []));
   c.header("Cache-Control", "no-store");
   return c.json({ purge }, 202);
 });

@@ -10,6 +10,9 @@ export type Ping = v.InferOutput<typeof Ping>;
 
 export type PingPlan = { hub: string | null; feeds: string[] };
 
+/** How long pings wait when the purge before them had to be queued: past the purge queue's first retries. */
+export const PURGE_QUEUED_DELAY_SECONDS = 60;
+
 /** Queues take at most 100 messages a send. */
 const PER_SEND = 100;
 
@@ -28,7 +31,8 @@ export function feedsChangedBy(reports: readonly ChangeReport[], siteUrl: string
 }
 
 /**
- * Enqueues one ping per feed once `after` (the purge) has settled, and says what it will send. Without a hub,
+ * Enqueues one ping per feed once `after` (the purge) has settled — a minute later if it resolves to false,
+ * the purge having been queued — and says what it will send. Without a hub,
  * nothing. The send is retried a few times; if the queue itself stays down the pings are logged and lost, and
  * subscribers see the change at their next poll.
  */
@@ -40,9 +44,11 @@ export function schedulePings(
   waitUntil: (promise: Promise<unknown>) => void,
 ): PingPlan {
   if (!hub || feeds.length === 0) return { hub, feeds: [] };
-  const messages = feeds.map((feed) => ({ body: { hub, feed }, contentType: "json" as const }));
   waitUntil(
-    after.then(async () => {
+    after.then(async (purged) => {
+      // A purge refused now waits in the purge queue: the hub is told later, so it does not fetch the old copy.
+      const delay = purged === false ? { delaySeconds: PURGE_QUEUED_DELAY_SECONDS } : {};
+      const messages = feeds.map((feed) => ({ body: { hub, feed }, contentType: "json" as const, ...delay }));
       for (let i = 0; i < messages.length; i += PER_SEND) await sendWithRetry(queue, messages.slice(i, i + PER_SEND));
     }),
   );
