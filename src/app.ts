@@ -9,6 +9,8 @@ import { admin } from "./routes/admin.ts";
 import { media } from "./routes/media.ts";
 import { assets } from "./routes/assets.ts";
 import { previews } from "./routes/preview.ts";
+import { searchPage } from "./routes/search.ts";
+import { publicSearch } from "./routes/search-api.ts";
 import { d1Timing } from "./middleware/d1-timing.ts";
 import { d1Session } from "./middleware/d1-session.ts";
 import { canonicalPath } from "./middleware/canonical-path.ts";
@@ -45,7 +47,7 @@ app.use(canonicalPath());
 app.use(saysItsCacheControl());
 
 // Reader routes are served from the edge cache, before anything touches D1; readers read any replica.
-const READER_PATHS = ["/", "/html/*", "/api/v1/articles/*", "/api/v1/sections/*"];
+const READER_PATHS = ["/", "/html/*", "/search", "/api/v1/articles/*", "/api/v1/sections/*", "/api/v1/search"];
 const cached = edgeCache((c) => configuredCache(c.env, c.executionCtx));
 for (const path of READER_PATHS) app.use(path, cached);
 app.use(d1Timing());
@@ -55,10 +57,13 @@ app.use("/api/v1/admin/*", d1Session("editors"));
 app.use("/preview/*", d1Session("editors"));
 
 app.route("/api/v1/admin", admin);
+app.route("/api/v1/search", publicSearch);
 app.route("/api/v1", publicApi);
 app.route("/media", media);
 app.route("/assets", assets);
 app.route("/preview", previews);
+// Before the pages, whose routes refuse every query string: a search is its query string.
+app.route("/search", searchPage);
 app.route("/", pages);
 
 // Last, so it knows every route: 405 with Allow for a known path, 404 otherwise.

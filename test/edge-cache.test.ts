@@ -323,7 +323,7 @@ describe("with Workers Cache", () => {
     expect(res.status).toBe(200);
     expect(ok.calls).toHaveLength(1);
     expect(new Set(ok.calls[0]?.tags)).toEqual(
-      new Set([`a:${target.id}`, `a:${(n.inA[6] as { id: number }).id}`, `a:${(n.inA[8] as { id: number }).id}`, `l:${n.a}`, `l:${n.root}`, "l:"]),
+      new Set([`a:${target.id}`, `a:${(n.inA[6] as { id: number }).id}`, `a:${(n.inA[8] as { id: number }).id}`, `l:${n.a}`, `l:${n.root}`, "l:", "search"]),
     );
     const failing = standIn(true);
     const again = await fetchWith(failing.cache, `${ORIGIN}/api/v1/admin/articles/${target.id}/publish`, { method: "POST", headers: n.editor.headers });

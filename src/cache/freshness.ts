@@ -21,6 +21,13 @@ const DAY = 86_400;
  */
 export const page = (edgeSeconds = DAY): Freshness => ({ browser: Math.min(30, edgeSeconds), edge: edgeSeconds, staleWhileRevalidate: 60, staleIfError: 7 * DAY });
 
+/**
+ * Search results are purged on every change too, but any string is a query: kept a few minutes only, so
+ * one-off queries do not fill the cache (and, for the Cache API, its registry) for a day. A query many
+ * readers send at once is still answered from the cache.
+ */
+export const SEARCH_EDGE_SECONDS = 300;
+
 /** EDGE_TTL_SECONDS as a number of seconds, or the default day when unset. */
 export function edgeTtlSeconds(value: string | undefined): number {
   if (value === undefined || value === "") return DAY;

@@ -9,7 +9,16 @@ import { sha256Hex } from "../content/sha256.ts";
 import { wantsJson } from "../routes/errors.ts";
 import { noneMatch } from "../http/conditional.ts";
 import type { EdgeCache, Stored } from "./backend.ts";
-import { type Freshness, NOT_FOUND, NO_STORE, browserCacheControl, edgeCacheControl, edgeTtlSeconds, page } from "./freshness.ts";
+import {
+  type Freshness,
+  NOT_FOUND,
+  NO_STORE,
+  SEARCH_EDGE_SECONDS,
+  browserCacheControl,
+  edgeCacheControl,
+  edgeTtlSeconds,
+  page,
+} from "./freshness.ts";
 import { tagsOf } from "./tags.ts";
 
 /** How a response was served, in X-Cache. */
@@ -95,7 +104,8 @@ export function edgeCache(cacheFor: (c: Context<AppEnv>) => EdgeCache): Middlewa
       return;
     }
     const shows = c.get("shows");
-    const freshness = freshnessOf(res.status, edgeTtlSeconds(c.env.EDGE_TTL_SECONDS));
+    const ttl = edgeTtlSeconds(c.env.EDGE_TTL_SECONDS);
+    const freshness = freshnessOf(res.status, shows?.search ? Math.min(ttl, SEARCH_EDGE_SECONDS) : ttl);
     const refused = /no-store|private/.test(res.headers.get("Cache-Control") ?? "") || res.headers.has("Set-Cookie");
     if (!shows || !freshness || refused) {
       replace(c, withHeaders(res, { "Cache-Control": refused ? (res.headers.get("Cache-Control") ?? NO_STORE) : NO_STORE, "X-Cache": "BYPASS" }));

@@ -13,6 +13,9 @@ export const articleTag = (id: number) => `a:${id}`;
 /** A listing: every page of a section (its subsections' articles included), its feeds; "l:" the whole site's. */
 export const listingTag = (sectionPath: string) => `l:${sectionPath}`;
 
+/** Search results pages and answers: every change purges them all (src/routes/search.ts says why). */
+export const SEARCH_TAG = "search";
+
 /** Responses that show the section tree itself. */
 export const SECTIONS_TAG = "sections";
 
@@ -25,7 +28,7 @@ const MAX_TAGS = 1000;
  * should a page ever show more than the cap allows, only redundant article tags fall off the end.
  */
 export function tagsOf(shows: Shows): string[] {
-  const tags = new Set([SITE_TAG, ...shows.listings.map(listingTag), ...shows.articles.map(articleTag)]);
+  const tags = new Set([SITE_TAG, ...(shows.search ? [SEARCH_TAG] : []), ...shows.listings.map(listingTag), ...shows.articles.map(articleTag)]);
   return [...tags].slice(0, MAX_TAGS);
 }
 
@@ -33,12 +36,14 @@ export function tagsOf(shows: Shows): string[] {
  * What a change makes stale: the article (its page, its JSON, every page printing its title), its old and
  * new 上一篇 / 下一篇 neighbours (their links changed), and every listing it appears or appeared in, before and
  * after a move — all of their pages, since an article published at the top shifts every page down — with
- * the whole site's listing. A draft's edit shows nowhere but its own (404) URL.
+ * the whole site's listing; and every search, since any change to any article — a draft's too — may change
+ * what a search finds or how it ranks. A draft's edit shows nowhere else but its own (404) URL.
  */
 export function purgeTagsOf(reports: readonly ChangeReport[]): string[] {
   const tags = new Set<string>();
   for (const r of reports) {
     if (!r.changed) continue;
+    tags.add(SEARCH_TAG);
     tags.add(articleTag(r.article.id));
     for (const id of r.neighbours) tags.add(articleTag(id));
     for (const path of r.sectionPaths) tags.add(listingTag(path));

@@ -17,3 +17,14 @@ export function sectionPathChain(path: string): string[] {
   const parts = path.split("/");
   return parts.map((_, i) => parts.slice(0, i + 1).join("/"));
 }
+
+/**
+ * `/search?q=光伏&page=2`, spelled as a browser's GET form spells it (application/x-www-form-urlencoded,
+ * spaces as +), so a search typed into the box is already at its canonical URL. No query: `/search`.
+ */
+export function searchUrl(query: string, page = 1): string {
+  if (query === "") return "/search";
+  const params = new URLSearchParams({ q: query });
+  if (page > 1) params.set("page", String(page));
+  return `/search?${params.toString()}`;
+}

@@ -5,6 +5,8 @@ export type Shows = {
   articles: number[];
   /** Listings the response shows (which articles, in which order), by section path; "" is the whole site's. */
   listings: string[];
+  /** Search results: any change to any article may change what a search finds, or how it ranks. */
+  search?: boolean;
 };
 
 /** The listing of every published article: site feeds, sitemaps, the unfiltered list API. */

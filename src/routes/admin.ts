@@ -7,6 +7,7 @@ import { adminArticles } from "./admin-articles.ts";
 import { adminImages } from "./admin-images.ts";
 import { adminKeys } from "./admin-keys.ts";
 import { adminCache } from "./admin-cache.ts";
+import { adminSearch } from "./search-api.ts";
 
 export const admin = new Hono<AppEnv>();
 
@@ -18,3 +19,4 @@ admin.route("/keys", adminKeys);
 admin.route("/cache", adminCache);
 admin.route("/images", adminImages);
 admin.route("/articles", adminArticles);
+admin.route("/search", adminSearch);

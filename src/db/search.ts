@@ -1,0 +1,101 @@
+// Search reads: one statement ranks a query's newest matches and joins the page of them it shows. The
+// window (SEARCH_WINDOW) is read from the top of the rowid order, which is time order (search-index.ts),
+// so a word in every article costs what a word in 5,000 costs; bm25 weighs title above lead above
+// credits above body, and a tie goes to the newer article.
+import type { ArticleStatus } from "../domain/article.ts";
+import type { Phrase } from "../content/search-query.ts";
+import { SEARCH_WINDOW, type SearchHit, type SearchResults, type SearchScope } from "../domain/search.ts";
+import { type Db, rowsOf } from "./handle.ts";
+import type { Section } from "../domain/section.ts";
+import { sectionsFrom, topSectionsStatement } from "./listings.ts";
+import { matchParts } from "./search-match.ts";
+
+/** How much of a body a hit brings for its snippet: a match further in is not shown (the hit still is). */
+export const SEARCH_TEXT_CHARS = 20_000;
+
+/** bm25 weights of the columns, in their order: title, lead, credits, body, facets (filters only). */
+const WEIGHTS = "10.0, 4.0, 2.0, 1.0, 0.0";
+
+type HitRow = {
+  total: number;
+  id: number;
+  status: ArticleStatus;
+  deleted_at: number | null;
+  title: string;
+  kicker: string;
+  subtitle: string;
+  summary: string;
+  body_text: string;
+  section_path: string;
+  section_name: string;
+  published_at: number | null;
+  updated_at: number;
+};
+
+const toHit = (r: HitRow): SearchHit => ({
+  id: r.id,
+  status: r.status,
+  inTrash: r.deleted_at !== null,
+  title: r.title,
+  kicker: r.kicker,
+  subtitle: r.subtitle,
+  summary: r.summary,
+  bodyText: r.body_text,
+  sectionPath: r.section_path,
+  sectionName: r.section_name,
+  publishedAt: r.published_at,
+  updatedAt: r.updated_at,
+});
+
+// ?1 head and ?3 tail of the MATCH expression, ?2 the section path (NULL for none: an unknown one is s0,
+// which no article carries), ?4 the window, ?5 and ?6 the page. The rowid's low 32 bits are the article id.
+const SEARCH_SQL = (readers: boolean) => `
+  WITH newest AS (
+    SELECT rowid AS docid, bm25(search_index, ${WEIGHTS}) AS score
+      FROM search_index
+     WHERE search_index MATCH ?1 || CASE WHEN ?2 IS NULL THEN ''
+             ELSE ' AND facets : "s' || COALESCE((SELECT id FROM sections WHERE path = ?2), 0) || '"' END || ?3
+     ORDER BY rowid DESC LIMIT ?4
+  ), ranked AS (
+    SELECT docid, score, count(*) OVER () AS total FROM newest ORDER BY score, docid DESC LIMIT ?5 OFFSET ?6
+  )
+  SELECT r.total, a.id, a.status, a.deleted_at, a.title, a.kicker, a.subtitle, a.summary,
+         substr(a.body_text, 1, ${SEARCH_TEXT_CHARS}) AS body_text, s.path AS section_path, s.name AS section_name,
+         a.published_at, a.updated_at
+    FROM ranked r JOIN articles a ON a.id = r.docid & 4294967295 JOIN sections s ON s.id = a.section_id
+   ${readers ? "WHERE a.status = 'published' AND a.deleted_at IS NULL" : ""}
+   ORDER BY r.score, r.docid DESC`;
+
+export type SearchPage = { limit: number; offset: number };
+
+/** The statement of one page of a search, for use alone or in a batch with what the page also shows. */
+export function searchStatement(db: Db, phrases: readonly Phrase[], scope: SearchScope, page: SearchPage): D1PreparedStatement {
+  const { head, tail } = matchParts(phrases, scope);
+  return db
+    .prepare(SEARCH_SQL(scope.who === "readers"))
+    .bind(head, scope.sectionPath ?? null, tail, SEARCH_WINDOW, page.limit, page.offset);
+}
+
+/** The results of a searchStatement. */
+export function searchResultsFrom(result: D1Result<unknown> | undefined): SearchResults {
+  const rows = rowsOf<HitRow>(result);
+  const total = rows[0]?.total ?? 0;
+  return { total, capped: total >= SEARCH_WINDOW, hits: rows.map(toHit) };
+}
+
+/** A page of a search, in one round trip; null when its section does not exist. */
+export async function search(db: Db, phrases: readonly Phrase[], scope: SearchScope, page: SearchPage): Promise<SearchResults | null> {
+  const statement = searchStatement(db, phrases, scope, page);
+  if (scope.sectionPath === undefined) return searchResultsFrom(await statement.all());
+  const [section, results] = await db.batch<unknown>([
+    db.prepare(`SELECT id FROM sections WHERE path = ?`).bind(scope.sectionPath),
+    statement,
+  ]);
+  return rowsOf(section).length ? searchResultsFrom(results) : null;
+}
+
+/** A reader's results page, in one round trip: the navigation every page shows, and the results. */
+export async function readSearchPage(db: Db, phrases: readonly Phrase[], page: SearchPage): Promise<{ nav: Section[]; results: SearchResults }> {
+  const [nav, results] = await db.batch<unknown>([topSectionsStatement(db), searchStatement(db, phrases, { who: "readers" }, page)]);
+  return { nav: sectionsFrom(nav), results: searchResultsFrom(results) };
+}
