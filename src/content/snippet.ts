@@ -16,7 +16,7 @@ export const SNIPPET_CHARS = 120;
 /** How far before the first match a snippet starts, when no sentence begins closer. */
 const LEAD_IN = 24;
 /** Matches looked at per text: enough to choose a window, bounded for a body that repeats a word. */
-const MAX_MATCHES = 200;
+const MAX_MATCHES = 40;
 
 function tokenMatches(token: Token, wanted: string, prefix: boolean): boolean {
   return prefix ? token.text.startsWith(wanted) : token.text === wanted;

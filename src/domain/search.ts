@@ -31,5 +31,9 @@ export type SearchResults = {
   hits: SearchHit[];
 };
 
-/** How many of the newest matches a search ranks: bm25 scores each one, so this bounds its cost. */
-export const SEARCH_WINDOW = 5000;
+/**
+ * How many of the newest matches a search ranks: bm25 scores each one and D1 bills each as rows read, so
+ * this bounds a search's cost whatever the archive's size. A word in every article is ranked among about a
+ * month of news; a rarer word (a place, a name, a story's own terms) among all of its matches.
+ */
+export const SEARCH_WINDOW = 1000;
