@@ -21,15 +21,17 @@ import hkVariantsRev from "opencc-js/dict/HKVariantsRev";
 export type CharClass = "cjk" | "letter" | "digit" | "separator";
 
 const table = (text: string) => new Map(text.split("|").map((pair) => pair.split(" ") as [string, string]));
-const TO_SIMPLIFIED = table(tsCharacters);
-const VARIANTS = new Map([...table(twVariantsRev), ...table(hkVariantsRev)]);
+
+// Parsed on first use (a few milliseconds), not when the Worker starts: most requests never fold text.
+let tables: { toSimplified: Map<string, string>; variants: Map<string, string> } | null = null;
 
 /** One character's simplified form: the standard table, else through a regional variant the table knows. */
 function simplified(ch: string): string {
-  const direct = TO_SIMPLIFIED.get(ch);
+  tables ??= { toSimplified: table(tsCharacters), variants: new Map([...table(twVariantsRev), ...table(hkVariantsRev)]) };
+  const direct = tables.toSimplified.get(ch);
   if (direct !== undefined) return direct;
-  const variant = VARIANTS.get(ch);
-  return (variant !== undefined && TO_SIMPLIFIED.get(variant)) || ch;
+  const variant = tables.variants.get(ch);
+  return (variant !== undefined && tables.toSimplified.get(variant)) || ch;
 }
 
 // Characters that show nothing: removed, not separators, so 工\u200b业 is 工业 (bidi marks, zero-width

@@ -17,6 +17,7 @@ export const SEARCH_TEXT_CHARS = 20_000;
 const WEIGHTS = "10.0, 4.0, 2.0, 1.0, 0.0";
 
 type HitRow = {
+  total: number;
   id: number;
   status: ArticleStatus;
   deleted_at: number | null;
@@ -55,50 +56,47 @@ const NEWEST = `
            ELSE ' AND facets : "s' || COALESCE((SELECT id FROM sections WHERE path = ?2), 0) || '"' END || ?3
    ORDER BY rowid DESC LIMIT ?4`;
 
-// The page (?5 hits from ?6 on) of the window ranked. A count over the window costs a read of each of its
-// rows again, so it is a statement of its own (without bm25) rather than a window function here.
+// The page (?5 hits from ?6 on) of the window ranked, each row with the window's size. One pass over the
+// index: a count of its own would read every match's doclist entries again (measured: slower, though the
+// window function costs D1 one more read of each of the window's rows — at most 4 × SEARCH_WINDOW a search).
 const PAGE_SQL = (readers: boolean) => `
-  WITH ranked AS (SELECT docid, score FROM (${NEWEST}) ORDER BY score, docid DESC LIMIT ?5 OFFSET ?6)
-  SELECT a.id, a.status, a.deleted_at, a.title, a.kicker, a.subtitle, a.summary,
+  WITH ranked AS (
+    SELECT docid, score, count(*) OVER () AS total FROM (${NEWEST}) ORDER BY score, docid DESC LIMIT ?5 OFFSET ?6
+  )
+  SELECT r.total, a.id, a.status, a.deleted_at, a.title, a.kicker, a.subtitle, a.summary,
          substr(a.body_text, 1, ${SEARCH_TEXT_CHARS}) AS body_text, s.path AS section_path, s.name AS section_name,
          a.published_at, a.updated_at
     FROM ranked r JOIN articles a ON a.id = r.docid & 4294967295 JOIN sections s ON s.id = a.section_id
    ${readers ? "WHERE a.status = 'published' AND a.deleted_at IS NULL" : ""}
    ORDER BY r.score, r.docid DESC`;
 
-const COUNT_SQL = `SELECT count(*) AS total FROM (${NEWEST.replace(`, bm25(search_index, ${WEIGHTS}) AS score`, "")})`;
-
 export type SearchPage = { limit: number; offset: number };
 
-/** The statements of one page of a search (the window's count, then the page), for a batch. */
-export function searchStatements(db: Db, phrases: readonly Phrase[], scope: SearchScope, page: SearchPage): [D1PreparedStatement, D1PreparedStatement] {
+/** The statement of one page of a search, for use alone or in a batch with what the page also shows. */
+export function searchStatement(db: Db, phrases: readonly Phrase[], scope: SearchScope, page: SearchPage): D1PreparedStatement {
   const { head, tail } = matchParts(phrases, scope);
-  const match = [head, scope.sectionPath ?? null, tail, SEARCH_WINDOW] as const;
-  return [
-    db.prepare(COUNT_SQL).bind(...match),
-    db.prepare(PAGE_SQL(scope.who === "readers")).bind(...match, page.limit, page.offset),
-  ];
+  return db
+    .prepare(PAGE_SQL(scope.who === "readers"))
+    .bind(head, scope.sectionPath ?? null, tail, SEARCH_WINDOW, page.limit, page.offset);
 }
 
-/** The results of searchStatements. */
-export function searchResultsFrom(count: D1Result<unknown> | undefined, page: D1Result<unknown> | undefined): SearchResults {
-  const total = rowsOf<{ total: number }>(count)[0]?.total ?? 0;
-  return { total, capped: total >= SEARCH_WINDOW, hits: rowsOf<HitRow>(page).map(toHit) };
+/** The results of a searchStatement (a page past the end has no rows, so no total either: 0). */
+export function searchResultsFrom(result: D1Result<unknown> | undefined): SearchResults {
+  const rows = rowsOf<HitRow>(result);
+  const total = rows[0]?.total ?? 0;
+  return { total, capped: total >= SEARCH_WINDOW, hits: rows.map(toHit) };
 }
 
 /** A page of a search, in one round trip; null when its section does not exist. */
 export async function search(db: Db, phrases: readonly Phrase[], scope: SearchScope, page: SearchPage): Promise<SearchResults | null> {
-  const statements = searchStatements(db, phrases, scope, page);
-  if (scope.sectionPath === undefined) {
-    const [count, hits] = await db.batch<unknown>(statements);
-    return searchResultsFrom(count, hits);
-  }
-  const [section, count, hits] = await db.batch<unknown>([db.prepare(`SELECT id FROM sections WHERE path = ?`).bind(scope.sectionPath), ...statements]);
-  return rowsOf(section).length ? searchResultsFrom(count, hits) : null;
+  const statement = searchStatement(db, phrases, scope, page);
+  if (scope.sectionPath === undefined) return searchResultsFrom(await statement.all());
+  const [section, hits] = await db.batch<unknown>([db.prepare(`SELECT id FROM sections WHERE path = ?`).bind(scope.sectionPath), statement]);
+  return rowsOf(section).length ? searchResultsFrom(hits) : null;
 }
 
 /** A reader's results page, in one round trip: the navigation every page shows, and the results. */
 export async function readSearchPage(db: Db, phrases: readonly Phrase[], page: SearchPage): Promise<{ nav: Section[]; results: SearchResults }> {
-  const [nav, count, hits] = await db.batch<unknown>([topSectionsStatement(db), ...searchStatements(db, phrases, { who: "readers" }, page)]);
-  return { nav: sectionsFrom(nav), results: searchResultsFrom(count, hits) };
+  const [nav, hits] = await db.batch<unknown>([topSectionsStatement(db), searchStatement(db, phrases, { who: "readers" }, page)]);
+  return { nav: sectionsFrom(nav), results: searchResultsFrom(hits) };
 }
