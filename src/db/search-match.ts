@@ -17,7 +17,8 @@ export const phraseExpression = (p: Phrase) => `${quoted(p.tokens.join(" "))}${p
  */
 export function matchParts(phrases: readonly Phrase[], scope: SearchScope): { head: string; tail: string } {
   const text = `${TEXT_COLUMNS} : (${phrases.map(phraseExpression).join(" AND ")})`;
-  const state = scope.who === "readers" ? "published" : scope.state;
+  // Readers' searches and editors' `published` are the rowid range ≥ 0 (src/db/search.ts), not a token.
+  const state = scope.who === "editors" && scope.state !== "published" ? scope.state : undefined;
   return {
     head: `((${text})${state ? ` AND facets : ${quoted(state)}` : ""}`,
     // Editors see every state but the trash unless they ask for it.

@@ -48,27 +48,44 @@ const toHit = (r: HitRow): SearchHit => ({
 });
 
 // ?1 head and ?3 tail of the MATCH expression, ?2 the section path (NULL for none: an unknown one is s0,
-// which no article carries), ?4 the window. The rowid's low 32 bits are the article id.
-const NEWEST = `
+// which no article carries), ?4 the window. The rowid's low 32 bits are the article id; its sign says whether
+// readers see the article (src/db/search-index.ts), so `listed` picks one range of the index or the other.
+const NEWEST = (listed: boolean) => `
   SELECT rowid AS docid, bm25(search_index, ${WEIGHTS}) AS score
     FROM search_index
    WHERE search_index MATCH ?1 || CASE WHEN ?2 IS NULL THEN ''
            ELSE ' AND facets : "s' || COALESCE((SELECT id FROM sections WHERE path = ?2), 0) || '"' END || ?3
+     AND rowid ${listed ? ">= 0" : "< 0"}
    ORDER BY rowid DESC LIMIT ?4`;
+
+/**
+ * The matches a scope ranks: readers and `published` the newest of the listed range; other states the
+ * newest of the other range; editors without a state both windows, so a draft is never crowded out of its
+ * editor's search by a thousand published articles.
+ */
+function windowOf(scope: SearchScope): string {
+  if (scope.who === "readers" || scope.state === "published") return NEWEST(true);
+  if (scope.state !== undefined) return NEWEST(false);
+  return `SELECT * FROM (${NEWEST(true)}) UNION ALL SELECT * FROM (${NEWEST(false)})`;
+}
 
 // The page (?5 hits from ?6 on) of the window ranked, each row with the window's size. One pass over the
 // index: a count of its own would read every match's doclist entries again (measured: slower, though the
 // window function costs D1 one more read of each of the window's rows — at most 4 × SEARCH_WINDOW a search).
-const PAGE_SQL = (readers: boolean) => `
+// Ties go to the newer article: the rowid without its sign bit is (time << 32) | id in either range.
+const NEWNESS = "docid & 9223372036854775807";
+
+const PAGE_SQL = (scope: SearchScope) => `
   WITH ranked AS (
-    SELECT docid, score, count(*) OVER () AS total FROM (${NEWEST}) ORDER BY score, docid DESC LIMIT ?5 OFFSET ?6
+    SELECT docid, score, ${NEWNESS} AS newness, count(*) OVER () AS total FROM (${windowOf(scope)})
+     ORDER BY score, newness DESC LIMIT ?5 OFFSET ?6
   )
   SELECT r.total, a.id, a.status, a.deleted_at, a.title, a.kicker, a.subtitle, a.summary,
          substr(a.body_text, 1, ${SEARCH_TEXT_CHARS}) AS body_text, s.path AS section_path, s.name AS section_name,
          a.published_at, a.updated_at
     FROM ranked r JOIN articles a ON a.id = r.docid & 4294967295 JOIN sections s ON s.id = a.section_id
-   ${readers ? "WHERE a.status = 'published' AND a.deleted_at IS NULL" : ""}
-   ORDER BY r.score, r.docid DESC`;
+   ${scope.who === "readers" ? "WHERE a.status = 'published' AND a.deleted_at IS NULL" : ""}
+   ORDER BY r.score, r.newness DESC`;
 
 export type SearchPage = { limit: number; offset: number };
 
@@ -76,7 +93,7 @@ export type SearchPage = { limit: number; offset: number };
 export function searchStatement(db: Db, phrases: readonly Phrase[], scope: SearchScope, page: SearchPage): D1PreparedStatement {
   const { head, tail } = matchParts(phrases, scope);
   return db
-    .prepare(PAGE_SQL(scope.who === "readers"))
+    .prepare(PAGE_SQL(scope))
     .bind(head, scope.sectionPath ?? null, tail, SEARCH_WINDOW, page.limit, page.offset);
 }
 
