@@ -25,3 +25,12 @@ export function matchParts(phrases: readonly Phrase[], scope: SearchScope): { he
     tail: `)${scope.who === "editors" && !scope.state ? ` NOT facets : ${quoted("trash")}` : ""}`,
   };
 }
+
+/**
+ * What readers' bounded ranking needs (src/db/search.ts): each phrase alone, to tell whether it is common
+ * (at least a window's worth of articles have it), and all of them in the title and in the lead.
+ */
+export function rankingParts(phrases: readonly Phrase[]): { each: string[]; title: string; lead: string } {
+  const all = phrases.map(phraseExpression).join(" AND ");
+  return { each: phrases.map((p) => `${TEXT_COLUMNS} : ${phraseExpression(p)}`), title: `{title} : (${all})`, lead: `{lead} : (${all})` };
+}

@@ -1,14 +1,14 @@
 // Search reads: one statement ranks a query's newest matches and joins the page of them it shows. The
 // window (SEARCH_WINDOW) is read from the top of the rowid order, which is time order (search-index.ts),
-// so a word in every article costs what a word in 5,000 costs; bm25 weighs title above lead above
-// credits above body, and a tie goes to the newer article.
+// so a word in every article is ranked among as many articles as a word in 1,000; bm25 weighs title above
+// lead above credits above body (where it is bounded: READERS_SCORED), and a tie goes to the newer article.
 import type { ArticleStatus } from "../domain/article.ts";
 import type { Phrase } from "../content/search-query.ts";
 import { SEARCH_WINDOW, type SearchHit, type SearchResults, type SearchScope } from "../domain/search.ts";
 import { type Db, rowsOf } from "./handle.ts";
 import type { Section } from "../domain/section.ts";
 import { sectionsFrom, topSectionsStatement } from "./listings.ts";
-import { matchParts } from "./search-match.ts";
+import { matchParts, rankingParts } from "./search-match.ts";
 
 /** How much of a body a hit brings for its snippet: a match further in is not shown (the hit still is). */
 export const SEARCH_TEXT_CHARS = 20_000;
@@ -59,14 +59,36 @@ const NEWEST = (listed: boolean) => `
    ORDER BY rowid DESC LIMIT ?4`;
 
 /**
- * The matches a scope ranks: readers and `published` the newest of the listed range; other states the
- * newest of the other range; editors without a state both windows, so a draft is never crowded out of its
- * editor's search by a thousand published articles.
+ * Readers' window, scored. bm25 counts the articles of each of the query's phrases over the whole index,
+ * which for a phrase most articles have (工作, 发展) is a walk of the whole archive on every search. So when
+ * any phrase is that common — a window's worth of articles found for it, a bounded count — the window is
+ * scored without bm25, by where the query matched: all of it in the title (10), in the lead (4), or
+ * elsewhere (1), each a lookup bounded by the window's own time span; recency breaks the ties. Otherwise
+ * every phrase is rarer than a window, and bm25's counts are bounded too. ?7 and ?8 are the title and
+ * lead expressions, ?9… each phrase alone.
  */
-function windowOf(scope: SearchScope): string {
-  if (scope.who === "readers" || scope.state === "published") return NEWEST(true);
-  if (scope.state !== undefined) return NEWEST(false);
-  return `SELECT * FROM (${NEWEST(true)}) UNION ALL SELECT * FROM (${NEWEST(false)})`;
+const READERS_SCORED = (phrases: number) => {
+  const common = Array.from({ length: phrases }, (_, k) =>
+    `(SELECT count(*) FROM (SELECT rowid FROM search_index WHERE search_index MATCH ?${9 + k} LIMIT ?4)) >= ?4`).join(" OR ");
+  const inWindow = (param: number) =>
+    `(docid IN (SELECT rowid FROM search_index WHERE search_index MATCH ?${param} AND rowid >= (SELECT lo FROM span)))`;
+  return `newest AS MATERIALIZED (
+    ${NEWEST(true).replace(`bm25(search_index, ${WEIGHTS}) AS score`, `CASE WHEN ${common} THEN NULL ELSE bm25(search_index, ${WEIGHTS}) END AS bm25`)}
+  ), span AS MATERIALIZED (SELECT min(docid) AS lo FROM newest), scored AS (
+    SELECT docid, COALESCE(bm25, -1.0 - 10.0 * ${inWindow(7)} - 4.0 * ${inWindow(8)}) AS score FROM newest
+  )`;
+};
+
+/**
+ * The scored window of a scope. Editors rank with bm25 always (a newsroom's traffic, never cached): `published`
+ * the newest of the listed range, other states the newest of the other range, no state both windows, so a
+ * draft is never crowded out of its editor's search by a thousand published articles.
+ */
+function scoredOf(scope: SearchScope, phrases: number): string {
+  if (scope.who === "readers") return READERS_SCORED(phrases);
+  if (scope.state === "published") return `scored AS (${NEWEST(true)})`;
+  if (scope.state !== undefined) return `scored AS (${NEWEST(false)})`;
+  return `scored AS (SELECT * FROM (${NEWEST(true)}) UNION ALL SELECT * FROM (${NEWEST(false)}))`;
 }
 
 // The page (?5 hits from ?6 on) of the window ranked, each row with the window's size. One pass over the
@@ -75,9 +97,9 @@ function windowOf(scope: SearchScope): string {
 // Ties go to the newer article: the rowid without its sign bit is (time << 32) | id in either range.
 const NEWNESS = "docid & 9223372036854775807";
 
-const PAGE_SQL = (scope: SearchScope) => `
-  WITH ranked AS (
-    SELECT docid, score, ${NEWNESS} AS newness, count(*) OVER () AS total FROM (${windowOf(scope)})
+const PAGE_SQL = (scope: SearchScope, phrases: number) => `
+  WITH ${scoredOf(scope, phrases)}, ranked AS (
+    SELECT docid, score, ${NEWNESS} AS newness, count(*) OVER () AS total FROM scored
      ORDER BY score, newness DESC LIMIT ?5 OFFSET ?6
   )
   SELECT r.total, a.id, a.status, a.deleted_at, a.title, a.kicker, a.subtitle, a.summary,
@@ -92,9 +114,10 @@ export type SearchPage = { limit: number; offset: number };
 /** The statement of one page of a search, for use alone or in a batch with what the page also shows. */
 export function searchStatement(db: Db, phrases: readonly Phrase[], scope: SearchScope, page: SearchPage): D1PreparedStatement {
   const { head, tail } = matchParts(phrases, scope);
-  return db
-    .prepare(PAGE_SQL(scope))
-    .bind(head, scope.sectionPath ?? null, tail, SEARCH_WINDOW, page.limit, page.offset);
+  const params = [head, scope.sectionPath ?? null, tail, SEARCH_WINDOW, page.limit, page.offset];
+  if (scope.who === "editors") return db.prepare(PAGE_SQL(scope, phrases.length)).bind(...params);
+  const ranking = rankingParts(phrases);
+  return db.prepare(PAGE_SQL(scope, phrases.length)).bind(...params, ranking.title, ranking.lead, ...ranking.each);
 }
 
 /** The results of a searchStatement (a page past the end has no rows, so no total either: 0). */
