@@ -50,8 +50,9 @@ const toHit = (r: HitRow): SearchHit => ({
 // ?1 head and ?3 tail of the MATCH expression, ?2 the section path (NULL for none: an unknown one is s0,
 // which no article carries), ?4 the window. The rowid's low 32 bits are the article id; its sign says whether
 // readers see the article (src/db/search-index.ts), so `listed` picks one range of the index or the other.
-const NEWEST = (listed: boolean) => `
-  SELECT rowid AS docid, bm25(search_index, ${WEIGHTS}) AS score
+const BM25 = `bm25(search_index, ${WEIGHTS})`;
+const NEWEST = (listed: boolean, score = BM25) => `
+  SELECT rowid AS docid, ${score} AS score
     FROM search_index
    WHERE search_index MATCH ?1 || CASE WHEN ?2 IS NULL THEN ''
            ELSE ' AND facets : "s' || COALESCE((SELECT id FROM sections WHERE path = ?2), 0) || '"' END || ?3
@@ -73,9 +74,9 @@ const READERS_SCORED = (phrases: number) => {
   const inWindow = (param: number) =>
     `(docid IN (SELECT rowid FROM search_index WHERE search_index MATCH ?${param} AND rowid >= (SELECT lo FROM span)))`;
   return `newest AS MATERIALIZED (
-    ${NEWEST(true).replace(`bm25(search_index, ${WEIGHTS}) AS score`, `CASE WHEN ${common} THEN NULL ELSE bm25(search_index, ${WEIGHTS}) END AS bm25`)}
+    ${NEWEST(true, `CASE WHEN ${common} THEN NULL ELSE ${BM25} END`)}
   ), span AS MATERIALIZED (SELECT min(docid) AS lo FROM newest), scored AS (
-    SELECT docid, COALESCE(bm25, -1.0 - 10.0 * ${inWindow(7)} - 4.0 * ${inWindow(8)}) AS score FROM newest
+    SELECT docid, COALESCE(score, -1.0 - 10.0 * ${inWindow(7)} - 4.0 * ${inWindow(8)}) AS score FROM newest
   )`;
 };
 
