@@ -28,6 +28,11 @@ import { type HttpRequest, type LoadOptions, type LoadRun, hasWrk, mergeRuns, pe
 import { seed } from "./seed.ts";
 import { generateKey } from "../src/auth/keys.ts";
 import { createApiKey } from "../src/db/keys.ts";
+import { parseSearchQuery } from "../src/content/search-query.ts";
+import { searchUrl } from "../src/content/urls.ts";
+import { matchParts } from "../src/db/search-match.ts";
+import { indexSize } from "./lib/index-size.ts";
+import { indexBacklog } from "../src/publish/reindex.ts";
 
 const BASELINE_BYTES = 20 * 1024;
 
@@ -85,6 +90,32 @@ type Scenario = { name: string; worker: WorkerName; requests: HttpRequest[] };
 
 const log = (message: string) => console.error(`bench: ${message}`);
 
+/**
+ * Search's fixed mix, over the synthetic archive's words: rare and very common two-character words (工作 and
+ * 群众 are in most articles), one character, ten-character phrases (one that the generator's stock sentences put
+ * in three articles of four), a Latin word, traditional script.
+ */
+const SEARCH_MIX = [
+  { name: "rare word 杨梅", q: "杨梅" },
+  { name: "rare word 皮影", q: "皮影" },
+  { name: "common word 群众", q: "群众" },
+  { name: "very common word 工作", q: "工作" },
+  { name: "one character 区", q: "区" },
+  { name: "ten-character phrase 召开河长制工作推进会", q: "召开河长制工作推进会" },
+  { name: "ten-character phrase in most articles", q: "社会发展注入新的动力" },
+  { name: "Latin word GDP", q: "GDP" },
+  { name: "traditional 鄉村振興", q: "鄉村振興" },
+] as const;
+
+/** How many published articles match a query (the whole archive, not the ranked window). */
+async function matchCount(db: D1Database, q: string): Promise<number> {
+  const parsed = parseSearchQuery(q);
+  if (!parsed.ok) throw new Error(`bench query ${q}: ${parsed.problem}`);
+  const { head, tail } = matchParts(parsed.query.phrases, { who: "readers" });
+  const row = await db.prepare(`SELECT count(*) AS n FROM search_index WHERE search_index MATCH ? AND rowid >= 0`).bind(head + tail).first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
 /** Seeds `.bench/state-<size>` once; later runs reuse it when it holds exactly `size` articles. */
 async function ensureState(size: number): Promise<string> {
   const state = join(ROOT, ".bench", `state-${size}`, "v3");
@@ -96,7 +127,11 @@ async function ensureState(size: number): Promise<string> {
       const totals = await listingTotals(env.db);
       const tops = (await listSections(env.db)).filter((s) => s.parentId === null);
       const listed = tops.reduce((n, s) => n + (totals.get(s.path) ?? 0), 0);
-      if (listed === size) return state;
+      if (listed === size) {
+        // Seeded before search: its articles were queued for the index by the migration.
+        while ((await indexBacklog(env.db, 500)) > 0);
+        return state;
+      }
       log(`${state} holds ${listed} articles, not ${size}: seeding again`);
     } catch (err) {
       log(`${state} is unreadable (${err instanceof Error ? err.message : String(err)}): seeding again`);
@@ -134,7 +169,9 @@ async function targets(state: string) {
     if (!biggest) throw new Error(`${state} has no sections`);
     const leaf = articles[0]?.path ?? biggest.path;
     if (!month) throw new Error(`${state} has no published article to take a month from`);
-    return { articles, section: biggest.path, leaf, editorKey, month, lastPage: Math.max(1, Math.ceil((totals.get(biggest.path) ?? 0) / PAGE_SIZE)) };
+    const matches = new Map<string, number>();
+    for (const { q } of SEARCH_MIX) matches.set(q, await matchCount(env.db, q));
+    return { articles, section: biggest.path, leaf, editorKey, month, matches, lastPage: Math.max(1, Math.ceil((totals.get(biggest.path) ?? 0) / PAGE_SIZE)) };
   } finally {
     await env.dispose();
   }
@@ -189,6 +226,9 @@ function scenarios(t: Targets, validators: Map<string, Validators>): Scenario[] 
     on("masthead", "section feed 304 (If-Modified-Since)", [feeds.section], "date"),
     on("masthead", `month sitemap HIT (${feeds.month})`, [feeds.month]),
     on("masthead-nocache", "month sitemap MISS", [feeds.month]),
+    on("masthead", "search page HIT (the mix)", SEARCH_MIX.map(({ q }) => searchUrl(q))),
+    ...SEARCH_MIX.map(({ name, q }) => on("masthead-nocache", `search page MISS: ${name} (${t.matches.get(q) ?? "?"} matches)`, [searchUrl(q)])),
+    on("masthead-nocache", "GET /api/v1/search MISS (the mix)", SEARCH_MIX.map(({ q }) => `/api/v1/search?${new URLSearchParams({ q })}`)),
   ];
 }
 
@@ -329,7 +369,7 @@ async function resultRow(server: Server, scenario: Scenario, rounds: Measured[])
   };
 }
 
-type SizeResult = { rows: ResultRow[]; loadAverage: number; fresh: Awaited<ReturnType<typeof publishToFreshRead>> };
+type SizeResult = { rows: ResultRow[]; loadAverage: number; fresh: Awaited<ReturnType<typeof publishToFreshRead>>; size: ReturnType<typeof indexSize> };
 
 async function runSize(size: number, bundle: string, opts: RunOptions): Promise<SizeResult> {
   const state = await ensureState(size);
@@ -359,10 +399,26 @@ async function runSize(size: number, bundle: string, opts: RunOptions): Promise<
     }
     const fresh = await publishToFreshRead(server.origins.masthead, t);
     log(`${size}: publish → every purged URL fresh: ${fresh.freshMs.map((ms) => ms.toFixed(0)).join(", ")} ms`);
-    return { rows, loadAverage, fresh };
-  } finally {
     await server.dispose();
+    return { rows, loadAverage, fresh, size: indexSize(state) };
+  } catch (err) {
+    await server.dispose();
+    throw err;
   }
+}
+
+const MB = (bytes: number) => (bytes / 1e6).toFixed(1);
+
+/** The search index's size, per article, and what a 10 GB D1 then holds. */
+function sizeLine(s: ReturnType<typeof indexSize>): string {
+  const perArticle = s.fileBytes / Math.max(1, s.articles);
+  return (
+    `Database ${MB(s.fileBytes)} MB for ${s.articles.toLocaleString("en-US")} articles (${(perArticle / 1024).toFixed(1)} KB an article), ` +
+    `of which the search index ${MB(s.indexBytes)} MB (${(s.indexBytes / Math.max(1, s.articles) / 1024).toFixed(2)} KB an article, ` +
+    `${((100 * s.indexBytes) / Math.max(1, s.fileBytes)).toFixed(0)}%; sqlite dbstat pages): a 10 GB D1 holds about ` +
+    `${Math.floor(10e9 / perArticle).toLocaleString("en-US")} such articles with the index, ` +
+    `${Math.floor(10e9 / ((s.fileBytes - s.indexBytes) / Math.max(1, s.articles))).toLocaleString("en-US")} without.`
+  );
 }
 
 const { values } = parseArgs({
@@ -393,7 +449,7 @@ const bundle = bundleWorker();
 const sections: string[] = [];
 try {
   for (const size of sizes) {
-    const { rows, loadAverage, fresh } = await runSize(size, bundle, opts);
+    const { rows, loadAverage, fresh, size: stored } = await runSize(size, bundle, opts);
     const heading = `#### ${size.toLocaleString("en-US")} articles (load average ${loadAverage.toFixed(2)} at the start)`;
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
     const freshLine =
@@ -401,7 +457,7 @@ try {
       `(median), and every URL of its purge set serves the new version ${median(fresh.freshMs).toFixed(0)} ms after the publish was ` +
       `sent (median; slowest ${Math.max(...fresh.freshMs).toFixed(0)} ms), that time mostly the check itself: two requests per URL, ` +
       `one through the cache and one past it, for ${fresh.checks.map(String).join(", ")} pass(es) over the nine URLs.`;
-    sections.push([heading, "", resultsTable(rows), "", freshLine, ""].join("\n"));
+    sections.push([heading, "", resultsTable(rows), "", freshLine, "", sizeLine(stored), ""].join("\n"));
   }
 } finally {
   rmSync(bundle, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import type * as Axe from "axe-core";
 import { Miniflare } from "miniflare";
 import { chromium } from "playwright-core";
-import { articleUrl, sectionUrl } from "../src/content/urls.ts";
+import { articleUrl, searchUrl, sectionUrl } from "../src/content/urls.ts";
 import { demoArticles } from "./demo/load.ts";
 import { ROOT, storageOptions } from "./lib/local-env.ts";
 import { bundleWorker, mastheadWorker } from "./lib/worker.ts";
@@ -46,6 +46,7 @@ function pagesToCheck(): { name: string; path: string; status: number }[] {
     { name: "section page 2", path: sectionUrl("xw", 2), status: 200 },
     { name: "article with cover and figure", path: articleUrl(withFigure.section, withFigure.id), status: 200 },
     { name: "article with a table", path: articleUrl(withTable.section, withTable.id), status: 200 },
+    { name: "search results", path: searchUrl("岚江"), status: 200 },
     { name: "404", path: "/html/no-such-section/", status: 404 },
   ];
 }

@@ -1,7 +1,7 @@
 // Validates every page a reader can reach on the demo site with the Nu Html Checker (vnu.jar, on the
 // machine's Java): the Worker as deploy bundles it, in Miniflare, over a fresh copy of the demo content.
 // Crawls from / through every same-site link (sections, their pages, articles), adds a 404 page and
-// the stylesheet, then fails on any error the checker reports.
+// the stylesheet and the search pages, then fails on any error the checker reports.
 //
 //   npm run check:html
 import { spawnSync } from "node:child_process";
@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Miniflare } from "miniflare";
 import { ROOT, storageOptions } from "./lib/local-env.ts";
+import { searchUrl } from "../src/content/urls.ts";
 import { bundleWorker, mastheadWorker } from "./lib/worker.ts";
 import { seed } from "./seed.ts";
 
@@ -50,6 +51,14 @@ async function crawl(mf: Miniflare, outDir: string) {
         queue.push(link);
       }
     }
+  }
+  // The search pages: the form's empty page, results with the query marked, and a query that finds nothing.
+  for (const [name, path] of [["search-empty", searchUrl("")], ["search-results", searchUrl("岚江 2026年")], ["search-none", searchUrl("没有这个词")]]) {
+    const res = await mf.dispatchFetch(`${ORIGIN}${path}`);
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+    const file = join(outDir, `page-${name}.html`);
+    writeFileSync(file, await res.text());
+    files.push(file);
   }
   const notFound = await mf.dispatchFetch(`${ORIGIN}/html/no-such-section/`);
   if (notFound.status !== 404) throw new Error(`an unknown section answered ${notFound.status}, not 404`);

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { formatIsoDate } from "../src/content/dates.ts";
 import { loadDemo } from "./demo/load.ts";
+import { indexBacklog } from "../src/publish/reindex.ts";
 import { generateArticles } from "./generate/generate.ts";
 import { DEFAULT_STATE, applyMigrations, openLocalEnv, resolveState } from "./lib/local-env.ts";
 
@@ -33,6 +34,10 @@ export async function seed(opts: SeedOptions): Promise<void> {
   if (migrated.length) log(`applied migrations ${migrated.join(", ")}`);
   const env = await openLocalEnv(opts.state);
   try {
+    // Articles stored before search existed (migrations/0008 queued them): indexed now, not a minute at a time.
+    let indexed = 0;
+    for (let n = await indexBacklog(env.db, 500); n > 0; n = await indexBacklog(env.db, 500)) indexed += n;
+    if (indexed) log(`indexed ${indexed} articles for search`);
     if (opts.demo) {
       const started = performance.now();
       const demo = await loadDemo(env.db, env.bucket);

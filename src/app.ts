@@ -11,6 +11,8 @@ import { assets } from "./routes/assets.ts";
 import { previews } from "./routes/preview.ts";
 import { feeds } from "./routes/feeds.ts";
 import { sitemaps } from "./routes/sitemaps.ts";
+import { searchPage } from "./routes/search.ts";
+import { publicSearch } from "./routes/search-api.ts";
 import { d1Timing } from "./middleware/d1-timing.ts";
 import { d1Session } from "./middleware/d1-session.ts";
 import { canonicalPath } from "./middleware/canonical-path.ts";
@@ -49,7 +51,7 @@ app.use(canonicalPath());
 
 // Reader routes are served from the edge cache, before anything touches D1; readers read any replica.
 const READER_PATHS = [
-  "/", "/html/*", "/api/v1/articles/*", "/api/v1/sections/*",
+  "/", "/html/*", "/search", "/api/v1/articles/*", "/api/v1/sections/*", "/api/v1/search",
   "/rss.xml", "/atom.xml", "/feed.json", "/sitemap.xml", "/sitemap-news.xml", "/sitemaps/*", "/robots.txt",
 ];
 const cached = edgeCache((c) => configuredCache(c.env, c.executionCtx));
@@ -60,12 +62,15 @@ for (const path of READER_PATHS) app.use(path, d1Session("readers"));
 app.use("/preview/*", d1Session("editors"));
 
 app.route("/api/v1/admin", admin);
+app.route("/api/v1/search", publicSearch);
 app.route("/api/v1", publicApi);
 app.route("/media", media);
 app.route("/assets", assets);
 app.route("/preview", previews);
 app.route("/", feeds);
 app.route("/", sitemaps);
+// Before the pages, whose routes refuse every query string: a search is its query string.
+app.route("/search", searchPage);
 app.route("/", pages);
 
 // Last, so it knows every route: 405 with Allow for a known path, 404 otherwise.

@@ -1,5 +1,5 @@
 // The cron trigger's jobs, every minute: publish scheduled articles that are due (through the same
-// path as a manual publish), and forget what is no longer needed: failed-authentication counts from
+// path as a manual publish), index a batch of the search backlog, and forget what is no longer needed: failed-authentication counts from
 // windows long past, Idempotency-Key answers older than a day, and registrations of cached pages that
 // have expired.
 import { pruneAuthFailures } from "./db/keys.ts";
@@ -7,6 +7,7 @@ import { IDEMPOTENCY_TTL_MS, pruneIdempotency } from "./db/idempotency.ts";
 import { pruneCacheRegistry } from "./db/cache-registry.ts";
 import type { ChangeReport } from "./domain/change.ts";
 import { publishDueArticles } from "./publish/changes.ts";
+import { indexBacklog } from "./publish/reindex.ts";
 
 export async function runScheduledJobs(
   db: D1Database,
@@ -16,6 +17,7 @@ export async function runScheduledJobs(
     publishDueArticles(db, opts.now),
     opts.authWindowMs > 0 ? pruneAuthFailures(db, opts.now - 2 * opts.authWindowMs) : Promise.resolve(),
     pruneIdempotency(db, opts.now - IDEMPOTENCY_TTL_MS),
+    indexBacklog(db),
     // By the real clock, not the run's nominal time: the registry mirrors cached copies, which expire in
     // real time. A purge only matters to pages whose render began before it: an hour is longer than any.
     pruneCacheRegistry(db, Date.now(), 60 * 60 * 1000),

@@ -1,11 +1,14 @@
 // Reader reads stay O(1) in the size of the archive: every statement they send is answered from an
-// index, never by scanning articles or listings, and never sorted in a temporary b-tree.
+// index, never by scanning articles or listings, and never sorted in a temporary b-tree — but for search,
+// which sorts the window of newest matches it ranks (at most SEARCH_WINDOW rows) and nothing else.
 import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { readPublishedArticle } from "../src/db/article-page.ts";
 import { listPublished, readHome, readSectionPage } from "../src/db/listings.ts";
 import { readSectionFeed, readSiteFeed } from "../src/db/feeds.ts";
 import { readMonthSitemap, readNewsSitemap, readSitemapIndex } from "../src/db/sitemaps.ts";
+import { readSearchPage, search } from "../src/db/search.ts";
+import { parseSearchQuery } from "../src/content/search-query.ts";
 import { makeArticles, uniqueSlug } from "./fixtures.ts";
 
 /** The D1 handle, noting the SQL of every statement prepared through it. */
@@ -87,5 +90,33 @@ describe("reader query plans", () => {
     await readMonthSitemap(db, "2023-06", 1, 50_000);
     await readNewsSitemap(db, Date.now() - 2 * 86_400_000, 1000);
     await expectIndexedOnly(sql);
+  });
+});
+
+describe("search query plans", () => {
+  it("reads the newest matches from the index in descending rowid order and articles by key, sorting only that window", async () => {
+    const section = uniqueSlug("plans");
+    await makeArticles(section, 3);
+    const parsed = parseSearchQuery("第1篇 区");
+    if (!parsed.ok) throw new Error("fixture");
+    const { db, sql } = recordingDb();
+    const page = { limit: 20, offset: 0 };
+    await search(db, parsed.query.phrases, { who: "readers" }, page);
+    await search(db, parsed.query.phrases, { who: "readers", sectionPath: section }, page);
+    await search(db, parsed.query.phrases, { who: "editors", state: "draft", sectionPath: section }, page);
+    await readSearchPage(db, parsed.query.phrases, page);
+    const searches = sql.filter((q) => q.includes("search_index"));
+    expect(searches).toHaveLength(4);
+    for (const query of searches) {
+      const plan = await planOf(query);
+      // FTS5's plan: idxNum 64 = ordered by rowid, 128 = descending; idxStr M = a MATCH on the table.
+      const scan = plan.map((d) => /^SCAN search_index VIRTUAL TABLE INDEX (\d+):M/.exec(d)).find((m) => m !== null);
+      expect(scan, plan.join("\n")).toBeDefined();
+      expect(Number(scan?.[1]) & 192, plan.join("\n")).toBe(192);
+      // One sort: the ranking of the window (at most SEARCH_WINDOW rows), never of the archive.
+      expect(plan.filter((d) => d.includes("TEMP B-TREE")), plan.join("\n")).toEqual(["USE TEMP B-TREE FOR ORDER BY"]);
+      expect(plan, plan.join("\n")).toContain("SEARCH a USING INTEGER PRIMARY KEY (rowid=?)");
+    }
+    await expectIndexedOnly(sql.filter((q) => !q.includes("search_index")));
   });
 });

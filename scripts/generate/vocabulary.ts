@@ -77,6 +77,8 @@ export const SENTENCES = [
   "今年，{place}把{topic}列入为民办实事项目，安排专项资金{n}00万元。",
   "通过一系列举措，{place}{topic}工作走在了全市前列。",
   "业内人士指出，这将为当地经济社会发展注入新的动力。",
+  "群众通过“岚政通”APP即可在线办理相关业务，平均办理时间缩短了一半。",
+  "前三季度，{place}实现GDP同比增长{growth}%，新建5G基站{n}个。",
 ] as const;
 
 export const QUOTES = [

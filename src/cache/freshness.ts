@@ -31,6 +31,13 @@ export const atMost = (f: Freshness, seconds: number): Freshness => ({
   browser: Math.max(0, Math.min(f.browser, seconds)),
 });
 
+/**
+ * Search results are purged on every change too, but any string is a query: kept a few minutes only, so
+ * one-off queries do not fill the cache (and, for the Cache API, its registry) for a day. A query many
+ * readers send at once is still answered from the cache.
+ */
+export const SEARCH_EDGE_SECONDS = 300;
+
 /** EDGE_TTL_SECONDS as a number of seconds, or the default day when unset. */
 export function edgeTtlSeconds(value: string | undefined): number {
   if (value === undefined || value === "") return DAY;

@@ -9,7 +9,17 @@ import { sha256Hex } from "../content/sha256.ts";
 import { wantsJson } from "../routes/errors.ts";
 import { type RequestValidators, isNotModified } from "../http/conditional.ts";
 import type { EdgeCache, Stored } from "./backend.ts";
-import { type Freshness, NOT_FOUND, NO_STORE, atMost, browserCacheControl, edgeCacheControl, edgeTtlSeconds, page } from "./freshness.ts";
+import {
+  type Freshness,
+  NOT_FOUND,
+  NO_STORE,
+  SEARCH_EDGE_SECONDS,
+  atMost,
+  browserCacheControl,
+  edgeCacheControl,
+  edgeTtlSeconds,
+  page,
+} from "./freshness.ts";
 import { tagsOf } from "./tags.ts";
 
 /** How a response was served, in X-Cache. */
@@ -141,7 +151,8 @@ export function edgeCache(cacheFor: (c: Context<AppEnv>) => EdgeCache): Middlewa
       return;
     }
     const shows = c.get("shows");
-    const byStatus = freshnessOf(res.status, edgeTtlSeconds(c.env.EDGE_TTL_SECONDS));
+    const ttl = edgeTtlSeconds(c.env.EDGE_TTL_SECONDS);
+    const byStatus = freshnessOf(res.status, shows?.search ? Math.min(ttl, SEARCH_EDGE_SECONDS) : ttl);
     const expires = c.get("freshFor");
     const freshness = byStatus && expires !== undefined ? atMost(byStatus, expires) : byStatus;
     const refused = /no-store|private/.test(res.headers.get("Cache-Control") ?? "") || res.headers.has("Set-Cookie");

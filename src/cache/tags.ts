@@ -22,6 +22,9 @@ export const imageTag = (key: string) => `img:${key}`;
 /** A month's sitemap (`m:2023-06`): only a change to an article published in that month alters it. */
 export const monthTag = (month: string) => `m:${month}`;
 
+/** Search results pages and answers: every change purges them all (src/routes/search.ts says why). */
+export const SEARCH_TAG = "search";
+
 
 /** Cloudflare keeps at most 1,000 tags per response; a page shows far fewer. */
 const MAX_TAGS = 1000;
@@ -34,6 +37,7 @@ const MAX_TAGS = 1000;
 export function tagsOf(shows: Shows): string[] {
   const tags = new Set([
     SITE_TAG,
+    ...(shows.search ? [SEARCH_TAG] : []),
     ...shows.listings.map(listingTag),
     ...(shows.months ?? []).map(monthTag),
     ...(shows.images ?? []).map(imageTag),
@@ -47,12 +51,14 @@ export function tagsOf(shows: Shows): string[] {
  * new 上一篇 / 下一篇 neighbours (their links changed), and every listing it appears or appeared in, before and
  * after a move — all of their pages, since an article published at the top shifts every page down — with
  * the whole site's listing, and the monthly sitemaps that list or listed it (the month it was published in,
- * before and after). A draft's edit shows nowhere but its own (404) URL.
+ * before and after); and every search, since any change to any article — a draft's too — may change what a
+ * search finds or how it ranks. A draft's edit shows nowhere else but its own (404) URL.
  */
 export function purgeTagsOf(reports: readonly ChangeReport[]): string[] {
   const tags = new Set<string>();
   for (const r of reports) {
     if (!r.changed) continue;
+    tags.add(SEARCH_TAG);
     tags.add(articleTag(r.article.id));
     for (const id of r.neighbours) tags.add(articleTag(id));
     for (const path of r.sectionPaths) tags.add(listingTag(path));

@@ -34,3 +34,14 @@ export const SECTIONS_SITEMAP_URL = "/sitemaps/sections.xml";
 
 /** `/sitemaps/2023-06.xml`, and `/sitemaps/2023-06-2.xml` for the second 50,000 of a very busy month. */
 export const monthSitemapUrl = (month: string, part = 1) => `/sitemaps/${month}${part > 1 ? `-${part}` : ""}.xml`;
+
+/**
+ * `/search?q=光伏&page=2`, spelled as a browser's GET form spells it (application/x-www-form-urlencoded,
+ * spaces as +), so a search typed into the box is already at its canonical URL. No query: `/search`.
+ */
+export function searchUrl(query: string, page = 1): string {
+  if (query === "") return "/search";
+  const params = new URLSearchParams({ q: query });
+  if (page > 1) params.set("page", String(page));
+  return `/search?${params.toString()}`;
+}

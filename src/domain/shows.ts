@@ -9,6 +9,8 @@ export type Shows = {
   images?: string[];
   /** Monthly sitemaps the response is, by month (`2023-06`): changes to articles published in them alter it. */
   months?: string[];
+  /** Search results: any change to any article may change what a search finds, or how it ranks. */
+  search?: boolean;
 };
 
 /** The listing of every published article: site feeds, sitemaps, the unfiltered list API. */

@@ -21,6 +21,7 @@ import {
 import type { Db } from "../db/handle.ts";
 import { revisionStatement } from "../db/revisions.ts";
 import { sitemapMonthStatements } from "../db/sitemaps.ts";
+import { indexArticleStatements } from "../db/search-index.ts";
 
 export type CommitOptions = {
   action: RevisionAction;
@@ -56,7 +57,8 @@ export function monthChanges(before: PublishedArticle | null, after: PublishedAr
 }
 
 /**
- * Applies `after` over `before` (null for a create) atomically, and reports what changed. The revision
+ * Applies `after` over `before` (null for a create) atomically — the article, its listings, its search
+ * index row (drafts too: editors search them), revision and audit entry — and reports what changed. The revision
  * insert (article id, new version) is the optimistic lock: a writer whose `before` is no longer current
  * hits its primary key and the whole batch rolls back (isVersionConflict).
  */
@@ -84,6 +86,7 @@ export async function commit(db: Db, before: Placed | null, after: Placed, opts:
     // On create the article row comes first (its id is the lock); on change the revision does.
     ...(old ? [revision, updateArticleStatement(db, a, old.version)] : [insertArticleStatement(db, a), revision]),
     ...listingChanges,
+    ...indexArticleStatements(db, old, a, after.chain),
     ...(touched.size ? [touchSectionsStatement(db, [...touched.keys()], a.updatedAt)] : []),
     ...sitemapMonthStatements(db, monthChanges(listedBefore, listedAfter, a.updatedAt)),
     auditStatement(db, {

@@ -1,6 +1,6 @@
 // Bulk import of published articles (the data generator; later a DedeCMS / PHPCMS importer). Each article
 // gets the rows a create-and-publish through changes.ts stores — the article, revision 1, its listings in
-// its section and every ancestor, an audit entry, its month's sitemap count — but many articles share one db.batch. Fed oldest first,
+// its section and every ancestor, its search index row, an audit entry, its month's sitemap count — but many articles share one db.batch. Fed oldest first,
 // each listing insert appends: nothing newer to shift, so the cost per article stays flat at any size.
 import type { Actor } from "../domain/api-key.ts";
 import type { Section } from "../domain/section.ts";
@@ -19,6 +19,7 @@ import {
 import type { Db } from "../db/handle.ts";
 import { getMediaByKeys } from "../db/media.ts";
 import { revisionStatement } from "../db/revisions.ts";
+import { indexArticleStatements } from "../db/search-index.ts";
 import { getSectionChain } from "../db/sections.ts";
 import { sitemapMonthStatements } from "../db/sitemaps.ts";
 import { bodyMediaKeys, renderArticleBody, requireCover } from "./body.ts";
@@ -84,6 +85,7 @@ export async function importPublishedArticles(db: Db, items: readonly ImportItem
       insertArticleStatement(db, article),
       revisionStatement(db, article, [...new Set(shown)], "publish", opts.actor),
       ...listingAddStatements(db, chain.map((s) => s.id), item.published_at, article.id),
+      ...indexArticleStatements(db, null, article, chain),
       auditStatement(db, {
         actor: opts.actor,
         action: "article.import",

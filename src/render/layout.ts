@@ -4,6 +4,7 @@ import type { HtmlEscapedString } from "hono/utils/html";
 import type { Section } from "../domain/section.ts";
 import type { Shows } from "../domain/shows.ts";
 import { FEED_FORMATS, type FeedFormat, feedUrl, sectionUrl } from "../content/urls.ts";
+import { QUERY_LIMITS } from "../content/search-query.ts";
 import { STYLESHEET_URL } from "./stylesheet.ts";
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
@@ -27,12 +28,14 @@ export type LayoutData = {
   current?: string;
   /** True when the page is that section's (or home's) first page itself, not something inside it. */
   currentIsPage?: boolean;
-  /** Pages search engines must not keep (previews). */
+  /** Pages search engines must not keep (previews, search results). */
   noindex?: boolean;
   /** The section whose feeds the page offers besides the site's (section and article pages). */
   feedSection?: Pick<Section, "path" | "name">;
   /** More of the head: an article's Open Graph, Twitter card and JSON-LD. */
   head?: Html;
+  /** The query a results page shows, put back in the search box. */
+  query?: string;
   main: Html;
 };
 
@@ -53,6 +56,13 @@ function feedLinks(site: Site, path: string, name: string): Html[] {
 const ariaCurrent = (on: boolean, isPage: boolean) =>
   on ? (isPage ? html` aria-current="page"` : html` aria-current="true"`) : "";
 
+/** The search box every page has: a plain GET form, so it works without script (the CSP allows none). */
+const searchBox = (query: string) => html`<form class="search" action="/search" method="get" role="search">
+<label class="visually-hidden" for="site-search">搜索本站新闻</label>
+<input id="site-search" type="search" name="q" value="${query}" maxlength="${QUERY_LIMITS.chars}" placeholder="搜索新闻" enterkeyhint="search">
+<button type="submit">搜索</button>
+</form>`;
+
 export function layout(d: LayoutData): Html {
   const isPage = d.currentIsPage ?? false;
   return html`<!doctype html>
@@ -70,7 +80,8 @@ ${d.noindex ? html`<meta name="robots" content="noindex, nofollow">
 <body>
 <a class="skip" href="#main">跳到正文</a>
 <header class="masthead">
-<div class="wrap masthead-top"><a class="brand" href="/">${d.site.name}</a></div>
+<div class="wrap masthead-top"><a class="brand" href="/">${d.site.name}</a>
+${searchBox(d.query ?? "")}</div>
 <nav class="sitenav" aria-label="栏目导航"><ul class="wrap">
 <li><a href="/"${ariaCurrent(d.current === "", isPage)}>首页</a></li>
 ${d.nav.map((s) => html`<li><a href="${sectionUrl(s.path)}"${ariaCurrent(d.current === s.path, isPage)}>${s.name}</a></li>\n`)}</ul></nav>

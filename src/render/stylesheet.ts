@@ -47,6 +47,22 @@ h1, h2, h3 { line-height: 1.4; }
 .masthead-top { display: flex; align-items: baseline; justify-content: space-between; gap: 16px; padding-top: 18px; padding-bottom: 14px; }
 .brand { font-size: 30px; font-weight: 700; letter-spacing: 2px; color: var(--brand); }
 .brand:hover { color: var(--brand-dark); text-decoration: none; }
+.search { display: flex; flex: 0 1 320px; min-width: 0; }
+.search input {
+  flex: 1; min-width: 0; height: 36px; padding: 0 10px; border: 1px solid #8a94a3; border-right: 0;
+  border-radius: 3px 0 0 3px; font: inherit; font-size: 15px; color: var(--ink); background: var(--paper);
+}
+.search input:focus-visible { outline: 2px solid var(--brand); outline-offset: -1px; }
+.search button {
+  flex: none; height: 36px; padding: 0 16px; border: 1px solid var(--brand); border-radius: 0 3px 3px 0;
+  background: var(--brand); color: #fff; font: inherit; font-size: 15px; cursor: pointer;
+}
+.search button:hover { background: var(--brand-dark); }
+.search button:focus-visible { outline: 2px solid var(--ink); outline-offset: 2px; }
+/* The query in results: a highlighter's yellow behind the ink, never a colour alone. */
+mark { background: #ffe58f; color: inherit; padding: 0 1px; border-radius: 2px; }
+.hits .summary { -webkit-line-clamp: 3; }
+.panel > .description { margin: 12px 0 4px; color: var(--ink-soft); font-size: 15px; }
 .sitenav { background: var(--brand); }
 .sitenav ul { display: flex; gap: 4px; margin: 0 auto; padding: 0 8px; list-style: none; overflow-x: auto; scrollbar-width: none; }
 .sitenav a { display: block; padding: 10px 16px; color: #fff; font-size: 17px; white-space: nowrap; }
@@ -155,6 +171,8 @@ main.wrap { padding-top: 20px; padding-bottom: 48px; }
 
 @media (max-width: 760px) {
   .brand { font-size: 24px; }
+  .masthead-top { flex-wrap: wrap; align-items: center; gap: 10px; }
+  .search { flex: 1 1 100%; }
   .sitenav a { padding: 8px 12px; font-size: 16px; }
   .wrap { padding: 0 12px; }
   .panel { padding: 14px 14px; border-left: 0; border-right: 0; border-radius: 0; }

@@ -8,6 +8,7 @@ import { adminArticles } from "./admin-articles.ts";
 import { adminImages } from "./admin-images.ts";
 import { adminKeys } from "./admin-keys.ts";
 import { adminCache } from "./admin-cache.ts";
+import { adminSearch } from "./search-api.ts";
 
 export const admin = new Hono<AppEnv>();
 
@@ -21,3 +22,4 @@ admin.route("/keys", adminKeys);
 admin.route("/cache", adminCache);
 admin.route("/images", adminImages);
 admin.route("/articles", adminArticles);
+admin.route("/search", adminSearch);

@@ -8,9 +8,19 @@ import { issueDetails } from "../content/schemas.ts";
 /** The query of an endpoint that takes no parameters. */
 export const NoQuery = v.objectWithRest({}, v.never("is not a parameter here"));
 
+/**
+ * Every parameter's values, decoded as the URL standard decodes a form (+ is a space; an invalid %-escape
+ * such as a lone surrogate's %ED%A0%80 becomes U+FFFD, which no schema takes for real text).
+ */
+function queriesOf(url: string): Record<string, string[]> {
+  const all: Record<string, string[]> = {};
+  for (const [name, value] of new URL(url).searchParams) (all[name] ??= []).push(value);
+  return all;
+}
+
 /** The validated query, or 400 listing every problem: repeated parameters, unknown ones, bad values. */
 export function parseQuery<S extends v.GenericSchema>(c: Context, schema: S): v.InferOutput<S> {
-  const all = c.req.queries();
+  const all = queriesOf(c.req.url);
   const repeated = Object.entries(all)
     .filter(([, values]) => values.length > 1)
     .map(([name]) => ({ path: name, message: "is given more than once" }));

@@ -1,0 +1,6 @@
+// opencc-js ships its dictionaries as modules without declarations: each default-exports one table as
+// "from to|from to|…" (src/content/search-fold.ts parses the character tables).
+declare module "opencc-js/dict/*" {
+  const table: string;
+  export default table;
+}

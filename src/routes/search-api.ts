@@ -1,0 +1,79 @@
+// Search as JSON: readers' GET /api/v1/search (published articles, cached briefly and purged by every
+// change) and editors' GET /api/v1/admin/search (every state, behind the admin key check). Both follow the
+// list contract (items, next_cursor, limit); the cursor is the offset of the next page in the ranking.
+import { type Context, Hono } from "hono";
+import * as v from "valibot";
+import type { AppEnv } from "../env.ts";
+import { badRequest, notFound } from "../domain/errors.ts";
+import { SEARCH_WINDOW, type SearchResults, type SearchScope } from "../domain/search.ts";
+import { Cursor, KeyNumber, ListQuery, encodeCursor } from "../content/list-query.ts";
+import { ARTICLE_STATUS_FILTER } from "../content/schemas.ts";
+import { type Phrase, QUERY_LIMITS, type SearchQuery, parseSearchQuery } from "../content/search-query.ts";
+import { SECTION_PATH } from "../content/urls.ts";
+import { search } from "../db/search.ts";
+import { adminHitJson, hitJson } from "../render/search-json.ts";
+import { parseQuery } from "./query.ts";
+
+export const publicSearch = new Hono<AppEnv>();
+export const adminSearch = new Hono<AppEnv>();
+
+type Ctx = Context<AppEnv>;
+
+const common = {
+  q: v.string("is required: the words to search for"),
+  section: v.optional(v.pipe(v.string(), v.regex(SECTION_PATH, "must be a section path such as xw/dzyw"))),
+  cursor: v.optional(Cursor(v.strictTuple([v.pipe(KeyNumber, v.maxValue(SEARCH_WINDOW))]))),
+};
+
+const ReaderQuery = ListQuery(common);
+const EditorQuery = ListQuery({
+  ...common,
+  status: v.optional(v.picklist(ARTICLE_STATUS_FILTER, `must be one of ${ARTICLE_STATUS_FILTER.join(", ")}`)),
+});
+
+const PROBLEMS = {
+  empty: "must contain something to search for: letters, digits or Chinese characters",
+  too_long: `must be at most ${QUERY_LIMITS.chars} characters`,
+  too_many_terms: `must have at most ${QUERY_LIMITS.terms} terms`,
+} as const;
+
+/** The query, or 400 saying what is wrong with q. */
+function queryOf(q: string): SearchQuery {
+  const parsed = parseSearchQuery(q);
+  if (!parsed.ok) throw badRequest("Invalid query", [{ path: "q", message: PROBLEMS[parsed.problem] }]);
+  return parsed.query;
+}
+
+async function answer<T>(
+  c: Ctx,
+  scope: SearchScope,
+  params: { q: string; limit: number; cursor?: readonly [number] | undefined },
+  itemOf: (hit: SearchResults["hits"][number], phrases: readonly Phrase[]) => T,
+) {
+  const query = queryOf(params.q);
+  const offset = params.cursor?.[0] ?? 0;
+  const results = await search(c.var.db, query.phrases, scope, { limit: params.limit, offset });
+  if (!results) throw notFound(`No section "${scope.sectionPath}"`);
+  const next = offset + params.limit;
+  return c.json({
+    query: query.text,
+    total: results.total,
+    total_capped: results.capped,
+    items: results.hits.map((hit) => itemOf(hit, query.phrases)),
+    next_cursor: next < results.total ? encodeCursor([next]) : null,
+  });
+}
+
+publicSearch.get("/", (c) => {
+  // Tagged before anything can fail, so a cached 404 for an unknown section is purged like the rest.
+  c.set("shows", { articles: [], listings: [], search: true });
+  const { q, section, limit, cursor } = parseQuery(c, ReaderQuery);
+  return answer(c, { who: "readers", ...(section !== undefined && { sectionPath: section }) }, { q, limit, cursor }, hitJson);
+});
+
+adminSearch.get("/", (c) => {
+  const { q, section, status, limit, cursor } = parseQuery(c, EditorQuery);
+  c.header("Cache-Control", "no-store");
+  const scope: SearchScope = { who: "editors", ...(status !== undefined && { state: status }), ...(section !== undefined && { sectionPath: section }) };
+  return answer(c, scope, { q, limit, cursor }, adminHitJson);
+});
