@@ -1,7 +1,20 @@
 // Tests run inside workerd with the Worker's real bindings: local D1 (migrated in test/setup.ts) and R2.
+import { readFileSync, readdirSync } from "node:fs";
+import { join, relative } from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { standInHub } from "./test/stand-in-hub.ts";
+
+/** Every file under `dir`, by its path relative to it, as base64: the importer's fixtures (dumps, uploads) as bytes. */
+function filesUnder(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    out[relative(dir, path)] = readFileSync(path).toString("base64");
+  }
+  return out;
+}
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("./migrations");
@@ -12,8 +25,14 @@ export default defineConfig(async () => {
         // D1_METER on: tests hold writes to their round-trip budget by the meter's count. EDGE_CACHE: nothing
         // local provides Workers Cache, so the Cache API stands in, as it would unasked (without the warning).
         // outboundService: the Worker's outbound fetches (WebSub pings) go to a stand-in hub, not the network.
+        // TEST_IMPORT_FIXTURES: workerd has no file system, so the import tests get their dumps and uploads here.
         miniflare: {
-          bindings: { TEST_MIGRATIONS: migrations, D1_METER: "on", EDGE_CACHE: "cache-api" },
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            D1_METER: "on",
+            EDGE_CACHE: "cache-api",
+            TEST_IMPORT_FIXTURES: { dumps: filesUnder("test/fixtures/dumps"), uploads: filesUnder("test/fixtures/uploads") },
+          },
           outboundService: standInHub(),
         },
       }),

@@ -21,6 +21,7 @@ import { allowedMethods } from "./routes/allowed-methods.ts";
 import { configuredCache } from "./cache/configured.ts";
 import { edgeCache } from "./cache/middleware.ts";
 import { saysItsCacheControl } from "./cache/every-response.ts";
+import { forLegacyPaths, legacyRedirects } from "./routes/legacy.ts";
 
 export const app = new Hono<AppEnv>();
 
@@ -56,11 +57,15 @@ const READER_PATHS = [
 ];
 const cached = edgeCache((c) => configuredCache(c.env, c.executionCtx));
 for (const path of READER_PATHS) app.use(path, cached);
+// An imported site's old URLs (/plus/view.php?aid=…, /a/…) are reader URLs too; any path no route serves may be one.
+app.use(forLegacyPaths(cached));
 app.use(d1Timing());
 for (const path of READER_PATHS) app.use(path, d1Session("readers"));
+app.use(forLegacyPaths(d1Session("readers")));
 // A preview checks the version it was made for: it reads the primary, never a replica that lags behind.
 app.use("/preview/*", d1Session("editors"));
 
+app.use(legacyRedirects());
 app.route("/api/v1/admin", admin);
 app.route("/api/v1/search", publicSearch);
 app.route("/api/v1", publicApi);

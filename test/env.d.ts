@@ -6,6 +6,8 @@ declare global {
   namespace Cloudflare {
     interface Env extends Bindings {
       TEST_MIGRATIONS: D1Migration[];
+      /** The importer's fixture files as base64, by path: dumps/<name>.sql, uploads/<site path>. */
+      TEST_IMPORT_FIXTURES: { dumps: Record<string, string>; uploads: Record<string, string> };
     }
     interface GlobalProps {
       mainModule: typeof import("../src/index.ts");

@@ -9,6 +9,7 @@ import { readSectionFeed, readSiteFeed } from "../src/db/feeds.ts";
 import { readMonthSitemap, readNewsSitemap, readSitemapIndex } from "../src/db/sitemaps.ts";
 import { readSearchPage, search } from "../src/db/search.ts";
 import { parseSearchQuery } from "../src/content/search-query.ts";
+import { legacyPathTarget, legacySectionTarget, publishedArticleTarget } from "../src/db/legacy.ts";
 import { makeArticles, uniqueSlug } from "./fixtures.ts";
 
 /** The D1 handle, noting the SQL of every statement prepared through it. */
@@ -89,6 +90,14 @@ describe("reader query plans", () => {
     await readSitemapIndex(db);
     await readMonthSitemap(db, "2023-06", 1, 50_000);
     await readNewsSitemap(db, Date.now() - 2 * 86_400_000, 1000);
+    await expectIndexedOnly(sql);
+  });
+
+  it("an old URL's redirect reads by primary key only", async () => {
+    const { db, sql } = recordingDb();
+    await publishedArticleTarget(db, 88594);
+    await legacySectionTarget(db, "dedecms", 5);
+    await legacyPathTarget(db, "/a/xinwen/2023/0602/88594_2.html", "/a/xinwen/2023/0602/88594.html");
     await expectIndexedOnly(sql);
   });
 });

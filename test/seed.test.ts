@@ -4,6 +4,8 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { listRevisions } from "../src/db/revisions.ts";
 import { getPublishedArticle, readPublishedArticle } from "../src/db/article-page.ts";
+import { loadArticle } from "../src/db/article-load.ts";
+import { existingArticles, legacyPathTarget } from "../src/db/legacy.ts";
 import { readSectionPage } from "../src/db/listings.ts";
 import { type ImportItem, importPublishedArticles } from "../src/publish/import.ts";
 import { makeArticle, makeSection, uniqueSlug } from "./fixtures.ts";
@@ -96,5 +98,41 @@ describe("importPublishedArticles", () => {
     await expect(
       importPublishedArticles(env.DB, [{ ...item(bulk, 3), id: legacy }], { actor: ACTOR, now: Date.now() }),
     ).rejects.toMatchObject({ code: "id_taken" });
+  });
+
+  it("imports drafts off every listing, with a create revision", async () => {
+    const { bulk } = await twinSections();
+    const id = 910_000_000 + Math.floor(Math.random() * 1e7);
+    const report = await importPublishedArticles(env.DB, [{ ...item(bulk, 1), id, status: "draft" }, item(bulk, 2)], { actor: ACTOR, now: Date.now() });
+    expect(report.refused).toEqual([]);
+    expect((await loadArticle(env.DB, id))?.article).toMatchObject({ status: "draft", publishAt: null, publishedAt: null, createdAt: at(1) });
+    expect(await listRevisions(env.DB, id)).toEqual([{ version: 1, action: "create", actor: "seed-test", createdAt: at(1) }]);
+    expect((await readerView(bulk, [])).total).toBe(1);
+  });
+
+  it("refuses, one by one, items that break the write path's rules, and imports the others", async () => {
+    const { bulk } = await twinSections();
+    const report = await importPublishedArticles(
+      env.DB,
+      [item(bulk, 1), { ...item(bulk, 2), title: "\u200b" }, { ...item("no/such-section", 3) }, { ...item(bulk, 4), body: "![](/media/" + "0".repeat(64) + ".png)" }, { ...item(bulk, 5), published_at: 0 }],
+      { actor: ACTOR, now: Date.now() },
+    );
+    expect(report.ids).toHaveLength(1);
+    expect(report.refused.map((r) => [r.item.published_at, r.error.code])).toEqual([
+      [at(2), "invalid"],
+      [0, "invalid"],
+      [at(3), "unknown_section"],
+      [at(4), "unknown_image"],
+    ]);
+    expect((await readerView(bulk, [])).total).toBe(1);
+  });
+
+  it("records where an imported article came from, and its old paths, in the same batch", async () => {
+    const { bulk } = await twinSections();
+    const id = 920_000_000 + Math.floor(Math.random() * 1e7);
+    const path = `/a/${bulk}/${id}.html`;
+    await importPublishedArticles(env.DB, [{ ...item(bulk, 1), id, legacy: { system: "dedecms", fingerprint: "f1", paths: [path] } }], { actor: ACTOR, now: Date.now() });
+    expect((await existingArticles(env.DB, [id])).get(id)).toEqual({ id, version: 1, imported: { system: "dedecms", fingerprint: "f1", version: 1 } });
+    expect(await legacyPathTarget(env.DB, path, null)).toEqual({ kind: "article", id, sectionPath: bulk });
   });
 });

@@ -4,7 +4,7 @@ import type { Media } from "../domain/media.ts";
 import type { AuditActor as Actor } from "../db/audit.ts";
 import type { Db } from "../db/handle.ts";
 import { insertMedia } from "../db/media.ts";
-import { putMediaObject } from "../db/media-objects.ts";
+import { type MediaBucket, putMediaObject } from "../db/media-objects.ts";
 import { imageDimensions } from "./dimensions.ts";
 import { hasImageData } from "./image-data.ts";
 import { contentKey } from "./key.ts";
@@ -34,7 +34,7 @@ export type UploadResult = { media: Media; created: boolean; filledIn: boolean }
  * left behind is harmless — its key is its hash, so the retried upload lands on the same object.
  */
 export async function uploadImage(
-  bucket: R2Bucket,
+  bucket: MediaBucket,
   db: Db,
   input: { bytes: Uint8Array; metadata: ImageMetadata; actor: Actor },
 ): Promise<UploadResult> {

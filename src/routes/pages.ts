@@ -16,6 +16,8 @@ import { renderHomePage } from "../render/home-page.ts";
 import type { RenderedPage, Site } from "../render/layout.ts";
 import { renderSectionPage } from "../render/section-page.ts";
 import { sectionFeed } from "./feeds.ts";
+import { answerLegacy } from "./legacy.ts";
+import { legacyRequest } from "../content/legacy-urls.ts";
 
 export const pages = new Hono<AppEnv>();
 
@@ -43,7 +45,8 @@ pages.get("/", async (c) => {
 
 pages.get("/html/*", async (c) => {
   const request = parseHtmlPath(c.req.path);
-  if (!request) throw notFound("页面不存在");
+  // Not a Masthead URL, but perhaps an imported site's (a list page, a paged article, an old directory).
+  if (!request) return answerLegacy(c, legacyRequest(c.req.path, new URLSearchParams()));
   switch (request.kind) {
     case "article":
       return articlePage(c, request.sectionPath, request.id);

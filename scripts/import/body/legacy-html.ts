@@ -1,0 +1,343 @@
+// A DedeCMS / PHPCMS body as the old editor (UEditor, FCKeditor, pasted Word) left it, cleaned to plain
+// structure: paragraphs, headings, lists, tables, quotes and images, without inline styles, <font>, layout
+// tables, empty paragraphs or &nbsp; and full-width-space indents. The result is the article's body source:
+// Markdown whose blocks are raw HTML, each on its own lines and never spanning a blank line, so Markdown
+// leaves them as they are, and images alone in a paragraph are Markdown images (they become figures, with
+// the stored size). The write path then renders and sanitizes it like any body. Pure.
+import { parseDocument } from "htmlparser2";
+import { type ChildNode, type Element, isTag, isText } from "domhandler";
+
+/** An image a body shows, once stored: the URL to show (`/media/<key>` or an https one elsewhere). */
+export type ShownImage = { url: string; width: number | null; height: number | null };
+
+export type CleanOptions = {
+  /** Where an image reference leads now; null drops the image (a file that could not be stored). */
+  image: (src: string) => ShownImage | null;
+  /** A link's new href; null keeps the text without the link. */
+  link: (href: string) => string | null;
+};
+
+// Gone with everything inside them: scripts, styles, embedded players and pages, forms, document heads.
+const DROP = new Set([
+  "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript", "template", "svg", "math",
+  "form", "input", "button", "select", "textarea", "head", "title", "meta", "link", "xml", "audio", "video", "canvas", "map",
+]);
+// Hold blocks: each one ends the paragraph before it.
+const CONTAINERS = new Set([
+  "p", "div", "center", "section", "article", "header", "footer", "main", "aside", "nav", "address", "body", "html",
+  "dl", "dt", "dd", "figure", "figcaption", "li", "td", "th", "caption", "tr", "tbody", "thead", "tfoot",
+]);
+const BLOCKS = new Set([...CONTAINERS, "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "table", "hr", "pre"]);
+// Inline formatting that means something; every other inline tag (<font>, <span>, <o:p>…) is unwrapped.
+const INLINE: Record<string, string> = {
+  b: "strong", strong: "strong", i: "em", em: "em", u: "u", s: "s", strike: "s", del: "del", ins: "ins",
+  sub: "sub", sup: "sup", code: "code", small: "small", q: "q", cite: "cite", mark: "mark",
+};
+
+// Whitespace a browser would collapse, and &nbsp;, which old editors used for spacing and indents.
+const SPACES = /[ \t\n\r\f\u00a0]+/g;
+// Indents and stray space at the ends of a paragraph: ASCII and full-width (U+3000) spaces, &nbsp;.
+const EDGE = /^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g;
+// Control characters other than tab and newline: nothing a body can show.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+// DedeCMS splits a long article into pages with #p#副标题#e#; PHPCMS with [page] or [page]副标题[/page].
+const PAGE_BREAK = /#p#([^#]*)#e#|\[page\]([^[]*)\[\/page\]|\[page\]/g;
+
+const escapeText = (s: string) => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+const escapeAttr = (s: string) => escapeText(s).replaceAll('"', "&quot;");
+
+type Block = string;
+/** Inline content waiting for its paragraph: nodes, and the <br>s that may end one. */
+type Run = ChildNode[];
+
+const isBr = (n: ChildNode) => isTag(n) && n.name === "br";
+const isBlank = (n: ChildNode) => isText(n) && n.data.replace(SPACES, "").replace(/\u3000/g, "") === "";
+
+function textOf(node: ChildNode): string {
+  if (isText(node)) return node.data;
+  if (isTag(node) && !DROP.has(node.name)) return node.children.map(textOf).join("");
+  return "";
+}
+
+function hasBlocks(node: Element): boolean {
+  return node.children.some((c) => isTag(c) && (BLOCKS.has(c.name) || (!DROP.has(c.name) && hasBlocks(c))));
+}
+
+/** An old body, parsed once: its pictures are read from it before it is cleaned. */
+export type LegacyBody = { nodes: ChildNode[] };
+
+export const parseLegacyBody = (html: string): LegacyBody => ({ nodes: parseDocument(withPageBreaks(html)).children });
+
+/** The body's image references (src values as written), to store before cleaning. */
+export function imageSources(body: LegacyBody): string[] {
+  const found: string[] = [];
+  const visit = (nodes: ChildNode[]) => {
+    for (const n of nodes) {
+      if (!isTag(n) || DROP.has(n.name)) continue;
+      if (n.name === "img" && n.attribs.src?.trim()) found.push(n.attribs.src.trim());
+      visit(n.children);
+    }
+  };
+  visit(body.nodes);
+  return [...new Set(found)];
+}
+
+function withPageBreaks(html: string): string {
+  return html.replace(PAGE_BREAK, (_, dede?: string, phpcms?: string) => {
+    const title = (dede ?? phpcms ?? "").trim();
+    // "分页标题" is DedeCMS's placeholder for a page without a title of its own.
+    return title && title !== "分页标题" ? `<h2>${escapeText(title)}</h2>` : "<div></div>";
+  });
+}
+
+class Cleaner {
+  private readonly opts: CleanOptions;
+  constructor(opts: CleanOptions) {
+    this.opts = opts;
+  }
+
+  /** Inline HTML of `nodes`: text escaped, meaningful formatting kept, links and images as options say. */
+  inline(nodes: readonly ChildNode[]): string {
+    let out = "";
+    for (const n of nodes) {
+      if (isText(n)) out += escapeText(n.data.replace(CONTROL, "").replace(SPACES, " "));
+      else if (!isTag(n) || DROP.has(n.name)) continue;
+      else if (n.name === "br") out += "<br>";
+      else if (n.name === "img") out += this.img(n);
+      else if (n.name === "a") out += this.anchor(n);
+      else if (BLOCKS.has(n.name)) out += `${this.inline(n.children)}<br>`;
+      else {
+        const tag = INLINE[n.name];
+        const inner = this.inline(n.children);
+        out += tag && inner.trim() ? `<${tag}>${inner}</${tag}>` : inner;
+      }
+    }
+    return out;
+  }
+
+  private img(n: Element): string {
+    const shown = this.opts.image((n.attribs.src ?? "").trim());
+    if (!shown) return "";
+    const alt = usefulAlt(n.attribs.alt ?? n.attribs.title ?? "");
+    const size = shown.width && shown.height ? ` width="${shown.width}" height="${shown.height}"` : "";
+    return `<img src="${escapeAttr(shown.url)}" alt="${escapeAttr(alt)}"${size}>`;
+  }
+
+  private anchor(n: Element): string {
+    const inner = this.inline(n.children);
+    const href = n.attribs.href?.trim() ? this.opts.link(n.attribs.href.trim()) : null;
+    return href && inner.trim() ? `<a href="${escapeAttr(href)}">${inner}</a>` : inner;
+  }
+
+  /** A paragraph's worth of inline nodes: a Markdown image when it holds one image alone, else a <p>. */
+  private paragraph(run: Run, out: Block[]) {
+    const solid = run.filter((n) => !isBr(n) && !isBlank(n));
+    const only = solid.length === 1 ? solid[0] : undefined;
+    const image = only && isTag(only) ? (only.name === "img" ? only : lonelyImage(only)) : undefined;
+    if (image) {
+      const shown = this.opts.image((image.attribs.src ?? "").trim());
+      if (shown) out.push(markdownImage(usefulAlt(image.attribs.alt ?? image.attribs.title ?? ""), shown.url, ""));
+      return;
+    }
+    const html = trimParagraph(this.inline(run));
+    if (html.replace(/<br>/g, "").replace(/<(?!img)[^>]+>/g, "").replace(/[\s\u3000]/g, "") === "") return;
+    out.push(`<p>${html}</p>`);
+  }
+
+  /** Splits a run where old editors meant a new paragraph: two <br>s, or a <br> before an indent. */
+  flush(run: Run, out: Block[]) {
+    let current: Run = [];
+    for (let i = 0; i < run.length; i++) {
+      const n = run[i] as ChildNode;
+      if (isBr(n)) {
+        const next = run.slice(i + 1).find((m) => !(isText(m) && /^[ \t\r\n]*$/.test(m.data)));
+        const indent = next !== undefined && isText(next) && /^[ \t\r\n]*(?:\u3000|\u00a0{2}|&nbsp;)/.test(next.data);
+        if (next === undefined || isBr(next) || indent) {
+          this.paragraph(current, out);
+          current = [];
+          continue;
+        }
+      }
+      current.push(n);
+    }
+    this.paragraph(current, out);
+    run.length = 0;
+  }
+
+  /** Blocks of `nodes`, in order: inline runs become paragraphs, blocks their own. */
+  blocks(nodes: readonly ChildNode[], out: Block[]): Block[] {
+    const run: Run = [];
+    this.collect(nodes, run, out);
+    this.flush(run, out);
+    return out;
+  }
+
+  /** Adds `nodes` to the paragraph being gathered, or, for a block, ends it and adds the block. */
+  private collect(nodes: readonly ChildNode[], run: Run, out: Block[]) {
+    for (const n of nodes) {
+      if (isText(n)) {
+        run.push(n);
+        continue;
+      }
+      if (!isTag(n) || DROP.has(n.name)) continue;
+      const name = n.name;
+      const keeps = INLINE[name] !== undefined || name === "a" || name === "img" || name === "br";
+      // <font>, <span> and the like say nothing: their content joins the paragraph (their <br>s too, which
+      // may end it); formatting around blocks (<b><p>…</p></b>) gives way to the blocks.
+      if (!BLOCKS.has(name) && (!keeps || (name !== "a" && hasBlocks(n)))) {
+        this.collect(n.children, run, out);
+        continue;
+      }
+      if (!BLOCKS.has(name)) {
+        run.push(n);
+        continue;
+      }
+      this.flush(run, out);
+      if (/^h[1-6]$/.test(name)) {
+        const text = trimParagraph(this.inline(n.children));
+        // The page's title is its only <h1>; old headings go one level down, never past <h4>.
+        const level = Math.min(4, Math.max(2, Number(name[1])));
+        if (text.replace(/<[^>]+>/g, "").trim()) out.push(`<h${level}>${text}</h${level}>`);
+      } else if (name === "ul" || name === "ol") {
+        const list = this.list(n);
+        if (list) out.push(list);
+      } else if (name === "blockquote") {
+        const inner = this.blocks(n.children, []).filter((b) => b.startsWith("<"));
+        if (inner.length) out.push(`<blockquote>${inner.join("")}</blockquote>`);
+      } else if (name === "table") {
+        const cells = n.children.length ? tableCells(n) : [];
+        // A table of one cell was the page's layout, not data: its content is the body.
+        if (cells.length === 1) this.blocks((cells[0] as Element).children, out);
+        else {
+          const table = this.table(n);
+          if (table) out.push(table);
+        }
+      } else if (name === "hr") out.push("<hr>");
+      else if (name === "pre") {
+        const text = textOf(n).replace(CONTROL, "");
+        if (text.trim()) out.push(`<pre>${escapeText(text)}</pre>`);
+      } else if (name === "figure") this.figure(n, out);
+      else this.blocks(n.children, out);
+    }
+  }
+
+  private figure(n: Element, out: Block[]) {
+    const img = findImage(n);
+    const caption = n.children.find((c): c is Element => isTag(c) && c.name === "figcaption");
+    const shown = img ? this.opts.image((img.attribs.src ?? "").trim()) : null;
+    if (img && shown) {
+      const text = caption ? textOf(caption).replace(SPACES, " ").replace(EDGE, "") : "";
+      out.push(markdownImage(usefulAlt(img.attribs.alt ?? ""), shown.url, text));
+      return;
+    }
+    this.blocks(n.children.filter((c) => c !== caption), out);
+  }
+
+  private list(n: Element): string {
+    const items = n.children
+      .filter((c): c is Element => isTag(c) && c.name === "li")
+      .map((li) => {
+        const nested = li.children.filter((c): c is Element => isTag(c) && (c.name === "ul" || c.name === "ol"));
+        const text = trimParagraph(this.inline(li.children.filter((c) => !nested.includes(c as Element))).replace(/(?:<br>)+$/, ""));
+        return `<li>${text}${nested.map((l) => this.list(l)).join("")}</li>`;
+      })
+      .filter((li) => li !== "<li></li>");
+    return items.length ? `<${n.name}>${items.join("")}</${n.name}>` : "";
+  }
+
+  private table(n: Element): string {
+    const rows: string[] = [];
+    let caption = "";
+    const cell = (c: Element) => {
+      const span = ["colspan", "rowspan"]
+        .filter((a) => /^[1-9][0-9]?$/.test(c.attribs[a] ?? "") && c.attribs[a] !== "1")
+        .map((a) => ` ${a}="${c.attribs[a]}"`)
+        .join("");
+      const inner = trimParagraph(this.inline(c.children).replace(/(?:<br>)+$/, ""));
+      return `<${c.name}${span}>${inner}</${c.name}>`;
+    };
+    const visit = (nodes: ChildNode[]) => {
+      for (const c of nodes) {
+        if (!isTag(c)) continue;
+        if (c.name === "caption") caption = `<caption>${trimParagraph(this.inline(c.children))}</caption>`;
+        else if (c.name === "tr") {
+          const cells = c.children.filter((x): x is Element => isTag(x) && (x.name === "td" || x.name === "th"));
+          if (cells.length) rows.push(`<tr>${cells.map(cell).join("")}</tr>`);
+        } else if (c.name === "thead" || c.name === "tbody" || c.name === "tfoot") visit(c.children);
+      }
+    };
+    visit(n.children);
+    return rows.length ? `<table>${caption}<tbody>${rows.join("")}</tbody></table>` : "";
+  }
+}
+
+/** Every cell of a table, nested tables' cells not counted. */
+function tableCells(table: Element): Element[] {
+  const cells: Element[] = [];
+  const visit = (nodes: ChildNode[]) => {
+    for (const c of nodes) {
+      if (!isTag(c)) continue;
+      if (c.name === "td" || c.name === "th") cells.push(c);
+      else if (c.name === "tr" || c.name === "tbody" || c.name === "thead" || c.name === "tfoot") visit(c.children);
+    }
+  };
+  visit(table.children);
+  return cells;
+}
+
+function findImage(n: Element): Element | undefined {
+  for (const c of n.children) {
+    if (!isTag(c)) continue;
+    if (c.name === "img") return c;
+    const inner = findImage(c);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** An element that holds one image and nothing else worth showing (a link around it, a <span>). */
+function lonelyImage(n: Element): Element | undefined {
+  const solid = n.children.filter((c) => !isBr(c) && !isBlank(c));
+  const [only] = solid;
+  if (solid.length !== 1 || !only || !isTag(only)) return undefined;
+  return only.name === "img" ? only : lonelyImage(only);
+}
+
+/** Alt text worth keeping: old editors filled it with file names and "图片". */
+function usefulAlt(alt: string): string {
+  const text = alt.replace(CONTROL, "").replace(SPACES, " ").replace(EDGE, "");
+  return /^(?:图|图片|image|img|pic|photo|点击查看原图|[\w-]+\.(?:jpe?g|png|gif|bmp|webp))$/i.test(text) ? "" : text;
+}
+
+function trimParagraph(html: string): string {
+  return html
+    .replace(/^(?:\s|\u3000|<br>)+/, "")
+    .replace(/(?:\s|\u3000|<br>)+$/, "")
+    .replace(/^((?:<(?:strong|em|u|s|del|ins|small|mark)>)+)[\s\u3000]+/, "$1");
+}
+
+const markdownText = (s: string) => s.replace(/[\\[\]]/g, (c) => `\\${c}`);
+
+function markdownImage(alt: string, url: string, caption: string): string {
+  const target = /[\s()<>]/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url;
+  const title = caption ? ` "${caption.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"` : "";
+  return `![${markdownText(alt)}](${target}${title})`;
+}
+
+/** The body source an old body becomes (see the file's header). */
+export function cleanLegacyBody(body: LegacyBody | string, opts: CleanOptions): string {
+  const parsed = typeof body === "string" ? parseLegacyBody(body) : body;
+  return new Cleaner(opts).blocks(parsed.nodes, []).join("\n\n");
+}
+
+/** One line of text from an old field that may hold entities and tags (a title, a source): plain and trimmed. */
+export function cleanLine(html: string): string {
+  return parseDocument(html)
+    .children.map(textOf)
+    .join("")
+    .replace(CONTROL, "")
+    .replace(SPACES, " ")
+    .replace(/\u3000+/g, " ")
+    .replace(EDGE, "");
+}
+

@@ -1,0 +1,28 @@
+// What a system's mapping makes of one article row, before images are stored and the body is cleaned:
+// an article to import, or a row skipped with its reason.
+import type { Byline } from "../../src/domain/article.ts";
+
+export type Candidate = {
+  id: number;
+  /** The old section id (typeid / catid). */
+  sectionId: number;
+  status: "published" | "draft";
+  /** Why a draft is one (not reviewed yet, members only…), for the report. */
+  draftReason?: string;
+  publishedAt: number;
+  updatedAt?: number;
+  title: string;
+  source: string;
+  summary: string;
+  bylines: Byline[];
+  /** The cover's old reference (litpic, thumb), as written. */
+  cover: string;
+  /** The body as the old editor left it. */
+  html: string;
+  /** The article's old static URLs, as paths, that the old site printed. */
+  oldPaths: string[];
+  /** How each old path was made, for the report of URL patterns (`{typedir}/{Y}{M}{D}/{aid}.html`). */
+  pattern: string | null;
+};
+
+export type Skip = { id: number | null; line: number; reason: string };

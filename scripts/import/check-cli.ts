@@ -1,0 +1,65 @@
+// Runs `npm run import` as a newsroom would, on the GBK DedeCMS fixture with its uploads folder, into a fresh
+// local state: what the workerd tests cannot reach (reading the dump and pictures from disk, the CLI's
+// options, exit codes and report). Part of `npm test`.
+//
+//   node scripts/import/check-cli.ts
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { ROOT, openLocalEnv } from "../lib/local-env.ts";
+import type { ImportSummary } from "./report.ts";
+
+const DUMP = join(ROOT, "test/fixtures/dumps/dedecms-gbk.sql");
+const UPLOADS = join(ROOT, "test/fixtures/uploads");
+const work = mkdtempSync(join(tmpdir(), "masthead-import-check-"));
+
+function importCli(...args: string[]) {
+  const run = spawnSync(process.execPath, [join(ROOT, "scripts/import.ts"), ...args], { cwd: ROOT, encoding: "utf8" });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const report = (file: string) => JSON.parse(readFileSync(file, "utf8")) as ImportSummary;
+
+test("imports a dump from disk with its pictures, and a second run imports nothing", () => {
+  const state = join(work, "good");
+  const first = importCli("dedecms", DUMP, "--state", state, "--uploads", UPLOADS, "--report", join(work, "first.json"));
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stdout, /^Imported DedeCMS tables dede_\* from dedecms-gbk\.sql \(text read as SET NAMES gbk\)/);
+  assert.match(first.stdout, /Articles: 14 rows read; 6 published and 2 drafts imported; 0 already there; 6 not imported\./);
+  assert.match(first.stdout, /^ {2}served {2}\{typedir\}\/\{y\}\/\{m\}\{d\}\/\{aid\}\.html {2}\(2; e\.g\. \/a\/xinwen\/Min_Sheng\/2023\/0602\/88597\.html\)/m);
+  const summary = report(join(work, "first.json"));
+  assert.deepEqual([summary.images.stored, summary.images.missing.length, summary.images.refused.length], [4, 2, 1]);
+
+  const second = importCli("dedecms", DUMP, "--state", state, "--uploads", UPLOADS, "--report", join(work, "second.json"));
+  assert.equal(second.code, 0, second.stderr);
+  assert.deepEqual(report(join(work, "second.json")).articles.unchanged, 8);
+  assert.match(second.stdout, /0 published and 0 drafts imported; 8 already there/);
+});
+
+test("refuses a cut-off dump with its line and imports nothing, not even the sections", async () => {
+  const state = join(work, "bad");
+  const whole = readFileSync(DUMP);
+  const cut = join(work, "cut.sql");
+  writeFileSync(cut, whole.subarray(0, whole.indexOf("INSERT INTO `dede_arctype`") + 200));
+  const run = importCli("dedecms", cut, "--state", state);
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /^import: line \d+: the dump ends inside a row of the INSERT into `dede_arctype` .* — nothing was imported$/m);
+  const env = await openLocalEnv(join(state, "v3"));
+  try {
+    const counts = await env.db.prepare("SELECT (SELECT COUNT(*) FROM sections) AS sections, (SELECT COUNT(*) FROM articles) AS articles").first();
+    assert.deepEqual(counts, { sections: 0, articles: 0 });
+  } finally {
+    await env.dispose();
+  }
+});
+
+test("says how to call it when the arguments are wrong", () => {
+  const run = importCli("wordpress", DUMP);
+  assert.equal(run.code, 2);
+  assert.match(run.stderr, /^import: name the system: dedecms or phpcms/);
+});
+
+test.after(() => rmSync(work, { recursive: true, force: true }));

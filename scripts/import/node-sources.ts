@@ -1,0 +1,51 @@
+// The dump and the uploads folder as files, for the CLI: the dump streamed from disk (never read whole),
+// pictures read by their old site path under the folder given with --uploads.
+import { createReadStream } from "node:fs";
+import { open, readFile, stat } from "node:fs/promises";
+import { basename, join, resolve, sep } from "node:path";
+import type { DumpSource, UploadsSource } from "./source.ts";
+
+export function fileSource(path: string): DumpSource {
+  return {
+    name: basename(path),
+    async *stream(start, end) {
+      // createReadStream's end is inclusive.
+      const stream = createReadStream(path, { start, ...(end !== undefined && { end: end - 1 }), highWaterMark: 1 << 20 });
+      for await (const chunk of stream) yield chunk as Buffer;
+    },
+    async read(offset, length) {
+      const file = await open(path, "r");
+      try {
+        const buffer = Buffer.alloc(length);
+        const { bytesRead } = await file.read(buffer, 0, length, offset);
+        return buffer.subarray(0, bytesRead);
+      } finally {
+        await file.close();
+      }
+    },
+  };
+}
+
+/**
+ * The old site's files under `dir`: the web root (which holds uploads/ or uploadfile/) or that folder itself,
+ * so /uploads/allimg/230602/1.jpg is found as <dir>/uploads/allimg/230602/1.jpg or <dir>/allimg/230602/1.jpg.
+ */
+export function uploadsFolder(dir: string): UploadsSource {
+  const root = resolve(dir);
+  const inside = (path: string) => {
+    const full = resolve(join(root, path));
+    return full === root || full.startsWith(root + sep) ? full : null;
+  };
+  return {
+    async read(sitePath) {
+      const withoutFirst = sitePath.replace(/^\/[^/]+/, "");
+      for (const candidate of [sitePath, withoutFirst]) {
+        const full = inside(candidate);
+        if (!full) continue;
+        const info = await stat(full).catch(() => null);
+        if (info?.isFile()) return readFile(full);
+      }
+      return null;
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// Whether the new site answers an old URL, and how: the old URL patterns an import saw, for its report. Pure.
+import { parseHtmlPath } from "../../src/content/html-paths.ts";
+import { isLegacyPath, legacyRequest } from "../../src/content/legacy-urls.ts";
+
+export type Verdict =
+  /** It is the canonical URL itself. */
+  | { kind: "same" }
+  /** A Masthead route or the legacy grammar answers it from the id in it: nothing to store. */
+  | { kind: "route" }
+  /** Answered from legacy_paths: it must be stored. */
+  | { kind: "stored" }
+  | { kind: "unserved"; reason: string };
+
+export type Target = { kind: "article"; id: number; url: string } | { kind: "section"; url: string };
+
+/** How the new site would answer `path`, an old URL of `target`, once the import has stored what it must. */
+export function verdictFor(path: string, target: Target): Verdict {
+  if (path === target.url) return { kind: "same" };
+  // src/middleware/canonical-path.ts answers 404 to any escaped byte that is not a letter, digit or -._~,
+  // before any route: an old path with Chinese in it (/a/新闻/1.html) never reaches the legacy routes.
+  if (/[^\x21-\x7e]|%/.test(path)) return { kind: "unserved", reason: "its path has characters beyond ASCII or escapes, which the site refuses" };
+  const page = path.startsWith("/html/") ? parseHtmlPath(path) : null;
+  if (page) {
+    if (target.kind === "article" && page.kind === "article" && page.id === target.id) return { kind: "route" };
+    return { kind: "unserved", reason: `it reads as another page of this site (${path})` };
+  }
+  const [pathname = path, search = ""] = path.split("?");
+  if (!path.startsWith("/html/") && !isLegacyPath(pathname)) return { kind: "unserved", reason: "Masthead keeps paths like it for itself, or it is not a page" };
+  const asked = legacyRequest(pathname, new URLSearchParams(search));
+  if (asked?.kind === "article") {
+    return target.kind === "article" && asked.id === target.id ? { kind: "route" } : { kind: "unserved", reason: "it reads as another article's old URL" };
+  }
+  if (asked?.kind === "section") return { kind: "unserved", reason: "it reads as an old list page" };
+  if (path.includes("?")) return { kind: "unserved", reason: "it has a query string" };
+  return { kind: "stored" };
+}
+
+/** Paths to store for a target: those only legacy_paths can answer. */
+export const pathsToStore = (paths: readonly string[], target: Target) => paths.filter((p) => verdictFor(p, target).kind === "stored");
+
+export type UrlPattern = { pattern: string; example: string; count: number; served: string | null; unserved: string | null };
+
+/** The old URL patterns an import saw, with how many URLs of each and whether the new site answers them. */
+export class UrlPatterns {
+  private readonly seen = new Map<string, UrlPattern>();
+
+  /** Notes `count` URLs of a pattern the new site answers (`served` says how) or not (`unserved` says why). */
+  add(pattern: string, example: string, outcome: { served: string } | { unserved: string }, count = 1) {
+    const key = `${pattern}\u0000${"served" in outcome ? "" : outcome.unserved}`;
+    const known = this.seen.get(key);
+    if (known) known.count += count;
+    else {
+      this.seen.set(key, {
+        pattern,
+        example,
+        count,
+        served: "served" in outcome ? outcome.served : null,
+        unserved: "unserved" in outcome ? outcome.unserved : null,
+      });
+    }
+  }
+
+  /** Notes one old URL by its verdict. */
+  addVerdict(pattern: string, example: string, verdict: Verdict) {
+    if (verdict.kind === "unserved") this.add(pattern, example, { unserved: verdict.reason });
+    else this.add(pattern, example, { served: verdict.kind === "stored" ? "301, from the paths the import stored" : verdict.kind === "same" ? "unchanged: it is the new URL" : "301, by the id it holds" });
+  }
+
+  list(): UrlPattern[] {
+    return [...this.seen.values()].sort((a, b) => b.count - a.count);
+  }
+}

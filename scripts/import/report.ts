@@ -1,0 +1,92 @@
+// What an import did, counted and listed: every section and article row it did not import with its id and
+// reason, every picture it could not store, every old URL pattern and whether the new site answers it.
+import type { LegacySystem } from "../../src/domain/legacy.ts";
+import type { Skip } from "./candidate.ts";
+import type { UrlPattern } from "./old-urls.ts";
+import type { SkippedSection } from "./sections/plan.ts";
+
+export type ImportSummary = {
+  system: LegacySystem;
+  dump: string;
+  prefix: string;
+  encoding: string;
+  sections: { created: number; existing: number; skipped: SkippedSection[]; merged: { legacyId: number; path: string }[] };
+  articles: {
+    rows: number;
+    published: number;
+    drafts: number;
+    /** Why the drafts are drafts, with how many of each. */
+    draftReasons: Record<string, number>;
+    /** Already imported and unchanged in the dump. */
+    unchanged: number;
+    /** Changed in the dump since they were imported (or with pictures an uploads folder can now bring); kept without --update. */
+    changedKept: number[];
+    updated: number[];
+    /** Changed in the dump, but also edited in Masthead since the import: the edit stands. */
+    editedKept: number[];
+    skipped: Skip[];
+  };
+  images: {
+    stored: number;
+    reused: number;
+    missing: { path: string; articles: number[] }[];
+    refused: { path: string; reason: string; articles: number[] }[];
+    /** References to the old site's pictures left out because no --uploads was given. */
+    notImported: number;
+    external: number;
+  };
+  /** Things done to an article on the way in that an editor may want to look at. */
+  notes: { id: number; note: string }[];
+  urls: UrlPattern[];
+  interrupted: boolean;
+  seconds: number;
+};
+
+const n = (x: number) => x.toLocaleString("en-US");
+
+/** The summary as lines for a terminal: counts first, then every row not imported and every URL pattern. */
+export function formatSummary(s: ImportSummary): string[] {
+  const a = s.articles;
+  const done = a.published + a.drafts + a.updated.length;
+  const lines = [
+    `${s.interrupted ? "Interrupted" : "Imported"} ${s.system === "dedecms" ? "DedeCMS" : "PHPCMS"} tables ${s.prefix}* from ${s.dump} (text read as ${s.encoding}) in ${s.seconds.toFixed(1)} s${s.seconds > 0 && done ? `, ${n(Math.round(done / s.seconds))} articles/s` : ""}.`,
+    `Sections: ${n(s.sections.created)} created, ${n(s.sections.existing)} already there, ${n(s.sections.skipped.length)} not imported${s.sections.merged.length ? `, ${n(s.sections.merged.length)} deeper than four levels merged into their ancestor` : ""}.`,
+    `Articles: ${n(a.rows)} rows read; ${n(a.published)} published and ${n(a.drafts)} drafts imported; ${n(a.unchanged)} already there; ${n(a.skipped.length)} not imported.`,
+  ];
+  if (Object.keys(a.draftReasons).length) lines.push(`  drafts: ${Object.entries(a.draftReasons).map(([why, count]) => `${n(count)} ${why}`).join("; ")}`);
+  if (a.changedKept.length) lines.push(`  ${n(a.changedKept.length)} changed since their import (in the dump, or pictures --uploads can now bring), kept as they are (run again with --update): ${ids(a.changedKept)}`);
+  if (a.updated.length) lines.push(`  ${n(a.updated.length)} updated from the dump: ${ids(a.updated)}`);
+  if (a.editedKept.length) lines.push(`  ${n(a.editedKept.length)} changed in the dump but edited in Masthead since, kept as edited: ${ids(a.editedKept)}`);
+  const i = s.images;
+  lines.push(
+    `Images: ${n(i.stored)} stored, ${n(i.reused)} already stored, ${n(i.missing.length)} missing, ${n(i.refused.length)} refused` +
+      `${i.notImported ? `, ${n(i.notImported)} references not imported (no --uploads)` : ""}${i.external ? `, ${n(i.external)} on other sites` : ""}.`,
+  );
+  if (s.sections.skipped.length) {
+    lines.push("", "Sections not imported:");
+    for (const k of s.sections.skipped) lines.push(`  ${k.legacyId} ${k.name}: ${k.reason}`);
+  }
+  if (a.skipped.length) {
+    lines.push("", "Article rows not imported:");
+    for (const k of a.skipped) lines.push(`  ${k.id ?? "?"} (line ${k.line}): ${k.reason}`);
+  }
+  if (i.missing.length || i.refused.length) {
+    lines.push("", "Images not stored (the articles show without them):");
+    for (const m of i.missing) lines.push(`  ${m.path}: not in the uploads folder (articles ${ids(m.articles)})`);
+    for (const r of i.refused) lines.push(`  ${r.path}: ${r.reason} (articles ${ids(r.articles)})`);
+  }
+  if (s.notes.length) {
+    lines.push("", "Notes:");
+    for (const note of s.notes) lines.push(`  ${note.id}: ${note.note}`);
+  }
+  lines.push("", "Old URL patterns:");
+  for (const u of s.urls) {
+    lines.push(`  ${u.served ? "served" : "NOT served"}  ${u.pattern}  (${n(u.count)}; e.g. ${u.example})  ${u.served ?? u.unserved}`);
+  }
+  return lines;
+}
+
+function ids(list: readonly number[]): string {
+  const shown = list.slice(0, 50).join(", ");
+  return list.length > 50 ? `${shown} and ${n(list.length - 50)} more` : shown;
+}

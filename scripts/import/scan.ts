@@ -1,0 +1,329 @@
+// Reading a dump for an import, in two kinds of pass. The scan reads it whole once, before anything is
+// written: it checks that every statement can be read (a cut-off INSERT, a bad escape or an unknown
+// character set is refused here, so a malformed dump imports nothing), finds the system's tables and their
+// prefix, keeps the small ones (sections, settings), and indexes where each body row lies (16 bytes an
+// article). The import then streams the article rows a batch at a time and reads each batch's bodies by
+// offset. Memory stays bounded by a batch, not by the dump.
+import type { LegacySystem } from "../../src/domain/legacy.ts";
+import { type Charset, UTF8, charsetNamed } from "./dump/charsets.ts";
+import { type TableSchema, parseCreateTable } from "./dump/create-table.ts";
+import { DumpError } from "./dump/errors.ts";
+import { DumpLexer, type RawRow } from "./dump/lexer.ts";
+import { isValidText, valueAt } from "./dump/values.ts";
+import type { DumpRecord } from "./record.ts";
+import type { DumpSource } from "./source.ts";
+
+/** Each system's tables by what follows the prefix (dede_, v9_): articles, bodies, and the small ones kept whole. */
+export const TABLES = {
+  dedecms: { main: "archives", body: "addonarticle", bodyId: "aid", small: ["arctype", "sysconfig"] },
+  phpcms: { main: "news", body: "news_data", bodyId: "id", small: ["category", "site", "model"] },
+} as const satisfies Record<LegacySystem, { main: string; body: string; bodyId: string; small: readonly string[] }>;
+
+type Insert = { offset: number; line: number; end: number };
+
+export type ScannedTable = {
+  name: string;
+  columns: string[];
+  charset: Charset;
+  inserts: Insert[];
+  rows: number;
+};
+
+/** Where each body row lies in the dump, by article id, in typed arrays (16 bytes a row). */
+export class BodyIndex {
+  private ids = new Float64Array(1024);
+  private offsets = new Float64Array(1024);
+  private lengths = new Uint32Array(1024);
+  private lines = new Uint32Array(1024);
+  private count = 0;
+  private sorted = true;
+
+  add(id: number, offset: number, length: number, line: number) {
+    if (this.count === this.ids.length) {
+      const grow = <T extends Float64Array | Uint32Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.ids = grow(this.ids, (n) => new Float64Array(n));
+      this.offsets = grow(this.offsets, (n) => new Float64Array(n));
+      this.lengths = grow(this.lengths, (n) => new Uint32Array(n));
+      this.lines = grow(this.lines, (n) => new Uint32Array(n));
+    }
+    if (this.count && (this.ids[this.count - 1] as number) >= id) this.sorted = false;
+    this.ids[this.count] = id;
+    this.offsets[this.count] = offset;
+    this.lengths[this.count] = length;
+    this.lines[this.count] = line;
+    this.count += 1;
+  }
+
+  /** Sorts by id once the scan is over (dumps are nearly always in id order already). */
+  seal() {
+    if (this.sorted) return;
+    const order = Array.from({ length: this.count }, (_, i) => i).sort((a, b) => (this.ids[a] as number) - (this.ids[b] as number));
+    const pick = <T extends Float64Array | Uint32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(this.count);
+      order.forEach((from, to) => (b[to] = a[from] as number));
+      return b;
+    };
+    this.ids = pick(this.ids, (n) => new Float64Array(n));
+    this.offsets = pick(this.offsets, (n) => new Float64Array(n));
+    this.lengths = pick(this.lengths, (n) => new Uint32Array(n));
+    this.lines = pick(this.lines, (n) => new Uint32Array(n));
+    this.sorted = true;
+  }
+
+  get size() {
+    return this.count;
+  }
+
+  find(id: number): { offset: number; length: number; line: number } | null {
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = this.ids[mid] as number;
+      if (at === id) return { offset: this.offsets[mid] as number, length: this.lengths[mid] as number, line: this.lines[mid] as number };
+      if (at < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return null;
+  }
+}
+
+export type Scan = {
+  system: LegacySystem;
+  prefix: string;
+  /** How the text's encoding was decided, for the report. */
+  encoding: string;
+  main: ScannedTable;
+  body: ScannedTable;
+  bodies: BodyIndex;
+  /** The small tables, whole, by their name without the prefix (arctype, sysconfig…). */
+  small: Record<string, DumpRecord[]>;
+  /** Where the dump's text was not valid in its character set (article rows only; decoded with U+FFFD). */
+  invalidText: { rows: number; firstLine: number | null };
+};
+
+export type ScanOptions = { system: LegacySystem; encoding?: string; prefix?: string; onProgress?: (bytes: number) => void };
+
+/** Small tables are kept whole; one past this many rows is not what its name says. */
+const SMALL_ROWS = 50_000;
+
+/** A row's values by column name. */
+export function recordOf(row: RawRow, columns: readonly string[], charset: Charset): DumpRecord {
+  if (row.values.length !== columns.length) {
+    throw new DumpError(row.line, `a row of \`${row.table}\` has ${row.values.length} values, but the table has ${columns.length} columns`);
+  }
+  const record: Record<string, ReturnType<typeof valueAt>> = {};
+  columns.forEach((c, i) => (record[c] = valueAt(row, i, charset)));
+  return record;
+}
+
+export async function scanDump(source: DumpSource, opts: ScanOptions): Promise<Scan> {
+  const names = TABLES[opts.system];
+  const forced = opts.encoding === undefined ? null : charsetNamed(opts.encoding);
+  if (opts.encoding !== undefined && !forced) throw new DumpError(0, `unknown --encoding "${opts.encoding}"`);
+  const wanted = (table: string, suffix: string) => (opts.prefix === undefined ? table.endsWith(suffix) : table === opts.prefix + suffix);
+  const roleOf = (table: string): "main" | "body" | "small" | null => {
+    if (wanted(table, names.body)) return "body";
+    if (wanted(table, names.main)) return "main";
+    return names.small.some((s) => wanted(table, s)) ? "small" : null;
+  };
+
+  const schemas = new Map<string, TableSchema>();
+  const tables = new Map<string, ScannedTable>();
+  const small = new Map<string, DumpRecord[]>();
+  const indexes = new Map<string, BodyIndex>();
+  const invalid = new Map<string, { rows: number; firstLine: number | null }>();
+  // SET NAMES: the character set the dump's bytes are in. "binary" (or none) leaves it to each table's own.
+  let dumpCharset: Charset | null = null;
+  let encoding = forced ? `--encoding ${forced.name}` : "";
+  let current: { table: ScannedTable; role: "main" | "body" | "small" | null; insert: Insert; columns: string[] } | null = null;
+
+  const lexer = new DumpLexer(
+    {
+      statement(text, line) {
+        const setNames = /^SET\s+NAMES\s+['"]?(\w+)/i.exec(text);
+        if (setNames?.[1]) {
+          if (forced) return;
+          if (setNames[1].toLowerCase() === "binary") {
+            dumpCharset = null;
+            return;
+          }
+          dumpCharset = charsetNamed(setNames[1]);
+          if (!dumpCharset) throw new DumpError(line, `unknown character set "${setNames[1]}" in SET NAMES`);
+          encoding = `SET NAMES ${dumpCharset.name}`;
+          lexer.setCharset(dumpCharset);
+          return;
+        }
+        const schema = /^CREATE\s/i.test(text) ? parseCreateTable(text, line) : null;
+        if (schema) schemas.set(schema.table, schema);
+      },
+      insert(insert) {
+        const role = roleOf(insert.table);
+        const schema = schemas.get(insert.table);
+        const columns = insert.columns ?? schema?.columns;
+        if (!columns) throw new DumpError(insert.line, `the INSERT into \`${insert.table}\` names no columns, and no CREATE TABLE before it does`);
+        let charset = forced ?? dumpCharset;
+        if (!charset) {
+          const named = schema?.charset ?? null;
+          charset = named === null ? UTF8 : charsetNamed(named);
+          if (!charset && role !== null) throw new DumpError(schema?.line ?? insert.line, `unknown character set "${named}" for \`${insert.table}\``);
+          if (named && charset && !encoding) encoding = `the tables' DEFAULT CHARSET=${named}`;
+        }
+        charset ??= UTF8;
+        lexer.setCharset(charset);
+        const table = tables.get(insert.table) ?? { name: insert.table, columns, charset, inserts: [], rows: 0 };
+        tables.set(insert.table, table);
+        const entry = { offset: insert.offset, line: insert.line, end: insert.offset };
+        table.inserts.push(entry);
+        current = { table, role, insert: entry, columns };
+      },
+      row(row) {
+        const at = current;
+        if (!at) return;
+        at.table.rows += 1;
+        if (at.role === "small") {
+          const rows = small.get(at.table.name) ?? [];
+          small.set(at.table.name, rows);
+          if (rows.length >= SMALL_ROWS) return;
+          if (!isValidText(row.bytes, at.table.charset)) {
+            throw new DumpError(row.line, `text in \`${at.table.name}\` is not valid ${at.table.charset.name}: is the dump in another encoding? (--encoding gbk, utf8…)`);
+          }
+          rows.push(recordOf(row, at.columns, at.table.charset));
+        } else if (at.role === "body") {
+          const index = indexes.get(at.table.name) ?? new BodyIndex();
+          indexes.set(at.table.name, index);
+          const idAt = at.columns.indexOf(names.bodyId);
+          const id = idAt >= 0 ? valueAt(row, idAt, at.table.charset) : undefined;
+          if (typeof id === "number" && Number.isSafeInteger(id)) index.add(id, row.offset, row.bytes.length, row.line);
+        } else if (at.role === "main") {
+          if (row.values.length !== at.columns.length) recordOf(row, at.columns, at.table.charset);
+          if (!isValidText(row.bytes, at.table.charset)) {
+            const stats = invalid.get(at.table.name) ?? { rows: 0, firstLine: row.line };
+            stats.rows += 1;
+            invalid.set(at.table.name, stats);
+          }
+        }
+      },
+      insertEnd(_, end) {
+        if (current) current.insert.end = end;
+        current = null;
+      },
+    },
+    forced ?? UTF8,
+  );
+
+  let read = 0;
+  for await (const chunk of source.stream(0)) {
+    lexer.feed(chunk);
+    read += chunk.length;
+    opts.onProgress?.(read);
+  }
+  lexer.end();
+
+  return choose(opts, { tables, small, indexes, invalid, encoding: encoding || "utf8 (the dump names no character set)" });
+}
+
+/** Picks the one set of the system's tables (one prefix) the dump holds, or says why it cannot. */
+function choose(
+  opts: ScanOptions,
+  found: {
+    tables: Map<string, ScannedTable>;
+    small: Map<string, DumpRecord[]>;
+    indexes: Map<string, BodyIndex>;
+    invalid: Map<string, { rows: number; firstLine: number | null }>;
+    encoding: string;
+  },
+): Scan {
+  const names = TABLES[opts.system];
+  const label = opts.system === "dedecms" ? "DedeCMS" : "PHPCMS";
+  const prefixes = [...found.tables.keys()]
+    .filter((t) => t.endsWith(names.main))
+    .map((t) => t.slice(0, -names.main.length))
+    .filter((p) => opts.prefix === undefined || p === opts.prefix)
+    .filter((p) => found.small.has(p + names.small[0]));
+  const needed = `${names.main}, ${names.body}, ${names.small[0]}`;
+  if (prefixes.length === 0) {
+    throw new DumpError(0, `no ${label} tables (${needed}${opts.prefix !== undefined ? ` with prefix "${opts.prefix}"` : ""}) with rows in the dump`);
+  }
+  if (prefixes.length > 1) throw new DumpError(0, `several ${label} table sets in the dump (prefixes ${prefixes.map((p) => `"${p}"`).join(", ")}): choose one with --prefix`);
+  const prefix = prefixes[0] as string;
+  const main = found.tables.get(prefix + names.main) as ScannedTable;
+  const body = found.tables.get(prefix + names.body);
+  if (!body) throw new DumpError(0, `the dump has \`${prefix}${names.main}\` but no rows of \`${prefix}${names.body}\`, where the bodies are`);
+  const sections = found.small.get(prefix + names.small[0]);
+  if (!sections?.length) throw new DumpError(0, `the dump has no rows of \`${prefix}${names.small[0]}\`, the sections`);
+  const bad = found.invalid.get(main.name) ?? { rows: 0, firstLine: null };
+  if (bad.rows > 0 && bad.rows * 2 > main.rows) {
+    throw new DumpError(
+      bad.firstLine ?? 0,
+      `${bad.rows} of ${main.rows} rows of \`${main.name}\` are not valid ${main.charset.name} text: the dump is in another encoding (try --encoding gbk or --encoding utf8)`,
+    );
+  }
+  const bodies = found.indexes.get(body.name) ?? new BodyIndex();
+  bodies.seal();
+  const small: Record<string, DumpRecord[]> = {};
+  for (const s of names.small) small[s] = found.small.get(prefix + s) ?? [];
+  return { system: opts.system, prefix, encoding: found.encoding, main, body, bodies, small, invalidText: bad };
+}
+
+/** The rows of a table, streamed from its INSERTs, with their values by column. */
+export async function* tableRows(source: DumpSource, table: ScannedTable): AsyncGenerator<{ row: RawRow; record: DumpRecord }> {
+  const first = table.inserts[0];
+  const last = table.inserts[table.inserts.length - 1];
+  if (!first || !last) return;
+  const queue: { row: RawRow; record: DumpRecord }[] = [];
+  let columns = table.columns;
+  const lexer = new DumpLexer(
+    {
+      insert(insert) {
+        columns = insert.table === table.name ? (insert.columns ?? table.columns) : [];
+      },
+      row(row) {
+        if (row.table === table.name) queue.push({ row, record: recordOf(row, columns, table.charset) });
+      },
+    },
+    table.charset,
+    { offset: first.offset, line: first.line },
+  );
+  for await (const chunk of source.stream(first.offset, last.end)) {
+    lexer.feed(chunk);
+    yield* queue.splice(0);
+  }
+  lexer.end();
+  yield* queue.splice(0);
+}
+
+/** The body rows of these article ids, read by offset (adjacent ones in one read), by id. */
+export async function readBodies(source: DumpSource, scan: Scan, ids: readonly number[]): Promise<Map<number, { row: RawRow; record: DumpRecord }>> {
+  const wanted = ids
+    .map((id) => ({ id, at: scan.bodies.find(id) }))
+    .filter((w): w is { id: number; at: { offset: number; length: number; line: number } } => w.at !== null)
+    .sort((a, b) => a.at.offset - b.at.offset);
+  const out = new Map<number, { row: RawRow; record: DumpRecord }>();
+  // Ranges of rows close together are read at once: a batch's bodies usually lie side by side.
+  for (let i = 0; i < wanted.length; ) {
+    const start = (wanted[i] as (typeof wanted)[number]).at.offset;
+    let j = i;
+    let end = start;
+    while (j < wanted.length && (wanted[j] as (typeof wanted)[number]).at.offset - end < 65_536) {
+      const w = wanted[j] as (typeof wanted)[number];
+      end = Math.max(end, w.at.offset + w.at.length);
+      j += 1;
+    }
+    const bytes = await source.read(start, end - start);
+    for (const w of wanted.slice(i, j)) {
+      let found: RawRow | null = null;
+      const lexer = new DumpLexer({ row: (r) => (found = r) }, scan.body.charset, { offset: w.at.offset, line: w.at.line, rowsOf: scan.body.name });
+      lexer.feed(bytes.subarray(w.at.offset - start, w.at.offset - start + w.at.length));
+      lexer.end();
+      const row = found as RawRow | null;
+      if (row) out.set(w.id, { row, record: recordOf(row, scan.body.columns, scan.body.charset) });
+    }
+    i = j;
+  }
+  return out;
+}

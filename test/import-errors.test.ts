@@ -1,0 +1,63 @@
+// A dump the importer cannot read is refused whole, with the line where it goes wrong, before anything is
+// written; a row it can read but must not import is skipped and reported, and the rest goes in.
+import { describe, expect, it } from "vitest";
+import { dedeDump, utf8 } from "./import-dumps.ts";
+import { dumpBytes, importDump, tableCounts } from "./import-fixture.ts";
+
+async function refused(dump: Uint8Array, message: RegExp, opts: Parameters<typeof importDump>[2] = {}) {
+  const before = await tableCounts();
+  await expect(importDump("dedecms", dump, opts)).rejects.toThrow(message);
+  expect(await tableCounts()).toEqual(before);
+}
+
+describe("a malformed dump", () => {
+  it("is refused when an INSERT is cut off, naming the line, and nothing is imported", async () => {
+    const whole = dedeDump([{ id: 1 }, { id: 2 }, { id: 3 }]);
+    const cut = whole.slice(0, whole.indexOf("(3,1,0"));
+    await refused(utf8(`${cut}(3,1,0,1,1,0,'第3`), /^line 5: the dump ends inside a row of the INSERT into `dede_archives` \(the row starts at line 5\): it is cut off$/);
+    await refused(utf8(whole.replace(/\),\(3,1,0,1,1,0,'第3篇'.*\);$/m, "),")), /^line 6: the INSERT into `dede_archives` has "C" where a row should be$/);
+  });
+
+  it("is refused on an escape MySQL never writes", async () => {
+    await refused(utf8(dedeDump([{ id: 1, body: "<p>x</p>" }]).replace("<p>x</p>", "<p>\\q</p>")), /^line 3: unknown escape "\\q" in a string in a row of the INSERT into `dede_addonarticle`/);
+  });
+
+  it("is refused when rows are not separated by commas", async () => {
+    await refused(utf8(dedeDump([{ id: 1 }, { id: 2 }]).replace("),(2,1,0", ") (2,1,0")), /^line 5: a "," is missing between two rows of the INSERT into `dede_archives`$/);
+  });
+
+  it("is refused on a character set it cannot read, in SET NAMES or a table's DEFAULT CHARSET", async () => {
+    await refused(utf8(dedeDump([{ id: 1 }], { names: "klingon" })), /^line 1: unknown character set "klingon" in SET NAMES$/);
+    await refused(utf8(dedeDump([{ id: 1 }], { names: "binary", charset: "ucs2" })), /^line 2: unknown character set "ucs2" for `dede_addonarticle`$/);
+  });
+
+  it("is refused when read in the wrong encoding, with the way to read it", async () => {
+    // 誠 is D5 5C in GBK: read as UTF-8, its second byte is a backslash.
+    await refused(dumpBytes("dedecms-gbk.sql"), /^line 42: unknown escape .* means the dump is GBK or Big5 \(try --encoding gbk\)$/, { encoding: "utf8" });
+    // A section name in GBK bytes (测试栏目) in a dump that says it is UTF-8.
+    const text = dedeDump([{ id: 1 }]);
+    const at = utf8(text.slice(0, text.indexOf("测试栏目"))).length;
+    const mixed = new Uint8Array([...utf8(text).slice(0, at), 0xb2, 0xe2, 0xca, 0xd4, 0xc0, 0xb8, 0xc4, 0xbf, ...utf8(text).slice(at + utf8("测试栏目").length)]);
+    await refused(mixed, /^line 7: text in `dede_arctype` is not valid utf8: is the dump in another encoding\? \(--encoding gbk, utf8…\)$/);
+  });
+
+  it("is refused when it is not the system's", async () => {
+    await refused(dumpBytes("phpcms-utf8.sql"), /^line 0: no DedeCMS tables \(archives, addonarticle, arctype\) with rows in the dump$/);
+  });
+});
+
+describe("rows that cannot be imported", () => {
+  it("are skipped and reported with their id and reason, a body over the limit after cleaning too", async () => {
+    const long = `<p style="color:red">${"长".repeat(200_001)}</p>`;
+    const summary = await importDump(
+      "dedecms",
+      utf8(dedeDump([{ id: 701 }, { id: 702, body: long }, { id: 703, title: "x".repeat(201) }, { id: 704, typeid: 9 }, { id: 705 }])),
+    );
+    expect(summary.articles.published).toBe(2);
+    expect(Object.fromEntries(summary.articles.skipped.map((s) => [s.id, s.reason]))).toEqual({
+      702: "The article has invalid fields (body: must be at most 200000 characters)",
+      703: "The article has invalid fields (title: must be at most 200 characters)",
+      704: "unknown section (typeid 9)",
+    });
+  });
+});

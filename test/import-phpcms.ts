@@ -1,0 +1,129 @@
+// What importing the PHPCMS v9 fixture (岚江网, test/fixtures/dumps/phpcms-*.sql, a phpMyAdmin export)
+// must give, whatever its encoding: the spec both import-phpcms-*.test.ts files run, each in its own database.
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadArticle } from "../src/db/article-load.ts";
+import type { ImportSummary } from "../scripts/import/report.ts";
+import { get, one, page, select, texts } from "./html.ts";
+import { importDump, tableCounts } from "./import-fixture.ts";
+
+const SITE = env.SITE_NAME;
+
+async function redirectOf(path: string): Promise<string | null> {
+  const res = await get(path);
+  if (res.status === 404) return null;
+  expect(res.status, path).toBe(301);
+  return res.headers.get("Location");
+}
+
+export function describePhpcmsImport(fixture: string, encoding: string) {
+  describe(`importing the PHPCMS fixture in ${encoding}`, () => {
+    let summary: ImportSummary;
+    beforeAll(async () => {
+      summary = await importDump("phpcms", fixture);
+    });
+
+    it("reads the dump in its own encoding and reports what it did", () => {
+      expect(summary.encoding).toBe(`SET NAMES ${encoding}`);
+      expect(summary.prefix).toBe("v9_");
+      expect(summary.sections.created).toBe(3);
+      expect(summary.sections.skipped.map((s) => [s.legacyId, s.reason])).toEqual([
+        [10, "not a news category (model 3)"],
+        [11, "a link to http://www.gov.example/, not a section"],
+        [9, "a single page (单网页), not a section"],
+      ]);
+      expect(summary.articles).toMatchObject({ rows: 8, published: 4, drafts: 1 });
+      expect(summary.articles.draftReasons).toEqual({ "waiting for review (status 1)": 1 });
+      expect(Object.fromEntries(summary.articles.skipped.map((s) => [s.id, s.reason]))).toEqual({
+        105: "a link to http://www.example.com/x.html, not an article",
+        106: "its section 10 (图片) is not imported: not a news category (model 3)",
+        107: "a date that does not exist (inputtime 0)",
+      });
+    });
+
+    it("makes the sections from v9_category, paths from catdir", async () => {
+      type Node = { path: string; name: string; children: Node[] };
+      const tree = ((await (await get("/api/v1/sections")).json()) as { items: Node[] }).items;
+      const shape = (nodes: Node[]): unknown => nodes.map((n) => [n.path, n.name, shape(n.children)]);
+      expect(shape(tree)).toEqual([["news", "新闻", [["news/local-news", "本地", []], ["news/china", "国内", []]]]]);
+    });
+
+    it("keeps id, section, title, times in Beijing time, source from copyfrom, bylines from author, and the thumb as cover", async () => {
+      const html = await page("/html/news/local-news/101.html");
+      expect((await one(html, "h1")).text).toBe("岚江大桥主体工程完工");
+      expect(await texts(html, "nav.crumbs li")).toEqual([SITE, "新闻", "本地", "正文"]);
+      expect((await one(html, ".story-meta")).text).toBe("来源：岚江日报2023年06月02日");
+      expect((await one(html, ".story-meta time")).attrs.datetime).toBe("2023-06-02T10:15:00+08:00");
+      expect(await texts(html, ".credits span")).toEqual(["记者 周宁"]);
+      // The EXIF-turned JPEG is shown at the size it displays at.
+      const cover = await one(html, "figure.cover img");
+      expect([cover.attrs.width, cover.attrs.height]).toEqual(["3", "8"]);
+      const article = (await loadArticle(env.DB, 101))?.article;
+      expect(article?.updatedAt).toBe(Date.parse("2023-06-02T11:00:00+08:00"));
+      expect((await loadArticle(env.DB, 102))?.article.source).toBe("本站");
+      expect((await loadArticle(env.DB, 104))?.article.status).toBe("draft");
+    });
+
+    it("shows 上一篇 / 下一篇 within the section", async () => {
+      const around = async (url: string) => (await select(await page(url), "nav.neighbours li")).map((li) => li.text);
+      expect(await around("/html/news/local-news/101.html")).toEqual(["上一篇：没有了", "下一篇：夜市烟火气回来了"]);
+      expect(await around("/html/news/local-news/102.html")).toEqual(["上一篇：岚江大桥主体工程完工", "下一篇：没有了"]);
+    });
+
+    it("cleans the bodies, turns [page] breaks into one page, rewrites pictures and the site's own links", async () => {
+      const html = await page("/html/news/local-news/101.html");
+      expect(await texts(html, ".story-body h2")).toEqual(["施工亮点"]);
+      const img = await one(html, ".story-body figure img");
+      expect(img.attrs.src).toMatch(/^\/media\/[0-9a-f]{64}\.png$/);
+      expect([img.attrs.width, img.attrs.height]).toEqual(["50", "50"]);
+      const stored = (await loadArticle(env.DB, 101))?.article.bodyHtml ?? "";
+      for (const bad of ["<script", "document.write", "style=", "&nbsp;", "uploadfile"]) expect(stored, bad).not.toContain(bad);
+      const link = await one(html, ".story-body a");
+      expect(link.attrs.href).toBe("/index.php?m=content&c=index&a=show&catid=8&id=103");
+      expect(await redirectOf(link.attrs.href as string)).toBe("/html/news/china/103.html");
+      expect(await texts(await page("/html/news/local-news/102.html"), ".story-body p")).toEqual([
+        "晚上七点，滨江夜市的灯一盏盏亮起。",
+        "摊主们说，今年的客流比去年多了三成。",
+      ]);
+      expect(await texts(await page("/html/news/108.html"), ".story-body p")).toEqual(["岚江网新版今日上线，新增老字号誠記专栏。"]);
+      expect(summary.images).toMatchObject({ stored: 2, missing: [], refused: [] });
+    });
+
+    it("answers every old URL form with a 301 to the canonical one", async () => {
+      const cases: [string, string | null][] = [
+        ["/index.php?m=content&c=index&a=show&catid=7&id=101", "/html/news/local-news/101.html"],
+        ["/index.php?a=show&id=102", "/html/news/local-news/102.html"],
+        ["/index.php?m=content&c=index&a=lists&catid=7", "/html/news/local-news/"],
+        ["/index.php?m=content&c=index&a=lists&catid=8&page=3", "/html/news/china/"],
+        ["/index.php?m=content&c=index&a=show&catid=7&id=104", null],
+        ["/html/news/local_news/2023/0602/101.html", "/html/news/local-news/101.html"],
+        ["/html/news/local_news/2023/0602/101_2.html", "/html/news/local-news/101.html"],
+        ["/html/news/local_news/", "/html/news/local-news/"],
+        ["/html/news/local_news/index.html", "/html/news/local-news/"],
+        ["/html/news/2023/0605/108.html", "/html/news/108.html"],
+        ["/show-7-102-1.html", "/html/news/local-news/102.html"],
+        ["/list-7-2.html", "/html/news/local-news/"],
+      ];
+      for (const [old, canonical] of cases) expect(await redirectOf(old), old).toBe(canonical);
+    });
+
+    it("prints the old URL patterns it saw", () => {
+      const served = summary.urls.filter((u) => u.served).map((u) => u.pattern);
+      expect(served).toEqual(
+        expect.arrayContaining([
+          "/index.php?m=content&c=index&a=show&catid={catid}&id={id}",
+          "/index.php?m=content&c=index&a=lists&catid={catid}",
+          "/html/news/local_news/{n}/{n}/{id}.html",
+        ]),
+      );
+      expect(summary.urls.filter((u) => !u.served)).toEqual([]);
+    });
+
+    it("imports nothing the second time", async () => {
+      const before = await tableCounts();
+      const again = await importDump("phpcms", fixture);
+      expect(again.articles).toMatchObject({ published: 0, drafts: 0, unchanged: 5 });
+      expect(await tableCounts()).toEqual(before);
+    });
+  });
+}
