@@ -53,6 +53,20 @@ describe("what a reader finds", () => {
     expect(await idsFound("1200", section)).toEqual([base.id]);
   });
 
+  it("joins a term typed with full-width punctuation as it joins the half-width term: ３．５亿 is 3.5亿", async () => {
+    const section = uniqueSlug("sw");
+    const amount = await makeArticle({ section, title: "项目总投资3.5亿元", publishedAt: day(1) });
+    await makeArticle({ section, title: "3个项目投资5亿元", publishedAt: day(2) });
+    const code = await makeArticle({ section, title: "R&D投入 COVID-19防控", publishedAt: day(3) });
+    await makeArticle({ section, title: "研发投入R与D分列 COVID防控第19天", publishedAt: day(4) });
+    expect(await idsFound("3.5亿", section)).toEqual([amount.id]);
+    expect(await idsFound("３．５亿", section)).toEqual([amount.id]);
+    expect(await idsFound("Ｒ＆Ｄ", section)).toEqual([code.id]);
+    expect(await idsFound("ＣＯＶＩＤ－１９", section)).toEqual([code.id]);
+    const { body } = await readerSearch({ q: "３．５亿", section });
+    expect(body.items.map((i) => i.title_html)).toEqual(["项目总投资<mark>3.5亿</mark>元"]);
+  });
+
   it("finds a word that is only in the body, and in the kicker, summary, source and bylines", async () => {
     const section = uniqueSlug("sw");
     const body = await makeArticle({ section, title: "市政府召开常务会议", body: "会议研究了甘眉工业园区的建设。" });
