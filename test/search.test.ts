@@ -201,6 +201,39 @@ describe("what readers never find, and editors do", () => {
     expect(body.items[0]).toMatchObject({ id: scheduled.id, status: "scheduled", in_trash: false, admin_url: `/api/v1/admin/articles/${scheduled.id}` });
   });
 
+  it("lets editors page through all of a search that ranks more than a window of published and drafts", async () => {
+    const section = uniqueSlug("sw");
+    await makeSection(section);
+    const editor = await makeKey("editor");
+    const word = `鹭${uniqueSlug("").slice(-3)}`;
+    // Neither range fills its window, together they hold more than one: nothing was left unranked.
+    const published = SEARCH_WINDOW - 100;
+    const drafts = 250;
+    const items = Array.from({ length: published + drafts }, (_, i) => ({
+      section,
+      title: `第${i}条消息`,
+      body: `本网讯 今天的消息提到了${word}。`,
+      published_at: Date.UTC(2020, 0, 1) + i * 60_000,
+      ...(i >= published && { status: "draft" as const }),
+    }));
+    for (let at = 0; at < items.length; at += 200) await importPublishedArticles(env.DB, items.slice(at, at + 200), { actor: TEST_ACTOR, now: Date.now() });
+    const seen = new Set<number>();
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 20; pages++) {
+      const { status, body } = await editorSearch(editor, { q: word, section, limit: "100", ...(cursor && { cursor }) });
+      expect(status, `page ${pages + 1}: ${JSON.stringify(body)}`).toBe(200);
+      expect(body.total).toBe(published + drafts);
+      expect(body.total_capped).toBe(false);
+      for (const item of body.items) seen.add(item.id);
+      cursor = body.next_cursor;
+      if (cursor === null) break;
+    }
+    expect(cursor).toBeNull();
+    expect(seen.size).toBe(published + drafts);
+    const { body: readers } = await readerSearch({ q: word, section });
+    expect([readers.total, readers.total_capped]).toEqual([published, false]);
+  });
+
   it("keeps the editors' search behind the key check and out of every cache", async () => {
     const unauthenticated = await settledFetch(`${ORIGIN}/api/v1/admin/search?q=光伏`);
     expect(unauthenticated.status).toBe(401);
