@@ -70,6 +70,16 @@ describe("hostile queries", () => {
     expect(((await or.json()) as { items: unknown[] }).items).toEqual([]);
   });
 
+  it("tells a client that forgot q that q is required, not the validator's internals", async () => {
+    const editor = await makeKey("editor");
+    for (const [url, init] of [[`${ORIGIN}/api/v1/search?limit=5`, {}], [`${ORIGIN}/api/v1/admin/search?status=draft`, { headers: editor.headers }]] as const) {
+      const res = await settledFetch(url, init);
+      expect(res.status, url).toBe(400);
+      const body = (await res.json()) as { error: { details: { path: string; message: string }[] } };
+      expect(body.error.details, url).toEqual([{ path: "q", message: "is required" }]);
+    }
+  });
+
   it("refuses a repeated, missing or unknown parameter with a 400 naming it", async () => {
     for (const [query, path] of [["q=a&q=b", "q"], ["", "q"], ["q=a&sort=date", "sort"], ["q=a&limit=0", "limit"], ["q=a&cursor=xyz", "cursor"]]) {
       // No query at all is /api/v1/search itself: a bare "?" is another spelling of it, and 301s there.

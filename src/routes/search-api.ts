@@ -23,7 +23,7 @@ type Ctx = Context<AppEnv>;
 const offsetCursor = (ranked: number) => v.optional(Cursor(v.strictTuple([v.pipe(KeyNumber, v.maxValue(ranked))])));
 
 const common = {
-  q: v.string("is required: the words to search for"),
+  q: v.string(),
   section: v.optional(v.pipe(v.string(), v.regex(SECTION_PATH, "must be a section path such as xw/dzyw"))),
 };
 
