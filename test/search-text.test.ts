@@ -118,4 +118,9 @@ describe("highlights and snippets", () => {
     const body = `光伏。${"无关的句子。".repeat(40)}光伏和锂电同在一句。`;
     expect(marked(snippet(body, phrasesOf("光伏 锂电")))).toContain("[光伏]和[锂电]同在一句。");
   });
+
+  it("finds the stretch with all of the query even after one word repeats many times", () => {
+    const body = `${"光伏发电项目进展顺利。".repeat(45)}光伏与锂电产业链协同发展。`;
+    expect(marked(snippet(body, phrasesOf("光伏 锂电")))).toContain("[光伏]与[锂电]");
+  });
 });

@@ -53,6 +53,20 @@ describe("what a reader finds", () => {
     expect(await idsFound("1200", section)).toEqual([base.id]);
   });
 
+  it("joins a term typed with full-width punctuation as it joins the half-width term: ３．５亿 is 3.5亿", async () => {
+    const section = uniqueSlug("sw");
+    const amount = await makeArticle({ section, title: "项目总投资3.5亿元", publishedAt: day(1) });
+    await makeArticle({ section, title: "3个项目投资5亿元", publishedAt: day(2) });
+    const code = await makeArticle({ section, title: "R&D投入 COVID-19防控", publishedAt: day(3) });
+    await makeArticle({ section, title: "研发投入R与D分列 COVID防控第19天", publishedAt: day(4) });
+    expect(await idsFound("3.5亿", section)).toEqual([amount.id]);
+    expect(await idsFound("３．５亿", section)).toEqual([amount.id]);
+    expect(await idsFound("Ｒ＆Ｄ", section)).toEqual([code.id]);
+    expect(await idsFound("ＣＯＶＩＤ－１９", section)).toEqual([code.id]);
+    const { body } = await readerSearch({ q: "３．５亿", section });
+    expect(body.items.map((i) => i.title_html)).toEqual(["项目总投资<mark>3.5亿</mark>元"]);
+  });
+
   it("finds a word that is only in the body, and in the kicker, summary, source and bylines", async () => {
     const section = uniqueSlug("sw");
     const body = await makeArticle({ section, title: "市政府召开常务会议", body: "会议研究了甘眉工业园区的建设。" });
@@ -185,6 +199,39 @@ describe("what readers never find, and editors do", () => {
     expect(await idsEditorsFind(editor, "白鹭", section, "trash")).toEqual([trashed.id]);
     const { body } = await editorSearch(editor, { q: "白鹭", section, status: "scheduled" });
     expect(body.items[0]).toMatchObject({ id: scheduled.id, status: "scheduled", in_trash: false, admin_url: `/api/v1/admin/articles/${scheduled.id}` });
+  });
+
+  it("lets editors page through all of a search that ranks more than a window of published and drafts", async () => {
+    const section = uniqueSlug("sw");
+    await makeSection(section);
+    const editor = await makeKey("editor");
+    const word = `鹭${uniqueSlug("").slice(-3)}`;
+    // Neither range fills its window, together they hold more than one: nothing was left unranked.
+    const published = SEARCH_WINDOW - 100;
+    const drafts = 250;
+    const items = Array.from({ length: published + drafts }, (_, i) => ({
+      section,
+      title: `第${i}条消息`,
+      body: `本网讯 今天的消息提到了${word}。`,
+      published_at: Date.UTC(2020, 0, 1) + i * 60_000,
+      ...(i >= published && { status: "draft" as const }),
+    }));
+    for (let at = 0; at < items.length; at += 200) await importPublishedArticles(env.DB, items.slice(at, at + 200), { actor: TEST_ACTOR, now: Date.now() });
+    const seen = new Set<number>();
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 20; pages++) {
+      const { status, body } = await editorSearch(editor, { q: word, section, limit: "100", ...(cursor && { cursor }) });
+      expect(status, `page ${pages + 1}: ${JSON.stringify(body)}`).toBe(200);
+      expect(body.total).toBe(published + drafts);
+      expect(body.total_capped).toBe(false);
+      for (const item of body.items) seen.add(item.id);
+      cursor = body.next_cursor;
+      if (cursor === null) break;
+    }
+    expect(cursor).toBeNull();
+    expect(seen.size).toBe(published + drafts);
+    const { body: readers } = await readerSearch({ q: word, section });
+    expect([readers.total, readers.total_capped]).toEqual([published, false]);
   });
 
   it("keeps the editors' search behind the key check and out of every cache", async () => {

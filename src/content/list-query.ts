@@ -49,9 +49,12 @@ export const Limit = v.optional(
   "20",
 );
 
-/** The query of a list endpoint: its own filters, `limit` and `cursor`, and nothing else. */
+/**
+ * The query of a list endpoint: its own filters, `limit` and `cursor`, and nothing else. The object's own
+ * message is what a missing required parameter (search's `q`) is told: a query string is always an object.
+ */
 export const ListQuery = <E extends v.ObjectEntries>(entries: E) =>
-  v.objectWithRest({ ...entries, limit: Limit }, v.never("is not a parameter of this list"));
+  v.objectWithRest({ ...entries, limit: Limit }, v.never("is not a parameter of this list"), "is required");
 
 /** Shows `limit` of the `limit + 1` rows read, and the cursor of the next page when there is one. */
 export function pageOf<T>(rows: readonly T[], limit: number, keyOf: (last: T) => CursorKey) {

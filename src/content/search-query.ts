@@ -32,14 +32,17 @@ export function cleanQuery(raw: string): string {
 
 // Between letters or digits these join the parts of one term (COVID-19, 3.5, U.S.); any other separator —
 // a space, Chinese punctuation, quotes, brackets, operators — separates terms, each of which must match.
+// Compared in their compatibility form, as the letters and digits around them are folded: a full-width
+// ３．５ or ＣＯＶＩＤ－１９ (typed with an IME in full-width mode) joins as 3.5 and COVID-19 do.
 const JOINERS = new Set([".", "-", "_", "/", "'", "’", "·", "・", "&", "+", "#", "@"]);
 const SEPARATES = /[\p{White_Space}\p{P}\p{S}\p{Cc}]/u;
+const joins = (ch: string) => JOINERS.has(ch.normalize("NFKC"));
 
 function termsOf(text: string): string[] {
   const terms: string[] = [];
   let term = "";
   for (const ch of text) {
-    if (SEPARATES.test(ch) && !JOINERS.has(ch)) {
+    if (SEPARATES.test(ch) && !joins(ch)) {
       if (term) terms.push(term);
       term = "";
     } else term += ch;

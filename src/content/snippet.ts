@@ -15,18 +15,22 @@ type Match = { phrase: number; start: number; end: number };
 export const SNIPPET_CHARS = 120;
 /** How far before the first match a snippet starts, when no sentence begins closer. */
 const LEAD_IN = 24;
-/** Matches looked at per text: enough to choose a window, bounded for a body that repeats a word. */
-const MAX_MATCHES = 40;
+/**
+ * Where a snippet may start, per phrase of the query: enough to choose a window, bounded for a body that
+ * repeats a word. Per phrase, and every match still counts inside a window, so that one word repeated
+ * early does not hide the place where all of the query stands together.
+ */
+const MAX_STARTS = 40;
 
 function tokenMatches(token: Token, wanted: string, prefix: boolean): boolean {
   return prefix ? token.text.startsWith(wanted) : token.text === wanted;
 }
 
-/** Every place a phrase's tokens stand consecutively in the text, in order. */
+/** Every place a phrase's tokens stand consecutively in the text, in order of where they start. */
 function matchesOf(text: string, phrases: readonly Phrase[]): Match[] {
   const tokens = tokensOf(text);
   const found: Match[] = [];
-  for (let i = 0; i < tokens.length && found.length < MAX_MATCHES; i++) {
+  for (let i = 0; i < tokens.length; i++) {
     phrases.forEach((phrase, p) => {
       const n = phrase.tokens.length;
       for (let k = 0; k < n; k++) {
@@ -74,6 +78,19 @@ const onBoundary = (text: string, at: number) => {
   return at <= 0 || at >= text.length || !(unit >= 0xdc00 && unit <= 0xdfff) ? at : at - 1;
 };
 
+/** How many different phrases match wholly within [from, to): `matches` are in order of where they start. */
+function phrasesWithin(matches: readonly Match[], from: number, to: number): number {
+  let lo = 0;
+  for (let hi = matches.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if ((matches[mid] as Match).start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const seen = new Set<number>();
+  for (let k = lo; k < matches.length && (matches[k] as Match).start < to; k++) if ((matches[k] as Match).end <= to) seen.add((matches[k] as Match).phrase);
+  return seen.size;
+}
+
 /** Where a snippet showing the match at `start` begins: after a sentence end shortly before it, else a little before. */
 function windowStart(text: string, start: number): number {
   for (let at = start - 1; at >= Math.max(0, start - LEAD_IN * 2); at--) if (SENTENCE_END.test(text[at] ?? "")) return at + 1;
@@ -87,11 +104,15 @@ function windowStart(text: string, start: number): number {
 export function snippet(text: string, phrases: readonly Phrase[]): Segment[] | null {
   const matches = matchesOf(text, phrases);
   if (matches.length === 0) return null;
+  const starts = phrases.map(() => 0);
   let best = { from: 0, score: -1 };
   for (const m of matches) {
+    if ((starts[m.phrase] as number) >= MAX_STARTS) continue;
+    starts[m.phrase] = (starts[m.phrase] as number) + 1;
     const from = windowStart(text, m.start);
-    const score = new Set(matches.filter((o) => o.start >= from && o.end <= from + SNIPPET_CHARS).map((o) => o.phrase)).size;
+    const score = phrasesWithin(matches, from, from + SNIPPET_CHARS);
     if (score > best.score) best = { from, score };
+    if (best.score === phrases.length) break;
   }
   const to = onBoundary(text, Math.min(text.length, best.from + SNIPPET_CHARS));
   const segments = segmentsOf(text, matches, best.from, to).map((s) => ({ ...s, text: s.text.replace(/\s*\n\s*/g, " ") }));

@@ -18,6 +18,7 @@ const WEIGHTS = "10.0, 4.0, 2.0, 1.0, 0.0";
 
 type HitRow = {
   total: number;
+  listed: number;
   id: number;
   status: ArticleStatus;
   deleted_at: number | null;
@@ -92,7 +93,8 @@ function scoredOf(scope: SearchScope, phrases: number): string {
   return `scored AS (SELECT * FROM (${NEWEST(true)}) UNION ALL SELECT * FROM (${NEWEST(false)}))`;
 }
 
-// The page (?5 hits from ?6 on) of the window ranked, each row with the window's size. One pass over the
+// The page (?5 hits from ?6 on) of the window ranked, each row with the window's size and how many of it are
+// in the listed range (editors without a state rank both ranges' windows: either may be full). One pass over the
 // index: a count of its own would read every match's doclist entries again (measured: slower, though the
 // window function costs D1 one more read of each of the window's rows — at most 4 × SEARCH_WINDOW a search).
 // Ties go to the newer article: the rowid without its sign bit is (time << 32) | id in either range.
@@ -100,10 +102,10 @@ const NEWNESS = "docid & 9223372036854775807";
 
 const PAGE_SQL = (scope: SearchScope, phrases: number) => `
   WITH ${scoredOf(scope, phrases)}, ranked AS (
-    SELECT docid, score, ${NEWNESS} AS newness, count(*) OVER () AS total FROM scored
+    SELECT docid, score, ${NEWNESS} AS newness, count(*) OVER () AS total, sum(docid >= 0) OVER () AS listed FROM scored
      ORDER BY score, newness DESC LIMIT ?5 OFFSET ?6
   )
-  SELECT r.total, a.id, a.status, a.deleted_at, a.title, a.kicker, a.subtitle, a.summary,
+  SELECT r.total, r.listed, a.id, a.status, a.deleted_at, a.title, a.kicker, a.subtitle, a.summary,
          substr(a.body_text, 1, ${SEARCH_TEXT_CHARS}) AS body_text, s.path AS section_path, s.name AS section_name,
          a.published_at, a.updated_at
     FROM ranked r JOIN articles a ON a.id = r.docid & 4294967295 JOIN sections s ON s.id = a.section_id
@@ -121,11 +123,15 @@ export function searchStatement(db: Db, phrases: readonly Phrase[], scope: Searc
   return db.prepare(PAGE_SQL(scope, phrases.length)).bind(...params, ranking.title, ranking.lead, ...ranking.each);
 }
 
-/** The results of a searchStatement (a page past the end has no rows, so no total either: 0). */
+/**
+ * The results of a searchStatement (a page past the end has no rows, so no total either: 0). Capped when a
+ * window was full: a total over one window made of two windows that are not is every match there is.
+ */
 export function searchResultsFrom(result: D1Result<unknown> | undefined): SearchResults {
   const rows = rowsOf<HitRow>(result);
   const total = rows[0]?.total ?? 0;
-  return { total, capped: total >= SEARCH_WINDOW, hits: rows.map(toHit) };
+  const listed = rows[0]?.listed ?? 0;
+  return { total, capped: Math.max(listed, total - listed) >= SEARCH_WINDOW, hits: rows.map(toHit) };
 }
 
 /** A page of a search, in one round trip; null when its section does not exist. */

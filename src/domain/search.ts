@@ -37,3 +37,6 @@ export type SearchResults = {
  * month of news; a rarer word (a place, a name, a story's own terms) among all of its matches.
  */
 export const SEARCH_WINDOW = 1000;
+
+/** The most an editors' search ranks: without a state, the newest window of each range together. */
+export const EDITORS_RANKED = 2 * SEARCH_WINDOW;

@@ -5,7 +5,7 @@ import { type Context, Hono } from "hono";
 import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import { badRequest, notFound } from "../domain/errors.ts";
-import { SEARCH_WINDOW, type SearchResults, type SearchScope } from "../domain/search.ts";
+import { EDITORS_RANKED, SEARCH_WINDOW, type SearchResults, type SearchScope } from "../domain/search.ts";
 import { Cursor, KeyNumber, ListQuery, encodeCursor } from "../content/list-query.ts";
 import { ARTICLE_STATUS_FILTER } from "../content/schemas.ts";
 import { type Phrase, QUERY_LIMITS, type SearchQuery, parseSearchQuery } from "../content/search-query.ts";
@@ -19,15 +19,18 @@ export const adminSearch = new Hono<AppEnv>();
 
 type Ctx = Context<AppEnv>;
 
+// The cursor is an offset into what the search ranked, so it goes no further than that.
+const offsetCursor = (ranked: number) => v.optional(Cursor(v.strictTuple([v.pipe(KeyNumber, v.maxValue(ranked))])));
+
 const common = {
-  q: v.string("is required: the words to search for"),
+  q: v.string(),
   section: v.optional(v.pipe(v.string(), v.regex(SECTION_PATH, "must be a section path such as xw/dzyw"))),
-  cursor: v.optional(Cursor(v.strictTuple([v.pipe(KeyNumber, v.maxValue(SEARCH_WINDOW))]))),
 };
 
-const ReaderQuery = ListQuery(common);
+const ReaderQuery = ListQuery({ ...common, cursor: offsetCursor(SEARCH_WINDOW) });
 const EditorQuery = ListQuery({
   ...common,
+  cursor: offsetCursor(EDITORS_RANKED),
   status: v.optional(v.picklist(ARTICLE_STATUS_FILTER, `must be one of ${ARTICLE_STATUS_FILTER.join(", ")}`)),
 });
 
