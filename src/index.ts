@@ -3,7 +3,8 @@
 // publish is; the queue handler delivers those pings, and retries the purges that failed.
 import { app } from "./app.ts";
 import { runScheduledJobs } from "./scheduler.ts";
-import { followChanges } from "./follow-ups.ts";
+import { followChanges, purgeTags } from "./follow-ups.ts";
+import { SEARCH_TAG } from "./cache/tags.ts";
 import type { Bindings } from "./env.ts";
 import { handleQueue } from "./websub/consumer.ts";
 import { configuredCache } from "./cache/configured.ts";
@@ -13,11 +14,13 @@ export default {
   fetch: app.fetch,
   async scheduled(controller, env, ctx) {
     const authWindowMs = Number(env.AUTH_WINDOW_SECONDS) * 1000;
-    const published = await runScheduledJobs(env.DB, {
+    const { published, indexed } = await runScheduledJobs(env.DB, {
       now: controller.scheduledTime,
       authWindowMs: Number.isFinite(authWindowMs) ? authWindowMs : 0,
     });
     followChanges(env, ctx, published);
+    // Articles the backlog just indexed are found from now on: cached searches that missed them must go.
+    if (indexed > 0) purgeTags(env, ctx, [SEARCH_TAG]);
   },
   async queue(batch, env, ctx) {
     if (batch.queue === PURGE_QUEUE) return handlePurges(batch, configuredCache(env, ctx));

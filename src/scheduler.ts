@@ -9,11 +9,14 @@ import type { ChangeReport } from "./domain/change.ts";
 import { publishDueArticles } from "./publish/changes.ts";
 import { indexBacklog } from "./publish/reindex.ts";
 
+/** What a run changed that readers see: the articles it published, and how many the backlog indexed. */
+export type ScheduledRun = { published: ChangeReport[]; indexed: number };
+
 export async function runScheduledJobs(
   db: D1Database,
   opts: { now: number; authWindowMs: number },
-): Promise<ChangeReport[]> {
-  const [published] = await Promise.all([
+): Promise<ScheduledRun> {
+  const [published, , , indexed] = await Promise.all([
     publishDueArticles(db, opts.now),
     opts.authWindowMs > 0 ? pruneAuthFailures(db, opts.now - 2 * opts.authWindowMs) : Promise.resolve(),
     pruneIdempotency(db, opts.now - IDEMPOTENCY_TTL_MS),
@@ -23,5 +26,5 @@ export async function runScheduledJobs(
     pruneCacheRegistry(db, Date.now(), 60 * 60 * 1000),
   ]);
   if (published.length) console.log(`scheduler: published ${published.map((r) => r.article.id).join(", ")}`);
-  return published;
+  return { published, indexed };
 }

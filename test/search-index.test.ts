@@ -147,6 +147,21 @@ describe("articles that arrive in bulk or from before search", () => {
     const { results } = await env.DB.prepare(`SELECT count(*) AS n FROM search_backlog`).all<{ n: number }>();
     expect(results[0]?.n).toBe(0);
   });
+  it("purges cached searches when the cron's backlog run indexes what they missed", async () => {
+    const section = uniqueSlug("si");
+    const waiting = await makeArticle({ section, title: "柘溪水库旧闻" });
+    await env.DB.batch([
+      env.DB.prepare(`INSERT INTO search_backlog (article_id) VALUES (?)`).bind(waiting.id),
+      env.DB.prepare(`DELETE FROM search_index WHERE rowid = (? << 32) | ?`).bind(docTime(waiting), waiting.id),
+    ]);
+    // A reader searches before the backlog gets to it: the empty answer is cached at the edge.
+    expect(await idsFound("柘溪", section)).toEqual([]);
+    expect((await readerSearch({ q: "柘溪", section, limit: "100" })).res.headers.get("X-Cache")).toBe("HIT");
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: "* * * * *" }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(await idsFound("柘溪", section)).toEqual([waiting.id]);
+  });
 });
 
 describe("what a change that fails leaves", () => {
