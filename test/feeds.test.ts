@@ -247,6 +247,36 @@ describe("conditional GET for pollers", () => {
   });
 });
 
+describe("feed readers through the edge cache", () => {
+  it("serves a JSON Feed reader from the cache whatever JSON it says it accepts, with 304s too", async () => {
+    const { sub } = await story();
+    const path = `/html/${sub}/feed.json`;
+    const etag = (await read(path)).headers.get("ETag") ?? "";
+    for (const accept of ["application/feed+json", "application/json", "application/feed+json, application/json;q=0.9, */*;q=0.8"]) {
+      const res = await read(path, { Accept: accept });
+      expect(res.status, accept).toBe(200);
+      expect(res.headers.get("X-Cache"), accept).toBe("HIT");
+      expect(res.headers.get("Cache-Control"), accept).toMatch(/^public, /);
+      expect(res.headers.get("ETag"), accept).toBe(etag);
+      expect(parseJsonFeed(await res.json()).items?.[0]?.title, accept).toBe(HOSTILE_TITLE);
+      const held = await read(path, { Accept: accept, "If-None-Match": etag });
+      expect(held.status, accept).toBe(304);
+      expect(held.headers.get("X-Cache"), accept).toBe("HIT");
+    }
+  });
+
+  it("tells a JSON reader of a feed that does not exist so in JSON, and keeps no copy of that answer", async () => {
+    const path = `/html/${uniqueSlug("nf")}/feed.json`;
+    const json = await read(path, { Accept: "application/feed+json, application/json" });
+    expect(json.status).toBe(404);
+    expect(((await json.json()) as { error: { code: string } }).error.code).toBe("not_found");
+    expect(json.headers.get("Cache-Control")).toBe("no-store");
+    const html = await read(path);
+    expect(html.status).toBe(404);
+    expect(html.headers.get("Content-Type")).toMatch(/^text\/html/);
+  });
+});
+
 describe("after a change", () => {
   it("refreshes exactly the feeds that show the article: its section's, each ancestor's and the site's, in every format", async () => {
     const root = uniqueSlug("fp");
