@@ -8,6 +8,7 @@ import type { Article } from "../src/domain/article.ts";
 import { toRfc3339, toRfc822 } from "../src/content/dates.ts";
 import { png } from "./fixtures/images.ts";
 import { makeArticle, makeArticles, makeImage, makeSection, uniqueSlug } from "./fixtures.ts";
+import { createSection } from "../src/db/sections.ts";
 import { one, select } from "./html.ts";
 import { type TestKey, makeKey } from "./keys-fixture.ts";
 import { settledFetch } from "./settle.ts";
@@ -72,7 +73,7 @@ describe("RSS 2.0", () => {
     expect(item?.atom?.updated).toBe(toRfc3339(article.updatedAt));
     expect(item?.dc?.creators).toEqual(["林晓", "王青"]);
     expect(item?.categories).toEqual([{ name: "本地新闻", domain: `${SITE}/html/${sub}/` }]);
-    expect(item?.description).toBe(SUMMARY);
+    expect(await shownAsHtml(item?.description ?? "")).toEqual({ text: SUMMARY, elements: [] });
     const body = item?.content?.encoded ?? "";
     expect(body).toContain(`<a href="${SITE}/html/${root}/">新闻栏目</a>`);
     expect(body).toContain(`src="${SITE}/media/${cover.key}"`);
@@ -86,6 +87,29 @@ describe("RSS 2.0", () => {
     // The same instant as the article page's own date.
     const page = await (await read(`/html/${sub}/${article.id}.html`)).text();
     expect(Date.parse(item?.pubDate ?? "")).toBe(Date.parse((await one(page, ".story-meta time")).attrs.datetime ?? ""));
+  });
+});
+
+/** What a reader shows of RSS text it renders as HTML, as every reader does with <description>. */
+async function shownAsHtml(fragment: string): Promise<{ text: string; elements: string[] }> {
+  const [root] = await select(`<div id="shown">${fragment}</div>`, "#shown");
+  const elements = (await select(`<div id="shown">${fragment}</div>`, "#shown *")).map((e) => JSON.stringify(e));
+  return { text: root?.text ?? "", elements };
+}
+
+describe("RSS 2.0 descriptions", () => {
+  it("show a plain-text summary as the text it is, markup-like characters and entities included", async () => {
+    const root = uniqueSlug("fdd");
+    await createSection(env.DB, { path: root, name: "摘要", description: "岚江 <夜景> & 城区 a<b>b</b> &amp;lt; ]]> 完" });
+    const summary = "岚江两岸 & 城区 <夜景> 与 a<b>粗</b> 与 &amp;lt; 与 ]]> 与 \"引号\" 'q' 😀𠀀";
+    const withSummary = await makeArticle({ section: root, title: "有摘要", summary, publishedAt: Date.UTC(2023, 5, 2) });
+    const withoutSummary = await makeArticle({ section: root, title: "无摘要", body: "首段 A&B 以及 &lt;d&gt; 与 ]]> 结束。", publishedAt: Date.UTC(2023, 5, 1) });
+    const feed = parseRssFeed(await (await read(`/html/${root}/rss.xml`)).text());
+    const byTitle = new Map((feed.items ?? []).map((i) => [i.title, i.description ?? ""]));
+    expect(await shownAsHtml(byTitle.get("有摘要") ?? "")).toEqual({ text: summary, elements: [] });
+    expect(await shownAsHtml(byTitle.get("无摘要") ?? "")).toEqual({ text: "首段 A&B 以及 <d> 与 ]]> 结束。", elements: [] });
+    expect(await shownAsHtml(feed.description ?? "")).toEqual({ text: "岚江 <夜景> & 城区 a<b>b</b> &amp;lt; ]]> 完", elements: [] });
+    expect(withSummary.id).not.toBe(withoutSummary.id);
   });
 });
 
