@@ -113,6 +113,24 @@ describe("RSS 2.0 descriptions", () => {
   });
 });
 
+describe("a body's links in every format", () => {
+  it("are made absolute attribute by attribute, whatever another attribute's value says", async () => {
+    const root = uniqueSlug("fab");
+    const article = await makeArticle({
+      section: root,
+      body: `见 <a title="写法 src=" href="/html/${root}/">栏目</a>、<a title="a>b" href="/about">关于</a> 与 <abbr title=' href="/x"'>缩写</abbr>。`,
+    });
+    const expected = `<p>见 <a title="写法 src=" href="${SITE}/html/${root}/">栏目</a>、<a title="a&gt;b" href="${SITE}/about">关于</a> 与 <abbr title=" href=&quot;/x&quot;">缩写</abbr>。</p>`;
+    expect(article.bodyHtml).toBe(expected.replaceAll(SITE, ""));
+    const rss = parseRssFeed(await (await read(`/html/${root}/rss.xml`)).text());
+    expect(rss.items?.[0]?.content?.encoded).toBe(expected);
+    const atom = parseAtomFeed(await (await read(`/html/${root}/atom.xml`)).text());
+    expect(atom.entries?.[0]?.content?.value).toBe(expected);
+    const json = parseJsonFeed(await (await read(`/html/${root}/feed.json`)).json());
+    expect(json.items?.[0]?.content_html).toBe(expected);
+  });
+});
+
 describe("Atom 1.0", () => {
   it("parses with every field of an entry, and the site as the feed's author", async () => {
     const { root, sub, cover, article } = await story();
