@@ -141,15 +141,24 @@ describe("how a reader is served", () => {
     expect((await read(`/html/${n.a}/999999999.html`)).headers.get("X-Cache")).toBe("MISS");
   });
 
-  it("never serves or keeps a copy for editors, nor for a client asking a page's URL for JSON", async () => {
+  it("never serves or keeps a copy for editors, and keeps no JSON error a page's URL gives a JSON client", async () => {
     const n = await newsroom();
     const path = page(n.b);
     const editor = await read(path, { Authorization: "Bearer anything" });
     expect(editor.headers.get("X-Cache")).toBe("BYPASS");
     expect(editor.headers.get("Cache-Control")).toBe("private, no-store");
     expect((await read(path)).headers.get("X-Cache")).toBe("MISS");
+    // The page is the same bytes whatever Accept says: a client preferring JSON gets the cached copy.
     const json = await read(path, { Accept: "application/json" });
-    expect(json.headers.get("X-Cache")).toBe("BYPASS");
+    expect(json.headers.get("X-Cache")).toBe("HIT");
+    expect(json.headers.get("Content-Type")).toMatch(/^text\/html/);
+    // Only an error differs by Accept, and that answer is not kept: the next reader gets the HTML page.
+    const missing = `/html/${n.a}/999999998.html`;
+    const jsonError = await read(missing, { Accept: "application/json" });
+    expect(jsonError.status).toBe(404);
+    expect(jsonError.headers.get("Content-Type")).toMatch(/^application\/json/);
+    expect(jsonError.headers.get("Cache-Control")).toBe("no-store");
+    expect((await read(missing)).headers.get("Content-Type")).toMatch(/^text\/html/);
     const adminAnswer = await settledFetch(`${ORIGIN}/api/v1/admin/articles`, { headers: n.editor.headers });
     expect(adminAnswer.headers.get("Cache-Control")).toBe("no-store");
     expect(adminAnswer.headers.get("X-Cache")).toBeNull();

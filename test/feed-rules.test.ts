@@ -78,6 +78,23 @@ describe("absolute URLs in a feed's copy of the body", () => {
   });
 });
 
+describe("absolute URLs, attribute by attribute", () => {
+  const base = "https://news.example/html/xw/dzyw/88594.html";
+  it("never take the end of another attribute's value for an href or a src", () => {
+    const html = '<p><a title="见 src=" href="/ok">一</a> <a lang="x href=" href="/q">二</a> <img alt="src=" src="/media/abc.png" /></p>';
+    expect(withAbsoluteUrls(html, base)).toBe(
+      '<p><a title="见 src=" href="https://news.example/ok">一</a> <a lang="x href=" href="https://news.example/q">二</a> <img alt="src=" src="https://news.example/media/abc.png" /></p>',
+    );
+  });
+
+  it("read a value with > or quotes in it whole, however it is quoted, and write what they change in double quotes", () => {
+    const html = `<p><a title="a>b" href="/x">一</a> <a title='say "src=/y"' href='/y'>二</a> <a href=/z title=q>三</a></p>`;
+    expect(withAbsoluteUrls(html, base)).toBe(
+      `<p><a title="a>b" href="https://news.example/x">一</a> <a title='say "src=/y"' href="https://news.example/y">二</a> <a href="https://news.example/z" title=q>三</a></p>`,
+    );
+  });
+});
+
 describe("summaries", () => {
   it("are cut at whole characters: never inside a surrogate pair or an emoji sequence", () => {
     const family = "👨‍👩‍👧";

@@ -8,6 +8,7 @@ import type { Article } from "../src/domain/article.ts";
 import { toRfc3339, toRfc822 } from "../src/content/dates.ts";
 import { png } from "./fixtures/images.ts";
 import { makeArticle, makeArticles, makeImage, makeSection, uniqueSlug } from "./fixtures.ts";
+import { createSection } from "../src/db/sections.ts";
 import { one, select } from "./html.ts";
 import { type TestKey, makeKey } from "./keys-fixture.ts";
 import { settledFetch } from "./settle.ts";
@@ -72,7 +73,7 @@ describe("RSS 2.0", () => {
     expect(item?.atom?.updated).toBe(toRfc3339(article.updatedAt));
     expect(item?.dc?.creators).toEqual(["林晓", "王青"]);
     expect(item?.categories).toEqual([{ name: "本地新闻", domain: `${SITE}/html/${sub}/` }]);
-    expect(item?.description).toBe(SUMMARY);
+    expect(await shownAsHtml(item?.description ?? "")).toEqual({ text: SUMMARY, elements: [] });
     const body = item?.content?.encoded ?? "";
     expect(body).toContain(`<a href="${SITE}/html/${root}/">新闻栏目</a>`);
     expect(body).toContain(`src="${SITE}/media/${cover.key}"`);
@@ -86,6 +87,47 @@ describe("RSS 2.0", () => {
     // The same instant as the article page's own date.
     const page = await (await read(`/html/${sub}/${article.id}.html`)).text();
     expect(Date.parse(item?.pubDate ?? "")).toBe(Date.parse((await one(page, ".story-meta time")).attrs.datetime ?? ""));
+  });
+});
+
+/** What a reader shows of RSS text it renders as HTML, as every reader does with <description>. */
+async function shownAsHtml(fragment: string): Promise<{ text: string; elements: string[] }> {
+  const [root] = await select(`<div id="shown">${fragment}</div>`, "#shown");
+  const elements = (await select(`<div id="shown">${fragment}</div>`, "#shown *")).map((e) => JSON.stringify(e));
+  return { text: root?.text ?? "", elements };
+}
+
+describe("RSS 2.0 descriptions", () => {
+  it("show a plain-text summary as the text it is, markup-like characters and entities included", async () => {
+    const root = uniqueSlug("fdd");
+    await createSection(env.DB, { path: root, name: "摘要", description: "岚江 <夜景> & 城区 a<b>b</b> &amp;lt; ]]> 完" });
+    const summary = "岚江两岸 & 城区 <夜景> 与 a<b>粗</b> 与 &amp;lt; 与 ]]> 与 \"引号\" 'q' 😀𠀀";
+    const withSummary = await makeArticle({ section: root, title: "有摘要", summary, publishedAt: Date.UTC(2023, 5, 2) });
+    const withoutSummary = await makeArticle({ section: root, title: "无摘要", body: "首段 A&B 以及 &lt;d&gt; 与 ]]> 结束。", publishedAt: Date.UTC(2023, 5, 1) });
+    const feed = parseRssFeed(await (await read(`/html/${root}/rss.xml`)).text());
+    const byTitle = new Map((feed.items ?? []).map((i) => [i.title, i.description ?? ""]));
+    expect(await shownAsHtml(byTitle.get("有摘要") ?? "")).toEqual({ text: summary, elements: [] });
+    expect(await shownAsHtml(byTitle.get("无摘要") ?? "")).toEqual({ text: "首段 A&B 以及 <d> 与 ]]> 结束。", elements: [] });
+    expect(await shownAsHtml(feed.description ?? "")).toEqual({ text: "岚江 <夜景> & 城区 a<b>b</b> &amp;lt; ]]> 完", elements: [] });
+    expect(withSummary.id).not.toBe(withoutSummary.id);
+  });
+});
+
+describe("a body's links in every format", () => {
+  it("are made absolute attribute by attribute, whatever another attribute's value says", async () => {
+    const root = uniqueSlug("fab");
+    const article = await makeArticle({
+      section: root,
+      body: `见 <a title="写法 src=" href="/html/${root}/">栏目</a>、<a title="a>b" href="/about">关于</a> 与 <abbr title=' href="/x"'>缩写</abbr>。`,
+    });
+    const expected = `<p>见 <a title="写法 src=" href="${SITE}/html/${root}/">栏目</a>、<a title="a&gt;b" href="${SITE}/about">关于</a> 与 <abbr title=" href=&quot;/x&quot;">缩写</abbr>。</p>`;
+    expect(article.bodyHtml).toBe(expected.replaceAll(SITE, ""));
+    const rss = parseRssFeed(await (await read(`/html/${root}/rss.xml`)).text());
+    expect(rss.items?.[0]?.content?.encoded).toBe(expected);
+    const atom = parseAtomFeed(await (await read(`/html/${root}/atom.xml`)).text());
+    expect(atom.entries?.[0]?.content?.value).toBe(expected);
+    const json = parseJsonFeed(await (await read(`/html/${root}/feed.json`)).json());
+    expect(json.items?.[0]?.content_html).toBe(expected);
   });
 });
 
@@ -244,6 +286,36 @@ describe("conditional GET for pollers", () => {
     expect(parseRssFeed(await (await read(`/html/${root}/new/rss.xml`)).text()).items ?? []).toEqual([]);
     // The other section did not change.
     expect(await lm(`/html/${root}/old/rss.xml`)).toBe(oldLm);
+  });
+});
+
+describe("feed readers through the edge cache", () => {
+  it("serves a JSON Feed reader from the cache whatever JSON it says it accepts, with 304s too", async () => {
+    const { sub } = await story();
+    const path = `/html/${sub}/feed.json`;
+    const etag = (await read(path)).headers.get("ETag") ?? "";
+    for (const accept of ["application/feed+json", "application/json", "application/feed+json, application/json;q=0.9, */*;q=0.8"]) {
+      const res = await read(path, { Accept: accept });
+      expect(res.status, accept).toBe(200);
+      expect(res.headers.get("X-Cache"), accept).toBe("HIT");
+      expect(res.headers.get("Cache-Control"), accept).toMatch(/^public, /);
+      expect(res.headers.get("ETag"), accept).toBe(etag);
+      expect(parseJsonFeed(await res.json()).items?.[0]?.title, accept).toBe(HOSTILE_TITLE);
+      const held = await read(path, { Accept: accept, "If-None-Match": etag });
+      expect(held.status, accept).toBe(304);
+      expect(held.headers.get("X-Cache"), accept).toBe("HIT");
+    }
+  });
+
+  it("tells a JSON reader of a feed that does not exist so in JSON, and keeps no copy of that answer", async () => {
+    const path = `/html/${uniqueSlug("nf")}/feed.json`;
+    const json = await read(path, { Accept: "application/feed+json, application/json" });
+    expect(json.status).toBe(404);
+    expect(((await json.json()) as { error: { code: string } }).error.code).toBe("not_found");
+    expect(json.headers.get("Cache-Control")).toBe("no-store");
+    const html = await read(path);
+    expect(html.status).toBe(404);
+    expect(html.headers.get("Content-Type")).toMatch(/^text\/html/);
   });
 });
 

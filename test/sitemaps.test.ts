@@ -195,6 +195,19 @@ describe("a month past the limit of one sitemap", () => {
   });
 });
 
+describe("a part number no month could reach", () => {
+  it("is a 404, never a server error, however many digits it has", async () => {
+    const { month, at } = freshMonth();
+    await makeArticle({ section: uniqueSlug("pn"), publishedAt: at(2) });
+    expect((await read(monthPath(month))).status).toBe(200);
+    for (const part of ["99999999999999999999", "9007199254740993", "180143985094820", "1".repeat(400)]) {
+      const res = await read(`/sitemaps/${month}-${part}.xml`);
+      expect(res.status, part).toBe(404);
+    }
+    expect(await readMonthSitemap(env.DB, month, Number("9".repeat(30)), 50_000)).toBeNull();
+  });
+});
+
 describe("bookkeeping", () => {
   it("counts each month's articles as the archive holds them", async () => {
     const { month, at } = freshMonth();

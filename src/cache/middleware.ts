@@ -6,7 +6,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env.ts";
 import { sha256Hex } from "../content/sha256.ts";
-import { wantsJson } from "../routes/errors.ts";
 import { type RequestValidators, isNotModified } from "../http/conditional.ts";
 import type { EdgeCache, Stored } from "./backend.ts";
 import {
@@ -27,12 +26,12 @@ type Served = "HIT" | "MISS" | "STALE" | "BYPASS" | "REVALIDATED";
 
 /**
  * Requests a shared copy must never answer, nor be made from: editors' (a key, or a bookmark of their own
- * write), and clients asking a page's URL for JSON — the cache key is the URL alone, not Accept.
+ * write). Accept is no reason: the key is the URL alone, and what a URL answers differs by Accept only in
+ * its error bodies (a JSON error to a JSON client), which are never kept — errors.ts marks the JSON ones
+ * no-store, and the Worker stores no 404. So a JSON Feed reader's `Accept: application/feed+json` is served
+ * from the cache like any reader, and no Accept header lets a client push every request through to D1.
  */
-const bypasses = (c: Context<AppEnv>) =>
-  c.req.header("Authorization") !== undefined ||
-  c.req.header("x-d1-bookmark") !== undefined ||
-  (!c.req.path.startsWith("/api/") && wantsJson(c));
+const bypasses = (c: Context<AppEnv>) => c.req.header("Authorization") !== undefined || c.req.header("x-d1-bookmark") !== undefined;
 
 /** Statuses worth keeping: a page, a canonical redirect, a brief 404. */
 const freshnessOf = (status: number, edgeSeconds: number): Freshness | null =>

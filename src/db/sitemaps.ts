@@ -33,6 +33,10 @@ export async function readSitemapIndex(db: Db): Promise<{ months: SitemapMonth[]
  * the month lists nothing or has no such part.
  */
 export async function readMonthSitemap(db: Db, month: string, part: number, size: number): Promise<SitemapUrl[] | null> {
+  // The URL lets a part number of any length through: an offset past 2^53 is bound as a float, which SQLite
+  // refuses as OFFSET (SQLITE_MISMATCH, a 500). No month holds that many articles: no such part.
+  const offset = (part - 1) * size;
+  if (!Number.isSafeInteger(offset) || offset < 0) return null;
   const { from, to } = shanghaiMonthRange(month);
   const [counted, rows] = await db.batch<unknown>([
     db.prepare(`SELECT month, articles, lastmod FROM sitemap_months WHERE month = ?`).bind(month),
@@ -43,7 +47,7 @@ export async function readMonthSitemap(db: Db, month: string, part: number, size
           WHERE a.status = 'published' AND a.published_at >= ?1 AND a.published_at < ?2
           ORDER BY a.published_at, a.id LIMIT ?3 OFFSET ?4`,
       )
-      .bind(from, to, size, (part - 1) * size),
+      .bind(from, to, size, offset),
   ]);
   const row = rowsOf<MonthRow>(counted)[0];
   const urls = rowsOf<{ id: number; section_path: string; updated_at: number }>(rows);

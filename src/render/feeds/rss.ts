@@ -1,9 +1,22 @@
 // RSS 2.0 (rssboard.org/rss-specification), with the modules readers expect of a news feed: content:encoded
 // for the whole body, dc:creator for bylines (RSS's own <author> must be an e-mail address), media:content
 // for the cover's size, and atom:link for self and the WebSub hub. Dates in RFC 822, in Shanghai time.
+import { escapeToBuffer } from "hono/utils/html";
 import { toRfc3339, toRfc822 } from "../../content/dates.ts";
 import { XML_DECLARATION, attributes, cdata, element, escapeXml } from "../xml.ts";
 import type { FeedView, ItemView } from "./view.ts";
+
+/**
+ * RSS's <description> is HTML: readers render it (feedparser reads it as text/html and sanitizes it), so
+ * plain text escaped for XML alone loses to them whatever looks like markup — `a<b>c</b>` shows bold, a
+ * `<d>` in the text vanishes as an unknown tag, `&amp;` shows as `&`. The text is written as HTML first,
+ * then that HTML escaped into XML.
+ */
+function description(text: string): string {
+  const buffer: [string] = [""];
+  escapeToBuffer(text, buffer);
+  return element("description", buffer[0]);
+}
 
 function item(i: ItemView): string {
   const image = i.image;
@@ -16,7 +29,7 @@ function item(i: ItemView): string {
     element("atom:updated", toRfc3339(i.updated)),
     ...i.authors.map((name) => element("dc:creator", name)),
     `<category ${attributes({ domain: i.section.url })}>${escapeXml(i.section.name)}</category>`,
-    element("description", i.summary),
+    description(i.summary),
     `<content:encoded>${cdata(i.contentHtml)}</content:encoded>`,
     ...(image
       ? [
@@ -42,7 +55,7 @@ export function renderRss(f: FeedView): string {
     "<channel>",
     element("title", f.title),
     element("link", f.homeUrl),
-    element("description", f.description),
+    description(f.description),
     element("language", "zh-cn"),
     element("lastBuildDate", toRfc822(f.lastModified)),
     ...(newest ? [element("pubDate", toRfc822(newest.published))] : []),
