@@ -115,6 +115,8 @@ export async function runImport(opts: RunOptions): Promise<ImportSummary> {
   };
 
   const chains = new Map<string, Section[]>();
+  // The line of the first row of each id the dump repeats: the rows after it are not imported.
+  const firstOfRepeated = new Map<number, number>();
   const inFlight: Promise<void>[] = [];
   let published = 0;
 
@@ -187,6 +189,14 @@ export async function runImport(opts: RunOptions): Promise<ImportSummary> {
     for (const r of rows) {
       summary.articles.rows += 1;
       const id = idOf(r.record);
+      if (id !== null && scan.repeatedIds.has(id)) {
+        const first = firstOfRepeated.get(id);
+        if (first !== undefined) {
+          summary.articles.skipped.push({ id, line: r.line, reason: `a second row with id ${id} (the first is at line ${first}): only the first is imported` });
+          continue;
+        }
+        firstOfRepeated.set(id, r.line);
+      }
       const body = id === null ? undefined : bodies.get(id);
       const c = site.article(r.record, body?.record ?? null, r.line);
       if ("reason" in c) {
