@@ -133,6 +133,9 @@ export type Scan = {
 
 export type ScanOptions = { system: LegacySystem; encoding?: string; prefix?: string; onProgress?: (bytes: number) => void };
 
+/** MySQL's binary connection character set: bytes as they are, escaped one at a time. */
+const BINARY: Charset = { name: "binary", label: "windows-1252", doubleByte: false };
+
 /** Small tables are kept whole; one past this many rows is not what its name says. */
 const SMALL_ROWS = 50_000;
 
@@ -165,6 +168,10 @@ export async function scanDump(source: DumpSource, opts: ScanOptions): Promise<S
   const mainIds = new Map<string, IdList>();
   // SET NAMES: the character set the dump's bytes are in. "binary" (or none) leaves it to each table's own.
   let dumpCharset: Charset | null = null;
+  // SET NAMES also says how the dump was escaped, even when --encoding says how its text reads: MySQL escapes
+  // in the connection's character set, so a latin1 or binary dump of tables holding GBK escaped every 0x5C,
+  // a GBK character's second byte included (誠, D5 5C, is written D5 5C 5C), and must be read byte by byte.
+  let escapedIn: Charset | null = null;
   let encoding = forced ? `--encoding ${forced.name}` : "";
   let current: { table: ScannedTable; role: "main" | "body" | "small" | null; insert: Insert; columns: string[] } | null = null;
 
@@ -173,8 +180,10 @@ export async function scanDump(source: DumpSource, opts: ScanOptions): Promise<S
       statement(text, line) {
         const setNames = /^SET\s+NAMES\s+['"]?(\w+)/i.exec(text);
         if (setNames?.[1]) {
+          const binary = setNames[1].toLowerCase() === "binary";
+          escapedIn = binary ? BINARY : charsetNamed(setNames[1]);
           if (forced) return;
-          if (setNames[1].toLowerCase() === "binary") {
+          if (binary) {
             dumpCharset = null;
             return;
           }
@@ -200,6 +209,7 @@ export async function scanDump(source: DumpSource, opts: ScanOptions): Promise<S
           if (named && charset && !encoding) encoding = `the tables' DEFAULT CHARSET=${named}`;
         }
         charset ??= UTF8;
+        if (escapedIn) charset = { ...charset, doubleByte: escapedIn.doubleByte };
         lexer.setCharset(charset);
         const table = tables.get(insert.table) ?? { name: insert.table, columns, charset, inserts: [], rows: 0 };
         tables.set(insert.table, table);

@@ -1,0 +1,35 @@
+// A dump whose text is in another encoding than the one it was written in: the classic old Chinese host's
+// latin1 tables holding GBK, dumped byte by byte (SET NAMES latin1, or binary) and read with --encoding gbk.
+// MySQL escaped such a dump one byte at a time, so the importer must read its escapes the same way.
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { dedeDump, utf8 } from "./import-dumps.ts";
+import { importDump } from "./import-fixture.ts";
+
+// GBK bytes of the few characters used here, as a byte-wise (latin1) mysqldump writes them inside a string:
+// 誠 is D5 5C, and its 5C, a backslash to latin1, is escaped.
+const GBK_IN_LATIN1: Record<string, number[]> = {
+  誠: [0xd5, 0x5c, 0x5c],
+  信: [0xd0, 0xc5],
+  测: [0xb2, 0xe2],
+  试: [0xca, 0xd4],
+  栏: [0xc0, 0xb8],
+  目: [0xc4, 0xbf],
+};
+const latin1Dump = (text: string) => new Uint8Array([...text].flatMap((c) => GBK_IN_LATIN1[c] ?? [...utf8(c)]));
+
+describe("a latin1 or binary dump of tables that hold GBK, read with --encoding gbk", () => {
+  for (const names of ["latin1", "binary"]) {
+    it(`reads SET NAMES ${names} escapes byte by byte and the text as GBK`, async () => {
+      const id = names === "latin1" ? 721 : 722;
+      // 誠 before n and before the closing quote: read as GBK pairs, its escaped 5C would be \n, or \'.
+      const dump = latin1Dump(dedeDump([{ id, title: "誠n誠信", body: "<p>誠</p>" }], { names, charset: "latin1" }));
+      const summary = await importDump("dedecms", dump, { encoding: "gbk" });
+      expect(summary.articles.skipped).toEqual([]);
+      const row = await env.DB.prepare("SELECT title, body FROM articles WHERE id = ?").bind(id).first();
+      expect(row).toEqual({ title: "誠n誠信", body: "<p>誠</p>" });
+      const section = await env.DB.prepare("SELECT name FROM sections WHERE path = 'cs'").first();
+      expect(section).toEqual({ name: "测试栏目" });
+    });
+  }
+});
