@@ -33,3 +33,20 @@ describe("a latin1 or binary dump of tables that hold GBK, read with --encoding 
     });
   }
 });
+
+describe("a GBK dump with a broken character", () => {
+  it("reads the lone first byte MySQL escapes (\\ before it) as a character it cannot show, and imports the rest", async () => {
+    // A title cut in the middle of 信 (D0 C5) by an old byte-counting substr: mysqldump writes the lone D0 as \ D0.
+    const text = dedeDump([{ id: 731, title: "誠@" }, { id: 732, title: "誠信" }], { names: "gbk", charset: "gbk" });
+    const gbk: Record<string, number[]> = { ...GBK_IN_LATIN1, 誠: [0xd5, 0x5c], "@": [0x5c, 0xd0] };
+    const dump = new Uint8Array([...text].flatMap((c) => gbk[c] ?? [...utf8(c)]));
+    const summary = await importDump("dedecms", dump);
+    expect(summary.articles.skipped).toEqual([]);
+    expect(summary.notes).toEqual([{ id: 731, note: "text that was not valid gbk shows as �" }]);
+    const rows = await env.DB.prepare("SELECT id, title FROM articles WHERE id IN (731, 732) ORDER BY id").all();
+    expect(rows.results).toEqual([
+      { id: 731, title: "誠\ufffd" },
+      { id: 732, title: "誠信" },
+    ]);
+  });
+});
