@@ -42,6 +42,19 @@ export function slugOf(dir: string): string | null {
 }
 
 /**
+ * `slug`, or when a sibling has it `<slug>-<id>`, then `<slug>-<id>-2`…, within SECTION_PATH's 32 characters:
+ * a sibling's own slug may be another's fallback, and two siblings on one path would be one section.
+ */
+function freeSlug(slug: string, id: number, taken: ReadonlySet<string>): string {
+  if (!taken.has(slug)) return slug;
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? `-${id}` : `-${id}-${n}`;
+    const candidate = `${slug.slice(0, 32 - suffix.length).replace(/-+$/, "")}${suffix}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/**
  * Paths for every section that is imported, parents before children. A slug that cannot be made or is
  * taken by a sibling becomes `c<id>` / `<slug>-<id>`. A section under a skipped one is skipped too.
  */
@@ -72,8 +85,7 @@ export function planSections(old: readonly OldSection[]): { planned: PlannedSect
         visit(merged, depth + 1, new Set([...ancestors, s.legacyId]));
         continue;
       }
-      let slug = slugOf(s.dir) ?? `c${s.legacyId}`;
-      if (taken.has(slug)) slug = `${slug.slice(0, 31 - String(s.legacyId).length)}-${s.legacyId}`;
+      const slug = freeSlug(slugOf(s.dir) ?? `c${s.legacyId}`, s.legacyId, taken);
       taken.add(slug);
       const section: PlannedSection = { ...s, path: parent ? `${parent.path}/${slug}` : slug };
       planned.push(section);
