@@ -78,6 +78,12 @@ describe("the section tree's paths", () => {
     ]);
   });
 
+  it("keeps the first of two rows with one section id, and reports the other", () => {
+    const { planned, skipped } = planSections([s(1, null, "xw"), s(2, null, "ty"), s(1, null, "cj", { name: "财经" }), s(3, 1, "dzyw")]);
+    expect(planned.map((p) => [p.legacyId, p.path])).toEqual([[1, "xw"], [3, "xw/dzyw"], [2, "ty"]]);
+    expect(skipped).toEqual([{ legacyId: 1, name: "财经", reason: "a second row with section id 1: only the first is imported" }]);
+  });
+
   it("skips a section and everything under it, with why", () => {
     const { planned, skipped } = planSections([s(1, null, "xw"), s(2, null, "links", { skip: "a link" }), s(3, 2, "sub")]);
     expect(planned.map((p) => p.path)).toEqual(["xw"]);
