@@ -5,10 +5,11 @@
 //   node scripts/import/check-cli.ts
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import { dedeDump } from "../../test/import-dumps.ts";
 import { ROOT, openLocalEnv } from "../lib/local-env.ts";
 import type { ImportSummary } from "./report.ts";
 
@@ -54,6 +55,21 @@ test("refuses a cut-off dump with its line and imports nothing, not even the sec
   } finally {
     await env.dispose();
   }
+});
+
+test("refuses a picture too large for the upload path without reading it whole, and imports the rest", () => {
+  const uploads = join(work, "huge-uploads");
+  mkdirSync(join(uploads, "uploads"), { recursive: true });
+  // A 3 GB file named .jpg (a backup or a video left in the web root), sparse so it costs no disk.
+  writeFileSync(join(uploads, "uploads", "huge.jpg"), "");
+  truncateSync(join(uploads, "uploads", "huge.jpg"), 3 * 1024 ** 3);
+  const dump = join(work, "huge.sql");
+  writeFileSync(dump, dedeDump([{ id: 1, body: '<p>正文</p><p><img src="/uploads/huge.jpg"></p>' }, { id: 2 }]));
+  const run = importCli("dedecms", dump, "--state", join(work, "huge"), "--uploads", uploads, "--report", join(work, "huge.json"));
+  assert.equal(run.code, 0, run.stderr);
+  const summary = report(join(work, "huge.json"));
+  assert.equal(summary.articles.published, 2);
+  assert.deepEqual(summary.images.refused.map((r) => r.path), ["/uploads/huge.jpg"]);
 });
 
 test("says how to call it when the arguments are wrong", () => {

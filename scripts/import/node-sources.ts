@@ -3,7 +3,20 @@
 import { createReadStream } from "node:fs";
 import { open, readFile, stat } from "node:fs/promises";
 import { basename, join, resolve, sep } from "node:path";
+import { MAX_IMAGE_BYTES } from "../../src/media/upload.ts";
 import type { DumpSource, UploadsSource } from "./source.ts";
+
+/** `length` bytes of a file from `offset` (fewer at its end). */
+async function readRange(path: string, offset: number, length: number): Promise<Uint8Array> {
+  const file = await open(path, "r");
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await file.read(buffer, 0, length, offset);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+}
 
 export function fileSource(path: string): DumpSource {
   return {
@@ -13,24 +26,17 @@ export function fileSource(path: string): DumpSource {
       const stream = createReadStream(path, { start, ...(end !== undefined && { end: end - 1 }), highWaterMark: 1 << 20 });
       for await (const chunk of stream) yield chunk as Buffer;
     },
-    async read(offset, length) {
-      const file = await open(path, "r");
-      try {
-        const buffer = Buffer.alloc(length);
-        const { bytesRead } = await file.read(buffer, 0, length, offset);
-        return buffer.subarray(0, bytesRead);
-      } finally {
-        await file.close();
-      }
-    },
+    read: (offset, length) => readRange(path, offset, length),
   };
 }
 
 /**
  * The old site's files under `dir`: the web root (which holds uploads/ or uploadfile/) or that folder itself,
  * so /uploads/allimg/230602/1.jpg is found as <dir>/uploads/allimg/230602/1.jpg or <dir>/allimg/230602/1.jpg.
+ * A file is read no further than one byte past what the upload path accepts, which then refuses it: a web
+ * root can hold a backup or a video named .jpg, gigabytes that would stop the import.
  */
-export function uploadsFolder(dir: string): UploadsSource {
+export function uploadsFolder(dir: string, maxBytes = MAX_IMAGE_BYTES): UploadsSource {
   const root = resolve(dir);
   const inside = (path: string) => {
     const full = resolve(join(root, path));
@@ -43,7 +49,7 @@ export function uploadsFolder(dir: string): UploadsSource {
         const full = inside(candidate);
         if (!full) continue;
         const info = await stat(full).catch(() => null);
-        if (info?.isFile()) return readFile(full);
+        if (info?.isFile()) return info.size > maxBytes ? readRange(full, 0, maxBytes + 1) : readFile(full);
       }
       return null;
     },
