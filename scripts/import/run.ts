@@ -7,6 +7,7 @@ import type { Actor } from "../../src/domain/api-key.ts";
 import { DomainError } from "../../src/domain/errors.ts";
 import type { LegacySystem } from "../../src/domain/legacy.ts";
 import type { Section } from "../../src/domain/section.ts";
+import { formatIsoDate } from "../../src/content/dates.ts";
 import { sha256Hex } from "../../src/content/sha256.ts";
 import type { Db } from "../../src/db/handle.ts";
 import { existingArticles } from "../../src/db/legacy.ts";
@@ -198,11 +199,13 @@ export async function runImport(opts: RunOptions): Promise<ImportSummary> {
         firstOfRepeated.set(id, r.line);
       }
       const body = id === null ? undefined : bodies.get(id);
-      const c = site.article(r.record, body?.record ?? null, r.line);
-      if ("reason" in c) {
-        summary.articles.skipped.push(c);
+      const mapped = site.article(r.record, body?.record ?? null, r.line);
+      if ("reason" in mapped) {
+        summary.articles.skipped.push(mapped);
         continue;
       }
+      const c = heldIfLater(mapped, started);
+      if (c !== mapped) summary.notes.push({ id: c.id, note: `dated ${formatIsoDate(c.publishedAt)}, after the import: imported as a draft` });
       const known = existing.get(c.id);
       const fingerprint = await fingerprintOf(c, opts.uploads !== null);
       if (known && known.imported?.system !== scan.system) {
@@ -279,6 +282,13 @@ export async function runImport(opts: RunOptions): Promise<ImportSummary> {
 }
 
 type Row = { line: number; record: DumpRecord };
+
+/**
+ * A published article dated after the import (a mistyped year) as a draft: published, it would head every
+ * listing until that day, which no write path allows (a later publication is scheduled, not published).
+ */
+const heldIfLater = (c: Candidate, now: number): Candidate =>
+  c.status === "published" && c.publishedAt > now ? { ...c, status: "draft", draftReason: "dated after the import" } : c;
 
 /** DedeCMS's dede_archives and PHPCMS's v9_news both call the article's id `id`. */
 const idOf = (record: DumpRecord) => int(record, "id") ?? int(record, "aid");
