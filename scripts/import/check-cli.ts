@@ -5,7 +5,7 @@
 //   node scripts/import/check-cli.ts
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -76,6 +76,24 @@ test("says how to call it when the arguments are wrong", () => {
   const run = importCli("wordpress", DUMP);
   assert.equal(run.code, 2);
   assert.match(run.stderr, /^import: name the system: dedecms or phpcms/);
+});
+
+test("says what is wrong, not a stack trace, for a mistyped option, a dump that is a folder or an uploads folder that is not there", () => {
+  const state = join(work, "clumsy");
+  const cases: [string[], RegExp][] = [
+    [["dedecms", DUMP, "--state", state, "--updte"], /^import: unknown option --updte\n/],
+    [["dedecms", DUMP, "--state", state, "--batch", "-5"], /^import: --batch needs a value\n/],
+    [["dedecms", work, "--state", state], /^import: the dump .* is not a file\n/],
+    // A mistyped --uploads would import every article without its pictures, and mark them as brought in.
+    [["dedecms", DUMP, "--state", state, "--uploads", join(work, "no-such-folder")], /^import: the uploads folder .*no-such-folder is not a folder\n/],
+  ];
+  for (const [args, message] of cases) {
+    const run = importCli(...args);
+    assert.equal(run.code, 2, `${args.join(" ")}: ${run.stderr}`);
+    assert.match(run.stderr, message);
+    assert.doesNotMatch(run.stderr, /\n\s+at /);
+  }
+  assert.equal(existsSync(state), false, "nothing was written");
 });
 
 test.after(() => rmSync(work, { recursive: true, force: true }));
