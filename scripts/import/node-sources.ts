@@ -42,16 +42,23 @@ export function uploadsFolder(dir: string, maxBytes = MAX_IMAGE_BYTES): UploadsS
     const full = resolve(join(root, path));
     return full === root || full.startsWith(root + sep) ? full : null;
   };
+  /** The file a site path names, and its size, or null. */
+  const find = async (sitePath: string) => {
+    const withoutFirst = sitePath.replace(/^\/[^/]+/, "");
+    for (const candidate of [sitePath, withoutFirst]) {
+      const full = inside(candidate);
+      if (!full) continue;
+      const info = await stat(full).catch(() => null);
+      if (info?.isFile()) return { full, size: info.size };
+    }
+    return null;
+  };
   return {
     async read(sitePath) {
-      const withoutFirst = sitePath.replace(/^\/[^/]+/, "");
-      for (const candidate of [sitePath, withoutFirst]) {
-        const full = inside(candidate);
-        if (!full) continue;
-        const info = await stat(full).catch(() => null);
-        if (info?.isFile()) return info.size > maxBytes ? readRange(full, 0, maxBytes + 1) : readFile(full);
-      }
-      return null;
+      const file = await find(sitePath);
+      if (!file) return null;
+      return file.size > maxBytes ? readRange(file.full, 0, maxBytes + 1) : readFile(file.full);
     },
+    has: async (sitePath) => (await find(sitePath)) !== null,
   };
 }

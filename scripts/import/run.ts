@@ -15,6 +15,7 @@ import type { MediaBucket } from "../../src/db/media-objects.ts";
 import { type ImportItem, importPublishedArticles, reimportArticle } from "../../src/publish/import.ts";
 import { ImageTally } from "./body/image-tally.ts";
 import { OldImages } from "./body/images.ts";
+import { imageSources, parseLegacyBody } from "./body/legacy-html.ts";
 import type { Candidate } from "./candidate.ts";
 import { UrlPatterns } from "./old-urls.ts";
 import { type Preparer, judgeOldPaths, prepareArticle } from "./prepare.ts";
@@ -75,12 +76,15 @@ function emptySummary(scan: Scan, dump: string): ImportSummary {
 
 /**
  * A fingerprint of what an article is made of: the fields the import reads, not the whole rows (a live
- * site's click counts change every day), and, for an article with pictures, whether an uploads folder was
- * given — so an import run again with --uploads --update after one without brings its pictures in.
+ * site's click counts change every day), and, for an article with pictures, which of them the uploads folder
+ * holds — so a run with --update after one without --uploads, or with a folder that lacked some, brings
+ * them in, and a run that finds no more than the last rewrites nothing.
  */
-function fingerprintOf(c: Candidate, uploads: boolean): Promise<string> {
+async function fingerprintOf(c: Candidate, images: OldImages): Promise<string> {
   const { id, sectionId, status, publishedAt, updatedAt, title, source, summary, bylines, cover, html, oldPaths } = c;
-  const pictures = cover !== "" || /<img\b/i.test(html) ? { uploads } : {};
+  const refs = [...(cover ? [cover] : []), ...(/<img\b/i.test(html) ? imageSources(parseLegacyBody(html)) : [])];
+  const found = await Promise.all(refs.map((ref) => images.findable(ref)));
+  const pictures = refs.length ? { found } : {};
   return sha256Hex(JSON.stringify({ id, sectionId, status, publishedAt, updatedAt, title, source, summary, bylines, cover, html, oldPaths, ...pictures }));
 }
 
@@ -207,7 +211,7 @@ export async function runImport(opts: RunOptions): Promise<ImportSummary> {
       const c = heldIfLater(mapped, started);
       if (c !== mapped) summary.notes.push({ id: c.id, note: `dated ${formatIsoDate(c.publishedAt)}, after the import: imported as a draft` });
       const known = existing.get(c.id);
-      const fingerprint = await fingerprintOf(c, opts.uploads !== null);
+      const fingerprint = await fingerprintOf(c, preparer.images);
       if (known && known.imported?.system !== scan.system) {
         const by = known.imported ? `imported from ${known.imported.system}` : "not imported from this dump";
         summary.articles.skipped.push({ id: c.id, line: r.line, reason: `id ${c.id} is taken by an article ${by}` });
