@@ -50,3 +50,13 @@ describe("a GBK dump with a broken character", () => {
     ]);
   });
 });
+
+describe("a dump saved with a byte order mark (opened and saved in a Windows editor)", () => {
+  it("is read like the same dump without it: the mark does not hide the comment after it", async () => {
+    // Without the mark skipped, the comment's apostrophe would open a string that swallows the dump.
+    const dump = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(`-- the newsroom's dump, (before the move)\n${dedeDump([{ id: 741, title: "带BOM的" }])}`)]);
+    const summary = await importDump("dedecms", dump);
+    expect(summary.articles).toMatchObject({ rows: 1, published: 1 });
+    expect(await env.DB.prepare("SELECT title FROM articles WHERE id = 741").first()).toEqual({ title: "带BOM的" });
+  });
+});

@@ -231,6 +231,9 @@ export class DumpLexer {
   }
 
   private top(data: Uint8Array, i: number, b: number): number {
+    // A UTF-8 byte order mark (a dump saved from a Windows editor) is no statement: taken for one, it would
+    // hide the comment after it, whose apostrophes would open strings.
+    if (this.base + i === 0 && b === 0xef && data[i + 1] === 0xbb && data[i + 2] === 0xbf) return i + 2;
     if (isSpace(b)) {
       if (b === NEWLINE) this.line += 1;
       return i;
