@@ -3,7 +3,7 @@
 //
 //   npm run import -- dedecms backup.sql --uploads /www/wwwroot/qinglan.cn
 //   npm run import -- phpcms v9.sql --encoding gbk --remote
-import { writeFileSync } from "node:fs";
+import { statSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DumpError } from "./import/dump/errors.ts";
 import { CHARSET_NAMES } from "./import/dump/charsets.ts";
@@ -44,24 +44,52 @@ type Cli = {
   report: string | undefined;
 };
 
+/** The options as parseArgs reads them; a mistyped one is a problem to say, not a stack trace. */
+function readArgs(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        uploads: { type: "string" },
+        state: { type: "string" },
+        remote: { type: "boolean", default: false },
+        encoding: { type: "string" },
+        prefix: { type: "string" },
+        site: { type: "string", default: "1" },
+        "old-host": { type: "string", multiple: true, default: [] },
+        update: { type: "boolean", default: false },
+        batch: { type: "string" },
+        report: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    const option = /'(-[^' ]+)/.exec(err instanceof Error ? err.message : "")?.[1] ?? "an option";
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") usageError(`unknown option ${option}`);
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") usageError(`${option} needs a value`);
+    throw err;
+  }
+}
+
+function usageError(problem: string): never {
+  console.error(`import: ${problem}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+/** What is wrong with the files named (before any state is opened), or null. */
+function fileProblem(dump: string, uploads: string | undefined): string | null {
+  const dumpInfo = statSync(dump, { throwIfNoEntry: false });
+  if (!dumpInfo) return `the dump ${dump} is not there`;
+  if (!dumpInfo.isFile()) return `the dump ${dump} is not a file`;
+  // A mistyped folder would import every article without its pictures, as if it had brought them.
+  if (uploads !== undefined && !statSync(uploads, { throwIfNoEntry: false })?.isDirectory()) return `the uploads folder ${uploads} is not a folder`;
+  return null;
+}
+
 function parse(argv: string[]): Cli {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      uploads: { type: "string" },
-      state: { type: "string" },
-      remote: { type: "boolean", default: false },
-      encoding: { type: "string" },
-      prefix: { type: "string" },
-      site: { type: "string", default: "1" },
-      "old-host": { type: "string", multiple: true, default: [] },
-      update: { type: "boolean", default: false },
-      batch: { type: "string" },
-      report: { type: "string" },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
+  const { values, positionals } = readArgs(argv);
   const [system, dump, ...rest] = positionals;
   if (values.help) {
     console.log(USAGE);
@@ -76,11 +104,8 @@ function parse(argv: string[]): Cli {
     : values.remote && values.state !== undefined ? "--remote and --state exclude each other"
     : !Number.isSafeInteger(batch) || batch < 1 || batch > 5000 ? "--batch must be a whole number from 1 to 5000"
     : !Number.isSafeInteger(site) || site < 1 ? "--site must be a positive whole number"
-    : null;
-  if (problem || (system !== "dedecms" && system !== "phpcms") || dump === undefined) {
-    console.error(`import: ${problem}\n\n${USAGE}`);
-    process.exit(2);
-  }
+    : fileProblem(dump, values.uploads);
+  if (problem || (system !== "dedecms" && system !== "phpcms") || dump === undefined) usageError(problem ?? "");
   return {
     system,
     dump,

@@ -1,5 +1,6 @@
 // A dump the importer cannot read is refused whole, with the line where it goes wrong, before anything is
 // written; a row it can read but must not import is skipped and reported, and the rest goes in.
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { dedeDump, utf8 } from "./import-dumps.ts";
 import { dumpBytes, importDump, tableCounts } from "./import-fixture.ts";
@@ -32,8 +33,14 @@ describe("a malformed dump", () => {
   });
 
   it("is refused when read in the wrong encoding, with the way to read it", async () => {
-    // 誠 is D5 5C in GBK: read as UTF-8, its second byte is a backslash.
-    await refused(dumpBytes("dedecms-gbk.sql"), /^line 42: unknown escape .* means the dump is GBK or Big5 \(try --encoding gbk\)$/, { encoding: "utf8" });
+    // 誠 is D5 5C in GBK: read as UTF-8, its second byte is a backslash (in a dump that does not say how it was written).
+    const gbk = dumpBytes("dedecms-gbk.sql");
+    const setNames = utf8("/*!40101 SET NAMES gbk */;");
+    const setAt = gbk.findIndex((_, i) => setNames.every((b, k) => gbk[i + k] === b));
+    const unsaid = new Uint8Array([...gbk.subarray(0, setAt), ...utf8("-- no SET NAMES"), ...gbk.subarray(setAt + setNames.length)]);
+    await refused(unsaid, /^line 42: unknown escape .* means the dump is GBK or Big5 \(try --encoding gbk\)$/, { encoding: "utf8" });
+    // One that says SET NAMES gbk is read with GBK's escapes, and its text is not UTF-8.
+    await refused(dumpBytes("dedecms-gbk.sql"), /^line 180: text in `dede_arctype` is not valid utf8/, { encoding: "utf8" });
     // A section name in GBK bytes (测试栏目) in a dump that says it is UTF-8.
     const text = dedeDump([{ id: 1 }]);
     const at = utf8(text.slice(0, text.indexOf("测试栏目"))).length;
@@ -59,5 +66,34 @@ describe("rows that cannot be imported", () => {
       703: "The article has invalid fields (title: must be at most 200 characters)",
       704: "unknown section (typeid 9)",
     });
+  });
+
+  it("keeps the first of two rows with the same id (article or body) and reports the other, in one batch or two, on every run", async () => {
+    // Batches of three: 711's twin is in the same batch, 712's in the next one.
+    const dump = utf8(
+      dedeDump([
+        { id: 711, title: "第一个711" },
+        { id: 711, title: "第二个711" },
+        { id: 712, title: "第一个712" },
+        { id: 713 },
+        { id: 712, title: "第二个712" },
+        { id: 714 },
+      ]) + "INSERT INTO `dede_addonarticle` VALUES (713,1,'<p>又一份正文</p>',''),(714,1,'<p>再一份正文</p>','');\n",
+    );
+    for (const update of [false, true]) {
+      const summary = await importDump("dedecms", dump, { update });
+      expect(summary.articles.skipped.map((s) => [s.id, s.line, s.reason])).toEqual([
+        [711, 5, "a second row with id 711 (the first is at line 5): only the first is imported"],
+        [712, 5, "a second row with id 712 (the first is at line 5): only the first is imported"],
+      ]);
+      expect(summary.articles.updated).toEqual([]);
+    }
+    const titles = await env.DB.prepare("SELECT id, title, body FROM articles WHERE id BETWEEN 711 AND 714 ORDER BY id").all();
+    expect(titles.results).toEqual([
+      { id: 711, title: "第一个711", body: "<p>正文711</p>" },
+      { id: 712, title: "第一个712", body: "<p>正文712</p>" },
+      { id: 713, title: "第713篇", body: "<p>正文713</p>" },
+      { id: 714, title: "第714篇", body: "<p>正文714</p>" },
+    ]);
   });
 });

@@ -67,6 +67,23 @@ describe("the section tree's paths", () => {
     ]);
   });
 
+  it("never gives two siblings one path, even when a sibling's own slug is the twin's fallback", () => {
+    // 6 is x-7 itself, 7 falls back to x-7; 9 (no slug from 新闻) falls back to c9, which 8 is.
+    const { planned } = planSections([
+      s(6, null, "x-7", { sortOrder: 1 }), s(5, null, "x", { sortOrder: 2 }), s(7, null, "x", { sortOrder: 3 }),
+      s(8, null, "c9", { sortOrder: 4 }), s(9, null, "新闻", { sortOrder: 5 }), s(10, null, "c9", { sortOrder: 6 }),
+    ]);
+    expect(planned.map((p) => [p.legacyId, p.path])).toEqual([
+      [6, "x-7"], [5, "x"], [7, "x-7-2"], [8, "c9"], [9, "c9-9"], [10, "c9-10"],
+    ]);
+  });
+
+  it("keeps the first of two rows with one section id, and reports the other", () => {
+    const { planned, skipped } = planSections([s(1, null, "xw"), s(2, null, "ty"), s(1, null, "cj", { name: "财经" }), s(3, 1, "dzyw")]);
+    expect(planned.map((p) => [p.legacyId, p.path])).toEqual([[1, "xw"], [3, "xw/dzyw"], [2, "ty"]]);
+    expect(skipped).toEqual([{ legacyId: 1, name: "财经", reason: "a second row with section id 1: only the first is imported" }]);
+  });
+
   it("skips a section and everything under it, with why", () => {
     const { planned, skipped } = planSections([s(1, null, "xw"), s(2, null, "links", { skip: "a link" }), s(3, 2, "sub")]);
     expect(planned.map((p) => p.path)).toEqual(["xw"]);

@@ -63,4 +63,11 @@ describe("cleaning an old body", () => {
   it("reads a one-line field: entities decoded, tags and runs of space gone", () => {
     expect(cleanLine(" 全市&quot;两新&quot;组织<font color=red>党建</font>&amp;发展　推进会 ")).toBe('全市"两新"组织党建&发展 推进会');
   });
+
+  it("cleans a body or a line nested thousands of tags deep (pasted Word, a broken editor) instead of overflowing the stack", () => {
+    const deep = `<p>${"<font><span>".repeat(10_000)}深处的字<img src="/uploads/deep.jpg"><script>alert(1)</script>${"</span></font>".repeat(10_000)}</p><p>下一段</p>`;
+    expect(imageSources(parseLegacyBody(deep))).toEqual(["/uploads/deep.jpg"]);
+    expect(clean(deep)).toBe(`<p>深处的字<img src="/media/${KEY}" alt="" width="600" height="400"></p>\n\n<p>下一段</p>`);
+    expect(cleanLine(`${"<b>".repeat(20_000)}标题`)).toBe("标题");
+  });
 });

@@ -5,10 +5,11 @@
 //   node scripts/import/check-cli.ts
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import { dedeDump } from "../../test/import-dumps.ts";
 import { ROOT, openLocalEnv } from "../lib/local-env.ts";
 import type { ImportSummary } from "./report.ts";
 
@@ -56,10 +57,43 @@ test("refuses a cut-off dump with its line and imports nothing, not even the sec
   }
 });
 
+test("refuses a picture too large for the upload path without reading it whole, and imports the rest", () => {
+  const uploads = join(work, "huge-uploads");
+  mkdirSync(join(uploads, "uploads"), { recursive: true });
+  // A 3 GB file named .jpg (a backup or a video left in the web root), sparse so it costs no disk.
+  writeFileSync(join(uploads, "uploads", "huge.jpg"), "");
+  truncateSync(join(uploads, "uploads", "huge.jpg"), 3 * 1024 ** 3);
+  const dump = join(work, "huge.sql");
+  writeFileSync(dump, dedeDump([{ id: 1, body: '<p>正文</p><p><img src="/uploads/huge.jpg"></p>' }, { id: 2 }]));
+  const run = importCli("dedecms", dump, "--state", join(work, "huge"), "--uploads", uploads, "--report", join(work, "huge.json"));
+  assert.equal(run.code, 0, run.stderr);
+  const summary = report(join(work, "huge.json"));
+  assert.equal(summary.articles.published, 2);
+  assert.deepEqual(summary.images.refused.map((r) => r.path), ["/uploads/huge.jpg"]);
+});
+
 test("says how to call it when the arguments are wrong", () => {
   const run = importCli("wordpress", DUMP);
   assert.equal(run.code, 2);
   assert.match(run.stderr, /^import: name the system: dedecms or phpcms/);
+});
+
+test("says what is wrong, not a stack trace, for a mistyped option, a dump that is a folder or an uploads folder that is not there", () => {
+  const state = join(work, "clumsy");
+  const cases: [string[], RegExp][] = [
+    [["dedecms", DUMP, "--state", state, "--updte"], /^import: unknown option --updte\n/],
+    [["dedecms", DUMP, "--state", state, "--batch", "-5"], /^import: --batch needs a value\n/],
+    [["dedecms", work, "--state", state], /^import: the dump .* is not a file\n/],
+    // A mistyped --uploads would import every article without its pictures, and mark them as brought in.
+    [["dedecms", DUMP, "--state", state, "--uploads", join(work, "no-such-folder")], /^import: the uploads folder .*no-such-folder is not a folder\n/],
+  ];
+  for (const [args, message] of cases) {
+    const run = importCli(...args);
+    assert.equal(run.code, 2, `${args.join(" ")}: ${run.stderr}`);
+    assert.match(run.stderr, message);
+    assert.doesNotMatch(run.stderr, /\n\s+at /);
+  }
+  assert.equal(existsSync(state), false, "nothing was written");
 });
 
 test.after(() => rmSync(work, { recursive: true, force: true }));

@@ -7,6 +7,7 @@ import type { Actor } from "../../src/domain/api-key.ts";
 import { DomainError } from "../../src/domain/errors.ts";
 import type { LegacySystem } from "../../src/domain/legacy.ts";
 import type { Section } from "../../src/domain/section.ts";
+import { formatIsoDate } from "../../src/content/dates.ts";
 import { sha256Hex } from "../../src/content/sha256.ts";
 import type { Db } from "../../src/db/handle.ts";
 import { existingArticles } from "../../src/db/legacy.ts";
@@ -14,6 +15,7 @@ import type { MediaBucket } from "../../src/db/media-objects.ts";
 import { type ImportItem, importPublishedArticles, reimportArticle } from "../../src/publish/import.ts";
 import { ImageTally } from "./body/image-tally.ts";
 import { OldImages } from "./body/images.ts";
+import { imageSources, parseLegacyBody } from "./body/legacy-html.ts";
 import type { Candidate } from "./candidate.ts";
 import { UrlPatterns } from "./old-urls.ts";
 import { type Preparer, judgeOldPaths, prepareArticle } from "./prepare.ts";
@@ -74,12 +76,15 @@ function emptySummary(scan: Scan, dump: string): ImportSummary {
 
 /**
  * A fingerprint of what an article is made of: the fields the import reads, not the whole rows (a live
- * site's click counts change every day), and, for an article with pictures, whether an uploads folder was
- * given — so an import run again with --uploads --update after one without brings its pictures in.
+ * site's click counts change every day), and, for an article with pictures, which of them the uploads folder
+ * holds — so a run with --update after one without --uploads, or with a folder that lacked some, brings
+ * them in, and a run that finds no more than the last rewrites nothing.
  */
-function fingerprintOf(c: Candidate, uploads: boolean): Promise<string> {
+async function fingerprintOf(c: Candidate, images: OldImages): Promise<string> {
   const { id, sectionId, status, publishedAt, updatedAt, title, source, summary, bylines, cover, html, oldPaths } = c;
-  const pictures = cover !== "" || /<img\b/i.test(html) ? { uploads } : {};
+  const refs = [...(cover ? [cover] : []), ...(/<img\b/i.test(html) ? imageSources(parseLegacyBody(html)) : [])];
+  const found = await Promise.all(refs.map((ref) => images.findable(ref)));
+  const pictures = refs.length ? { found } : {};
   return sha256Hex(JSON.stringify({ id, sectionId, status, publishedAt, updatedAt, title, source, summary, bylines, cover, html, oldPaths, ...pictures }));
 }
 
@@ -115,6 +120,8 @@ export async function runImport(opts: RunOptions): Promise<ImportSummary> {
   };
 
   const chains = new Map<string, Section[]>();
+  // The line of the first row of each id the dump repeats: the rows after it are not imported.
+  const firstOfRepeated = new Map<number, number>();
   const inFlight: Promise<void>[] = [];
   let published = 0;
 
@@ -187,14 +194,24 @@ export async function runImport(opts: RunOptions): Promise<ImportSummary> {
     for (const r of rows) {
       summary.articles.rows += 1;
       const id = idOf(r.record);
+      if (id !== null && scan.repeatedIds.has(id)) {
+        const first = firstOfRepeated.get(id);
+        if (first !== undefined) {
+          summary.articles.skipped.push({ id, line: r.line, reason: `a second row with id ${id} (the first is at line ${first}): only the first is imported` });
+          continue;
+        }
+        firstOfRepeated.set(id, r.line);
+      }
       const body = id === null ? undefined : bodies.get(id);
-      const c = site.article(r.record, body?.record ?? null, r.line);
-      if ("reason" in c) {
-        summary.articles.skipped.push(c);
+      const mapped = site.article(r.record, body?.record ?? null, r.line);
+      if ("reason" in mapped) {
+        summary.articles.skipped.push(mapped);
         continue;
       }
+      const c = heldIfLater(mapped, started);
+      if (c !== mapped) summary.notes.push({ id: c.id, note: `dated ${formatIsoDate(c.publishedAt)}, after the import: imported as a draft` });
       const known = existing.get(c.id);
-      const fingerprint = await fingerprintOf(c, opts.uploads !== null);
+      const fingerprint = await fingerprintOf(c, preparer.images);
       if (known && known.imported?.system !== scan.system) {
         const by = known.imported ? `imported from ${known.imported.system}` : "not imported from this dump";
         summary.articles.skipped.push({ id: c.id, line: r.line, reason: `id ${c.id} is taken by an article ${by}` });
@@ -269,6 +286,13 @@ export async function runImport(opts: RunOptions): Promise<ImportSummary> {
 }
 
 type Row = { line: number; record: DumpRecord };
+
+/**
+ * A published article dated after the import (a mistyped year) as a draft: published, it would head every
+ * listing until that day, which no write path allows (a later publication is scheduled, not published).
+ */
+const heldIfLater = (c: Candidate, now: number): Candidate =>
+  c.status === "published" && c.publishedAt > now ? { ...c, status: "draft", draftReason: "dated after the import" } : c;
 
 /** DedeCMS's dede_archives and PHPCMS's v9_news both call the article's id `id`. */
 const idOf = (record: DumpRecord) => int(record, "id") ?? int(record, "aid");

@@ -78,17 +78,40 @@ export class BodyIndex {
     return this.count;
   }
 
+  /** The first body row of `id` in the dump (the sort is stable), as the first article row of an id is the one imported. */
   find(id: number): { offset: number; length: number; line: number } | null {
     let lo = 0;
-    let hi = this.count - 1;
-    while (lo <= hi) {
+    let hi = this.count;
+    while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const at = this.ids[mid] as number;
-      if (at === id) return { offset: this.offsets[mid] as number, length: this.lengths[mid] as number, line: this.lines[mid] as number };
-      if (at < id) lo = mid + 1;
-      else hi = mid - 1;
+      if ((this.ids[mid] as number) < id) lo = mid + 1;
+      else hi = mid;
     }
-    return null;
+    if (lo === this.count || this.ids[lo] !== id) return null;
+    return { offset: this.offsets[lo] as number, length: this.lengths[lo] as number, line: this.lines[lo] as number };
+  }
+}
+
+/** The article ids of the main table as read (8 bytes a row), to find ids the dump holds more than once. */
+class IdList {
+  private ids = new Float64Array(1024);
+  private count = 0;
+
+  add(id: number) {
+    if (this.count === this.ids.length) {
+      const grown = new Float64Array(this.ids.length * 2);
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    this.ids[this.count++] = id;
+  }
+
+  /** The ids that appear more than once (a dump of a table dumped twice, or of a table without its key). */
+  repeated(): Set<number> {
+    const sorted = this.ids.slice(0, this.count).sort();
+    const out = new Set<number>();
+    for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) out.add(sorted[i] as number);
+    return out;
   }
 }
 
@@ -104,9 +127,14 @@ export type Scan = {
   small: Record<string, DumpRecord[]>;
   /** Where the dump's text was not valid in its character set (article rows only; decoded with U+FFFD). */
   invalidText: { rows: number; firstLine: number | null };
+  /** Article ids the dump holds more than one row of: only the first is imported. */
+  repeatedIds: ReadonlySet<number>;
 };
 
 export type ScanOptions = { system: LegacySystem; encoding?: string; prefix?: string; onProgress?: (bytes: number) => void };
+
+/** MySQL's binary connection character set: bytes as they are, escaped one at a time. */
+const BINARY: Charset = { name: "binary", label: "windows-1252", doubleByte: false };
 
 /** Small tables are kept whole; one past this many rows is not what its name says. */
 const SMALL_ROWS = 50_000;
@@ -137,8 +165,13 @@ export async function scanDump(source: DumpSource, opts: ScanOptions): Promise<S
   const small = new Map<string, DumpRecord[]>();
   const indexes = new Map<string, BodyIndex>();
   const invalid = new Map<string, { rows: number; firstLine: number | null }>();
+  const mainIds = new Map<string, IdList>();
   // SET NAMES: the character set the dump's bytes are in. "binary" (or none) leaves it to each table's own.
   let dumpCharset: Charset | null = null;
+  // SET NAMES also says how the dump was escaped, even when --encoding says how its text reads: MySQL escapes
+  // in the connection's character set, so a latin1 or binary dump of tables holding GBK escaped every 0x5C,
+  // a GBK character's second byte included (誠, D5 5C, is written D5 5C 5C), and must be read byte by byte.
+  let escapedIn: Charset | null = null;
   let encoding = forced ? `--encoding ${forced.name}` : "";
   let current: { table: ScannedTable; role: "main" | "body" | "small" | null; insert: Insert; columns: string[] } | null = null;
 
@@ -147,8 +180,10 @@ export async function scanDump(source: DumpSource, opts: ScanOptions): Promise<S
       statement(text, line) {
         const setNames = /^SET\s+NAMES\s+['"]?(\w+)/i.exec(text);
         if (setNames?.[1]) {
+          const binary = setNames[1].toLowerCase() === "binary";
+          escapedIn = binary ? BINARY : charsetNamed(setNames[1]);
           if (forced) return;
-          if (setNames[1].toLowerCase() === "binary") {
+          if (binary) {
             dumpCharset = null;
             return;
           }
@@ -174,6 +209,7 @@ export async function scanDump(source: DumpSource, opts: ScanOptions): Promise<S
           if (named && charset && !encoding) encoding = `the tables' DEFAULT CHARSET=${named}`;
         }
         charset ??= UTF8;
+        if (escapedIn) charset = { ...charset, doubleByte: escapedIn.doubleByte };
         lexer.setCharset(charset);
         const table = tables.get(insert.table) ?? { name: insert.table, columns, charset, inserts: [], rows: 0 };
         tables.set(insert.table, table);
@@ -201,6 +237,13 @@ export async function scanDump(source: DumpSource, opts: ScanOptions): Promise<S
           if (typeof id === "number" && Number.isSafeInteger(id)) index.add(id, row.offset, row.bytes.length, row.line);
         } else if (at.role === "main") {
           if (row.values.length !== at.columns.length) recordOf(row, at.columns, at.table.charset);
+          const idAt = at.columns.includes("id") ? at.columns.indexOf("id") : at.columns.indexOf("aid");
+          const id = idAt >= 0 ? valueAt(row, idAt, at.table.charset) : undefined;
+          if (typeof id === "number") {
+            const ids = mainIds.get(at.table.name) ?? new IdList();
+            mainIds.set(at.table.name, ids);
+            ids.add(id);
+          }
           if (!isValidText(row.bytes, at.table.charset)) {
             const stats = invalid.get(at.table.name) ?? { rows: 0, firstLine: row.line };
             stats.rows += 1;
@@ -224,7 +267,7 @@ export async function scanDump(source: DumpSource, opts: ScanOptions): Promise<S
   }
   lexer.end();
 
-  return choose(opts, { tables, small, indexes, invalid, encoding: encoding || "utf8 (the dump names no character set)" });
+  return choose(opts, { tables, small, indexes, invalid, mainIds, encoding: encoding || "utf8 (the dump names no character set)" });
 }
 
 /** Picks the one set of the system's tables (one prefix) the dump holds, or says why it cannot. */
@@ -235,6 +278,7 @@ function choose(
     small: Map<string, DumpRecord[]>;
     indexes: Map<string, BodyIndex>;
     invalid: Map<string, { rows: number; firstLine: number | null }>;
+    mainIds: Map<string, IdList>;
     encoding: string;
   },
 ): Scan {
@@ -267,7 +311,8 @@ function choose(
   bodies.seal();
   const small: Record<string, DumpRecord[]> = {};
   for (const s of names.small) small[s] = found.small.get(prefix + s) ?? [];
-  return { system: opts.system, prefix, encoding: found.encoding, main, body, bodies, small, invalidText: bad };
+  const repeatedIds = found.mainIds.get(main.name)?.repeated() ?? new Set<number>();
+  return { system: opts.system, prefix, encoding: found.encoding, main, body, bodies, small, invalidText: bad, repeatedIds };
 }
 
 /** The rows of a table, streamed from its INSERTs, with their values by column. */

@@ -13,6 +13,8 @@ export interface DumpSource {
 export interface UploadsSource {
   /** The file at an old site path (`/uploads/allimg/230602/1.jpg`), or null when there is none. */
   read(sitePath: string): Promise<Uint8Array | null>;
+  /** Whether there is a file at an old site path, without reading it. */
+  has(sitePath: string): Promise<boolean>;
 }
 
 /** A dump held in memory, read in chunks of `chunkSize` (small ones exercise every boundary). */
@@ -28,5 +30,5 @@ export function bytesSource(bytes: Uint8Array, name = "dump.sql", chunkSize = 65
 
 /** Uploads held in memory, by site path. */
 export function filesSource(files: ReadonlyMap<string, Uint8Array>): UploadsSource {
-  return { read: async (path) => files.get(path) ?? null };
+  return { read: async (path) => files.get(path) ?? null, has: async (path) => files.has(path) };
 }

@@ -25,6 +25,19 @@ export type ImageOutcome =
 /** Remembered outcomes, per reference; cleared past this many so memory stays bounded. */
 const REMEMBERED = 20_000;
 
+/** What `look` finds at an old site path, as written or, failing that, percent-decoded. */
+async function located<T>(path: string, look: (path: string) => Promise<T | null>): Promise<T | null> {
+  const found = await look(path);
+  if (found !== null) return found;
+  let decoded: string | null = null;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    decoded = null;
+  }
+  return decoded !== null && decoded !== path ? look(decoded) : null;
+}
+
 export class OldImages {
   private readonly remembered = new Map<string, Promise<ImageOutcome>>();
   private readonly db: Db;
@@ -49,6 +62,19 @@ export class OldImages {
     return path === null ? null : (path.split(/[?#]/)[0] ?? path);
   }
 
+  /**
+   * Whether storing the picture would find it (another site's counts as found: there is nothing to bring),
+   * without reading it: what an imported article's fingerprint records, so that a later run whose uploads
+   * folder holds pictures an earlier one did not find rewrites the articles that name them, and only those.
+   */
+  async findable(ref: string): Promise<boolean> {
+    const path = this.pathOf(ref);
+    if (path === null) return true;
+    const uploads = this.uploads;
+    if (!uploads) return false;
+    return (await located(path, async (p) => ((await uploads.has(p)) ? true : null))) ?? false;
+  }
+
   /** Stores the picture a reference names (once per run), or says why it cannot be shown. */
   resolve(ref: string, alt = ""): Promise<ImageOutcome> {
     const known = this.remembered.get(ref);
@@ -62,17 +88,9 @@ export class OldImages {
   private async store(ref: string, alt: string): Promise<ImageOutcome> {
     const path = this.pathOf(ref);
     if (path === null) return { kind: "external", url: ref.trim() };
-    if (!this.uploads) return { kind: "not-imported", path };
-    let bytes = await this.uploads.read(path);
-    if (!bytes) {
-      let decoded: string | null = null;
-      try {
-        decoded = decodeURIComponent(path);
-      } catch {
-        decoded = null;
-      }
-      if (decoded !== null && decoded !== path) bytes = await this.uploads.read(decoded);
-    }
+    const uploads = this.uploads;
+    if (!uploads) return { kind: "not-imported", path };
+    const bytes = await located(path, (p) => uploads.read(p));
     if (!bytes) return { kind: "missing", path };
     try {
       const { media, created } = await uploadImage(this.bucket, this.db, { bytes, metadata: { alt: alt.slice(0, 1000), caption: "", credit: "" }, actor: this.actor });

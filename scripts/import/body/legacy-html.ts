@@ -5,7 +5,7 @@
 // leaves them as they are, and images alone in a paragraph are Markdown images (they become figures, with
 // the stored size). The write path then renders and sanitizes it like any body. Pure.
 import { parseDocument } from "htmlparser2";
-import { type ChildNode, type Element, isTag, isText } from "domhandler";
+import { type ChildNode, Element, isTag, isText } from "domhandler";
 
 /** An image a body shows, once stored: the URL to show (`/media/<key>` or an https one elsewhere). */
 export type ShownImage = { url: string; width: number | null; height: number | null };
@@ -66,7 +66,47 @@ function hasBlocks(node: Element): boolean {
 /** An old body, parsed once: its pictures are read from it before it is cleaned. */
 export type LegacyBody = { nodes: ChildNode[] };
 
-export const parseLegacyBody = (html: string): LegacyBody => ({ nodes: parseDocument(withPageBreaks(html)).children });
+// Pasted Word and broken editors nest inline tags without end (<font><font>…); past this depth nesting says
+// nothing, and every walk below recurses, so deeper content is flattened into its ancestor at this depth.
+const MAX_DEPTH = 64;
+
+/** HTML parsed with no element deeper than MAX_DEPTH: what lies below is kept as its text, pictures and breaks. */
+function parseBounded(html: string): ChildNode[] {
+  const nodes = parseDocument(html).children;
+  const stack: { node: ChildNode; depth: number }[] = nodes.map((node) => ({ node, depth: 1 }));
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const { node, depth } = top;
+    if (!isTag(node) || DROP.has(node.name)) continue;
+    if (depth < MAX_DEPTH) {
+      for (const child of node.children) stack.push({ node: child, depth: depth + 1 });
+      continue;
+    }
+    node.children = leavesOf(node);
+    for (const child of node.children) child.parent = node;
+  }
+  return nodes;
+}
+
+/** The text, pictures and line breaks under `root` in document order (a block below also ends a line), without walking recursively. */
+function leavesOf(root: Element): ChildNode[] {
+  const out: ChildNode[] = [];
+  const stack: (ChildNode | "end-of-block")[] = [...root.children].reverse();
+  for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+    if (n === "end-of-block") out.push(new Element("br", {}));
+    else if (isText(n)) out.push(n);
+    else if (!isTag(n) || DROP.has(n.name)) continue;
+    else if (n.name === "img" || n.name === "br") {
+      n.children = [];
+      out.push(n);
+    } else {
+      if (BLOCKS.has(n.name)) stack.push("end-of-block");
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as ChildNode);
+    }
+  }
+  return out;
+}
+
+export const parseLegacyBody = (html: string): LegacyBody => ({ nodes: parseBounded(withPageBreaks(html)) });
 
 /** The body's image references (src values as written), to store before cleaning. */
 export function imageSources(body: LegacyBody): string[] {
@@ -332,8 +372,8 @@ export function cleanLegacyBody(body: LegacyBody | string, opts: CleanOptions): 
 
 /** One line of text from an old field that may hold entities and tags (a title, a source): plain and trimmed. */
 export function cleanLine(html: string): string {
-  return parseDocument(html)
-    .children.map(textOf)
+  return parseBounded(html)
+    .map(textOf)
     .join("")
     .replace(CONTROL, "")
     .replace(SPACES, " ")

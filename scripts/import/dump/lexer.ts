@@ -56,7 +56,8 @@ const DOUBLE_QUOTE = 0x22;
 const BACKTICK = 0x60;
 const BACKSLASH = 0x5c;
 const NEWLINE = 0x0a;
-// What may follow a backslash in a MySQL string: \0 \' \" \b \n \r \t \Z \\ \% \_.
+// What may follow a backslash in a MySQL string: \0 \' \" \b \n \r \t \Z \\ \% \_ (and, in a double-byte
+// character set, a lone first byte).
 const ESCAPES = new Set([0x30, 0x27, 0x22, 0x62, 0x6e, 0x72, 0x74, 0x5a, 0x5c, 0x25, 0x5f]);
 // The lexer looks this many bytes ahead (`--␠`, `/*!`, `''`, `\x`, a double-byte pair) without waiting for more.
 const LOOKAHEAD = 3;
@@ -230,6 +231,9 @@ export class DumpLexer {
   }
 
   private top(data: Uint8Array, i: number, b: number): number {
+    // A UTF-8 byte order mark (a dump saved from a Windows editor) is no statement: taken for one, it would
+    // hide the comment after it, whose apostrophes would open strings.
+    if (this.base + i === 0 && b === 0xef && data[i + 1] === 0xbb && data[i + 2] === 0xbf) return i + 2;
     if (isSpace(b)) {
       if (b === NEWLINE) this.line += 1;
       return i;
@@ -397,7 +401,10 @@ export class DumpLexer {
         if (b === BACKSLASH) {
           const next = data[i + 1];
           if (next === undefined && final) return i;
-          if (next === undefined || !ESCAPES.has(next)) {
+          // MySQL escapes a lone first byte of a double-byte character (GBK D0 not followed by a second byte),
+          // so that no escape can make it a character with the byte after it.
+          const loneLead = this.charset.doubleByte && next !== undefined && next >= 0x81 && next <= 0xfe;
+          if (next === undefined || (!ESCAPES.has(next) && !loneLead)) {
             const shown = next !== undefined && next >= 0x20 && next < 0x7f ? String.fromCharCode(next) : `byte 0x${(next ?? 0).toString(16)}`;
             // In GBK, Big5 and GB18030 a character's second byte can be 0x5C: read as UTF-8 it looks like this.
             const before = data[i - 1] ?? 0;

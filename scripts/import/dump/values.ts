@@ -35,7 +35,9 @@ export function unescapeBytes(bytes: Uint8Array, span: ValueSpan, charset: Chars
       out[n++] = b;
       out[n++] = raw[++i] as number;
     } else if (b === BACKSLASH && i + 1 < raw.length) {
-      for (const u of UNESCAPE[raw[++i] as number] ?? []) out[n++] = u;
+      // Any other escaped byte is itself, as MySQL reads it (the lexer lets only a lone double-byte lead through).
+      const escaped = raw[++i] as number;
+      for (const u of UNESCAPE[escaped] ?? [escaped]) out[n++] = u;
     } else if (b === span.quote && raw[i + 1] === span.quote) {
       out[n++] = b;
       i += 1;

@@ -42,19 +42,38 @@ export function slugOf(dir: string): string | null {
 }
 
 /**
+ * `slug`, or when a sibling has it `<slug>-<id>`, then `<slug>-<id>-2`…, within SECTION_PATH's 32 characters:
+ * a sibling's own slug may be another's fallback, and two siblings on one path would be one section.
+ */
+function freeSlug(slug: string, id: number, taken: ReadonlySet<string>): string {
+  if (!taken.has(slug)) return slug;
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? `-${id}` : `-${id}-${n}`;
+    const candidate = `${slug.slice(0, 32 - suffix.length).replace(/-+$/, "")}${suffix}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/**
  * Paths for every section that is imported, parents before children. A slug that cannot be made or is
  * taken by a sibling becomes `c<id>` / `<slug>-<id>`. A section under a skipped one is skipped too.
  */
 export function planSections(old: readonly OldSection[]): { planned: PlannedSection[]; skipped: SkippedSection[] } {
-  const byId = new Map(old.map((s) => [s.legacyId, s]));
-  const children = new Map<number | null, OldSection[]>();
+  // A section id twice (a table dumped twice): the first row is the section, as for articles.
+  const byId = new Map<number, OldSection>();
+  const skipped: SkippedSection[] = [];
   for (const s of old) {
+    if (!byId.has(s.legacyId)) byId.set(s.legacyId, s);
+    else skipped.push({ legacyId: s.legacyId, name: s.name, reason: `a second row with section id ${s.legacyId}: only the first is imported` });
+  }
+  const unique = [...byId.values()];
+  const children = new Map<number | null, OldSection[]>();
+  for (const s of unique) {
     // A parent that is not in the dump makes the section a top-level one.
     const parent = s.parentLegacyId !== null && byId.has(s.parentLegacyId) && s.parentLegacyId !== s.legacyId ? s.parentLegacyId : null;
     children.set(parent, [...(children.get(parent) ?? []), s]);
   }
   const planned: PlannedSection[] = [];
-  const skipped: SkippedSection[] = [];
   const visit = (parent: PlannedSection | null, depth: number, ancestors: Set<number>) => {
     const taken = new Set<string>();
     const siblings = [...(children.get(parent?.legacyId ?? null) ?? [])].sort((a, b) => a.sortOrder - b.sortOrder || a.legacyId - b.legacyId);
@@ -72,8 +91,7 @@ export function planSections(old: readonly OldSection[]): { planned: PlannedSect
         visit(merged, depth + 1, new Set([...ancestors, s.legacyId]));
         continue;
       }
-      let slug = slugOf(s.dir) ?? `c${s.legacyId}`;
-      if (taken.has(slug)) slug = `${slug.slice(0, 31 - String(s.legacyId).length)}-${s.legacyId}`;
+      const slug = freeSlug(slugOf(s.dir) ?? `c${s.legacyId}`, s.legacyId, taken);
       taken.add(slug);
       const section: PlannedSection = { ...s, path: parent ? `${parent.path}/${slug}` : slug };
       planned.push(section);
@@ -89,6 +107,6 @@ export function planSections(old: readonly OldSection[]): { planned: PlannedSect
   visit(null, 1, new Set());
   // Sections in a cycle of parents (a damaged tree) are reached from nowhere.
   const seen = new Set([...planned, ...skipped].map((s) => s.legacyId));
-  for (const s of old) if (!seen.has(s.legacyId)) skipped.push({ legacyId: s.legacyId, name: s.name, reason: "its parents form a cycle" });
+  for (const s of unique) if (!seen.has(s.legacyId)) skipped.push({ legacyId: s.legacyId, name: s.name, reason: "its parents form a cycle" });
   return { planned, skipped };
 }
