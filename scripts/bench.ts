@@ -217,7 +217,7 @@ function scenarios(t: Targets, validators: Map<string, Validators>): Scenario[] 
     on("masthead-nocache", "home MISS", ["/"]),
     on("masthead", "GET /api/v1/articles/:id HIT", t.articles.map((a) => `/api/v1/articles/${a.id}`)),
     on("masthead-nocache", "GET /api/v1/articles/:id MISS", t.articles.map((a) => `/api/v1/articles/${a.id}`)),
-    on("masthead", "GET /api/v1/articles?limit=20 HIT", ["/api/v1/articles?limit=20"]),
+    on("masthead", "GET /api/v1/articles HIT (the newest 20)", ["/api/v1/articles"]),
     on("masthead", `site feed HIT (${feeds.site})`, [feeds.site]),
     on("masthead-nocache", "site feed MISS", [feeds.site]),
     on("masthead", "site feed 304 (If-None-Match)", [feeds.site], "etag"),

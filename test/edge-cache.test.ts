@@ -10,24 +10,12 @@ import { shanghaiMonth } from "../src/content/dates.ts";
 import { makeArticle, makeArticles, makeSection, uniqueSlug } from "./fixtures.ts";
 import { type TestKey, makeKey } from "./keys-fixture.ts";
 import { settledFetch } from "./settle.ts";
+import { admin } from "./admin-fixture.ts";
 
 const ORIGIN = "http://localhost";
 
 const read = (path: string, headers: Record<string, string> = {}, bindings: Partial<typeof env> = {}) =>
   settledFetch(`${ORIGIN}${path}`, { headers, redirect: "manual" }, bindings);
-
-type Json = Record<string, unknown> & { id: number; version: number; purge?: { tags: string[] } };
-
-async function admin(key: TestKey, method: string, path: string, body?: unknown) {
-  const res = await settledFetch(`${ORIGIN}/api/v1/admin/articles${path}`, {
-    method,
-    // Edits here overwrite whatever version is current: the tests are about readers, not about racing editors.
-    headers: { ...key.headers, ...(body !== undefined && { "Content-Type": "application/json" }), ...(method === "PATCH" && { "If-Match": "*" }) },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  expect(res.status, `${method} ${path}`).toBeLessThan(300);
-  return (await res.json()) as Json;
-}
 
 /** Requests every URL until the cache holds it: the second answer is a hit (a 404 is answered afresh each time). */
 async function warm(paths: string[]) {

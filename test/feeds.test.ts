@@ -10,24 +10,15 @@ import { png } from "./fixtures/images.ts";
 import { makeArticle, makeArticles, makeImage, makeSection, uniqueSlug } from "./fixtures.ts";
 import { createSection } from "../src/db/sections.ts";
 import { one, select } from "./html.ts";
-import { type TestKey, makeKey } from "./keys-fixture.ts";
+import { makeKey } from "./keys-fixture.ts";
 import { settledFetch } from "./settle.ts";
+import { admin } from "./admin-fixture.ts";
 
 const ORIGIN = "http://localhost";
 const SITE = env.SITE_URL;
 
 const read = (path: string, headers: Record<string, string> = {}, bindings: Partial<typeof env> = {}) =>
   settledFetch(`${ORIGIN}${path}`, { headers, redirect: "manual" }, bindings);
-
-async function admin(key: TestKey, method: string, path: string, body?: unknown) {
-  const res = await settledFetch(`${ORIGIN}/api/v1/admin/articles${path}`, {
-    method,
-    headers: { ...key.headers, ...(body !== undefined && { "Content-Type": "application/json" }), ...(method === "PATCH" && { "If-Match": "*" }) },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  expect(res.status, `${method} ${path}`).toBeLessThan(300);
-  return (await res.json()) as { id: number; updated_at: string };
-}
 
 /** A title with everything that breaks careless XML: markup, an entity, a CDATA end, quotes, CJK, astral characters. */
 const HOSTILE_TITLE = `「青岚」<script>alert("x")</script> & ]]> 'q' 😀𠀀`;

@@ -14,16 +14,7 @@ import { TEST_ACTOR, followUp, makeArticle, makeSection, uniqueSlug } from "./fi
 import { makeKey } from "./keys-fixture.ts";
 import { ORIGIN, idsEditorsFind, idsFound, readerSearch } from "./search-fixture.ts";
 import { settledFetch } from "./settle.ts";
-
-async function admin(key: { headers: Record<string, string> }, method: string, path: string, body?: unknown) {
-  const res = await settledFetch(`${ORIGIN}/api/v1/admin/articles${path}`, {
-    method,
-    headers: { ...key.headers, ...(body !== undefined && { "Content-Type": "application/json" }), ...(method === "PATCH" && { "If-Match": "*" }) },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  expect(res.status, `${method} ${path}`).toBeLessThan(300);
-  return res;
-}
+import { admin } from "./admin-fixture.ts";
 
 describe("an edit changes what a search finds, in the same change", () => {
   it("removes the hit when the word is edited out and adds it when it is edited in", async () => {
@@ -47,8 +38,8 @@ describe("an edit changes what a search finds, in the same change", () => {
     const cached = await settledFetch(path);
     expect(cached.headers.get("X-Cache")).toBe("HIT");
     expect(cached.headers.get("Cache-Control")).toBe("public, max-age=30, stale-while-revalidate=60, stale-if-error=604800");
-    const res = await admin(editor, "PATCH", `/${article.id}`, { body: "稻谷丰收。" });
-    expect(((await res.json()) as { purge: { tags: string[] } }).purge.tags).toContain("search");
+    const answer = await admin(editor, "PATCH", `/${article.id}`, { body: "稻谷丰收。" });
+    expect(answer.purge?.tags).toContain("search");
     const after = await settledFetch(path);
     expect(after.headers.get("X-Cache")).toBe("MISS");
     expect(((await after.json()) as { items: unknown[] }).items).toEqual([]);

@@ -7,22 +7,13 @@ import type { Article } from "../src/domain/article.ts";
 import { shanghaiMonth, toRfc3339 } from "../src/content/dates.ts";
 import { readMonthSitemap } from "../src/db/sitemaps.ts";
 import { makeArticle, makeSection, uniqueSlug } from "./fixtures.ts";
-import { type TestKey, makeKey } from "./keys-fixture.ts";
+import { makeKey } from "./keys-fixture.ts";
 import { settledFetch } from "./settle.ts";
+import { admin } from "./admin-fixture.ts";
 
 const ORIGIN = "http://localhost";
 const SITE = env.SITE_URL;
 const read = (path: string, headers: Record<string, string> = {}) => settledFetch(`${ORIGIN}${path}`, { headers, redirect: "manual" });
-
-async function admin(key: TestKey, method: string, path: string, body?: unknown) {
-  const res = await settledFetch(`${ORIGIN}/api/v1/admin/articles${path}`, {
-    method,
-    headers: { ...key.headers, ...(body !== undefined && { "Content-Type": "application/json" }), ...(method === "PATCH" && { "If-Match": "*" }) },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  expect(res.status, `${method} ${path}`).toBeLessThan(300);
-  return (await res.json()) as { updated_at: string };
-}
 
 // Each test gets months of its own, in years no other test file publishes in (tests in a file run in turn).
 let monthsUsed = 0;
