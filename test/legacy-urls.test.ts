@@ -1,7 +1,7 @@
 // The old portals' URL grammar (src/content/legacy-urls.ts) and how the importer decides which old URLs it
 // must store (scripts/import/old-urls.ts): pure rules, checked case by case.
 import { describe, expect, it } from "vitest";
-import { isLegacyPath, legacyRequest } from "../src/content/legacy-urls.ts";
+import { isLegacyPath, legacyCacheKey, legacyRequest } from "../src/content/legacy-urls.ts";
 import { verdictFor } from "../scripts/import/old-urls.ts";
 import { app } from "../src/app.ts";
 
@@ -56,6 +56,35 @@ describe("what an old URL asks for", () => {
     const served = app.routes.filter((r) => r.method === "GET").map((r) => r.path.replace(/:[^/{]+(\{[^}]*\})?/g, "1").replace(/\*/g, "x"));
     expect(served).toContain("/search");
     for (const path of new Set(served)) expect(isLegacyPath(path), path).toBe(false);
+  });
+});
+
+describe("the one URL of an old link, for the edge cache", () => {
+  const keyOf = (url: string) => {
+    const u = new URL(url, "http://localhost");
+    return legacyCacheKey(u.pathname, u.searchParams);
+  };
+
+  it("gives every spelling of the same request one URL, which asks for exactly that request", () => {
+    const spellings: [string, string[]][] = [
+      ["/plus/view.php?aid=88594", ["/plus/view.php?aid=88594&from=timeline", "/plus/view.php?pageno=2&aid=88594", "/plus/view-88594-1.html", "/plus/view-88594-7.html",
+        "/show-6-88594.html", "/show-9-88594-2.html?x=1", "/index.php?m=content&c=index&a=show&catid=6&id=88594", "/html/xw/dzyw/88594_2.html"]],
+      ["/plus/list.php?tid=3", ["/plus/list.php?tid=3&PageNo=2", "/a/xinwen/Min_Sheng/list_3_2.html", "/html/xw/dzyw/list_3_9.html"]],
+      ["/index.php?m=content&c=index&a=lists&catid=6", ["/index.php?a=lists&catid=6&page=4", "/list-6-2.html"]],
+      ["/a/xinwen/", ["/a/xinwen", "/a/xinwen/index.html?from=timeline", "/a/xinwen/?utm_source=x"]],
+      ["/a/xinwen/2023/0602/88597.html", ["/a/xinwen/2023/0602/88597.html?from=singlemessage"]],
+    ];
+    for (const [one, others] of spellings) {
+      expect(keyOf(one), one).toBe(one);
+      expect(ask(one), one).toEqual(ask(others[0] as string));
+      for (const other of others) expect(keyOf(other), other).toBe(one);
+    }
+  });
+
+  it("leaves every other URL to be its own key", () => {
+    for (const url of ["/", "/html/xw/", "/html/xw/dzyw/88594.html", "/html/xw/rss.xml", "/search?q=1", "/api/v1/articles/1", "/rss.xml", "/index.php", "/plus/view.php?aid=0"]) {
+      expect(keyOf(url), url).toBeNull();
+    }
   });
 });
 

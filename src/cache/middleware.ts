@@ -6,6 +6,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env.ts";
 import { sha256Hex } from "../content/sha256.ts";
+import { legacyCacheKey } from "../content/legacy-urls.ts";
 import { type RequestValidators, isNotModified } from "../http/conditional.ts";
 import type { EdgeCache, Stored } from "./backend.ts";
 import {
@@ -106,10 +107,13 @@ async function withValidators(c: Context<AppEnv>, res: Response, extra: Record<s
   return clientHolds(c, full, Date.now()) ? notModified(full, extra) : full;
 }
 
-/** The cache key: the canonical origin (SITE_URL), so no Host header can make a second copy of a page. */
+/**
+ * The cache key: the canonical origin (SITE_URL), so no Host header can make a second copy of a page; and for
+ * an old site's URL the one spelling of what it asks for, so no query string or page number in it can either.
+ */
 function cacheKey(c: Context<AppEnv>): string {
   const url = new URL(c.req.url);
-  return new URL(url.pathname + url.search, c.env.SITE_URL).href;
+  return new URL(legacyCacheKey(url.pathname, url.searchParams) ?? url.pathname + url.search, c.env.SITE_URL).href;
 }
 
 /**

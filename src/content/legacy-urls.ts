@@ -113,3 +113,29 @@ export function legacyRequest(path: string, query: URLSearchParams): LegacyReque
   }
   return staticPath(path);
 }
+
+/**
+ * The one URL of what an old link asks for: every spelling of the same request (`?aid=88594&from=timeline`,
+ * `/plus/view-88594-3.html`, `/show-6-88594.html`, `/a/xinwen/index.html`) is answered exactly as this URL
+ * is, so the edge cache keeps one copy for all of them, not one per query string or page number.
+ */
+export function legacyRequestUrl(request: LegacyRequest): string {
+  switch (request.kind) {
+    case "article":
+      return `/plus/view.php?aid=${request.id}`;
+    case "section":
+      return request.system === "dedecms" ? `/plus/list.php?tid=${request.legacyId}` : `/index.php?m=content&c=index&a=lists&catid=${request.legacyId}`;
+    case "path":
+      return request.path;
+  }
+}
+
+/**
+ * For an old URL — a path no Masthead route serves, or an /html/ path the pages read as none of theirs — the
+ * path and query of the one URL that answers it the same way (legacyRequestUrl); null for any other URL.
+ */
+export function legacyCacheKey(path: string, query: URLSearchParams): string | null {
+  const old = isLegacyPath(path) || (path.startsWith("/html/") && parseHtmlPath(path) === null);
+  const request = old ? legacyRequest(path, query) : null;
+  return request ? legacyRequestUrl(request) : null;
+}
