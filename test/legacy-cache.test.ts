@@ -48,4 +48,13 @@ describe("an old link at the edge cache", () => {
     await admin(editor, "POST", `/${article.id}/unpublish`);
     for (const path of spellings) expect((await read(path)).status, path).toBe(404);
   });
+
+  it("sends the old home page's every spelling to /, without reading D1 or registering a copy", async () => {
+    for (const path of ["/index.php?m=content&c=index&a=init", "/index.html", "/index.php", "/index.php?from=timeline", "/default.htm"]) {
+      const res = await read(path);
+      expect([res.status, res.headers.get("Location")], path).toEqual([301, "/"]);
+      expect(res.headers.get("Server-Timing"), path).not.toMatch(/\bd1;/);
+    }
+    expect(await registered("site")).not.toContain(`${env.SITE_URL}/index.html`);
+  });
 });

@@ -30,10 +30,18 @@ describe("what an old URL asks for", () => {
   it("refuses ids that are not one: zero, leading zeros, past 32 bits, given twice, other modules", () => {
     for (const url of [
       "/plus/view.php?aid=0", "/plus/view.php?aid=088", "/plus/view.php?aid=4294967296", "/plus/view.php?aid=1&aid=2",
-      "/plus/view.php", "/index.php?m=member&a=show&id=1", "/index.php?a=init", "/plus/list.php?tid=x",
+      "/plus/view.php", "/index.php?m=member&a=show&id=1", "/index.php?a=show&id=x", "/index.php?a=init&a=init", "/plus/list.php?tid=x",
     ]) {
       expect(ask(url), url).toBeNull();
     }
+  });
+
+  it("reads either portal's home page, the most linked old URL of all, as Masthead's home", () => {
+    for (const url of ["/index.html", "/index.htm", "/index.shtml", "/default.htm", "/index.php", "/index.php?from=timeline", "/index.php?m=content&c=index&a=init", "/index.php?a=init"]) {
+      expect(ask(url), url).toEqual({ kind: "home" });
+    }
+    // A section's index page is that section's old directory, not the home page.
+    expect(ask("/a/index.html")).toEqual({ kind: "path", path: "/a/", unpaged: null });
   });
 
   it("normalises static paths as the importer stores them: directories with their slash, pages without their number", () => {
@@ -82,7 +90,7 @@ describe("the one URL of an old link, for the edge cache", () => {
   });
 
   it("leaves every other URL to be its own key", () => {
-    for (const url of ["/", "/html/xw/", "/html/xw/dzyw/88594.html", "/html/xw/rss.xml", "/search?q=1", "/api/v1/articles/1", "/rss.xml", "/index.php", "/plus/view.php?aid=0"]) {
+    for (const url of ["/", "/html/xw/", "/html/xw/dzyw/88594.html", "/html/xw/rss.xml", "/search?q=1", "/api/v1/articles/1", "/rss.xml", "/index.php?m=member&a=show&id=1", "/plus/view.php?aid=0"]) {
       expect(keyOf(url), url).toBeNull();
     }
   });

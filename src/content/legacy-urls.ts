@@ -7,6 +7,7 @@
 //   /index.php?m=content&c=index&a=show&catid=6&id=123    PHPCMS article               → article 123
 //   /index.php?m=content&c=index&a=lists&catid=6          PHPCMS category 6            → its section
 //   /show-6-123-1.html, /list-6-1.html                    PHPCMS pseudo-static forms
+//   /index.html, /index.php, /index.php?a=init, /default.htm   either portal's home page  → /
 //   anything else that looks like a page                  an old static path, looked up as the import stored it
 import type { LegacySystem } from "../domain/legacy.ts";
 import { parseHtmlPath } from "./html-paths.ts";
@@ -15,7 +16,11 @@ export type LegacyRequest =
   | { kind: "article"; id: number }
   | { kind: "section"; system: LegacySystem; legacyId: number }
   /** `path` as asked; `unpaged` without a page suffix (`88594_2.html` → `88594.html`) when it had one. */
-  | { kind: "path"; path: string; unpaged: string | null };
+  | { kind: "path"; path: string; unpaged: string | null }
+  /** The old home page, the most linked of all: Masthead's is `/`. */
+  | { kind: "home" };
+
+const HOME: LegacyRequest = { kind: "home" };
 
 /** Ids as both systems store them: unsigned 32-bit, written without leading zeros. */
 const ID = /^[1-9][0-9]{0,9}$/;
@@ -52,6 +57,7 @@ const LIST_FORMS: ReadonlyArray<readonly [RegExp, LegacySystem]> = [
   [DEDE_LIST_FILE, "dedecms"],
 ];
 const INDEX_FILE = /\/(?:index|default)\.(?:html?|shtml)$/;
+const ROOT_INDEX_FILE = /^\/(?:index|default)\.(?:html?|shtml)$/;
 const PAGED_FILE = /^(.*\/[^/]+)_[0-9]+(\.(?:html?|shtml))$/;
 
 function phpcmsIndex(query: URLSearchParams): LegacyRequest | null {
@@ -60,6 +66,8 @@ function phpcmsIndex(query: URLSearchParams): LegacyRequest | null {
   // PHPCMS's router defaults m to content and c to index when they are left out.
   if ((m !== null && m !== "content") || (c !== null && c !== "index")) return null;
   const a = single(query, "a");
+  // The home page is content/index/init, and what PHPCMS shows for a bare /index.php.
+  if (a === "init" || (a === null && !query.has("a"))) return HOME;
   if (a === "show") {
     const id = idOf(single(query, "id"));
     return id === null ? null : { kind: "article", id };
@@ -73,6 +81,7 @@ function phpcmsIndex(query: URLSearchParams): LegacyRequest | null {
 
 /** An old static path as the importer stored it: a directory with its slash, a page without its page number. */
 function staticPath(path: string): LegacyRequest {
+  if (ROOT_INDEX_FILE.test(path)) return HOME;
   if (INDEX_FILE.test(path)) return { kind: "path", path: path.replace(INDEX_FILE, "/"), unpaged: null };
   const last = path.slice(path.lastIndexOf("/") + 1);
   if (last !== "" && !last.includes(".")) return { kind: "path", path: `${path}/`, unpaged: null };
@@ -127,6 +136,8 @@ export function legacyRequestUrl(request: LegacyRequest): string {
       return request.system === "dedecms" ? `/plus/list.php?tid=${request.legacyId}` : `/index.php?m=content&c=index&a=lists&catid=${request.legacyId}`;
     case "path":
       return request.path;
+    case "home":
+      return "/index.html";
   }
 }
 

@@ -21,6 +21,8 @@ async function targetOf(c: Ctx, request: LegacyRequest): Promise<LegacyTarget | 
       return legacySectionTarget(c.var.db, request.system, request.legacyId);
     case "path":
       return legacyPathTarget(c.var.db, request.path, request.unpaged);
+    case "home":
+      return null;
   }
 }
 
@@ -28,6 +30,7 @@ async function targetOf(c: Ctx, request: LegacyRequest): Promise<LegacyTarget | 
 export async function answerLegacy(c: Ctx, request: LegacyRequest | null): Promise<Response> {
   c.set("shows", { articles: request?.kind === "article" ? [request.id] : [], listings: [] });
   if (!request) throw notFound(GONE);
+  if (request.kind === "home") return c.redirect("/", 301);
   const target = await targetOf(c, request);
   if (target?.kind === "section") {
     c.set("shows", { articles: [], listings: [target.sectionPath] });
