@@ -37,7 +37,13 @@ describe("an edit changes what a search finds, in the same change", () => {
     await settledFetch(path);
     const cached = await settledFetch(path);
     expect(cached.headers.get("X-Cache")).toBe("HIT");
-    expect(cached.headers.get("Cache-Control")).toBe("public, max-age=30, stale-while-revalidate=60, stale-if-error=604800");
+    // Any string is a query: a copy is served stale for an hour at most, and registered no longer than that.
+    expect(cached.headers.get("Cache-Control")).toBe("public, max-age=30, stale-while-revalidate=60, stale-if-error=3600");
+    const { results: kept } = await env.DB.prepare(`SELECT max(expires_at) AS until FROM cache_entries WHERE tag = 'search' AND url LIKE ?`)
+      .bind(`%${encodeURIComponent("柑橘")}%`)
+      .all<{ until: number }>();
+    expect(kept[0]?.until).toBeLessThanOrEqual(Date.now() + (300 + 3_600) * 1000);
+    expect(kept[0]?.until).toBeGreaterThan(Date.now());
     const answer = await admin(editor, "PATCH", `/${article.id}`, { body: "稻谷丰收。" });
     expect(answer.purge?.tags).toContain("search");
     const after = await settledFetch(path);

@@ -38,6 +38,12 @@ export const atMost = (f: Freshness, seconds: number): Freshness => ({
  */
 export const SEARCH_EDGE_SECONDS = 300;
 
+/**
+ * `f` for search results: fresh for SEARCH_EDGE_SECONDS, and served stale on a D1 failure for an hour, not
+ * a week — a stale copy is kept (and, for the Cache API, registered) for as long as it may be served.
+ */
+export const forSearch = (f: Freshness): Freshness => ({ ...atMost(f, SEARCH_EDGE_SECONDS), staleIfError: Math.min(f.staleIfError, 3_600) });
+
 /** EDGE_TTL_SECONDS as a number of seconds, or the default day when unset. */
 export function edgeTtlSeconds(value: string | undefined): number {
   if (value === undefined || value === "") return DAY;

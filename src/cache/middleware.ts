@@ -13,11 +13,11 @@ import {
   type Freshness,
   NOT_FOUND,
   NO_STORE,
-  SEARCH_EDGE_SECONDS,
   atMost,
   browserCacheControl,
   edgeCacheControl,
   edgeTtlSeconds,
+  forSearch,
   page,
 } from "./freshness.ts";
 import { tagsOf } from "./tags.ts";
@@ -155,7 +155,8 @@ export function edgeCache(cacheFor: (c: Context<AppEnv>) => EdgeCache): Middlewa
     }
     const shows = c.get("shows");
     const ttl = edgeTtlSeconds(c.env.EDGE_TTL_SECONDS);
-    const byStatus = freshnessOf(res.status, shows?.search ? Math.min(ttl, SEARCH_EDGE_SECONDS) : ttl);
+    const byTtl = freshnessOf(res.status, ttl);
+    const byStatus = byTtl && shows?.search ? forSearch(byTtl) : byTtl;
     const expires = c.get("freshFor");
     const freshness = byStatus && expires !== undefined ? atMost(byStatus, expires) : byStatus;
     const refused = /no-store|private/.test(res.headers.get("Cache-Control") ?? "") || res.headers.has("Set-Cookie");
