@@ -3,6 +3,7 @@
 // (~3 ms each, measured here: 6.6 s for 1,000 statements), so 100,000 articles × 7 statements would take
 // over an hour. Here prepare() and bind() stay in Node and one db.batch() is one HTTP request, executed by
 // the real D1 binding inside workerd.
+import { StatementOverAll } from "./statement-over-all.ts";
 
 /** The Worker that runs what the scripts send, through the same local D1 that `wrangler dev` uses. */
 export const GATEWAY_WORKER = `
@@ -33,11 +34,12 @@ function checkParam(value: unknown): unknown {
   return value;
 }
 
-class GatewayStatement implements D1PreparedStatement {
+class GatewayStatement extends StatementOverAll {
   readonly wire: Wire;
   private readonly db: GatewayD1;
 
   constructor(db: GatewayD1, wire: Wire) {
+    super();
     this.db = db;
     this.wire = wire;
   }
@@ -46,30 +48,10 @@ class GatewayStatement implements D1PreparedStatement {
     return new GatewayStatement(this.db, { sql: this.wire.sql, params: values.map(checkParam) });
   }
 
-  first<T = unknown>(colName: string): Promise<T | null>;
-  first<T = Record<string, unknown>>(): Promise<T | null>;
-  async first<T>(colName?: string): Promise<T | null> {
-    const row = (await this.all<Record<string, unknown>>()).results[0];
-    if (row === undefined) return null;
-    return (colName === undefined ? row : (row[colName] ?? null)) as T;
-  }
-
-  run<T = Record<string, unknown>>(): Promise<D1Result<T>> {
-    return this.all<T>();
-  }
-
   async all<T = Record<string, unknown>>(): Promise<D1Result<T>> {
     const [result] = await this.db.batch<T>([this]);
     if (!result) throw new Error("gateway D1: no result");
     return result;
-  }
-
-  raw<T = unknown[]>(options: { columnNames: true }): Promise<[string[], ...T[]]>;
-  raw<T = unknown[]>(options?: { columnNames?: false }): Promise<T[]>;
-  async raw<T>(options?: { columnNames?: boolean }): Promise<T[] | [string[], ...T[]]> {
-    const rows = (await this.all<Record<string, unknown>>()).results;
-    const values = rows.map((r) => Object.values(r) as T);
-    return options?.columnNames ? [Object.keys(rows[0] ?? {}), ...values] : values;
   }
 }
 

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Db } from "../../src/db/handle.ts";
+import { StatementOverAll } from "./statement-over-all.ts";
 import { runWrangler } from "./wrangler-cli.ts";
 
 /** What fits in one --command argument (Linux refuses single arguments past 128 KiB). */
@@ -55,12 +56,13 @@ export function inline(sql: string, params: readonly unknown[]): string {
 
 const bytes = (s: string) => Buffer.byteLength(s, "utf8");
 
-class WranglerStatement implements D1PreparedStatement {
+class WranglerStatement extends StatementOverAll {
   readonly sql: string;
   readonly params: readonly Value[];
   private readonly db: WranglerD1;
 
   constructor(db: WranglerD1, sql: string, params: readonly Value[] = []) {
+    super();
     this.db = db;
     this.sql = sql;
     this.params = params;
@@ -76,26 +78,6 @@ class WranglerStatement implements D1PreparedStatement {
     const [result] = await this.db.batch<T>([this]);
     if (!result) throw new Error("wrangler d1: no result");
     return result;
-  }
-
-  run<T = Record<string, unknown>>(): Promise<D1Result<T>> {
-    return this.all<T>();
-  }
-
-  first<T = unknown>(colName: string): Promise<T | null>;
-  first<T = Record<string, unknown>>(): Promise<T | null>;
-  async first<T>(colName?: string): Promise<T | null> {
-    const row = (await this.all<Record<string, unknown>>()).results[0];
-    if (row === undefined) return null;
-    return (colName === undefined ? row : (row[colName] ?? null)) as T;
-  }
-
-  raw<T = unknown[]>(options: { columnNames: true }): Promise<[string[], ...T[]]>;
-  raw<T = unknown[]>(options?: { columnNames?: false }): Promise<T[]>;
-  async raw<T>(options?: { columnNames?: boolean }): Promise<T[] | [string[], ...T[]]> {
-    const rows = (await this.all<Record<string, unknown>>()).results;
-    const values = rows.map((r) => Object.values(r) as T);
-    return options?.columnNames ? [Object.keys(rows[0] ?? {}), ...values] : values;
   }
 
   text(): string {
