@@ -24,7 +24,7 @@ export type Variables = {
    * it: set by routes whose answer goes out of date by the clock (the news sitemap's two-day window).
    */
   freshFor: number;
-  /** The D1 session this request reads and writes through (src/middleware/d1-session.ts). */
+  /** The D1 session this request reads and writes through (src/http/d1-session.ts). */
   db: Db;
   /** Set by the edge cache when this answer will be kept: it must then be read from the primary. */
   fillsCache: boolean;

@@ -1,6 +1,6 @@
 // Accept read with its q-values (RFC 9110 §12.5.1): JSON errors only for a client that prefers JSON to HTML.
 import { describe, expect, it } from "vitest";
-import { match, parseAccept, prefersJson } from "../src/routes/accept.ts";
+import { match, parseAccept, prefersJson } from "../src/http/accept.ts";
 import { get } from "./html.ts";
 
 const CHROME = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7";

@@ -1,7 +1,7 @@
 // A wrong method on a known path is 405 with Allow, OPTIONS answers Allow, and an unknown path stays 404.
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { methodsByPath } from "../src/routes/allowed-methods.ts";
+import { methodsByPath } from "../src/http/allowed-methods.ts";
 import { makeSection, uniqueSlug } from "./fixtures.ts";
 import type { ErrorJson } from "./fixtures.ts";
 import { makeKey } from "./keys-fixture.ts";

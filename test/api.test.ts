@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { exports } from "cloudflare:workers";
 import { makeArticle, makeArticles, makeSection, uniqueSlug } from "./fixtures.ts";
 import { get } from "./html.ts";
-import { encodeCursor } from "../src/content/list-query.ts";
+import { encodeCursor } from "../src/http/list-query.ts";
 import type { ErrorJson } from "./fixtures.ts";
 
 type SectionRefJson = { path: string; name: string; url: string };

@@ -1,6 +1,6 @@
 // The Idempotency-Key fingerprint: one text per JSON value, whatever the order of its members.
 import { describe, expect, it } from "vitest";
-import { canonicalJson } from "../src/routes/canonical-json.ts";
+import { canonicalJson } from "../src/http/canonical-json.ts";
 
 describe("canonicalJson", () => {
   it("sorts object members by name, at every depth, and keeps arrays in order", () => {

@@ -2,7 +2,7 @@
 // and empty segments are 404, and canonical URLs are served as they always were.
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { pathSpelling } from "../src/middleware/canonical-path.ts";
+import { pathSpelling } from "../src/http/canonical-path.ts";
 import { contentKey } from "../src/media/key.ts";
 import * as images from "./fixtures/images.ts";
 import { makeArticle, makeSection, uniqueSlug } from "./fixtures.ts";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Section } from "../src/domain/section.ts";
 import { parseHtmlPath } from "../src/content/html-paths.ts";
 import * as v from "valibot";
-import { Cursor, KeyNumber, encodeCursor } from "../src/content/list-query.ts";
+import { Cursor, KeyNumber, encodeCursor } from "../src/http/list-query.ts";
 import { pageWindow } from "../src/render/pagination.ts";
 import { sectionTreeJson } from "../src/render/section-json.ts";
 import { renderErrorPage } from "../src/render/error-page.ts";

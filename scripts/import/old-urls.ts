@@ -16,7 +16,7 @@ export type Target = { kind: "article"; id: number; url: string } | { kind: "sec
 /** How the new site would answer `path`, an old URL of `target`, once the import has stored what it must. */
 export function verdictFor(path: string, target: Target): Verdict {
   if (path === target.url) return { kind: "same" };
-  // src/middleware/canonical-path.ts answers 404 to any escaped byte that is not a letter, digit or -._~,
+  // src/http/canonical-path.ts answers 404 to any escaped byte that is not a letter, digit or -._~,
   // before any route: an old path with Chinese in it (/a/新闻/1.html) never reaches the legacy routes.
   if (/[^\x21-\x7e]|%/.test(path)) return { kind: "unserved", reason: "its path has characters beyond ASCII or escapes, which the site refuses" };
   const page = path.startsWith("/html/") ? parseHtmlPath(path) : null;

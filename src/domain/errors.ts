@@ -1,5 +1,5 @@
 // Expected failures, by code (after benbjohnson/wtf): the code says what went wrong, in the domain's
-// words; src/routes/errors.ts alone decides each code's HTTP status and headers.
+// words; src/http/errors.ts alone decides each code's HTTP status and headers.
 
 export type ErrorDetail = { path: string; message: string };
 

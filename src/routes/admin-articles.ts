@@ -7,7 +7,7 @@ import type { Actor } from "../domain/api-key.ts";
 import type { ChangeReport } from "../domain/change.ts";
 import { DomainError, notFound } from "../domain/errors.ts";
 import { toRfc3339 } from "../content/dates.ts";
-import { Cursor, KeyNumber, ListQuery, pageOf } from "../content/list-query.ts";
+import { Cursor, KeyNumber, ListQuery, pageOf } from "../http/list-query.ts";
 import { ARTICLE_STATUS_FILTER, ArticleCreate, ArticlePatch, LIMITS, PublishRequest, closed } from "../content/schemas.ts";
 import { signPreview } from "../auth/preview-links.ts";
 import { sha256Hex } from "../content/sha256.ts";
@@ -21,9 +21,9 @@ import { type Change, changeArticle, createArticle } from "../publish/changes.ts
 import { notInTrash } from "../publish/next-state.ts";
 import { adminArticleJson } from "../render/article-json.ts";
 import { followChanges } from "../follow-ups.ts";
-import { readJson } from "./json-body.ts";
-import { NoQuery, parseQuery } from "./query.ts";
-import { idempotencyKey, notModifiedSince, preconditions } from "./preconditions.ts";
+import { readJson } from "../http/json-body.ts";
+import { NoQuery, parseQuery } from "../http/query.ts";
+import { idempotencyKey, notModifiedSince, preconditions } from "../http/preconditions.ts";
 
 export const adminArticles = new Hono<AppEnv>();
 

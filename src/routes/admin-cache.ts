@@ -7,7 +7,7 @@ import type { AppEnv } from "../env.ts";
 import { badRequest } from "../domain/errors.ts";
 import { closed } from "../content/schemas.ts";
 import { purgeTags } from "../follow-ups.ts";
-import { readJson } from "./json-body.ts";
+import { readJson } from "../http/json-body.ts";
 
 export const adminCache = new Hono<AppEnv>();
 

@@ -4,14 +4,14 @@ import { bodyLimit } from "hono/body-limit";
 import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import { notFound } from "../domain/errors.ts";
-import { Cursor, KeyNumber, ListQuery, pageOf } from "../content/list-query.ts";
+import { Cursor, KeyNumber, ListQuery, pageOf } from "../http/list-query.ts";
 import { getMedia, listMedia } from "../db/media.ts";
 import { MEDIA_KEY } from "../media/key.ts";
-import { isMultipart, readUploadRequest } from "../media/upload-request.ts";
+import { isMultipart, readUploadRequest } from "../http/upload-request.ts";
 import { MAX_IMAGE_BYTES, imageTooLarge, uploadImage } from "../media/upload.ts";
 import { mediaJson } from "../render/media-json.ts";
 import { followImageChange } from "../follow-ups.ts";
-import { parseQuery } from "./query.ts";
+import { parseQuery } from "../http/query.ts";
 
 export const adminImages = new Hono<AppEnv>();
 

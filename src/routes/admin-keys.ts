@@ -7,8 +7,8 @@ import { toRfc3339 } from "../content/dates.ts";
 import { generateKey } from "../auth/keys.ts";
 import type { ApiKey } from "../domain/api-key.ts";
 import { createApiKey, getApiKey, listApiKeys, revokeApiKey, rotateApiKey } from "../db/keys.ts";
-import { readJson } from "./json-body.ts";
-import { NoQuery, parseQuery } from "./query.ts";
+import { readJson } from "../http/json-body.ts";
+import { NoQuery, parseQuery } from "../http/query.ts";
 
 /** A name and a role fit in far less; anything bigger is not a key request. */
 const MAX_BODY_BYTES = 4096;

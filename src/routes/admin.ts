@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 import { apiKeyAuth } from "../auth/middleware.ts";
-import { d1Session } from "../middleware/d1-session.ts";
+import { d1Session } from "../http/d1-session.ts";
 import { requireRole } from "../auth/roles.ts";
 import { adminArticles } from "./admin-articles.ts";
 import { adminImages } from "./admin-images.ts";

@@ -4,7 +4,7 @@ import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import { SITE_LISTING, type Shows } from "../domain/shows.ts";
 import { badRequest, notFound } from "../domain/errors.ts";
-import { Cursor, KeyNumber, ListQuery, pageOf } from "../content/list-query.ts";
+import { Cursor, KeyNumber, ListQuery, pageOf } from "../http/list-query.ts";
 import { readPublishedArticle } from "../db/article-page.ts";
 import { listPublished } from "../db/listings.ts";
 import { listSections } from "../db/sections.ts";
@@ -12,7 +12,7 @@ import { SECTION_PATH } from "../content/urls.ts";
 import { issueDetails } from "../content/schemas.ts";
 import { articleDetailJson, articleSummaryJson, neighbourJson } from "../render/article-json.ts";
 import { sectionTreeJson } from "../render/section-json.ts";
-import { NoQuery, canonicalSearch, parseQuery } from "./query.ts";
+import { NoQuery, canonicalSearch, parseQuery } from "../http/query.ts";
 
 export const publicApi = new Hono<AppEnv>();
 

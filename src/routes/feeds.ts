@@ -9,7 +9,7 @@ import { SITE_LISTING } from "../domain/shows.ts";
 import { readSectionFeed, readSiteFeed } from "../db/feeds.ts";
 import { FEED_FILES, FEED_FORMATS, type FeedFormat } from "../content/urls.ts";
 import { formatHttpDate } from "../http/http-date.ts";
-import { withoutQuery } from "../middleware/no-query.ts";
+import { withoutQuery } from "../http/no-query.ts";
 import { renderAtom } from "../render/feeds/atom.ts";
 import { renderJsonFeed } from "../render/feeds/json-feed.ts";
 import { renderRss } from "../render/feeds/rss.ts";

@@ -5,7 +5,7 @@ import { DomainError, notFound } from "../domain/errors.ts";
 import { getMediaObject, headMediaObject } from "../db/media-objects.ts";
 import { contentRange, ifRangeHolds, noneMatch, parseRange, strongEtag } from "../http/conditional.ts";
 import { MEDIA_KEY, keyHash } from "../media/key.ts";
-import { withoutQuery } from "../middleware/no-query.ts";
+import { withoutQuery } from "../http/no-query.ts";
 import { IMMUTABLE, browserCacheControl, edgeCacheControl } from "../cache/freshness.ts";
 import { SITE_TAG } from "../cache/tags.ts";
 

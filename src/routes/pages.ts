@@ -4,7 +4,7 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 import { notFound } from "../domain/errors.ts";
-import { withoutQuery } from "../middleware/no-query.ts";
+import { withoutQuery } from "../http/no-query.ts";
 import type { Shows } from "../domain/shows.ts";
 import { readPublishedArticle } from "../db/article-page.ts";
 import { PAGE_SIZE, readHome, readSectionPage } from "../db/listings.ts";

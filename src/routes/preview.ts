@@ -8,7 +8,7 @@ import { DomainError, notFound } from "../domain/errors.ts";
 import { verifyPreview } from "../auth/preview-links.ts";
 import { readArticleForPreview } from "../db/article-page.ts";
 import { renderArticlePage } from "../render/article-page.ts";
-import { parseQuery } from "./query.ts";
+import { parseQuery } from "../http/query.ts";
 
 export const previews = new Hono<AppEnv>();
 

@@ -6,13 +6,13 @@ import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import { badRequest, notFound } from "../domain/errors.ts";
 import { EDITORS_RANKED, SEARCH_WINDOW, type SearchResults, type SearchScope } from "../domain/search.ts";
-import { Cursor, KeyNumber, ListQuery, encodeCursor } from "../content/list-query.ts";
+import { Cursor, KeyNumber, ListQuery, encodeCursor } from "../http/list-query.ts";
 import { ARTICLE_STATUS_FILTER } from "../content/schemas.ts";
 import { type Phrase, QUERY_LIMITS, type SearchQuery, parseSearchQuery } from "../content/search-query.ts";
 import { SECTION_PATH } from "../content/urls.ts";
 import { search } from "../db/search.ts";
 import { adminHitJson, hitJson } from "../render/search-json.ts";
-import { parseQuery } from "./query.ts";
+import { parseQuery } from "../http/query.ts";
 
 export const publicSearch = new Hono<AppEnv>();
 export const adminSearch = new Hono<AppEnv>();

@@ -8,7 +8,7 @@ import { SITE_LISTING } from "../domain/shows.ts";
 import { NEWS_MAX_URLS, NEWS_WINDOW_MS, SITEMAP_MAX_URLS, type SitemapUrl } from "../domain/sitemap.ts";
 import { readMonthSitemap, readNewsSitemap, readSectionsSitemap, readSitemapIndex } from "../db/sitemaps.ts";
 import { NEWS_SITEMAP_URL, SECTIONS_SITEMAP_URL, SITEMAP_INDEX_URL, monthSitemapUrl } from "../content/urls.ts";
-import { withoutQuery } from "../middleware/no-query.ts";
+import { withoutQuery } from "../http/no-query.ts";
 import { renderNewsSitemap, renderRobots, renderSitemapIndex, renderUrlSet } from "../render/sitemaps.ts";
 
 export const sitemaps = new Hono<AppEnv>();

@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import * as v from "valibot";
 import { DomainError, badRequest, payloadTooLarge } from "../domain/errors.ts";
 import { issueDetails } from "../content/schemas.ts";
-import { FORBIDDEN_KEYS } from "../content/forbidden-keys.ts";
+import { FORBIDDEN_KEYS } from "./forbidden-keys.ts";
 import { canonicalJson } from "./canonical-json.ts";
 
 /** 413 before reading when Content-Length says too much; otherwise reads at most `maxBytes` and stops. */

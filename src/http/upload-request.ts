@@ -1,8 +1,8 @@
 // Reads an upload request in either form: the raw image as the body with metadata in the query string,
 // or multipart/form-data with a `file` part and `alt`, `caption`, `credit` fields. Runs after the body limit.
 import { DomainError, type ErrorDetail, badRequest } from "../domain/errors.ts";
-import { type ImageMetadata, validateImageMetadata } from "./metadata.ts";
-import { FORBIDDEN_KEYS } from "../content/forbidden-keys.ts";
+import { type ImageMetadata, validateImageMetadata } from "../media/metadata.ts";
+import { FORBIDDEN_KEYS } from "./forbidden-keys.ts";
 
 export type UploadRequest = { bytes: Uint8Array; metadata: ImageMetadata };
 

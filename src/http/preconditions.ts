@@ -2,7 +2,7 @@
 // versions, and Idempotency-Key.
 import type { Context } from "hono";
 import { DomainError, badRequest } from "../domain/errors.ts";
-import { parseEntityTags } from "../http/conditional.ts";
+import { parseEntityTags } from "./conditional.ts";
 import type { Preconditions, Versions } from "../publish/changes.ts";
 
 const VERSION = /^"([1-9][0-9]{0,15})"$/;
