@@ -28,7 +28,7 @@ import { type HttpRequest, type LoadOptions, type LoadRun, hasWrk, mergeRuns, pe
 import { seed } from "./seed.ts";
 import { generateKey } from "../src/auth/keys.ts";
 import { createApiKey } from "../src/db/keys.ts";
-import { parseSearchQuery } from "../src/content/search-query.ts";
+import { parseSearchQuery } from "../src/search/query.ts";
 import { searchUrl } from "../src/content/urls.ts";
 import { matchParts } from "../src/db/search-match.ts";
 import { indexSize } from "./lib/index-size.ts";

@@ -8,7 +8,7 @@ import { listPublished, readHome, readSectionPage } from "../src/db/listings.ts"
 import { readSectionFeed, readSiteFeed } from "../src/db/feeds.ts";
 import { readMonthSitemap, readNewsSitemap, readSitemapIndex } from "../src/db/sitemaps.ts";
 import { readSearchPage, search } from "../src/db/search.ts";
-import { parseSearchQuery } from "../src/content/search-query.ts";
+import { parseSearchQuery } from "../src/search/query.ts";
 import { legacyPathTarget, legacySectionTarget, publishedArticleTarget } from "../src/db/legacy.ts";
 import { makeArticles, uniqueSlug } from "./fixtures.ts";
 

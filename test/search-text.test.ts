@@ -1,9 +1,9 @@
 // How text and queries become search tokens, and how matches are marked in the original text: pure
 // functions, checked on what a reader would type and what an article holds.
 import { describe, expect, it } from "vitest";
-import { indexText, tokensOf } from "../src/content/search-tokens.ts";
-import { QUERY_LIMITS, cleanQuery, parseSearchQuery } from "../src/content/search-query.ts";
-import { highlight, snippet, SNIPPET_CHARS } from "../src/content/snippet.ts";
+import { indexText, tokensOf } from "../src/search/tokens.ts";
+import { QUERY_LIMITS, cleanQuery, parseSearchQuery } from "../src/search/query.ts";
+import { highlight, snippet, SNIPPET_CHARS } from "../src/search/snippet.ts";
 import { phraseExpression } from "../src/db/search-match.ts";
 
 const phrasesOf = (q: string) => {

@@ -2,7 +2,7 @@
 // the article, for the one write path's own batch, and the backlog of rows still to be written.
 import { type Article, isListed } from "../domain/article.ts";
 import type { Section } from "../domain/section.ts";
-import { indexText } from "../content/search-tokens.ts";
+import { indexText } from "../search/tokens.ts";
 import type { Db } from "./handle.ts";
 
 /** 1990-01-01T00:00:00Z: no article is older (the API refuses earlier dates). */

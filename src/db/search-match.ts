@@ -1,6 +1,6 @@
 // The FTS5 query a search sends, built only from a query's phrases (index tokens, each quoted) and the
 // facet tokens of src/db/search-index.ts: nothing a reader typed is ever FTS5 syntax. Bound as a parameter.
-import type { Phrase } from "../content/search-query.ts";
+import type { Phrase } from "../search/query.ts";
 import type { SearchScope } from "../domain/search.ts";
 
 const TEXT_COLUMNS = "{title lead credits body}";

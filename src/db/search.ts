@@ -3,7 +3,7 @@
 // so a word in every article is ranked among as many articles as a word in 1,000; bm25 weighs title above
 // lead above credits above body (where it is bounded: READERS_SCORED), and a tie goes to the newer article.
 import type { ArticleStatus } from "../domain/article.ts";
-import type { Phrase } from "../content/search-query.ts";
+import type { Phrase } from "../search/query.ts";
 import { SEARCH_WINDOW, type SearchHit, type SearchResults, type SearchScope } from "../domain/search.ts";
 import { type Db, rowsOf } from "./handle.ts";
 import type { Section } from "../domain/section.ts";

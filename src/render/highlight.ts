@@ -2,7 +2,7 @@
 // the JSON API, which hands out the same HTML as a string.
 import { html } from "hono/html";
 import { escapeToBuffer } from "hono/utils/html";
-import type { Segment } from "../content/snippet.ts";
+import type { Segment } from "../search/snippet.ts";
 import type { Html } from "./layout.ts";
 
 export const segmentsHtml = (segments: readonly Segment[]): Html[] =>

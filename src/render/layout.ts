@@ -4,7 +4,7 @@ import type { HtmlEscapedString } from "hono/utils/html";
 import type { Section } from "../domain/section.ts";
 import type { Shows } from "../domain/shows.ts";
 import { FEED_FORMATS, type FeedFormat, feedUrl, sectionUrl } from "../content/urls.ts";
-import { QUERY_LIMITS } from "../content/search-query.ts";
+import { QUERY_LIMITS } from "../search/query.ts";
 import { STYLESHEET_URL } from "./stylesheet.ts";
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;

@@ -1,7 +1,7 @@
 // What a search hit shows, for the page and the API alike: its title and a snippet, with the query marked.
 import type { SearchHit } from "../domain/search.ts";
-import type { Phrase } from "../content/search-query.ts";
-import { type Segment, highlight, snippet } from "../content/snippet.ts";
+import type { Phrase } from "../search/query.ts";
+import { type Segment, highlight, snippet } from "../search/snippet.ts";
 import { excerpt } from "../content/markdown.ts";
 
 export type HitView = { title: Segment[]; snippet: Segment[] };

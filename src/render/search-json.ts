@@ -1,7 +1,7 @@
 // The JSON of search answers: each hit with its title, section, date and snippet, the query marked in
 // `title_html` and `snippet_html` (escaped HTML whose only tags are <mark>).
 import type { SearchHit } from "../domain/search.ts";
-import type { Phrase } from "../content/search-query.ts";
+import type { Phrase } from "../search/query.ts";
 import { toRfc3339 } from "../content/dates.ts";
 import { articleUrl } from "../content/urls.ts";
 import { sectionRef } from "./article-json.ts";

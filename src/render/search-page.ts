@@ -3,7 +3,7 @@
 import { html } from "hono/html";
 import type { Section } from "../domain/section.ts";
 import type { SearchResults } from "../domain/search.ts";
-import type { SearchQuery } from "../content/search-query.ts";
+import type { SearchQuery } from "../search/query.ts";
 import { formatChineseDate, toRfc3339 } from "../content/dates.ts";
 import { articleUrl, searchUrl, sectionUrl } from "../content/urls.ts";
 import { type Html, type RenderedPage, type Site, breadcrumb, layout } from "./layout.ts";

@@ -8,7 +8,7 @@ import { badRequest, notFound } from "../domain/errors.ts";
 import { EDITORS_RANKED, SEARCH_WINDOW, type SearchResults, type SearchScope } from "../domain/search.ts";
 import { Cursor, KeyNumber, ListQuery, encodeCursor } from "../http/list-query.ts";
 import { ARTICLE_STATUS_FILTER } from "../content/schemas.ts";
-import { type Phrase, QUERY_LIMITS, type SearchQuery, parseSearchQuery } from "../content/search-query.ts";
+import { type Phrase, QUERY_LIMITS, type SearchQuery, parseSearchQuery } from "../search/query.ts";
 import { SECTION_PATH } from "../content/urls.ts";
 import { search } from "../db/search.ts";
 import { adminHitJson, hitJson } from "../render/search-json.ts";

@@ -6,7 +6,7 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 import { notFound } from "../domain/errors.ts";
-import { type ParsedQuery, QUERY_LIMITS, parseSearchQuery } from "../content/search-query.ts";
+import { type ParsedQuery, QUERY_LIMITS, parseSearchQuery } from "../search/query.ts";
 import { searchUrl } from "../content/urls.ts";
 import { readSearchPage } from "../db/search.ts";
 import { sectionsFrom, topSectionsStatement } from "../db/listings.ts";

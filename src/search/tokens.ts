@@ -1,11 +1,11 @@
 // How text becomes search tokens, the same for an article and for a query: folded characters
-// (search-fold.ts) in runs of one class. A run of Chinese (or Japanese kana) becomes its overlapping
+// (fold.ts) in runs of one class. A run of Chinese (or Japanese kana) becomes its overlapping
 // character pairs plus its last character alone — 光伏发电 → 光伏 伏发 发电 电 — so any two-character word
 // is one token and a longer phrase is consecutive tokens, with no dictionary to miss 光伏 or 锂电; the
 // last character alone lets a one-character search find a character that ends a run, and a phrase
 // continue past it into a number or a word (2026年5月 → 2026 年 5 月). A run of letters is a word, a run
 // of digits a number (5G → 5 g; iPhone15 → iphone 15).
-import { type CharClass, fold } from "./search-fold.ts";
+import { type CharClass, fold } from "./fold.ts";
 
 /** A run of characters of one class, with where each came from in the original text (UTF-16 offsets). */
 export type Run = { cls: Exclude<CharClass, "separator">; chars: string[]; starts: number[]; ends: number[] };

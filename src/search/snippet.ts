@@ -2,8 +2,8 @@
 // tokenized it, the query's phrases are found among its tokens, and each match is mapped back to the
 // original characters — so 巩固 highlights 鞏固 in a traditional article, ＡＢＣ highlights ＡＢＣ, and 区
 // highlights 区 alone inside 城区. Then the stretch of text with the most of the query is cut out.
-import type { Phrase } from "./search-query.ts";
-import { type Token, tokensOf } from "./search-tokens.ts";
+import type { Phrase } from "./query.ts";
+import { type Token, tokensOf } from "./tokens.ts";
 
 /** A piece of text, marked when it is what the query matched. */
 export type Segment = { text: string; mark: boolean };

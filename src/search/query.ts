@@ -1,8 +1,8 @@
 // A reader's search query: cleaned into the one spelling it is shown and cached under, bounded, and
 // turned into phrases of index tokens. Nothing a reader types is syntax: quotes, *, NEAR, OR, AND, NOT,
 // ^, :, parentheses and column names are text (or separators) here, never the FTS5 query language.
-import { codePointLength } from "./text.ts";
-import { type Run, runTokens, runsOf } from "./search-tokens.ts";
+import { codePointLength } from "../content/text.ts";
+import { type Run, runTokens, runsOf } from "./tokens.ts";
 
 /** Bounds on a query (documented in the README). Characters are code points, as readers count them. */
 export const QUERY_LIMITS = { chars: 100, terms: 10 } as const;

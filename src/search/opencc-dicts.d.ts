@@ -1,5 +1,5 @@
 // opencc-js ships its dictionaries as modules without declarations: each default-exports one table as
-// "from to|from to|…" (src/content/search-fold.ts parses the character tables).
+// "from to|from to|…" (src/search/fold.ts parses the character tables).
 declare module "opencc-js/dict/*" {
   const table: string;
   export default table;
