@@ -11,7 +11,7 @@ import type { ArticleInput } from "../src/content/schemas.ts";
 import { createSection, getSectionByPath } from "../src/db/sections.ts";
 import { changeArticle, createArticle } from "../src/publish/changes.ts";
 import type { Media } from "../src/domain/media.ts";
-import { uploadImage } from "../src/media/upload.ts";
+import { uploadImage } from "../src/publish/upload.ts";
 
 /** The error body every endpoint answers with. */
 export type ErrorJson = { error: { code: string; message: string; details?: { path: string; message: string }[] } };

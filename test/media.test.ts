@@ -5,7 +5,7 @@ import { getMedia, getMediaByKeys, insertMedia } from "../src/db/media.ts";
 import { contentKey } from "../src/media/key.ts";
 import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from "../src/media/size.ts";
 import type { ImageExt } from "../src/media/sniff.ts";
-import { MAX_IMAGE_BYTES, uploadImage } from "../src/media/upload.ts";
+import { MAX_IMAGE_BYTES, uploadImage } from "../src/publish/upload.ts";
 import type { MediaJson } from "../src/render/media-json.ts";
 import * as images from "./fixtures/images.ts";
 import type { ErrorJson } from "./fixtures.ts";

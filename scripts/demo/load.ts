@@ -7,7 +7,7 @@ import { loadArticle } from "../../src/db/article-load.ts";
 import { getMedia } from "../../src/db/media.ts";
 import { createSection, getSectionByPath } from "../../src/db/sections.ts";
 import { contentKey } from "../../src/media/key.ts";
-import { uploadImage } from "../../src/media/upload.ts";
+import { uploadImage } from "../../src/publish/upload.ts";
 import { changeArticle, createArticle } from "../../src/publish/changes.ts";
 import { seededRandom } from "../lib/random.ts";
 import { CULTURE } from "./articles-culture.ts";

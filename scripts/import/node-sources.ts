@@ -3,7 +3,7 @@
 import { createReadStream } from "node:fs";
 import { open, readFile, stat } from "node:fs/promises";
 import { basename, join, resolve, sep } from "node:path";
-import { MAX_IMAGE_BYTES } from "../../src/media/upload.ts";
+import { MAX_IMAGE_BYTES } from "../../src/publish/upload.ts";
 import type { DumpSource, UploadsSource } from "./source.ts";
 
 /** `length` bytes of a file from `offset` (fewer at its end). */

@@ -11,7 +11,7 @@ import { formatIsoDate } from "../../src/content/dates.ts";
 import { sha256Hex } from "../../src/content/sha256.ts";
 import type { Db } from "../../src/db/handle.ts";
 import { existingArticles } from "../../src/db/legacy.ts";
-import type { MediaBucket } from "../../src/db/media-objects.ts";
+import type { MediaBucket } from "../../src/storage/media-objects.ts";
 import { type ImportItem, importPublishedArticles, reimportArticle } from "../../src/publish/import.ts";
 import { ImageTally } from "./body/image-tally.ts";
 import { OldImages } from "./body/images.ts";

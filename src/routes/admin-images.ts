@@ -8,7 +8,7 @@ import { Cursor, KeyNumber, ListQuery, pageOf } from "../http/list-query.ts";
 import { getMedia, listMedia } from "../db/media.ts";
 import { MEDIA_KEY } from "../media/key.ts";
 import { isMultipart, readUploadRequest } from "../http/upload-request.ts";
-import { MAX_IMAGE_BYTES, imageTooLarge, uploadImage } from "../media/upload.ts";
+import { MAX_IMAGE_BYTES, imageTooLarge, uploadImage } from "../publish/upload.ts";
 import { mediaJson } from "../render/media-json.ts";
 import { followImageChange } from "../follow-ups.ts";
 import { parseQuery } from "../http/query.ts";

@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 import { DomainError, notFound } from "../domain/errors.ts";
-import { getMediaObject, headMediaObject } from "../db/media-objects.ts";
+import { getMediaObject, headMediaObject } from "../storage/media-objects.ts";
 import { contentRange, ifRangeHolds, noneMatch, parseRange, strongEtag } from "../http/conditional.ts";
 import { MEDIA_KEY, keyHash } from "../media/key.ts";
 import { withoutQuery } from "../http/no-query.ts";

@@ -4,13 +4,13 @@ import type { Media } from "../domain/media.ts";
 import type { AuditActor as Actor } from "../db/audit.ts";
 import type { Db } from "../db/handle.ts";
 import { insertMedia } from "../db/media.ts";
-import { type MediaBucket, putMediaObject } from "../db/media-objects.ts";
-import { imageDimensions } from "./dimensions.ts";
-import { hasImageData } from "./image-data.ts";
-import { contentKey } from "./key.ts";
-import type { ImageMetadata } from "./metadata.ts";
-import { type Dimensions, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, withinPixelCap } from "./size.ts";
-import { sniffImageType } from "./sniff.ts";
+import { type MediaBucket, putMediaObject } from "../storage/media-objects.ts";
+import { imageDimensions } from "../media/dimensions.ts";
+import { hasImageData } from "../media/image-data.ts";
+import { contentKey } from "../media/key.ts";
+import type { ImageMetadata } from "../media/metadata.ts";
+import { type Dimensions, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, withinPixelCap } from "../media/size.ts";
+import { sniffImageType } from "../media/sniff.ts";
 
 /** The largest image accepted, in bytes. */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
