@@ -2,7 +2,7 @@
 // `npm run types` into worker-configuration.d.ts (`npm test` fails when it is out of date).
 import type { ApiKey } from "./domain/api-key.ts";
 import type { Shows } from "./domain/shows.ts";
-import type { Db } from "./db/handle.ts";
+import type { Db } from "./domain/db.ts";
 
 /** Secrets, set with `wrangler secret put` (locally in .dev.vars). Each is optional: without it, its feature is off. */
 type Secrets = {

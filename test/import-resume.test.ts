@@ -2,7 +2,7 @@
 // only, and the next run of the same command carries on from there: nothing twice, nothing missing.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import type { Db } from "../src/db/handle.ts";
+import type { Db } from "../src/domain/db.ts";
 import { loadArticle } from "../src/db/article-load.ts";
 import { importDump, tableCounts } from "./import-fixture.ts";
 

@@ -9,7 +9,7 @@ import type { LegacySystem } from "../../src/domain/legacy.ts";
 import type { Section } from "../../src/domain/section.ts";
 import { formatIsoDate } from "../../src/content/dates.ts";
 import { sha256Hex } from "../../src/content/sha256.ts";
-import type { Db } from "../../src/db/handle.ts";
+import type { Db } from "../../src/domain/db.ts";
 import { existingArticles } from "../../src/db/legacy.ts";
 import type { MediaBucket } from "../../src/storage/media-objects.ts";
 import { type ImportItem, importPublishedArticles, reimportArticle } from "../../src/publish/import.ts";

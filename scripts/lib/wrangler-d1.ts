@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Db } from "../../src/db/handle.ts";
+import type { Db } from "../../src/domain/db.ts";
 import { StatementOverAll } from "./statement-over-all.ts";
 import { runWrangler } from "./wrangler-cli.ts";
 

@@ -1,5 +1,6 @@
 // API key material: the `mh_<prefix>_<secret>` format, generation and hashing. Plain Web Crypto, no
 // Workers-only APIs, so the Worker and the Node key CLI (scripts/key.ts) make and check the same keys.
+import type { KeyMaterial } from "../domain/api-key.ts";
 import { sha256Hex } from "../content/sha256.ts";
 
 /** RFC 4648 base32, lower-cased: no `_` or `-`, so a key is one double-clickable word in a terminal. */
@@ -13,9 +14,6 @@ const SECRET_BYTES = 32;
 export const KEY_PATTERN = /^mh_([a-z2-7]{8})_([a-z2-7]{52})$/;
 
 export type ParsedKey = { prefix: string; secret: string };
-
-/** A freshly made key: `key` is shown once to whoever asked for it, only `prefix` and `hash` are stored. */
-export type KeyMaterial = { key: string; prefix: string; hash: string };
 
 function base32(bytes: Uint8Array): string {
   let out = "";

@@ -3,7 +3,7 @@
 // data centre and has no tags, so every stored URL is registered under its tags in D1, and a purge
 // deletes exactly those URLs here — plus, with a zone and an API token configured, purges the same tags
 // in every data centre through Cloudflare's purge API (cache.put honours the Cache-Tag header).
-import type { Db } from "../db/handle.ts";
+import type { Db } from "../domain/db.ts";
 import { purgedSince, recordPurge, registerCachedUrl, takeUrlsToPurge } from "../db/cache-registry.ts";
 import type { Freshness } from "./freshness.ts";
 import type { EdgeCache, PurgeResult, Stored } from "./backend.ts";

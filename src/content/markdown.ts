@@ -3,8 +3,7 @@
 import MarkdownIt from "markdown-it";
 import cjkFriendly from "markdown-it-cjk-friendly";
 import sanitizeHtml from "sanitize-html";
-import type { ImageInfo } from "../domain/media.ts";
-import { MEDIA_KEY } from "../media/key.ts";
+import { type ImageInfo, MEDIA_KEY } from "../domain/media.ts";
 
 /** A rendered body: sanitized HTML, its plain text, and the media keys its images show. */
 export type RenderedBody = { html: string; text: string; images: string[] };

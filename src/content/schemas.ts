@@ -3,7 +3,7 @@ import * as v from "valibot";
 import { ARTICLE_STATUSES } from "../domain/article.ts";
 import type { ErrorDetail } from "../domain/errors.ts";
 import { SECTION_PATH } from "./urls.ts";
-import { MEDIA_KEY } from "../media/key.ts";
+import { MEDIA_KEY } from "../domain/media.ts";
 import { CONTROL_EXCEPT_NEWLINES, NOT_IN_LINE, codePointLength, hasVisibleText, trimInvisible } from "./text.ts";
 
 /** Bounds on what one article may hold (documented in the README). Lengths are in characters (code points). */

@@ -4,7 +4,8 @@
 import type { Article, ArticleInContext, NeighbourArticle, PublishedArticle } from "../domain/article.ts";
 import type { CoverFigure } from "../domain/media.ts";
 import { type ArticleRow, type NeighbourRow, articleColumnsOf, newerThanArticleStatement, olderThanArticleStatement, toArticle } from "./articles.ts";
-import { type Db, rowsOf } from "./handle.ts";
+import type { Db } from "../domain/db.ts";
+import { rowsOf } from "./handle.ts";
 import { sectionsFrom, topSectionsStatement } from "./listings.ts";
 import {
   type SectionRow,

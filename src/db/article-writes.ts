@@ -2,7 +2,7 @@
 // Revisions double as the optimistic lock: every change inserts (article_id, new version) first, so a
 // writer that read a stale version hits the primary key and its whole batch rolls back.
 import type { Article } from "../domain/article.ts";
-import type { Db } from "./handle.ts";
+import type { Db } from "../domain/db.ts";
 
 const bindArticle = (a: Article) => [
   a.sectionId,

@@ -1,7 +1,7 @@
 // Articles: the row type, its mapper, and reads by id. Writes go through src/publish/ only.
 import type { Article, ArticleStatus, Byline } from "../domain/article.ts";
 import type { Section } from "../domain/section.ts";
-import type { Db } from "./handle.ts";
+import type { Db } from "../domain/db.ts";
 
 export type ArticleRow = {
   id: number;

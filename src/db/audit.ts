@@ -1,6 +1,6 @@
 // The audit log: who did what, when. Append-only; each write adds its entry inside its own batch.
 import type { Actor } from "../domain/api-key.ts";
-import type { Db } from "./handle.ts";
+import type { Db } from "../domain/db.ts";
 
 /** Who is recorded: an API key's id and name, or a tool such as the key CLI with `id: null`. */
 export type AuditActor = Pick<Actor, "id" | "name">;

@@ -1,6 +1,7 @@
 // The Cache API backend's registry of cached URLs by tag (migrations/0006): written when a page is stored,
 // read only by purges, never on a cache hit.
-import { type Db, rowsOf } from "./handle.ts";
+import type { Db } from "../domain/db.ts";
+import { rowsOf } from "./handle.ts";
 
 /** Registers `url` under `tags` until `expiresAt`: a purge of any of them will find it. */
 export async function registerCachedUrl(db: Db, url: string, tags: readonly string[], expiresAt: number): Promise<void> {

@@ -3,7 +3,8 @@
 // section_listing by position, the site's from the articles_published index: the same rows at any archive size.
 import { FEED_SIZE, type Feed, type FeedItem } from "../domain/feed.ts";
 import { parseBylines } from "./articles.ts";
-import { type Db, rowsOf } from "./handle.ts";
+import type { Db } from "../domain/db.ts";
+import { rowsOf } from "./handle.ts";
 import { type SectionRow, chainFromRows, sectionChainStatement } from "./sections.ts";
 
 type FeedRow = {

@@ -1,6 +1,5 @@
-// What every data function takes: a D1 database or one of its sessions (read replicas), which answer
-// prepare and batch alike. Only the routes decide which one a request uses.
-export type Db = Pick<D1Database, "prepare" | "batch">;
+// What the data functions share about D1 itself: telling D1 failing from a query of ours failing, and the
+// rows of a batch's statements. The handle they take is the domain's Db (src/domain/db.ts).
 
 /**
  * True for D1 itself failing (unreachable, overloaded, reset), as opposed to a query of ours being wrong:

@@ -1,5 +1,5 @@
 // Idempotent creates: a retried POST with the same Idempotency-Key replays the first answer.
-import type { Db } from "./handle.ts";
+import type { Db } from "../domain/db.ts";
 
 /** How long a first answer is replayed: a retry is a matter of minutes; a day covers a client's backoff. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;

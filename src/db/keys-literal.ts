@@ -2,8 +2,7 @@
 // that takes no bind parameters, so every value goes through sqlLiteral(). Each change is one list of
 // statements, which wrangler runs as one batch (all or nothing), with its audit entry written only if
 // the change happened. Same columns and audit actions as src/db/keys.ts.
-import type { Role } from "../domain/api-key.ts";
-import type { KeyMaterial } from "../auth/keys.ts";
+import type { KeyMaterial, Role } from "../domain/api-key.ts";
 import type { AuditActor as Actor } from "./audit.ts";
 
 const KEY_COLUMNS = "id, name, role, prefix, secret_hash, created_at, last_used_at, revoked_at";

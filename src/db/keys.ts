@@ -1,8 +1,8 @@
 // API keys and failed-authentication counts. Only a key's SHA-256 is stored, never the key itself.
-import type { ApiKey, Role } from "../domain/api-key.ts";
-import type { KeyMaterial } from "../auth/keys.ts";
+import type { ApiKey, KeyMaterial, Role } from "../domain/api-key.ts";
 import { type AuditActor as Actor, auditStatement } from "./audit.ts";
-import { type Db, rowsOf } from "./handle.ts";
+import type { Db } from "../domain/db.ts";
+import { rowsOf } from "./handle.ts";
 
 /** A key with its stored hash: only the auth middleware needs this, so ApiKey itself never carries it. */
 export type StoredApiKey = ApiKey & { secretHash: string };

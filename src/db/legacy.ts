@@ -1,7 +1,8 @@
 // An imported site's old ids and paths (migration 0009): written by the importer inside its own batches,
 // read by the legacy routes one primary-key lookup at a time.
 import type { LegacyOrigin, LegacySystem, LegacyTarget } from "../domain/legacy.ts";
-import { type Db, rowsOf } from "./handle.ts";
+import type { Db } from "../domain/db.ts";
+import { rowsOf } from "./handle.ts";
 
 /** Records which section an old section id became (a re-import points it at the same one again). */
 export const legacySectionStatement = (db: Db, system: LegacySystem, legacyId: number, sectionId: number) =>

@@ -3,7 +3,8 @@
 import type { ListedArticle, Home, SectionPage } from "../domain/listing.ts";
 import type { Section } from "../domain/section.ts";
 import { type ArticleInSection, type ArticleRow, articleColumnsOf, toArticle } from "./articles.ts";
-import { type Db, rowsOf } from "./handle.ts";
+import type { Db } from "../domain/db.ts";
+import { rowsOf } from "./handle.ts";
 import { type SectionRow, SECTION_COLUMNS, chainFromRows, sectionChainStatement, toSection } from "./sections.ts";
 
 type ListedRow = {

@@ -1,7 +1,7 @@
 // Images: the media table, one row per stored object, keyed by content hash. The objects: src/storage/media-objects.ts.
 import type { Media } from "../domain/media.ts";
 import { type AuditEntry, auditStatement } from "./audit.ts";
-import type { Db } from "./handle.ts";
+import type { Db } from "../domain/db.ts";
 
 type MediaRow = {
   key: string;

@@ -6,7 +6,7 @@ import { type RevisionAction, type StoredRevision } from "../domain/revision.ts"
 import { DomainError } from "../domain/errors.ts";
 import { RevisionSnapshot } from "../content/schemas.ts";
 import type { AuditActor } from "./audit.ts";
-import type { Db } from "./handle.ts";
+import type { Db } from "../domain/db.ts";
 
 /**
  * What a revision keeps: everything an editor can change, the workflow state, and the media keys the body

@@ -3,7 +3,7 @@
 import { type Article, isListed } from "../domain/article.ts";
 import type { Section } from "../domain/section.ts";
 import { indexText } from "../search/tokens.ts";
-import type { Db } from "./handle.ts";
+import type { Db } from "../domain/db.ts";
 
 /** 1990-01-01T00:00:00Z: no article is older (the API refuses earlier dates). */
 const EPOCH_SECONDS = 631_152_000;

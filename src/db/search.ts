@@ -5,7 +5,8 @@
 import type { ArticleStatus } from "../domain/article.ts";
 import type { Phrase } from "../search/query.ts";
 import { SEARCH_WINDOW, type SearchHit, type SearchResults, type SearchScope } from "../domain/search.ts";
-import { type Db, rowsOf } from "./handle.ts";
+import type { Db } from "../domain/db.ts";
+import { rowsOf } from "./handle.ts";
 import type { Section } from "../domain/section.ts";
 import { sectionsFrom, topSectionsStatement } from "./listings.ts";
 import { matchParts, rankingParts } from "./search-match.ts";

@@ -1,7 +1,7 @@
 // Sections (栏目): the tree readers browse. Small (dozens of rows), read by path.
 import type { Section } from "../domain/section.ts";
 import { sectionPathChain } from "../content/urls.ts";
-import type { Db } from "./handle.ts";
+import type { Db } from "../domain/db.ts";
 
 type SectionRow = {
   id: number;

@@ -3,7 +3,8 @@
 import type { MonthChange, NewsUrl, SitemapMonth, SitemapUrl } from "../domain/sitemap.ts";
 import { shanghaiMonthRange } from "../content/dates.ts";
 import { articleUrl, sectionUrl } from "../content/urls.ts";
-import { type Db, rowsOf } from "./handle.ts";
+import type { Db } from "../domain/db.ts";
+import { rowsOf } from "./handle.ts";
 
 type MonthRow = { month: string; articles: number; lastmod: number };
 const toMonth = (r: MonthRow): SitemapMonth => ({ month: r.month, articles: r.articles, lastmod: r.lastmod });

@@ -1,5 +1,5 @@
 // WebSub pings given up on (migration 0007): written by the queue consumers, read by an operator.
-import type { Db } from "./handle.ts";
+import type { Db } from "../domain/db.ts";
 
 export type WebsubFailure = { hub: string; feed: string; attempts: number; reason: string; enqueuedAt: number; failedAt: number };
 

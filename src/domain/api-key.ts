@@ -19,6 +19,9 @@ export type ApiKey = {
   revokedAt: number | null;
 };
 
+/** A freshly made key: `key` is shown once to whoever asked for it, only `prefix` and `hash` are stored. */
+export type KeyMaterial = { key: string; prefix: string; hash: string };
+
 /** Who makes a change: an API key, or a tool (the scheduler, the seed, the importer) with `id: null`. */
 export type Actor = { id: number | null; name: string; role: Role };
 

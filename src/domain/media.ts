@@ -14,6 +14,9 @@ export type Media = {
   createdBy: number | null;
 };
 
+/** The only names /media serves: anything else (other objects, traversal, uppercase hex) is not a key. */
+export const MEDIA_KEY = /^[0-9a-f]{64}\.(?:jpg|png|webp|gif|avif)$/;
+
 /** What a page needs of an image to reserve its space. */
 export type CoverImage = Pick<Media, "key" | "width" | "height" | "alt">;
 

@@ -2,9 +2,6 @@
 import type { ImageExt } from "./sniff.ts";
 import { sha256Hex } from "../content/sha256.ts";
 
-/** The only names /media serves: anything else (other objects, traversal, uppercase hex) is not a key. */
-export const MEDIA_KEY = /^[0-9a-f]{64}\.(?:jpg|png|webp|gif|avif)$/;
-
 export const contentKey = async (bytes: Uint8Array, ext: ImageExt): Promise<string> => `${await sha256Hex(bytes)}.${ext}`;
 
 /** The content hash part of a key: its strong ETag. */

@@ -13,7 +13,7 @@ import type { ArticleCreate, ArticlePatch } from "../content/schemas.ts";
 import { type ChangeLoad, type ChangeWants, type Placed, loadForChange, loadForCreate } from "../db/article-load.ts";
 import { listDueScheduled } from "../db/articles.ts";
 import { isIdConflict, isVersionConflict } from "../db/article-writes.ts";
-import type { Db } from "../db/handle.ts";
+import type { Db } from "../domain/db.ts";
 import { type StoredIdempotency, idempotencyStatements, isIdempotencyConflict } from "../db/idempotency.ts";
 import { getMediaByKeys } from "../db/media.ts";
 import { parseSnapshot } from "../db/revisions.ts";

@@ -18,7 +18,7 @@ import {
   touchSectionsStatement,
   updateArticleStatement,
 } from "../db/article-writes.ts";
-import type { Db } from "../db/handle.ts";
+import type { Db } from "../domain/db.ts";
 import { revisionStatement } from "../db/revisions.ts";
 import { sitemapMonthStatements } from "../db/sitemaps.ts";
 import { indexArticleStatements } from "../db/search-index.ts";

@@ -23,7 +23,7 @@ import {
   nextArticleIdStatement,
   touchSectionsStatement,
 } from "../db/article-writes.ts";
-import type { Db } from "../db/handle.ts";
+import type { Db } from "../domain/db.ts";
 import { type LegacyPath, legacyArticlesStatement, legacyPathsStatement } from "../db/legacy.ts";
 import { getMediaByKeys } from "../db/media.ts";
 import { revisionStatement } from "../db/revisions.ts";

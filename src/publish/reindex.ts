@@ -3,7 +3,7 @@
 // writes their rows conditioned on the versions read, so a change that lands in between keeps its own row.
 import type { Section } from "../domain/section.ts";
 import { ARTICLE_COLUMNS, type ArticleRow, toArticle } from "../db/articles.ts";
-import type { Db } from "../db/handle.ts";
+import type { Db } from "../domain/db.ts";
 import { rowsOf } from "../db/handle.ts";
 import { backlogArticlesStatement, reindexStatements } from "../db/search-index.ts";
 import { SECTION_COLUMNS, type SectionRow, toSection } from "../db/sections.ts";

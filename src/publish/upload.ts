@@ -2,7 +2,7 @@
 import { DomainError, payloadTooLarge } from "../domain/errors.ts";
 import type { Media } from "../domain/media.ts";
 import type { AuditActor as Actor } from "../db/audit.ts";
-import type { Db } from "../db/handle.ts";
+import type { Db } from "../domain/db.ts";
 import { insertMedia } from "../db/media.ts";
 import { type MediaBucket, putMediaObject } from "../storage/media-objects.ts";
 import { imageDimensions } from "../media/dimensions.ts";

@@ -6,7 +6,7 @@ import type { AppEnv } from "../env.ts";
 import { notFound } from "../domain/errors.ts";
 import { Cursor, KeyNumber, ListQuery, pageOf } from "../http/list-query.ts";
 import { getMedia, listMedia } from "../db/media.ts";
-import { MEDIA_KEY } from "../media/key.ts";
+import { MEDIA_KEY } from "../domain/media.ts";
 import { isMultipart, readUploadRequest } from "../http/upload-request.ts";
 import { MAX_IMAGE_BYTES, imageTooLarge, uploadImage } from "../publish/upload.ts";
 import { mediaJson } from "../render/media-json.ts";

@@ -5,7 +5,7 @@
 import type { Actor } from "../../../src/domain/api-key.ts";
 import { DomainError } from "../../../src/domain/errors.ts";
 import type { Media } from "../../../src/domain/media.ts";
-import type { Db } from "../../../src/db/handle.ts";
+import type { Db } from "../../../src/domain/db.ts";
 import type { MediaBucket } from "../../../src/storage/media-objects.ts";
 import { uploadImage } from "../../../src/publish/upload.ts";
 import { sitePath } from "../old-paths.ts";

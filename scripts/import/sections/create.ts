@@ -3,7 +3,7 @@
 import type { LegacySystem } from "../../../src/domain/legacy.ts";
 import type { Section } from "../../../src/domain/section.ts";
 import { sectionUrl } from "../../../src/content/urls.ts";
-import type { Db } from "../../../src/db/handle.ts";
+import type { Db } from "../../../src/domain/db.ts";
 import { legacyPathsStatement, legacySectionStatement } from "../../../src/db/legacy.ts";
 import { createSection, getSectionByPath } from "../../../src/db/sections.ts";
 import { type UrlPatterns, pathsToStore, verdictFor } from "../old-urls.ts";
