@@ -10,9 +10,9 @@ import { CHARSET_NAMES } from "./import/dump/charsets.ts";
 import { fileSource, uploadsFolder } from "./import/node-sources.ts";
 import { formatSummary } from "./import/report.ts";
 import { type Progress, runImport } from "./import/run.ts";
-import { DEFAULT_STATE, applyMigrations, openLocalEnv, resolveState } from "./lib/local-env.ts";
-import { WranglerD1 } from "./lib/wrangler-d1.ts";
-import { wranglerBucket } from "./lib/wrangler-r2.ts";
+import { DEFAULT_STATE, applyMigrations, openLocalEnv, resolveState } from "./bindings/local-env.ts";
+import { WranglerD1 } from "./bindings/wrangler-d1.ts";
+import { wranglerBucket } from "./bindings/wrangler-r2.ts";
 
 const USAGE = `Usage: npm run import -- <dedecms|phpcms> <dump.sql> [options]
 

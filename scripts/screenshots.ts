@@ -1,13 +1,13 @@
 // Screenshots of the running site in headless Chromium, as a reader sees it on a desktop and a phone,
-// for the README, through playwright-core. Needs Debian's `chromium` (apt-get install chromium
-// fonts-noto-cjk) and a running `npm run dev`.
+// for the README (into docs/images), through playwright-core. Needs Debian's `chromium` (apt-get install
+// chromium fonts-noto-cjk) and a running `npm run dev`.
 //
 //   node scripts/screenshots.ts [http://localhost:8787]
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 
 const base = process.argv[2] ?? "http://localhost:8787";
-const out = join(import.meta.dirname, "screenshots");
+const out = join(import.meta.dirname, "../docs/images");
 
 const shots: Array<{ name: string; path: string; width: number; height: number }> = [
   { name: "home", path: "/", width: 1280, height: 1500 },

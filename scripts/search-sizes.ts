@@ -13,8 +13,8 @@ import { DatabaseSync } from "node:sqlite";
 import { indexText } from "../src/search/tokens.ts";
 import { parseSearchQuery } from "../src/search/query.ts";
 import { phraseExpression } from "../src/db/search-match.ts";
-import { resolveState } from "./lib/local-env.ts";
-import { databaseFile } from "./lib/index-size.ts";
+import { resolveState } from "./bindings/local-env.ts";
+import { databaseFile } from "./bench/index-size.ts";
 
 const { values } = parseArgs({ options: { state: { type: "string", default: ".bench/state-100000" } } });
 const source = new DatabaseSync(databaseFile(resolveState(values.state)), { readOnly: true });

@@ -11,7 +11,7 @@ import { formatIsoDate } from "../src/content/dates.ts";
 import { loadDemo } from "./demo/load.ts";
 import { indexBacklog } from "../src/publish/reindex.ts";
 import { generateArticles } from "./generate/generate.ts";
-import { DEFAULT_STATE, applyMigrations, openLocalEnv, resolveState } from "./lib/local-env.ts";
+import { DEFAULT_STATE, applyMigrations, openLocalEnv, resolveState } from "./bindings/local-env.ts";
 
 const USAGE = `Usage: node scripts/seed.ts [--demo] [--articles N] [--state DIR] [--reset] [--seed S]
   --demo         load the demo site (sections, pictures, 64 articles); nothing is duplicated on re-runs

@@ -1,6 +1,6 @@
 // What crawlers are told: the sitemap index of monthly sitemaps, each month's articles with their last change,
 // the Google News sitemap's two-day window, robots.txt — kept right by every publish, edit, unpublish and move,
-// and purged by month. (Schema validation of the same documents: scripts/check-xml.ts, with xmllint.)
+// and purged by month. (Schema validation of the same documents: scripts/checks/xml.ts, with xmllint.)
 import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import type { Article } from "../src/domain/article.ts";

@@ -9,7 +9,7 @@ import { createSection, getSectionByPath } from "../../src/db/sections.ts";
 import { contentKey } from "../../src/media/key.ts";
 import { uploadImage } from "../../src/publish/upload.ts";
 import { changeArticle, createArticle } from "../../src/publish/changes.ts";
-import { seededRandom } from "../lib/random.ts";
+import { seededRandom } from "./random.ts";
 import { CULTURE } from "./articles-culture.ts";
 import { ECONOMY } from "./articles-economy.ts";
 import { LIFE } from "./articles-life.ts";

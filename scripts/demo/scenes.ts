@@ -1,7 +1,7 @@
 // The demo's pictures, painted from shapes and noise (no photographs, no network): each scene is a
 // function of a seeded PRNG, so it comes out byte-identical on every run and keeps its content-hash key.
-import { Raster, type Rgb, hex, mix, ridge } from "../lib/raster.ts";
-import type { Random } from "../lib/random.ts";
+import { Raster, type Rgb, hex, mix, ridge } from "./raster.ts";
+import type { Random } from "./random.ts";
 
 const W = 960;
 const H = 540;

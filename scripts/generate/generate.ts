@@ -7,7 +7,7 @@ import { listSections } from "../../src/db/sections.ts";
 import { importPublishedArticles } from "../../src/publish/import.ts";
 import { SEED_ACTOR, ensurePictures, ensureSections } from "../demo/load.ts";
 import { SCENES, type SceneName } from "../demo/scenes.ts";
-import { seededRandom } from "../lib/random.ts";
+import { seededRandom } from "../demo/random.ts";
 import { syntheticArticle } from "./synthetic.ts";
 
 /** Synthetic ids start here: clear of the demo's legacy-style ids, and easy to tell apart (or delete). */

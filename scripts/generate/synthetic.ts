@@ -3,7 +3,7 @@
 // randomness comes from the PRNG passed in, so the same seed gives the same archive.
 import type { Byline } from "../../src/domain/article.ts";
 import type { ImportItem } from "../../src/publish/import.ts";
-import type { Random } from "../lib/random.ts";
+import type { Random } from "../demo/random.ts";
 import {
   ACTIONS, EVENTS, KICKERS, LEADS, MEASURES, PLACES, QUOTES, RESULTS, SENTENCES, SOURCES, SPEAKERS, TOPICS, personName,
 } from "./vocabulary.ts";

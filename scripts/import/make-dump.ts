@@ -11,7 +11,7 @@ import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import { SECTIONS } from "../demo/site.ts";
 import { syntheticArticle } from "../generate/synthetic.ts";
-import { seededRandom } from "../lib/random.ts";
+import { seededRandom } from "../demo/random.ts";
 
 const { values } = parseArgs({
   options: {

@@ -1,4 +1,4 @@
--- wrk script for the benchmark (scripts/lib/wrk.ts): requests come from a file, one a line (a path, then
+-- wrk script for the benchmark (scripts/bench/wrk.ts): requests come from a file, one a line (a path, then
 -- tab-separated "Name: value" headers), are built once in init() and picked at random in request(); done()
 -- prints one line of JSON for the runner, with the latency distribution as 1,000 quantiles.
 local requests = {}

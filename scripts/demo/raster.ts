@@ -1,5 +1,5 @@
 // Just enough of a painter for the demo pictures: gradients, anti-aliased shapes and noisy ridge lines
-// on an RGB buffer, then PNG. Scenes are built from these in scripts/demo/pictures.ts.
+// on an RGB buffer, then PNG. Scenes are built from these in scenes.ts.
 import { encodePng } from "./png.ts";
 import type { Random } from "./random.ts";
 

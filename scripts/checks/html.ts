@@ -10,10 +10,10 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Miniflare } from "miniflare";
-import { ROOT, storageOptions } from "./lib/local-env.ts";
-import { searchUrl } from "../src/content/urls.ts";
-import { bundleWorker, mastheadWorker } from "./lib/worker.ts";
-import { seed } from "./seed.ts";
+import { ROOT, storageOptions } from "../bindings/local-env.ts";
+import { searchUrl } from "../../src/content/urls.ts";
+import { bundleWorker, mastheadWorker } from "../bindings/worker.ts";
+import { seed } from "../seed.ts";
 
 const MAX_PAGES = 500;
 const ORIGIN = "http://localhost";

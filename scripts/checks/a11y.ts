@@ -11,11 +11,11 @@ import { join } from "node:path";
 import type * as Axe from "axe-core";
 import { Miniflare } from "miniflare";
 import { chromium } from "playwright-core";
-import { articleUrl, searchUrl, sectionUrl } from "../src/content/urls.ts";
-import { demoArticles } from "./demo/load.ts";
-import { ROOT, storageOptions } from "./lib/local-env.ts";
-import { bundleWorker, mastheadWorker } from "./lib/worker.ts";
-import { seed } from "./seed.ts";
+import { articleUrl, searchUrl, sectionUrl } from "../../src/content/urls.ts";
+import { demoArticles } from "../demo/load.ts";
+import { ROOT, storageOptions } from "../bindings/local-env.ts";
+import { bundleWorker, mastheadWorker } from "../bindings/worker.ts";
+import { seed } from "../seed.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_ARGS = [

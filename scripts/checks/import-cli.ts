@@ -2,7 +2,7 @@
 // local state: what the workerd tests cannot reach (reading the dump and pictures from disk, the CLI's
 // options, exit codes and report). Part of `npm test`.
 //
-//   node scripts/import/check-cli.ts
+//   node scripts/checks/import-cli.ts
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
@@ -10,8 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { dedeDump } from "../../test/import-dumps.ts";
-import { ROOT, openLocalEnv } from "../lib/local-env.ts";
-import type { ImportSummary } from "./report.ts";
+import { ROOT, openLocalEnv } from "../bindings/local-env.ts";
+import type { ImportSummary } from "../import/report.ts";
 
 const DUMP = join(ROOT, "test/fixtures/dumps/dedecms-gbk.sql");
 const UPLOADS = join(ROOT, "test/fixtures/uploads");

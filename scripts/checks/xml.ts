@@ -12,12 +12,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Miniflare } from "miniflare";
 import { validateXML } from "xmllint-wasm";
-import { SCHEDULER } from "../src/domain/api-key.ts";
-import { listSections } from "../src/db/sections.ts";
-import { createArticle } from "../src/publish/changes.ts";
-import { ROOT, openLocalEnv, storageOptions } from "./lib/local-env.ts";
-import { bundleWorker, mastheadWorker } from "./lib/worker.ts";
-import { seed } from "./seed.ts";
+import { SCHEDULER } from "../../src/domain/api-key.ts";
+import { listSections } from "../../src/db/sections.ts";
+import { createArticle } from "../../src/publish/changes.ts";
+import { ROOT, openLocalEnv, storageOptions } from "../bindings/local-env.ts";
+import { bundleWorker, mastheadWorker } from "../bindings/worker.ts";
+import { seed } from "../seed.ts";
 
 const ORIGIN = "http://localhost";
 const XSD = join(ROOT, "test/fixtures/xsd");
