@@ -5,6 +5,7 @@
 //   npm run import -- phpcms v9.sql --encoding gbk --remote
 import { statSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { InvalidTextError, placeName } from "./import/bad-text.ts";
 import { DumpError } from "./import/dump/errors.ts";
 import { CHARSET_NAMES } from "./import/dump/charsets.ts";
 import { fileSource, uploadsFolder } from "./import/node-sources.ts";
@@ -21,6 +22,8 @@ const USAGE = `Usage: npm run import -- <dedecms|phpcms> <dump.sql> [options]
   --state DIR        local state, as for npm run seed (default .wrangler/state/v3, what wrangler dev serves)
   --remote           the deployed D1 and R2, through wrangler (after wrangler login and the migrations)
   --encoding NAME    the dump's text encoding when it does not say or says wrong: ${CHARSET_NAMES.join(", ")}
+  --lenient          import text that is not valid in that encoding with � for what cannot be read, each
+                     field listed in the report (without it, such text stops the import before any write)
   --prefix P         the table prefix (dede_, v9_), when the dump holds more than one set of tables
   --site N           PHPCMS: which site of a multi-site install (default 1)
   --old-host HOST    another host the old site answered at (repeatable); its links and pictures are its own
@@ -36,6 +39,7 @@ type Cli = {
   state: string;
   remote: boolean;
   encoding: string | undefined;
+  lenient: boolean;
   prefix: string | undefined;
   site: number;
   oldHosts: string[];
@@ -55,6 +59,7 @@ function readArgs(argv: string[]) {
         state: { type: "string" },
         remote: { type: "boolean", default: false },
         encoding: { type: "string" },
+        lenient: { type: "boolean", default: false },
         prefix: { type: "string" },
         site: { type: "string", default: "1" },
         "old-host": { type: "string", multiple: true, default: [] },
@@ -113,6 +118,7 @@ function parse(argv: string[]): Cli {
     state: values.state ? resolveState(values.state) : DEFAULT_STATE,
     remote: values.remote,
     encoding: values.encoding,
+    lenient: values.lenient,
     prefix: values.prefix,
     site,
     oldHosts: values["old-host"],
@@ -182,6 +188,7 @@ async function main(cli: Cli): Promise<number> {
       ...target,
       ...(cli.encoding !== undefined && { encoding: cli.encoding }),
       ...(cli.prefix !== undefined && { prefix: cli.prefix }),
+      lenient: cli.lenient,
       siteId: cli.site,
       oldHosts: cli.oldHosts,
       update: cli.update,
@@ -211,5 +218,11 @@ try {
 } catch (err) {
   if (!(err instanceof DumpError) && !(err instanceof Error && /remote database is not ready|ENOENT/.test(err.message))) throw err;
   console.error(`import: ${err.message}${err instanceof DumpError ? " — nothing was imported" : ""}`);
+  if (err instanceof InvalidTextError && err.total > 1) {
+    // Every field, so the dump can be mended (or --lenient chosen) knowing what it would cost.
+    const shown = err.places.slice(0, 50);
+    console.error(`Fields whose text is not valid (${n(err.total)}):\n${shown.map((p) => `  line ${p.line}: ${placeName(p)}`).join("\n")}`);
+    if (err.total > shown.length) console.error(`  and ${n(err.total - shown.length)} more`);
+  }
   process.exitCode = 1;
 }

@@ -1,6 +1,7 @@
 // What an import did, counted and listed: every section and article row it did not import with its id and
 // reason, every picture it could not store, every old URL pattern and whether the new site answers it.
 import type { LegacySystem } from "../../src/domain/legacy.ts";
+import { type BadText, placeName } from "./bad-text.ts";
 import type { Skip } from "./candidate.ts";
 import type { UrlPattern } from "./old-urls.ts";
 import type { SkippedSection } from "./sections/plan.ts";
@@ -10,6 +11,8 @@ export type ImportSummary = {
   dump: string;
   prefix: string;
   encoding: string;
+  /** Fields whose text was not valid in the dump's encoding, read with U+FFFD (--lenient); `total` counts past the list. */
+  badText: { charset: string; places: BadText[]; total: number };
   sections: { created: number; existing: number; skipped: SkippedSection[]; merged: { legacyId: number; path: string }[] };
   articles: {
     rows: number;
@@ -62,6 +65,7 @@ export function formatSummary(s: ImportSummary): string[] {
     `Images: ${n(i.stored)} stored, ${n(i.reused)} already stored, ${n(i.missing.length)} missing, ${n(i.refused.length)} refused` +
       `${i.notImported ? `, ${n(i.notImported)} references not imported (no --uploads)` : ""}${i.external ? `, ${n(i.external)} on other sites` : ""}.`,
   );
+  if (s.badText.total) lines.push(`Text: ${n(s.badText.total)} field${s.badText.total === 1 ? "" : "s"} not valid ${s.badText.charset}, read with � in place of what could not be (--lenient), listed below.`);
   if (s.sections.skipped.length) {
     lines.push("", "Sections not imported:");
     for (const k of s.sections.skipped) lines.push(`  ${k.legacyId} ${k.name}: ${k.reason}`);
@@ -69,6 +73,11 @@ export function formatSummary(s: ImportSummary): string[] {
   if (a.skipped.length) {
     lines.push("", "Article rows not imported:");
     for (const k of a.skipped) lines.push(`  ${k.id ?? "?"} (line ${k.line}): ${k.reason}`);
+  }
+  if (s.badText.total) {
+    lines.push("", `Text not valid ${s.badText.charset}, read with �:`);
+    for (const p of s.badText.places) lines.push(`  line ${p.line}: ${placeName(p)}`);
+    if (s.badText.total > s.badText.places.length) lines.push(`  and ${n(s.badText.total - s.badText.places.length)} more`);
   }
   if (i.missing.length || i.refused.length) {
     lines.push("", "Images not stored (the articles show without them):");

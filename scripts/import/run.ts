@@ -43,6 +43,8 @@ export type RunOptions = {
   bucket: MediaBucket;
   encoding?: string;
   prefix?: string;
+  /** Import text not valid in the dump's encoding with U+FFFD, each such field listed, instead of refusing the dump. */
+  lenient?: boolean;
   /** PHPCMS: which site of a multi-site install (v9_site), 1 by default. */
   siteId?: number;
   /** Hosts the old site answered at besides the one its settings name: links and pictures on them are its own. */
@@ -64,6 +66,7 @@ function emptySummary(scan: Scan, dump: string): ImportSummary {
     dump,
     prefix: scan.prefix,
     encoding: scan.encoding,
+    badText: { charset: scan.main.charset.name, ...scan.badText },
     sections: { created: 0, existing: 0, skipped: [], merged: [] },
     articles: { rows: 0, published: 0, drafts: 0, draftReasons: {}, unchanged: 0, changedKept: [], updated: [], editedKept: [], skipped: [] },
     images: { stored: 0, reused: 0, missing: [], refused: [], notImported: 0, external: 0 },
@@ -95,6 +98,7 @@ export async function runImport(opts: RunOptions): Promise<ImportSummary> {
     system: opts.system,
     ...(opts.encoding !== undefined && { encoding: opts.encoding }),
     ...(opts.prefix !== undefined && { prefix: opts.prefix }),
+    lenient: opts.lenient ?? false,
     onProgress: (bytes) => opts.onProgress?.({ phase: "scan", bytes }),
   });
   const summary = emptySummary(scan, opts.source.name);
@@ -241,7 +245,6 @@ export async function runImport(opts: RunOptions): Promise<ImportSummary> {
         summary.articles.skipped.push({ id: c.id, line: r.line, reason });
         continue;
       }
-      if (hasReplacedText(c)) summary.notes.push({ id: c.id, note: `text that was not valid ${scan.main.charset.name} shows as �` });
       accepted.push({ item: await prepareArticle(preparer, c, section, fingerprint), candidate: c, line: r.line });
     }
     const written = write(accepted, updates);
@@ -312,6 +315,3 @@ async function* batchesOf(rows: AsyncIterable<{ row: RawRow; record: DumpRecord 
 
 /** A batch refused for its size by the way D1 is reached (wrangler's statement text), not for its content. */
 const isTooLarge = (err: unknown) => err instanceof Error && (err.name === "StatementTooLarge" || /SQLITE_TOOBIG|statement too (?:long|large)|too large/i.test(err.message));
-
-/** Whether bytes not valid in the dump's character set came through as U+FFFD in an article's text. */
-const hasReplacedText = (c: Candidate) => `${c.title}${c.html}${c.summary}${c.source}`.includes("\ufffd");
