@@ -30,7 +30,10 @@ const USAGE = `Usage: npm run import -- <dedecms|phpcms> <dump.sql> [options]
   --update           rewrite articles whose fields changed in the dump since they were imported, or
                      whose pictures --uploads can now bring (never those edited in Masthead since)
   --batch N          articles per write batch (default 200; 1000 with --remote)
-  --report FILE      also write the report as JSON`;
+  --report FILE      also write the report as JSON
+
+Exit status: 0 imported (or everything was already there), 1 the dump was refused and nothing was written,
+2 the command line is wrong, 3 not one article could be imported (the report says why), 130 interrupted.`;
 
 type Cli = {
   system: "dedecms" | "phpcms";
@@ -201,12 +204,10 @@ async function main(cli: Cli): Promise<number> {
     progress.done();
     console.log(formatSummary(summary).join("\n"));
     if (cli.report) writeFileSync(cli.report, `${JSON.stringify(summary, null, 2)}\n`);
-    console.log(
-      summary.interrupted
-        ? "\nRun the same command again to carry on: what is already there is skipped."
-        : `\nIf the site was already serving, purge its edge cache: POST /api/v1/admin/cache/purge {"everything": true} (README, "Purging by hand").`,
-    );
-    return summary.interrupted ? 130 : 0;
+    if (summary.interrupted) console.log("\nRun the same command again to carry on: what is already there is skipped.");
+    else if (!summary.noneImported) console.log(`\nIf the site was already serving, purge its edge cache: POST /api/v1/admin/cache/purge {"everything": true} (README, "Purging by hand").`);
+    // A script that goes on to serve or deploy must not take an import of nothing for a success.
+    return summary.interrupted ? 130 : summary.noneImported ? 3 : 0;
   } finally {
     progress.done();
     await dispose();

@@ -58,6 +58,8 @@ export class UrlPatterns {
 
   /** Notes `count` URLs of a pattern the new site answers (`served` says how) or not (`unserved` says why). */
   add(pattern: string, example: string, outcome: { served: string } | { unserved: string }, count = 1) {
+    // A fixed pattern of an import that brought nothing in (0 articles by id) answers nothing.
+    if (count <= 0) return;
     const key = `${pattern}\u0000${"served" in outcome ? "" : outcome.unserved}`;
     const known = this.seen.get(key);
     if (known) known.count += count;
