@@ -7,7 +7,8 @@ import { dedeDump, utf8 } from "./import-dumps.ts";
 import { dumpBytes, importDump, tableCounts } from "./import-fixture.ts";
 import type { DumpRecord } from "../scripts/import/record.ts";
 import { formatSummary } from "../scripts/import/report.ts";
-import { TABLES, readBodies, scanDump, tableRows } from "../scripts/import/scan.ts";
+import { readBodies, scanDump, tableRows } from "../scripts/import/scan.ts";
+import { TABLES } from "../scripts/import/tables.ts";
 import { bytesSource } from "../scripts/import/source.ts";
 import { siteOf } from "../scripts/import/systems.ts";
 

@@ -1,8 +1,9 @@
 // One import of a DedeCMS 5.7 or PHPCMS v9 dump, platform-neutral (the CLI gives it files and the local or
 // remote D1; tests give it bytes and the test D1): scan the dump whole (a malformed one stops here, before
 // anything is written), then stream the articles a batch at a time through the one write path's bulk form,
-// making the sections just before the first write: an import that brings no article makes none. Each batch is one db.batch, so an interrupted run leaves whole batches only, and the
-// next run skips every article already there (by its kept id) and carries on: the database is the checkpoint.
+// making the sections just before the first write: an import that brings no article makes none. Each batch
+// is one db.batch, so an interrupted run leaves whole batches only, and the next run skips every article
+// already there (by its kept id) and carries on: the database is the checkpoint.
 import type { Actor } from "../../src/domain/api-key.ts";
 import { DomainError } from "../../src/domain/errors.ts";
 import type { LegacySystem } from "../../src/domain/legacy.ts";

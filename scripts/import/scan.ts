@@ -6,6 +6,7 @@
 // import then streams the article rows a batch at a time and reads each batch's bodies by
 // offset. Memory stays bounded by a batch, not by the dump.
 import type { LegacySystem } from "../../src/domain/legacy.ts";
+import { TABLES } from "./tables.ts";
 import { type Charset, UTF8, charsetNamed } from "./dump/charsets.ts";
 import { type TableSchema, parseCreateTable } from "./dump/create-table.ts";
 import { DumpError } from "./dump/errors.ts";
@@ -14,42 +15,6 @@ import { valueAt } from "./dump/values.ts";
 import { type BadText, BadTextList, InvalidTextError, badFields } from "./bad-text.ts";
 import type { DumpRecord } from "./record.ts";
 import type { DumpSource } from "./source.ts";
-
-/**
- * Each system's tables by what follows the prefix (dede_, v9_): articles, bodies, and the small ones kept
- * whole; and the text fields of each that its mapping reads (dedecms/, phpcms/), the only ones checked for
- * text not valid in the dump's encoding: a broken character in a field never imported (keywords) changes nothing.
- */
-export const TABLES = {
-  dedecms: {
-    main: "archives",
-    body: "addonarticle",
-    bodyId: "aid",
-    small: ["arctype", "sysconfig"],
-    text: {
-      archives: ["title", "writer", "source", "litpic", "description", "filename"],
-      addonarticle: ["body", "redirecturl"],
-      arctype: ["typename", "typedir", "description", "namerule", "namerule2"],
-      sysconfig: ["varname", "value"],
-    },
-  },
-  phpcms: {
-    main: "news",
-    body: "news_data",
-    bodyId: "id",
-    small: ["category", "site", "model"],
-    text: {
-      news: ["title", "url", "description", "thumb", "author"],
-      news_data: ["content", "copyfrom", "author"],
-      category: ["catname", "catdir", "url", "description", "module"],
-      site: ["domain"],
-      model: ["tablename"],
-    },
-  },
-} as const satisfies Record<
-  LegacySystem,
-  { main: string; body: string; bodyId: string; small: readonly string[]; text: Readonly<Record<string, readonly string[]>> }
->;
 
 type Insert = { offset: number; line: number; end: number };
 
