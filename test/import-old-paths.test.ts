@@ -28,6 +28,10 @@ describe("the path a client asks for", () => {
     expect(requestedPath("/a//1.html")).toEqual({ unreachable: "it has an empty segment (//), which the site refuses" });
     expect(requestedPath("/a/新闻/1.html")).toMatchObject({ unreachable: expect.stringMatching(/characters a browser escapes/) });
     expect(requestedPath("/a/my page.html")).toMatchObject({ unreachable: expect.stringMatching(/characters a browser escapes/) });
+    expect(requestedPath('/a/"quoted".html')).toMatchObject({ unreachable: expect.stringMatching(/characters a browser escapes/) });
+    // What a browser sends as it is, and a backslash it reads as a slash.
+    expect(requestedPath("/a/b|c.html")).toEqual({ path: "/a/b|c.html" });
+    expect(requestedPath("/a\\b\\..\\c.html")).toEqual({ path: "/a/c.html" });
   });
 
   it("takes a PHPCMS url as printed, dot segments and all, so they are judged like any other", () => {

@@ -55,9 +55,9 @@ export function removeDotSegments(path: string): { path: string; aboveRoot: bool
   return { path: `/${out.join("/")}`, aboveRoot };
 }
 
-// RFC 3986 §3.3: what a path may hold unescaped (pchar and "/"). A browser escapes anything else (Chinese,
-// spaces, quotes) before sending it, and the site answers 404 to such escapes (canonical-path.ts).
-const PATH_CHARS = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/%]*$/;
+// What a browser escapes in a path before sending it (the WHATWG URL Standard's path percent-encode set:
+// controls, space, non-ASCII, " < > ` { }); the site answers 404 to such escapes (canonical-path.ts).
+const ESCAPED_BY_BROWSERS = /[^\x21-\x7e]|["<>`{}]/;
 
 /**
  * What a client asks for when it follows an old link printed as `old` (a site path, perhaps with a query):
@@ -68,12 +68,13 @@ export function requestedPath(old: string): { path: string } | { unreachable: st
   const cut = old.search(/[?#]/);
   const pathname = cut < 0 ? old : old.slice(0, cut);
   const query = cut < 0 ? "" : (old.slice(cut).split("#")[0] ?? "");
-  const { path, aboveRoot } = removeDotSegments(pathname);
+  // A browser reads a backslash in an http(s) path as a slash (WHATWG URL), old Windows-made paths included.
+  const { path, aboveRoot } = removeDotSegments(pathname.replaceAll("\\", "/"));
   if (aboveRoot) {
     // The old site wrote the page outside its web root; a browser asks for the clamped path, another place.
     return { unreachable: `its ".." climbs above the site's root (a browser asks for ${path}, not where the old site wrote the page)` };
   }
-  if (!PATH_CHARS.test(path)) return { unreachable: "it has characters a browser escapes (beyond ASCII, spaces, quotes), which the site refuses" };
+  if (ESCAPED_BY_BROWSERS.test(path)) return { unreachable: "it has characters a browser escapes (beyond ASCII, spaces, quotes), which the site refuses" };
   const spelling = pathSpelling(path);
   if (spelling.kind === "invalid") {
     return { unreachable: path.includes("//") ? "it has an empty segment (//), which the site refuses" : "it has escapes the site refuses" };
