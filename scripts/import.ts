@@ -197,7 +197,7 @@ async function main(cli: Cli): Promise<number> {
     console.log(
       summary.interrupted
         ? "\nRun the same command again to carry on: what is already there is skipped."
-        : `\nIf the site was already serving, purge its edge cache: POST /api/v1/admin/cache/purge {"everything": true} (README, "Purging by hand").`,
+        : `\nIf the site was already serving, purge its edge cache: POST /api/v1/admin/cache/purge {"everything": true} (docs/operations.md, "Purging by hand").`,
     );
     return summary.interrupted ? 130 : 0;
   } finally {
