@@ -6,7 +6,7 @@
 // ```text output block after an example, and on links to a Markdown file or heading that does not exist.
 //
 //   npm run check:docs
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, execFile, spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -118,17 +118,24 @@ function script(list: Example[], origin: string): string {
   return `${parts.join("\n")}\nprintf '\\n${MARK}end\\n'\n`;
 }
 
+type BashRun = { stdout: string; stderr: string; status: number | null; error: Error | null };
+
+/** Runs a script in its own bash, asynchronously, so two files' examples can run side by side. */
+function bash(file: string, key: string): Promise<BashRun> {
+  const options = { cwd: ROOT, env: { ...process.env, KEY: key }, timeout: FILE_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 };
+  return new Promise((done) => {
+    execFile("bash", ["--noprofile", "--norc", file], options, (error, stdout, stderr) => {
+      const status = error === null ? 0 : typeof error.code === "number" ? error.code : null;
+      done({ stdout, stderr, status, error: error && status === null ? error : null });
+    });
+  });
+}
+
 /** Runs one file's examples; returns what went wrong, each with the file, line and the command's output. */
-function runFile(list: Example[], origin: string, key: string, work: string): string[] {
+async function runFile(list: Example[], origin: string, key: string, work: string): Promise<string[]> {
   const file = join(work, "examples.sh");
   writeFileSync(file, script(list, origin));
-  const run = spawnSync("bash", ["--noprofile", "--norc", file], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, KEY: key },
-    timeout: FILE_TIMEOUT_MS,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const run = await bash(file, key);
   const outputs = new Map<string, string>();
   const pieces = run.stdout.split(new RegExp(`\\n${MARK}(\\S+)\\n`));
   // What the Worker prints with its own origin (SITE_URL) reads as the docs' origin again.
@@ -161,7 +168,7 @@ async function checkFile(list: Example[], demo: string, state: string, key: stri
   const { origin, worker } = await startWorker(state);
   const ready = performance.now();
   try {
-    return runFile(list, origin, key, state);
+    return await runFile(list, origin, key, state);
   } finally {
     await stop(worker);
     const s = (ms: number) => (ms / 1000).toFixed(1);
@@ -187,8 +194,16 @@ async function main() {
     const key = npm(["run", "-s", "key", "--", "create", "--name", "me", "--role", "admin", "--persist-to", demo])
       .trim().split("\n").at(-1) as string;
     log(`${count} examples in ${byFile.length} files, each file against a fresh copy of the demo`);
-    // Each file starts from the demo as `npm run dev` first serves it, whatever another file changed.
-    for (const [n, list] of byFile.entries()) problems.push(...(await checkFile(list, demo, join(work, String(n)), key)));
+    // Each file starts from the demo as `npm run dev` first serves it, whatever another file changed; two
+    // files at a time, so one Worker starts while the other file's examples run.
+    const queue = [...byFile.entries()];
+    const lane = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const [n, list] = next;
+        problems.push(...(await checkFile(list, demo, join(work, String(n)), key)));
+      }
+    };
+    await Promise.all([lane(), lane()]);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
