@@ -205,7 +205,7 @@ async function main(cli: Cli): Promise<number> {
     console.log(formatSummary(summary).join("\n"));
     if (cli.report) writeFileSync(cli.report, `${JSON.stringify(summary, null, 2)}\n`);
     if (summary.interrupted) console.log("\nRun the same command again to carry on: what is already there is skipped.");
-    else if (!summary.noneImported) console.log(`\nIf the site was already serving, purge its edge cache: POST /api/v1/admin/cache/purge {"everything": true} (README, "Purging by hand").`);
+    else if (!summary.noneImported) console.log(`\nIf the site was already serving, purge its edge cache: POST /api/v1/admin/cache/purge {"everything": true} (docs/operations.md, "Purging by hand").`);
     // A script that goes on to serve or deploy must not take an import of nothing for a success.
     return summary.interrupted ? 130 : summary.noneImported ? 3 : 0;
   } finally {

@@ -18,7 +18,7 @@ describe("an import that brings no article in", () => {
     const summary = await importDump("dedecms", utf8(dump));
     expect(summary.noneImported).toBe(
       "0 of 3 articles imported: every id is already taken by an article here that was not imported from this dump.\n" +
-        'Nothing was written: no section, no picture, no old URL. To try the import, give it a state of its own: --state .wrangler/try (README, "Trying an import").',
+        'Nothing was written: no section, no picture, no old URL. To try the import, give it a state of its own: --state .wrangler/try (docs/import.md, "Trying an import").',
     );
     expect(formatSummary(summary).slice(0, 3)).toEqual([...(summary.noneImported ?? "").split("\n"), ""]);
     expect(summary.sections).toMatchObject({ created: 0, existing: 0, notMade: 1 });

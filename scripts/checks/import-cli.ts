@@ -106,7 +106,7 @@ test("says first when not one article comes in because their ids are taken here,
   const run = importCli("dedecms", dump, "--state", state, "--report", join(work, "taken.json"));
   assert.equal(run.code, 3, run.stderr);
   const first = "0 of 3 articles imported: every id is already taken by an article here that was not imported from this dump.";
-  assert.equal(run.stdout.split("\n").slice(0, 2).join("\n"), `${first}\nNothing was written: no section, no picture, no old URL. To try the import, give it a state of its own: --state .wrangler/try (README, "Trying an import").`);
+  assert.equal(run.stdout.split("\n").slice(0, 2).join("\n"), `${first}\nNothing was written: no section, no picture, no old URL. To try the import, give it a state of its own: --state .wrangler/try (docs/import.md, "Trying an import").`);
   assert.doesNotMatch(run.stdout, /purge its edge cache/);
   assert.equal(report(join(work, "taken.json")).noneImported?.split("\n")[0], first);
   const after = await counts(state);

@@ -56,7 +56,7 @@ export type ImportSummary = {
 
 const n = (x: number) => x.toLocaleString("en-US");
 
-const TRY_APART = `To try the import, give it a state of its own: --state .wrangler/try (README, "Trying an import").`;
+const TRY_APART = `To try the import, give it a state of its own: --state .wrangler/try (docs/import.md, "Trying an import").`;
 
 /**
  * Why an import brought no article in, or null when it brought some, or found the dump's already there (a

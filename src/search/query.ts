@@ -4,7 +4,10 @@
 import { codePointLength } from "../content/text.ts";
 import { type Run, runTokens, runsOf } from "./tokens.ts";
 
-/** Bounds on a query (documented in the README). Characters are code points, as readers count them. */
+/**
+ * Bounds on a query (documented in docs/search.md, "What a query is"). Characters are code points, as readers
+ * count them.
+ */
 export const QUERY_LIMITS = { chars: 100, terms: 10 } as const;
 
 /**
