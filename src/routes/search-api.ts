@@ -13,7 +13,7 @@ import { type Phrase, QUERY_LIMITS, type SearchQuery, parseSearchQuery } from ".
 import { SECTION_PATH } from "../content/urls.ts";
 import { search } from "../db/search.ts";
 import { adminHitJson, hitJson } from "../render/search-json.ts";
-import { canonicalSearch, parseQuery } from "../http/query.ts";
+import { formSearch, parseQuery } from "../http/query.ts";
 
 export const publicSearch = new Hono<AppEnv>();
 export const adminSearch = new Hono<AppEnv>();
@@ -76,10 +76,11 @@ publicSearch.get("/", (c) => {
   c.set("shows", { articles: [], listings: [], search: true });
   const { q, section, limit, cursor } = parseQuery(c, ReaderQuery);
   const query = queryOf(q);
-  // One URL per search, as the search page has: the folded query, then the section, limit and cursor, in that
-  // order, each only when not its default; any other spelling (QINGLAN for qinglan) is a 301 to it.
+  // One URL per search, spelt as the search page's (as a form writes it): the folded query, then the section,
+  // limit and cursor, in that order, each only when not its default; any other spelling (QINGLAN for qinglan,
+  // %20 for +) is a 301 to it, so the edge keeps one copy per search, not one per way of writing it.
   const url = new URL(c.req.url);
-  const canonical = canonicalSearch([["q", query.text], ["section", section], ["limit", limit, DEFAULT_LIMIT], ["cursor", url.searchParams.get("cursor") ?? undefined]]);
+  const canonical = formSearch([["q", query.text], ["section", section], ["limit", limit, DEFAULT_LIMIT], ["cursor", url.searchParams.get("cursor") ?? undefined]]);
   if (url.search !== canonical) return c.redirect(`${url.pathname}${canonical}`, 301);
   // Only a page this server could have linked to is kept: a next_cursor at the default page size is a multiple of it.
   if (cursor !== undefined && (limit !== DEFAULT_LIMIT || cursor[0] % limit !== 0)) c.header("Cache-Control", NO_STORE);

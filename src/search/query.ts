@@ -97,8 +97,10 @@ export function foldQuery(text: string): string {
 
 /** A query string as typed (already %-decoded), or why it cannot be searched. */
 export function parseSearchQuery(raw: string): ParsedQuery {
-  const text = foldQuery(cleanQuery(raw));
-  if (codePointLength(text) > QUERY_LIMITS.chars) return { ok: false, problem: "too_long", text };
+  const cleaned = cleanQuery(raw);
+  // Counted as typed: a hundred emoji are too long, not the nothing they fold to.
+  if (codePointLength(cleaned) > QUERY_LIMITS.chars) return { ok: false, problem: "too_long", text: cleaned };
+  const text = foldQuery(cleaned);
   const phrases = new Map<string, Phrase>();
   for (const term of termsOf(text)) {
     const runs = runsOf(term);
