@@ -8,7 +8,7 @@ export function isLoopbackHost(hostname: string): boolean {
   return host === "localhost" || host.endsWith(".localhost") || /^127(?:\.\d{1,3}){3}$/.test(host) || host === "[::1]";
 }
 
-export type SiteOrigin = { ok: true; origin: string } | { ok: false; message: string };
+type SiteOrigin = { ok: true; origin: string } | { ok: false; message: string };
 
 /** The origin links name for a request to `requestUrl` on a site configured at `siteUrl`. */
 export function siteOriginFor(siteUrl: string, requestUrl: string): SiteOrigin {

@@ -130,7 +130,7 @@ const toTarget = (row: PathRow | undefined): LegacyTarget | null => {
 };
 
 /** A path's target; `byFirstPage` when only the path without its page number was known. */
-export type PathTarget = LegacyTarget & { byFirstPage?: true };
+type PathTarget = LegacyTarget & { byFirstPage?: true };
 
 /**
  * Where an old static path leads; `unpaged` (the path without its page number) is tried when the path

@@ -143,7 +143,7 @@ const toArticleInSection = (r: ApiRow): ArticleInSection => ({
 });
 
 /** A page of the list API, and whether the cursor it was asked from (if any) names an article of that listing. */
-export type PublishedPage = { rows: ArticleInSection[]; cursorKnown: boolean };
+type PublishedPage = { rows: ArticleInSection[]; cursorKnown: boolean };
 
 const knownWhen = (cursor: readonly unknown[] | null, known: D1Result<unknown> | undefined) => cursor === null || rowsOf(known).length > 0;
 

@@ -9,7 +9,7 @@ import { DomainError } from "../domain/errors.ts";
  * Retry-After on a 429: the longest period a Rate Limiting binding counts over, so a refused client has
  * a fresh allowance by then whichever period wrangler.toml chose.
  */
-export const RETRY_AFTER_SECONDS = 60;
+const RETRY_AFTER_SECONDS = 60;
 
 /** Who a limit counts: CF-Connecting-IP, which Cloudflare sets on every request; local tools, sending none, share one bucket. */
 export const clientOf = (c: Context): string => c.req.header("CF-Connecting-IP") ?? "unknown";
