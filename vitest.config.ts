@@ -49,6 +49,8 @@ export default defineConfig(async () => {
     ],
     test: {
       setupFiles: ["./test/setup.ts"],
+      // A safety net, not a measure: a test that hangs fails, and a busy 2-core machine does not fail a slow one.
+      testTimeout: 30_000,
       // CommonJS dependencies the pool cannot load as they are (sanitize-html reaches postcss).
       deps: { optimizer: { ssr: { enabled: true, include: ["sanitize-html", "markdown-it"] } } },
     },
