@@ -1,10 +1,20 @@
-// Authenticates admin API requests by API key (RFC 6750 bearer tokens) and locks out clients that keep guessing.
-import type { MiddlewareHandler } from "hono";
+// The one middleware that turns an admin API request into an actor: an API key (RFC 6750 bearer token),
+// a desk session cookie, or Cloudflare Access's signed identity. Routes and the write path see only the
+// actor (`c.get("actor")`), never which of the three vouched for it. Clients that keep guessing keys are
+// locked out; a browser's credential (cookie, Access) may change something only as the desk does (csrf.ts).
+import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv, Bindings } from "../env.ts";
 import type { ApiKey } from "../domain/api-key.ts";
 import { DomainError } from "../domain/errors.ts";
 import { type StoredApiKey, lookupForAuth } from "../db/keys.ts";
+import { lookupSession } from "../db/sessions.ts";
+import { findActiveStaffByEmail } from "../db/staff.ts";
 import { constantTimeEqual, hashKey, parseKey } from "./keys.ts";
+import { type AccessConfig, signInConfig } from "./config.ts";
+import { sessionTokenOf } from "./cookie.ts";
+import { checkDeskRequest } from "./csrf.ts";
+import { ACCESS_HEADER, verifyAccessToken } from "./access.ts";
+import { TOKEN_PATTERN, hashToken } from "./tokens.ts";
 
 // RFC 6750 §2.1: the scheme is case-insensitive (RFC 7235 §2.1), the token a b64token.
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
@@ -30,53 +40,94 @@ function matchKey(hash: string, candidates: StoredApiKey[]): (ApiKey & { revoked
   return match;
 }
 
-const missingKey = () => new DomainError("unauthorized", "An API key is required: Authorization: Bearer <key>");
+const missingCredentials = () => new DomainError("unauthorized", "Sign in, or send an API key: Authorization: Bearer <key>");
 const invalidKey = (message: string) => new DomainError("invalid_token", message);
 
 /**
- * Sets `apiKey` for the rest of the request, or refuses it: 401 without a valid key, 429 for a client
+ * Sets the key's actor for the rest of the request, or refuses it: 401 without a valid key, 429 for a client
  * (by CF-Connecting-IP) that failed AUTH_MAX_FAILURES times in the current fixed window of
  * AUTH_WINDOW_SECONDS. The lockout applies to valid keys too until the window ends: otherwise a guesser
  * would learn from the 429-vs-200 difference which guess was right. Only guesses count as failures: not a
  * request without credentials, nor a revoked key, nor a key's secret from before it was rotated. Each guess
  * is counted in the same round trip that looks it up, so at most AUTH_MAX_FAILURES of them ever get a 401.
  */
-export function apiKeyAuth(): MiddlewareHandler<AppEnv> {
-  return async function apiKeyAuth(c, next) {
-    const { maxFailures, windowMs } = limitsFrom(c.env);
-    const now = Date.now();
-    const windowStart = now - (now % windowMs);
-    // Cloudflare sets CF-Connecting-IP on every request it proxies; without it (local tools) all share one bucket.
-    const client = c.req.header("CF-Connecting-IP") ?? "unknown";
-    const header = c.req.header("Authorization");
-    const token = header === undefined ? undefined : BEARER.exec(header)?.[1];
-    // Whatever was presented is hashed, a malformed token or another scheme's credentials too: all are guesses.
-    const hash = header === undefined ? null : await hashKey(token ?? header);
-    // The primary: a guess counted on a replica would not be counted at all.
-    const found = await lookupForAuth(c.env.DB, {
-      client,
-      windowStart,
-      maxFailures,
-      hash,
-      prefix: (token && parseKey(token)?.prefix) ?? null,
-      now,
+async function authenticateKey(c: Context<AppEnv>): Promise<void> {
+  const { maxFailures, windowMs } = limitsFrom(c.env);
+  const now = Date.now();
+  const windowStart = now - (now % windowMs);
+  // Cloudflare sets CF-Connecting-IP on every request it proxies; without it (local tools) all share one bucket.
+  const client = c.req.header("CF-Connecting-IP") ?? "unknown";
+  const header = c.req.header("Authorization");
+  const token = header === undefined ? undefined : BEARER.exec(header)?.[1];
+  // Whatever was presented is hashed, a malformed token or another scheme's credentials too: all are guesses.
+  const hash = header === undefined ? null : await hashKey(token ?? header);
+  // The primary: a guess counted on a replica would not be counted at all.
+  const found = await lookupForAuth(c.env.DB, {
+    client,
+    windowStart,
+    maxFailures,
+    hash,
+    prefix: (token && parseKey(token)?.prefix) ?? null,
+    now,
+  });
+  const key = hash === null ? null : matchKey(hash, found.candidates);
+  // A failed guess was counted: its own place in line decides; anything else sees the count so far.
+  const counted = hash !== null && key === null && !found.rotated;
+  if (counted ? found.failures > maxFailures : found.failures >= maxFailures) {
+    const retryAfter = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
+    throw new DomainError("too_many_failures", "Too many failed authentications from this client; try again later", {
+      retry_after: retryAfter,
     });
-    const key = hash === null ? null : matchKey(hash, found.candidates);
-    // A failed guess was counted: its own place in line decides; anything else sees the count so far.
-    const counted = hash !== null && key === null && !found.rotated;
-    if (counted ? found.failures > maxFailures : found.failures >= maxFailures) {
-      const retryAfter = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
-      throw new DomainError("too_many_failures", "Too many failed authentications from this client; try again later", {
-        retry_after: retryAfter,
-      });
-    }
-    if (header === undefined) throw missingKey();
-    // RFC 6750 §3.1: no error code when the request carried no bearer token at all (e.g. Basic).
-    if (token === undefined) throw missingKey();
-    if (found.rotated) throw invalidKey("The API key was rotated; use the new secret");
-    if (!key) throw invalidKey("The API key is malformed or unknown");
-    if (key.revokedAt !== null) throw invalidKey("The API key was revoked");
-    c.set("apiKey", key);
+  }
+  if (header === undefined) throw missingCredentials();
+  // RFC 6750 §3.1: no error code when the request carried no bearer token at all (e.g. Basic).
+  if (token === undefined) throw missingCredentials();
+  if (found.rotated) throw invalidKey("The API key was rotated; use the new secret");
+  if (!key) throw invalidKey("The API key is malformed or unknown");
+  if (key.revokedAt !== null) throw invalidKey("The API key was revoked");
+  c.set("actor", { kind: "key", id: key.id, name: key.name, role: key.role });
+}
+
+const sessionEnded = () => new DomainError("unauthorized", "登录已失效，请重新登录 / Your session has ended; sign in again");
+
+/** The person of a live desk session: 401 for a cookie that names none (ended, expired, idle, disabled). */
+async function authenticateSession(c: Context<AppEnv>, token: string, idleMs: number): Promise<void> {
+  if (!TOKEN_PATTERN.test(token)) throw sessionEnded();
+  const found = await lookupSession(c.env.DB, { tokenHash: await hashToken(token), now: Date.now(), idleMs });
+  if (!found) throw sessionEnded();
+  c.set("actor", { kind: "staff", id: found.staff.id, name: found.staff.displayName, role: found.staff.role });
+  c.set("signedIn", { via: "session", staff: found.staff, session: found.session });
+}
+
+/** The person Cloudflare Access vouches for, by email: 403 when no active account has it. */
+async function authenticateAccess(c: Context<AppEnv>, access: AccessConfig): Promise<void> {
+  const assertion = c.req.header(ACCESS_HEADER);
+  if (!assertion) throw new DomainError("unauthorized", "Sign in through Cloudflare Access, or send an API key: Authorization: Bearer <key>");
+  const identity = await verifyAccessToken(assertion, access);
+  const staff = await findActiveStaffByEmail(c.env.DB, identity.email);
+  if (!staff) throw new DomainError("access_denied", `No active staff account has the email address ${identity.email}; ask an admin`);
+  c.set("actor", { kind: "staff", id: staff.id, name: staff.displayName, role: staff.role });
+  c.set("signedIn", { via: "access", staff, issuedAt: identity.issuedAt, expiresAt: identity.expiresAt });
+}
+
+/**
+ * Sets `actor` for the rest of the request from whichever credential it carries: an Authorization header is
+ * a key (and only a key); otherwise, with Cloudflare Access configured, Access's token; otherwise the desk's
+ * session cookie. A browser's credential that would change something must come as the desk sends it (csrf.ts),
+ * checked before anything is looked up. With no credential at all: 401, as for a missing key.
+ */
+export function authenticate(): MiddlewareHandler<AppEnv> {
+  return async function authenticate(c, next) {
+    const config = signInConfig(c.env);
+    const token = sessionTokenOf(c);
+    if (c.req.header("Authorization") !== undefined) await authenticateKey(c);
+    else if (config.access) {
+      checkDeskRequest(c);
+      await authenticateAccess(c, config.access);
+    } else if (token !== undefined) {
+      checkDeskRequest(c);
+      await authenticateSession(c, token, config.session.idleMs);
+    } else await authenticateKey(c);
     await next();
   };
 }
