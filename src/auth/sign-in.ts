@@ -47,6 +47,19 @@ function locked(end: number, now: number, what: "account" | "client") {
   });
 }
 
+/**
+ * 429 when this attempt's place in line is past the account's or the client's limit. A refused attempt checks
+ * nothing, so it is taken back off both counts: a client locked out cannot go on using up an account's
+ * attempts, nor the other way round. `failures` is [account, client], 0 where there is no account.
+ */
+async function refuseIfLocked(db: Db, config: SignInConfig, subjects: readonly string[], failures: number[], window: { start: number; end: number }, now: number) {
+  const [account = 0, client = 0] = failures;
+  const over = account > config.limits.accountMaxFailures ? "account" : client > config.limits.clientMaxFailures ? "client" : null;
+  if (over === null) return;
+  await db.batch(uncountStatements(db, subjects, window.start));
+  throw locked(window.end, now, over);
+}
+
 async function newSession(config: SignInConfig, client: Client, method: SignInMethod, now: number) {
   const { token, hash } = await newToken();
   const expiresAt = now + config.session.maxMs;
@@ -64,9 +77,7 @@ export async function signInWithPassword(
   const window = windowOf(config, now);
   const subjects = [accountSubject(q.login), clientSubject(client.address)];
   const counted = await countAttempt(db, subjects, window.start, [staffByLoginStatement(db, q.login)]);
-  const [accountFailures = 0, clientFailures = 0] = counted.failures;
-  if (accountFailures > config.limits.accountMaxFailures) throw locked(window.end, now, "account");
-  if (clientFailures > config.limits.clientMaxFailures) throw locked(window.end, now, "client");
+  await refuseIfLocked(db, config, subjects, counted.failures, window, now);
   const row = rowsOf<StaffRow>(counted.lookups[0])[0];
   // Hashed whatever the account: no account and no password cost the same as a wrong password.
   const check = await verifyPassword(q.password, row?.password_hash ?? null);
@@ -99,7 +110,7 @@ export async function signInWithPasskey(
     consumeChallengeStatement(db, { challenge: challenge ?? "", purpose: "authenticate", staffId: null, now }),
     passkeyForSignInStatement(db, q.response.id),
   ]);
-  if ((counted.failures[0] ?? 0) > config.limits.clientMaxFailures) throw locked(window.end, now, "client");
+  await refuseIfLocked(db, config, subjects, [0, ...counted.failures], window, now);
   const found = passkeyForSignIn(counted.lookups[1]);
   if (challenge === null || rowsOf(counted.lookups[0]).length === 0 || !found) throw invalid();
   const counter = await verifyAuthentication(rp, q.response, challenge, found.passkey);
@@ -176,9 +187,7 @@ export async function changeOwnPassword(
   const window = windowOf(config, now);
   const subjects = [accountSubject(staff.login), clientSubject(q.client.address)];
   const counted = await countAttempt(db, subjects, window.start, [staffByLoginStatement(db, staff.login)]);
-  const [accountFailures = 0, clientFailures = 0] = counted.failures;
-  if (accountFailures > config.limits.accountMaxFailures) throw locked(window.end, now, "account");
-  if (clientFailures > config.limits.clientMaxFailures) throw locked(window.end, now, "client");
+  await refuseIfLocked(db, config, subjects, counted.failures, window, now);
   const check = await verifyPassword(q.current, rowsOf<StaffRow>(counted.lookups[0])[0]?.password_hash ?? null);
   if (!check.ok) {
     // Not a 401: the session is fine, only this field is wrong.
