@@ -1,6 +1,5 @@
 // Sign-in's [vars] (wrangler.toml), read and checked in one place. A missing or nonsensical value is a
 // deployment error, never a reason to let anyone in or to lock everyone out for good.
-import type { Bindings } from "../env.ts";
 
 export type AccessConfig = {
   /** `https://<team>.cloudflareaccess.com`: the tokens' issuer, and where its signing keys are published. */
@@ -17,8 +16,8 @@ export type SignInConfig = {
   access: AccessConfig | null;
 };
 
-type Vars = Pick<
-  Bindings,
+/** The [vars] as the Worker's env and the staff CLI (from wrangler.toml) both hold them. */
+type Vars = Record<
   | "SIGN_IN_MAX_FAILURES"
   | "SIGN_IN_CLIENT_MAX_FAILURES"
   | "SIGN_IN_WINDOW_SECONDS"
@@ -26,7 +25,8 @@ type Vars = Pick<
   | "SESSION_MAX_DAYS"
   | "LINK_HOURS"
   | "ACCESS_TEAM_DOMAIN"
-  | "ACCESS_AUD"
+  | "ACCESS_AUD",
+  string
 >;
 
 function positive(vars: Vars, name: keyof Vars): number {
