@@ -67,15 +67,22 @@ async function resolve(t: Target, name: string | undefined): Promise<StaffRecord
   return record;
 }
 
-async function invite(t: Target, values: { login?: string; name?: string; role?: string; email?: string }): Promise<void> {
+type Invite = { login: string; displayName: string; role: Staff["role"]; email: string | null };
+
+/** The invite's options, checked before any database is opened: a typo costs nothing. */
+function parseInvite(values: { login?: string; name?: string; role?: string; email?: string }): Invite {
   const parsed = v.safeParse(StaffInput, { login: values.login, display_name: values.name, role: values.role, ...(values.email !== undefined && { email: values.email }) });
   if (!parsed.success) {
     const flag = (path: string) => (path === "display_name" ? "name" : path);
     throw new CliError(issueDetails(parsed.issues).map((d) => `--${flag(d.path)}: ${d.message}`).join("\n"), 2);
   }
-  const site = staffSite();
   const input = { login: parsed.output.login, displayName: parsed.output.display_name, role: parsed.output.role, email: parsed.output.email ?? null };
-  if (site.access && input.email === null) throw new CliError("--email: Cloudflare Access signs people in here; give the address Access knows them by", 2);
+  if (staffSite().access && input.email === null) throw new CliError("--email: Cloudflare Access signs people in here; give the address Access knows them by", 2);
+  return input;
+}
+
+async function invite(t: Target, input: Invite): Promise<void> {
+  const site = staffSite();
   const now = Date.now();
   const link = site.access ? null : await makeLink(site.origin, "invite", site.linkTtlMs, now);
   let staff: Staff;
@@ -162,9 +169,10 @@ async function main(argv: string[]): Promise<void> {
   if (values.remote && values.state !== undefined) throw new CliError("--remote and --state exclude each other", 2);
   const expected = command === "reset" || command === "disable" ? 1 : 0;
   if (rest.length !== expected) throw new CliError(`${command} takes ${expected ? "one person: their login or id" : "no arguments"}\n\n${USAGE}`, 2);
+  const invited = command === "invite" ? parseInvite(values) : null;
   const t = await open(values.remote, values.state ? resolveState(values.state) : DEFAULT_STATE);
   try {
-    if (command === "invite") await invite(t, values);
+    if (invited) await invite(t, invited);
     else if (command === "reset") await reset(t, rest[0]);
     else if (command === "disable") await disable(t, rest[0]);
     else await list(t);
