@@ -3,8 +3,6 @@
 // the site's origin and relying party ID. User verification is required: a passkey is a whole way in, not
 // a second factor, so the authenticator must have checked that its owner is present (PIN, fingerprint, face).
 import {
-  type AuthenticationResponseJSON,
-  type RegistrationResponseJSON,
   generateAuthenticationOptions,
   generateRegistrationOptions,
   verifyAuthenticationResponse,
@@ -102,7 +100,7 @@ export async function verifyRegistration(
 ): Promise<NewCredential | { refused: string }> {
   try {
     const result = await verifyRegistrationResponse({
-      response: response as RegistrationResponseJSON,
+      response,
       expectedChallenge: challenge,
       expectedOrigin: rp.origin,
       expectedRPID: rp.id,
@@ -131,7 +129,7 @@ export async function verifyAuthentication(
 ): Promise<number | null> {
   try {
     const result = await verifyAuthenticationResponse({
-      response: response as AuthenticationResponseJSON,
+      response,
       expectedChallenge: challenge,
       expectedOrigin: rp.origin,
       expectedRPID: rp.id,

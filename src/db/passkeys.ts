@@ -5,7 +5,7 @@ import type { Passkey, Staff } from "../domain/staff.ts";
 import type { Db } from "../domain/db.ts";
 import { type AuditActor, auditStatement } from "./audit.ts";
 import { rowsOf } from "./handle.ts";
-import { STAFF_COLUMNS, type StaffRow, toStaff } from "./staff-row.ts";
+import { prefixedStaffColumns, staffFromPrefixed } from "./staff-row.ts";
 
 type PasskeyRow = {
   id: number;
@@ -93,18 +93,16 @@ export type PasskeySignIn = { passkey: StoredPasskey; staff: Staff };
 
 /** The passkey with this credential id and its person, for the sign-in's batch; read with passkeyForSignIn. */
 export function passkeyForSignInStatement(db: Db, credentialId: string) {
-  const staffColumns = STAFF_COLUMNS.split(", ").map((c) => `s.${c} AS s_${c}`).join(", ");
   const passkeyColumns = COLUMNS.split(", ").map((c) => `k.${c}`).join(", ");
   return db
-    .prepare(`SELECT ${passkeyColumns}, ${staffColumns} FROM passkeys AS k JOIN staff AS s ON s.id = k.staff_id WHERE k.credential_id = ?`)
+    .prepare(`SELECT ${passkeyColumns}, ${prefixedStaffColumns("s", "s_")} FROM passkeys AS k JOIN staff AS s ON s.id = k.staff_id WHERE k.credential_id = ?`)
     .bind(credentialId);
 }
 
 export function passkeyForSignIn(result: D1Result<unknown> | undefined): PasskeySignIn | null {
   const row = rowsOf<PasskeyRow & Record<string, unknown>>(result)[0];
   if (!row) return null;
-  const person = Object.fromEntries(STAFF_COLUMNS.split(", ").map((c) => [c, row[`s_${c}`]])) as StaffRow;
-  return { passkey: toStored(row), staff: toStaff(person) };
+  return { passkey: toStored(row), staff: staffFromPrefixed(row, "s_") };
 }
 
 /** Records a use: the authenticator's new signature counter, and when. For the sign-in batch. */

@@ -4,7 +4,7 @@
 import type { Session, SignInMethod, Staff } from "../domain/staff.ts";
 import type { Db } from "../domain/db.ts";
 import { rowsOf } from "./handle.ts";
-import { STAFF_COLUMNS, type StaffRow, toStaff } from "./staff-row.ts";
+import { prefixedStaffColumns, staffFromPrefixed } from "./staff-row.ts";
 
 type SessionRow = {
   id: number;
@@ -78,14 +78,13 @@ export type SessionLookup = { session: Session; staff: Staff };
  * (at most once a minute). Null for anything else: unknown, ended, expired, idle too long, person not active.
  */
 export async function lookupSession(db: Db, q: { tokenHash: string; now: number; idleMs: number }): Promise<SessionLookup | null> {
-  const staffColumns = STAFF_COLUMNS.split(", ").map((c) => `p.${c} AS p_${c}`).join(", ");
   const [, found] = await db.batch<unknown>([
     db
       .prepare(`UPDATE sessions AS s SET last_seen_at = ?2 WHERE s.token_hash = ?1 AND ${LIVE} AND s.last_seen_at < ?2 - ?4`)
       .bind(q.tokenHash, q.now, q.idleMs, LAST_SEEN_RESOLUTION_MS),
     db
       .prepare(
-        `SELECT ${COLUMNS.split(", ").map((c) => `s.${c}`).join(", ")}, ${staffColumns}
+        `SELECT ${COLUMNS.split(", ").map((c) => `s.${c}`).join(", ")}, ${prefixedStaffColumns("p", "p_")}
            FROM sessions AS s JOIN staff AS p ON p.id = s.staff_id
           WHERE s.token_hash = ?1 AND ${LIVE} AND p.state = 'active'`,
       )
@@ -93,8 +92,7 @@ export async function lookupSession(db: Db, q: { tokenHash: string; now: number;
   ]);
   const row = rowsOf<SessionRow & Record<string, unknown>>(found)[0];
   if (!row) return null;
-  const person = Object.fromEntries(STAFF_COLUMNS.split(", ").map((c) => [c, row[`p_${c}`]])) as StaffRow;
-  return { session: toSession(row), staff: toStaff(person) };
+  return { session: toSession(row), staff: staffFromPrefixed(row, "p_") };
 }
 
 /** A person's live sessions, newest first. */

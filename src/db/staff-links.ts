@@ -6,7 +6,7 @@ import type { LinkPurpose, Staff } from "../domain/staff.ts";
 import type { Db } from "../domain/db.ts";
 import { type AuditActor, auditStatement } from "./audit.ts";
 import { rowsOf } from "./handle.ts";
-import { STAFF_COLUMNS, type StaffRow, toStaff } from "./staff-row.ts";
+import { STAFF_COLUMNS, type StaffRow, prefixedStaffColumns, staffFromPrefixed, toStaff } from "./staff-row.ts";
 import { type NewSession, insertSessionStatement } from "./sessions.ts";
 
 export type NewLink = { tokenHash: string; purpose: LinkPurpose; expiresAt: number };
@@ -28,18 +28,17 @@ export function linkStatement(db: Db, link: NewLink, staff: { id: number } | { l
 
 /** The link with this token hash and its person, whatever its state (the caller says why it cannot be used). */
 export async function findLink(db: Db, tokenHash: string): Promise<{ link: Link; staff: Staff } | null> {
-  const staffColumns = STAFF_COLUMNS.split(", ").map((c) => `p.${c}`).join(", ");
   const row = await db
     .prepare(
-      `SELECT l.purpose, l.staff_id, l.created_at, l.expires_at, l.used_at, ${staffColumns}
+      `SELECT l.purpose, l.staff_id, l.created_at, l.expires_at, l.used_at, ${prefixedStaffColumns("p", "p_")}
          FROM staff_links AS l JOIN staff AS p ON p.id = l.staff_id WHERE l.token_hash = ?`,
     )
     .bind(tokenHash)
-    .first<LinkRow & StaffRow>();
+    .first<LinkRow & Record<string, unknown>>();
   if (!row) return null;
   return {
     link: { purpose: row.purpose, staffId: row.staff_id, createdAt: row.created_at, expiresAt: row.expires_at, usedAt: row.used_at },
-    staff: toStaff(row),
+    staff: staffFromPrefixed(row, "p_"),
   };
 }
 

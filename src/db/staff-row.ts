@@ -32,3 +32,14 @@ export const toStaff = (r: StaffRow): Staff => ({
   version: r.version,
 });
 
+
+/** The staff columns of a join, as `<alias>.<column> AS <prefix><column>`, so no other table's column shadows one. */
+export const prefixedStaffColumns = (alias: string, prefix: string) =>
+  STAFF_COLUMNS.split(", ").map((c) => `${alias}.${c} AS ${prefix}${c}`).join(", ");
+
+/** The person in a joined row selected with prefixedStaffColumns. */
+export function staffFromPrefixed(row: Record<string, unknown>, prefix: string): Staff {
+  const own = Object.fromEntries(STAFF_COLUMNS.split(", ").map((c) => [c, row[`${prefix}${c}`]]));
+  // The columns are exactly StaffRow's, read from the same table under another name.
+  return toStaff(own as StaffRow);
+}
