@@ -1,6 +1,11 @@
 // Desk sessions: idle and absolute expiry (by an injected clock), rotation, and every way a session ends —
 // signing out, signing out everywhere, an admin ending them, a new role, disabling — at the very next request.
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { env } from "cloudflare:workers";
+import { Hono } from "hono";
+import type { AppEnv } from "../src/env.ts";
+import { signedInPerson } from "../src/auth/person.ts";
+import { handleError } from "../src/http/errors.ts";
 import type { ErrorJson } from "./fixtures.ts";
 import { makeKey } from "./keys-fixture.ts";
 import { type Person, desk, fetchApp, makePerson, patchStaff, sessionCookieOf, signIn } from "./staff-fixture.ts";
@@ -157,5 +162,25 @@ describe("keys and people", () => {
       expect(res.status).toBe(401);
       expect(res.headers.getSetCookie()).toEqual([]);
     }
+  });
+});
+
+describe("the desk's pages", () => {
+  // A stand-in page with the real helper, as the desk's routes use it to know who is looking.
+  const pages = new Hono<AppEnv>();
+  pages.get("/who", async (c) => {
+    const person = await signedInPerson(c);
+    return c.json(person && { id: person.staff.id, via: person.via });
+  });
+  pages.onError(handleError);
+  const who = async (cookie?: string) => (await pages.request("/who", { headers: cookie ? { Cookie: cookie } : {} }, env)).json();
+
+  it("know who is signed in, and that nobody is without a live session", async () => {
+    const person = await makePerson("author");
+    expect(await who(person.cookie)).toEqual({ id: person.staff.id, via: "session" });
+    expect(await who()).toBeNull();
+    expect(await who("__Host-masthead_session=nonsense")).toBeNull();
+    expect((await desk(person, "DELETE", "/api/v1/admin/me/sessions")).status).toBe(204);
+    expect(await who(person.cookie)).toBeNull();
   });
 });

@@ -7,14 +7,13 @@ import type { AppEnv, Bindings } from "../env.ts";
 import type { ApiKey } from "../domain/api-key.ts";
 import { DomainError } from "../domain/errors.ts";
 import { type StoredApiKey, lookupForAuth } from "../db/keys.ts";
-import { lookupSession } from "../db/sessions.ts";
-import { findActiveStaffByEmail } from "../db/staff.ts";
+import type { SignedIn } from "../domain/staff.ts";
 import { constantTimeEqual, hashKey, parseKey } from "./keys.ts";
-import { type AccessConfig, signInConfig } from "./config.ts";
+import { signInConfig } from "./config.ts";
 import { sessionTokenOf } from "./cookie.ts";
 import { checkDeskRequest } from "./csrf.ts";
-import { ACCESS_HEADER, verifyAccessToken } from "./access.ts";
-import { TOKEN_PATTERN, hashToken } from "./tokens.ts";
+import { ACCESS_HEADER } from "./access.ts";
+import { accessPerson, sessionPerson } from "./person.ts";
 
 // RFC 6750 §2.1: the scheme is case-insensitive (RFC 7235 §2.1), the token a b64token.
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
@@ -90,24 +89,11 @@ async function authenticateKey(c: Context<AppEnv>): Promise<void> {
 
 const sessionEnded = () => new DomainError("unauthorized", "登录已失效，请重新登录 / Your session has ended; sign in again");
 
-/** The person of a live desk session: 401 for a cookie that names none (ended, expired, idle, disabled). */
-async function authenticateSession(c: Context<AppEnv>, token: string, idleMs: number): Promise<void> {
-  if (!TOKEN_PATTERN.test(token)) throw sessionEnded();
-  const found = await lookupSession(c.env.DB, { tokenHash: await hashToken(token), now: Date.now(), idleMs });
-  if (!found) throw sessionEnded();
-  c.set("actor", { kind: "staff", id: found.staff.id, name: found.staff.displayName, role: found.staff.role });
-  c.set("signedIn", { via: "session", staff: found.staff, session: found.session });
-}
-
-/** The person Cloudflare Access vouches for, by email: 403 when no active account has it. */
-async function authenticateAccess(c: Context<AppEnv>, access: AccessConfig): Promise<void> {
-  const assertion = c.req.header(ACCESS_HEADER);
-  if (!assertion) throw new DomainError("unauthorized", "Sign in through Cloudflare Access, or send an API key: Authorization: Bearer <key>");
-  const identity = await verifyAccessToken(assertion, access);
-  const staff = await findActiveStaffByEmail(c.env.DB, identity.email);
-  if (!staff) throw new DomainError("access_denied", `No active staff account has the email address ${identity.email}; ask an admin`);
+/** Sets the person's actor, and the person, for the rest of the request. */
+function actAs(c: Context<AppEnv>, person: SignedIn): void {
+  const { staff } = person;
   c.set("actor", { kind: "staff", id: staff.id, name: staff.displayName, role: staff.role });
-  c.set("signedIn", { via: "access", staff, issuedAt: identity.issuedAt, expiresAt: identity.expiresAt });
+  c.set("signedIn", person);
 }
 
 /**
@@ -123,10 +109,14 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     if (c.req.header("Authorization") !== undefined) await authenticateKey(c);
     else if (config.access) {
       checkDeskRequest(c);
-      await authenticateAccess(c, config.access);
+      const assertion = c.req.header(ACCESS_HEADER);
+      if (!assertion) throw new DomainError("unauthorized", "Sign in through Cloudflare Access, or send an API key: Authorization: Bearer <key>");
+      actAs(c, await accessPerson(c.env.DB, assertion, config.access));
     } else if (token !== undefined) {
       checkDeskRequest(c);
-      await authenticateSession(c, token, config.session.idleMs);
+      const person = await sessionPerson(c.env.DB, token, config.session.idleMs);
+      if (!person) throw sessionEnded();
+      actAs(c, person);
     } else await authenticateKey(c);
     await next();
   };
