@@ -53,6 +53,8 @@ describe("invites", () => {
     const winner = answers.findIndex((r) => r.status === 200);
     for (const [i, r] of answers.entries()) if (i !== winner) expect((await errorOf(r)).code).toBe("link_used");
     expect((await signIn(invited.staff.login, `password number ${winner}`)).status).toBe(200);
+    // Active now: a change an admin sees, so a new version.
+    expect(await (await adminCall("GET", `/${invited.staff.id}`)).json()).toMatchObject({ state: "active", version: 2 });
     const again = await authPost("/links/inspect", { token: invited.token });
     expect(again.status).toBe(410);
     expect((await errorOf(again)).code).toBe("link_used");
@@ -108,8 +110,11 @@ describe("reset links", () => {
     const { link } = (await res.json()) as { link: { url: string } };
     const inspected = (await (await authPost("/links/inspect", { token: tokenOf(link.url) })).json()) as { purpose: string };
     expect(inspected.purpose).toBe("reset");
+    const before = ((await (await adminCall("GET", `/${person.staff.id}`)).json()) as StaffJson).version;
     const done = await authPost("/links/complete", { token: tokenOf(link.url), password: "my new password please" });
     expect(done.status).toBe(200);
+    // Nothing an admin edits changed: an admin's pending change on this version still applies.
+    expect(((await (await adminCall("GET", `/${person.staff.id}`)).json()) as StaffJson).version).toBe(before);
     expect(sessionCookieOf(done)).not.toBeNull();
     expect((await desk(person, "GET", "/api/v1/admin/me")).status).toBe(401);
     expect((await signIn(person.login, person.password)).status).toBe(401);

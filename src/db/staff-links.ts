@@ -43,7 +43,8 @@ export async function findLink(db: Db, tokenHash: string): Promise<{ link: Link;
 }
 
 /**
- * Uses a link: sets the password, makes an invited person active, ends every other session of the person
+ * Uses a link: sets the password, makes an invited person active (a new version of the person, as an admin
+ * sees them; a reset changes nothing an admin edits), ends every other session of the person
  * (after a reset, whoever held the old password or device is out), and starts the new session. Null when
  * the link could not be used (used, expired, person disabled), with nothing changed.
  */
@@ -68,7 +69,7 @@ export async function useLink(
     db
       .prepare(
         `UPDATE staff SET password_hash = ?, state = CASE state WHEN 'invited' THEN 'active' ELSE state END,
-                updated_at = ?, last_sign_in_at = ?, version = version + 1
+                updated_at = ?, last_sign_in_at = ?, version = version + (state = 'invited')
           WHERE id = (${ours}) RETURNING ${STAFF_COLUMNS}`,
       )
       .bind(q.passwordHash, now, now, session.tokenHash),
