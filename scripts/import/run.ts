@@ -16,7 +16,7 @@ import type { MediaBucket } from "../../src/storage/media-objects.ts";
 import { type ImportItem, importPublishedArticles, reimportArticle } from "../../src/publish/import.ts";
 import { ImageTally } from "./body/image-tally.ts";
 import { OldImages } from "./body/images.ts";
-import { imageSources, parseLegacyBody } from "./body/legacy-html.ts";
+import { imageSources, parseLegacyBody } from "../../src/content/legacy-html.ts";
 import type { Candidate } from "./candidate.ts";
 import { UrlPatterns } from "./old-urls.ts";
 import { type Preparer, judgeOldPaths, prepareArticle } from "./prepare.ts";

@@ -1,6 +1,6 @@
 // A DedeCMS 5.7 article: a dede_archives row (title, writer, source, litpic, description, pubdate/senddate,
 // arcrank, channel…) with its dede_addonarticle row (body, redirecturl). Pure.
-import { cleanLine } from "../body/legacy-html.ts";
+import { cleanLine } from "../../../src/content/legacy-html.ts";
 import { parseBylines } from "../bylines.ts";
 import type { Candidate, Skip } from "../candidate.ts";
 import { type DumpRecord, int, text } from "../record.ts";

@@ -1,6 +1,6 @@
 // A PHPCMS v9 article: a v9_news row (title, thumb, description, url, status, islink, inputtime, updatetime)
 // with its v9_news_data row (content, copyfrom "来源|id"), and an `author` field where the site added one. Pure.
-import { cleanLine } from "../body/legacy-html.ts";
+import { cleanLine } from "../../../src/content/legacy-html.ts";
 import { parseBylines } from "../bylines.ts";
 import type { Candidate, Skip } from "../candidate.ts";
 import { printedPath } from "../old-paths.ts";
