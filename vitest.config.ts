@@ -36,6 +36,8 @@ export default defineConfig(async () => {
         // every test file sends its misses from one address, so the Worker's two limits are out of reach here;
         // the limits' decisions are tested with stand-ins, and TEST_LIMIT (3 a minute) shows the pool's own.
         miniflare: {
+          // A second database for the migration tests, which build an older schema and migrate it.
+          d1Databases: ["MIGRATION_DB"],
           ratelimits: {
             READER_MISSES: { namespace_id: "7001", simple: { limit: 1_000_000, period: 60 } },
             AUTHENTICATIONS: { namespace_id: "7002", simple: { limit: 1_000_000, period: 60 } },

@@ -29,6 +29,8 @@ export const LIMITS = {
   storedBodyBytes: 1_800_000,
   /** The whole JSON request body, checked before it is read: room for a full body sent as \uXXXX escapes. */
   requestBytes: 2 * 1_048_576,
+  /** A review note (提交审核 / 退回), in characters. */
+  reviewNote: 1_000,
   /** Legacy ids as DedeCMS / PHPCMS store them (unsigned 32-bit). */
   legacyId: 4_294_967_295,
 } as const;
@@ -153,10 +155,29 @@ export type ArticleCreate = v.InferOutput<typeof ArticleCreate>;
 /** What an article's content is made of, as an editor writes it: create's fields without the workflow ones. */
 export type ArticleInput = Omit<ArticleCreate, "id" | "status">;
 
+/**
+ * POST /api/v1/admin/articles/render: an article as an editor has it on screen, stored nowhere. Create's
+ * fields, but the title may still be empty: a preview is asked for while the person writes.
+ */
+export const ArticleRender = closed({
+  ...v.partial(v.object(writable), ["kicker", "subtitle", "summary", "source", "bylines", "body", "cover_image", "publish_at"]).entries,
+  title: v.optional(line(LIMITS.title), ""),
+});
+export type ArticleRender = v.InferOutput<typeof ArticleRender>;
+
 /** POST …/publish: optionally when. */
 export const PublishRequest = closed({ publish_at: v.optional(v.nullable(Timestamp)) });
 
-export const ARTICLE_STATUS_FILTER = ["draft", "scheduled", "published", "archived", "trash"] as const;
+export const ARTICLE_STATUS_FILTER = ["draft", "submitted", "scheduled", "published", "archived", "trash"] as const;
+
+/** A note on a review step: what the author asks the editors, or why an editor sends an article back. */
+const reviewNote = multiline(LIMITS.reviewNote, true);
+
+/** POST …/submit (提交审核): an optional note for the editors. */
+export const SubmitRequest = closed({ note: v.optional(reviewNote) });
+
+/** POST …/return (退回): the note the author will see on the article, required. */
+export const ReturnRequest = closed({ note: v.pipe(reviewNote, v.check(hasVisibleText, "must say why the article goes back")) });
 
 /**
  * A revision as stored (revisions.snapshot): its shape is checked on read, and restoring it goes through
@@ -176,6 +197,17 @@ export const RevisionSnapshot = v.object({
   publish_at: v.nullable(v.number()),
   published_at: v.nullable(v.number()),
   deleted_at: v.nullable(v.number()),
+  /** The review step the article showed then (revisions older than review have none). */
+  review: v.optional(
+    v.nullable(
+      v.object({
+        action: v.picklist(["submit", "return"]),
+        note: v.string(),
+        actor: v.object({ id: v.nullable(v.number()), name: v.string() }),
+        at: v.number(),
+      }),
+    ),
+  ),
   /** The media keys the body and cover name, so a restore loads their rows in the same batch as the article. */
   images: v.optional(v.array(v.string())),
 });

@@ -1,5 +1,5 @@
 // The JSON shapes of the API: one article, a list item, a section. Pure functions over rows.
-import type { Article } from "../domain/article.ts";
+import type { Article, Review } from "../domain/article.ts";
 import type { Section } from "../domain/section.ts";
 import { toRfc3339 } from "../content/dates.ts";
 import { articleUrl, mediaUrl, sectionUrl } from "../content/urls.ts";
@@ -58,6 +58,10 @@ export function articleDetailJson(
   };
 }
 
+/** The last review step: `submit` with the author's note, or `return` with the editor's, who and when. */
+export const reviewJson = (r: Review | null) =>
+  r && { action: r.action, note: r.note, actor: { id: r.actor.id, name: r.actor.name }, at: toRfc3339(r.at) };
+
 /** What an editor sees: the public shape plus workflow state and the Markdown source. */
 export function adminArticleJson(article: Article, section: Pick<Section, "path" | "name">) {
   return {
@@ -66,7 +70,9 @@ export function adminArticleJson(article: Article, section: Pick<Section, "path"
     version: article.version,
     publish_at: article.publishAt === null ? null : toRfc3339(article.publishAt),
     created_at: toRfc3339(article.createdAt),
+    created_by: article.createdBy,
     deleted_at: article.deletedAt === null ? null : toRfc3339(article.deletedAt),
+    review: reviewJson(article.review),
     body: article.body,
     body_html: article.bodyHtml,
   };
