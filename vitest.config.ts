@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { standInHub } from "./test/stand-in-hub.ts";
+import { standInImages } from "./test/stand-in-images.ts";
 import { ACCESS_TEAM, accessKeys, standInAccess } from "./test/stand-in-access.ts";
 
 /** Every file under `dir`, by its path relative to it, as base64: the importer's fixtures (dumps, uploads) as bytes. */
@@ -22,6 +23,7 @@ export default defineConfig(async () => {
   const keys = accessKeys();
   const access = standInAccess(keys);
   const hub = standInHub();
+  const images = standInImages();
   return {
     plugins: [
       cloudflareTest({
@@ -29,7 +31,8 @@ export default defineConfig(async () => {
         // D1_METER on: tests hold writes to their round-trip budget by the meter's count. EDGE_CACHE: nothing
         // local provides Workers Cache, so the Cache API stands in, as it would unasked (without the warning).
         // outboundService: the Worker's outbound fetches go to stand-ins, not the network: WebSub pings to a
-        // hub, Cloudflare Access's key set to an Access team whose private keys the tests get (TEST_ACCESS).
+        // hub, Cloudflare Access's key set to an Access team whose private keys the tests get (TEST_ACCESS),
+        // other sites' pictures that an editor's paste names (test/stand-in-images.ts).
         // TEST_IMPORT_FIXTURES: workerd has no file system, so the import tests get their dumps and uploads here.
         // SITE_URL: the tests ask http://localhost, and a local site's links name the origin serving it.
         // ratelimits: the pool provides the Rate Limiting binding (an exact count per wall-clock window), but
@@ -51,7 +54,7 @@ export default defineConfig(async () => {
             TEST_IMPORT_FIXTURES: { dumps: filesUnder("test/fixtures/dumps"), uploads: filesUnder("test/fixtures/uploads") },
             TEST_ACCESS: { team: ACCESS_TEAM, keys: keys.map(({ kid, privateJwk }) => ({ kid, privateJwk: JSON.stringify(privateJwk) })) },
           },
-          outboundService: (request: Request) => access(request) ?? hub(request),
+          outboundService: (request: Request) => access(request) ?? images(request) ?? hub(request),
         },
       }),
     ],

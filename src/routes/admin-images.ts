@@ -11,7 +11,12 @@ import { isMultipart, readUploadRequest } from "../http/upload-request.ts";
 import { MAX_IMAGE_BYTES, imageTooLarge, uploadImage } from "../publish/upload.ts";
 import { mediaJson } from "../render/media-json.ts";
 import { followImageChange } from "../follow-ups.ts";
-import { parseQuery } from "../http/query.ts";
+import { NoQuery, parseQuery } from "../http/query.ts";
+import { readJson } from "../http/json-body.ts";
+import { badRequest } from "../domain/errors.ts";
+import { closed } from "../content/schemas.ts";
+import { validateImageMetadata } from "../media/metadata.ts";
+import { FETCH_TIMEOUT_MS, fetchImage } from "../publish/fetch-image.ts";
 
 export const adminImages = new Hono<AppEnv>();
 
@@ -32,6 +37,35 @@ adminImages.post("/", uploadLimit, async (c) => {
   const { media, created, filledIn } = await uploadImage(c.env.MEDIA, c.var.db, { ...upload, actor: { id, name } });
   if (created) c.header("Location", `/api/v1/admin/images/${media.key}`);
   // New metadata for an image pages already show: their cover figures print it.
+  if (filledIn) followImageChange(c.env, c.executionCtx, media.key);
+  return c.json(mediaJson(media), created ? 201 : 200);
+});
+
+/** POST /fetch: a picture elsewhere (a pasted page's), with what the editor says about it. */
+const FetchRequest = closed({
+  url: v.pipe(v.string(), v.minLength(1, "must not be empty"), v.maxLength(2048, "must be at most 2048 characters")),
+  alt: v.optional(v.string()),
+  caption: v.optional(v.string()),
+  credit: v.optional(v.string()),
+});
+
+/**
+ * The server fetches the picture (src/publish/fetch-image.ts: http and https only, no private hosts, no
+ * credentials, a deadline, the upload caps) and stores it as an upload: the media JSON, 201 (200 when the
+ * same bytes were stored before); 422 `fetch_failed` with the reason otherwise.
+ */
+adminImages.post("/fetch", async (c) => {
+  parseQuery(c, NoQuery);
+  const { value: body } = await readJson(c, FetchRequest, 16 * 1024);
+  const { url, ...fields } = body;
+  const checked = validateImageMetadata(fields);
+  if (!checked.metadata) throw badRequest("The request has invalid fields", checked.problems);
+  const { id, name } = c.get("actor");
+  const { media, created, filledIn } = await fetchImage(c.env.MEDIA, c.var.db, { url, metadata: checked.metadata, actor: { id, name } }, {
+    fetch: (request) => fetch(request),
+    signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+  });
+  if (created) c.header("Location", `/api/v1/admin/images/${media.key}`);
   if (filledIn) followImageChange(c.env, c.executionCtx, media.key);
   return c.json(mediaJson(media), created ? 201 : 200);
 });
