@@ -3,7 +3,7 @@
 // The other sites are a stand-in (test/stand-in-images.ts).
 import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
-import { checkOutboundUrl } from "../src/http/outbound-url.ts";
+import { checkOutboundUrl } from "../src/content/outbound-url.ts";
 import { fetchRemoteBytes } from "../src/publish/fetch-image.ts";
 import { settledFetch } from "./settle.ts";
 import { makeKey } from "./keys-fixture.ts";

@@ -14,12 +14,12 @@ import { MEDIA_KEY } from "../domain/media.ts";
 import { cleanLegacyBlocks, parseLegacyBody } from "./legacy-html.ts";
 import { cleanBlocksToMarkdown } from "./html-markdown.ts";
 
-export type PastedImageKind = "embedded" | "remote" | "local";
+type PastedImageKind = "embedded" | "remote" | "local";
 
 /** A picture of the paste: its source as pasted, what to do with it, and the placeholder the Markdown names it by. */
-export type PastedImage = { src: string; kind: PastedImageKind; placeholder: string };
+type PastedImage = { src: string; kind: PastedImageKind; placeholder: string };
 
-export type Pasted = { markdown: string; images: PastedImage[] };
+type Pasted = { markdown: string; images: PastedImage[] };
 
 const OWN_MEDIA = new RegExp(`^/media/(${MEDIA_KEY.source.slice(1, -1)})$`);
 

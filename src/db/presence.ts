@@ -41,7 +41,7 @@ export async function readEditing(db: Db, articleId: number, viewer: number | nu
   return parseEditing(row?.editing ?? null);
 }
 
-export type Heartbeat = { editing: Editing[]; version: number; updatedAt: number; latest: LatestRevision | null };
+type Heartbeat = { editing: Editing[]; version: number; updatedAt: number; latest: LatestRevision | null };
 
 /**
  * Notes that `actor` has the article open at `now` — `since` stays while the heartbeats keep coming, and

@@ -103,7 +103,7 @@ export const toLatestRevision = (r: RevisionRow & { actor_kind: ActorKind | null
 });
 
 /** One revision with its snapshot and the section the snapshot names (null when that section is gone). */
-export type RevisionWithSnapshot = LatestRevision & { snapshot: RevisionSnapshot; section: { path: string; name: string } | null };
+type RevisionWithSnapshot = LatestRevision & { snapshot: RevisionSnapshot; section: { path: string; name: string } | null };
 
 /** Revision `version` of an article, its snapshot checked (409 revision_unreadable when damaged); null when there is none. */
 export async function getRevision(db: Db, articleId: number, version: number): Promise<RevisionWithSnapshot | null> {

@@ -17,8 +17,8 @@ import type { Actor } from "../domain/actor.ts";
 import type { Article } from "../domain/article.ts";
 import type { LatestRevision } from "../db/revisions.ts";
 
-export const PAUSE_MS = 5 * 60_000;
-export const SPAN_MS = 10 * 60_000;
+const PAUSE_MS = 5 * 60_000;
+const SPAN_MS = 10 * 60_000;
 
 /** The working revision an autosave writes: the version it replaces (null: a new one begins) and when it began. */
 export type Working = { replaces: number | null; startedAt: number };

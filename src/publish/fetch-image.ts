@@ -1,6 +1,6 @@
 // A picture on another site, fetched by the server into the media store (a pasted web page's pictures):
 // through the upload path like any upload — magic bytes, size and pixel caps, a content-hash key — after an
-// outbound fetch that cannot be turned against the Worker's own surroundings (http/outbound-url.ts, checked
+// outbound fetch that cannot be turned against the Worker's own surroundings (content/outbound-url.ts, checked
 // again at every redirect), sends no credentials (a new request: no cookie, no Authorization, no Referer),
 // gives up after a deadline (the caller's signal) and stops reading past the upload cap. Every failure is a
 // 422 `fetch_failed` whose `reason` says which: bad_url, refused_host, unreachable, timeout, status,
@@ -10,10 +10,10 @@ import type { AuditActor } from "../db/audit.ts";
 import type { Db } from "../domain/db.ts";
 import type { ImageMetadata } from "../media/metadata.ts";
 import type { MediaBucket } from "../storage/media-objects.ts";
-import { checkOutboundUrl } from "../http/outbound-url.ts";
+import { checkOutboundUrl } from "../content/outbound-url.ts";
 import { MAX_IMAGE_BYTES, type UploadResult, uploadImage } from "./upload.ts";
 
-export type FetchReason =
+type FetchReason =
   | "bad_url"
   | "refused_host"
   | "unreachable"
@@ -26,7 +26,7 @@ export type FetchReason =
   | "empty";
 
 /** How many redirects are followed, each checked like the first URL. */
-export const MAX_REDIRECTS = 5;
+const MAX_REDIRECTS = 5;
 
 /** How long a fetch may take, reading the whole picture included. */
 export const FETCH_TIMEOUT_MS = 10_000;
@@ -34,7 +34,7 @@ export const FETCH_TIMEOUT_MS = 10_000;
 const failed = (reason: FetchReason, message: string, extra: Record<string, unknown> = {}) =>
   new DomainError("fetch_failed", `The picture could not be fetched: ${message}`, { reason, ...extra });
 
-export type Fetcher = (request: Request) => Promise<Response>;
+type Fetcher = (request: Request) => Promise<Response>;
 
 /** Rejects as soon as `signal` aborts, whatever `work` is waiting on. */
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {

@@ -56,7 +56,7 @@ function neighbour(label: string, n: NeighbourArticle | null, rel: "prev" | "nex
 }
 
 /** What the page's <main> holds: the article and what surrounds it on its page (an editor's preview shows exactly this). */
-export type ArticleMainData = Pick<ArticlePageData, "article" | "chain" | "site" | "older" | "newer" | "cover" | "preview">;
+type ArticleMainData = Pick<ArticlePageData, "article" | "chain" | "site" | "older" | "newer" | "cover" | "preview">;
 
 export function renderArticleMain(d: ArticleMainData): Html {
   const { article: a, chain, site } = d;

@@ -16,7 +16,7 @@ export const adminPaste = new Hono<AppEnv>();
  * A clipboard may carry pictures as data: URIs: room for one at the upload cap (10 MiB is 13.4 MiB as
  * base64) and the page around it.
  */
-export const PASTE_MAX_BYTES = 16 * 1024 * 1024;
+const PASTE_MAX_BYTES = 16 * 1024 * 1024;
 
 const PasteRequest = closed({ html: v.string("must be a string") });
 

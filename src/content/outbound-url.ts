@@ -9,7 +9,7 @@
 // reachable at all, which a deployed Worker's are not. Pure.
 
 /** Why a URL is refused, worded for the person who pasted it. */
-export type Refusal = { reason: "bad_url" | "refused_host"; message: string };
+type Refusal = { reason: "bad_url" | "refused_host"; message: string };
 
 /** The ports a picture may be fetched from: http's and https's, and the alternates Cloudflare proxies. */
 const PORTS = new Set(["", "80", "443", "8080", "8443"]);
