@@ -121,6 +121,8 @@ describe("X-Masthead-Autosave: 1", () => {
     const first = await autosave(1, "第一");
     const second = await autosave(2, "第一句。第二");
     expect([first.res.headers.get("ETag"), second.res.headers.get("ETag")]).toEqual(['"2"', '"3"']);
+    // Nothing a reader sees changed: no purge call for each keystroke's save.
+    expect([first.json.purge, second.json.purge]).toMatchObject([{ tags: [] }, { tags: [] }]);
     expect(Number(/round_trips=(\d+)/.exec(second.res.headers.get("Server-Timing") ?? "")?.[1])).toBeLessThanOrEqual(3);
     // The stale version is refused as any save is: autosaving never overwrites.
     expect((await autosave(2, "旧版本上的改动")).res.status).toBe(412);
