@@ -13,6 +13,7 @@ import { feeds } from "./routes/feeds.ts";
 import { sitemaps } from "./routes/sitemaps.ts";
 import { searchPage } from "./routes/search.ts";
 import { publicSearch } from "./routes/search-api.ts";
+import { openApi } from "./routes/openapi.ts";
 import { d1Timing } from "./http/d1-timing.ts";
 import { d1Session } from "./http/d1-session.ts";
 import { canonicalPath } from "./http/canonical-path.ts";
@@ -47,6 +48,7 @@ app.use(
 app.use(saysItsCacheControl());
 // Every answer under /api/v1 but the admin API is readable from any origin, redirects and 404s included.
 app.use("/api/v1/*", publicCors());
+app.use("/api/openapi.json", publicCors());
 // Before any route, so none ever sees a second spelling of a path (after secureHeaders, whose headers it keeps).
 app.use(canonicalPath());
 
@@ -57,6 +59,8 @@ const READER_PATHS = [
 ];
 const cached = edgeCache((c) => configuredCache(c.env, c.executionCtx));
 for (const path of READER_PATHS) app.use(path, cached);
+// The API's own description is the same for everyone and reads nothing from D1.
+app.use("/api/openapi.json", cached);
 // An imported site's old URLs (/plus/view.php?aid=…, /a/…) are reader URLs too; any path no route serves may be one.
 app.use(forLegacyPaths(cached));
 app.use(d1Timing());
@@ -69,6 +73,7 @@ app.use(legacyRedirects());
 app.route("/api/v1/admin", admin);
 app.route("/api/v1/search", publicSearch);
 app.route("/api/v1", publicApi);
+app.route("/api", openApi);
 app.route("/media", media);
 app.route("/assets", assets);
 app.route("/preview", previews);

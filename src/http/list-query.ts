@@ -42,9 +42,8 @@ export const KeyNumber = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 export const Limit = v.optional(
   v.pipe(
     v.string(),
-    v.regex(/^[1-9][0-9]{0,2}$/, "must be a whole number from 1 to 100"),
+    v.regex(/^(?:[1-9][0-9]?|100)$/, "must be a whole number from 1 to 100"),
     v.transform(Number),
-    v.maxValue(100, "must be at most 100"),
   ),
   "20",
 );

@@ -1,10 +1,10 @@
 // Image uploads for editors (mounted at /api/v1/admin/images behind the API key and the editor role).
 import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import { notFound } from "../domain/errors.ts";
-import { Cursor, KeyNumber, ListQuery, pageOf } from "../http/list-query.ts";
+import { pageOf } from "../http/list-query.ts";
+import { ImageListQuery } from "../http/api-queries.ts";
 import { getMedia, listMedia } from "../db/media.ts";
 import { MEDIA_KEY } from "../domain/media.ts";
 import { isMultipart, readUploadRequest } from "../http/upload-request.ts";
@@ -35,8 +35,6 @@ adminImages.post("/", uploadLimit, async (c) => {
   if (filledIn) followImageChange(c.env, c.executionCtx, media.key);
   return c.json(mediaJson(media), created ? 201 : 200);
 });
-
-const ImageListQuery = ListQuery({ cursor: v.optional(Cursor(v.strictTuple([KeyNumber, v.pipe(v.string(), v.regex(MEDIA_KEY))]))) });
 
 adminImages.get("/", async (c) => {
   const { limit, cursor } = parseQuery(c, ImageListQuery);

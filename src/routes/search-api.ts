@@ -2,14 +2,12 @@
 // change) and editors' GET /api/v1/admin/search (every state, behind the admin key check). Both follow the
 // list contract (items, next_cursor, limit); the cursor is the offset of the next page in the ranking.
 import { type Context, Hono } from "hono";
-import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import { badRequest, notFound } from "../domain/errors.ts";
-import { EDITORS_RANKED, SEARCH_WINDOW, type SearchResults, type SearchScope } from "../domain/search.ts";
-import { Cursor, KeyNumber, ListQuery, encodeCursor } from "../http/list-query.ts";
-import { ARTICLE_STATUS_FILTER } from "../content/schemas.ts";
+import type { SearchResults, SearchScope } from "../domain/search.ts";
+import { encodeCursor } from "../http/list-query.ts";
+import { EditorSearchQuery, ReaderSearchQuery } from "../http/api-queries.ts";
 import { type Phrase, QUERY_LIMITS, type SearchQuery, parseSearchQuery } from "../search/query.ts";
-import { SECTION_PATH } from "../content/urls.ts";
 import { search } from "../db/search.ts";
 import { adminHitJson, hitJson } from "../render/search-json.ts";
 import { parseQuery } from "../http/query.ts";
@@ -18,21 +16,6 @@ export const publicSearch = new Hono<AppEnv>();
 export const adminSearch = new Hono<AppEnv>();
 
 type Ctx = Context<AppEnv>;
-
-// The cursor is an offset into what the search ranked, so it goes no further than that.
-const offsetCursor = (ranked: number) => v.optional(Cursor(v.strictTuple([v.pipe(KeyNumber, v.maxValue(ranked))])));
-
-const common = {
-  q: v.string(),
-  section: v.optional(v.pipe(v.string(), v.regex(SECTION_PATH, "must be a section path such as xw/dzyw"))),
-};
-
-const ReaderQuery = ListQuery({ ...common, cursor: offsetCursor(SEARCH_WINDOW) });
-const EditorQuery = ListQuery({
-  ...common,
-  cursor: offsetCursor(EDITORS_RANKED),
-  status: v.optional(v.picklist(ARTICLE_STATUS_FILTER, `must be one of ${ARTICLE_STATUS_FILTER.join(", ")}`)),
-});
 
 const PROBLEMS = {
   empty: "must contain something to search for: letters, digits or Chinese characters",
@@ -70,12 +53,12 @@ async function answer<T>(
 publicSearch.get("/", (c) => {
   // Tagged before anything can fail, so a cached 404 for an unknown section is purged like the rest.
   c.set("shows", { articles: [], listings: [], search: true });
-  const { q, section, limit, cursor } = parseQuery(c, ReaderQuery);
+  const { q, section, limit, cursor } = parseQuery(c, ReaderSearchQuery);
   return answer(c, { who: "readers", ...(section !== undefined && { sectionPath: section }) }, { q, limit, cursor }, hitJson);
 });
 
 adminSearch.get("/", (c) => {
-  const { q, section, status, limit, cursor } = parseQuery(c, EditorQuery);
+  const { q, section, status, limit, cursor } = parseQuery(c, EditorSearchQuery);
   c.header("Cache-Control", "no-store");
   const scope: SearchScope = { who: "editors", ...(status !== undefined && { state: status }), ...(section !== undefined && { sectionPath: section }) };
   return answer(c, scope, { q, limit, cursor }, adminHitJson);

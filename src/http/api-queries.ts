@@ -1,0 +1,52 @@
+// What the JSON API takes in its URLs beyond the JSON bodies of content/schemas.ts: each endpoint's query
+// string and the path parameters it checks itself. The routes validate with these schemas and the API
+// document (src/openapi/) publishes them, so the two cannot say different things.
+import * as v from "valibot";
+import { EDITORS_RANKED, SEARCH_WINDOW } from "../domain/search.ts";
+import { MEDIA_KEY } from "../domain/media.ts";
+import { ARTICLE_STATUS_FILTER } from "../content/schemas.ts";
+import { SECTION_PATH } from "../content/urls.ts";
+import { Cursor, KeyNumber, ListQuery } from "./list-query.ts";
+
+/** An article id in a path: a positive integer without leading zeros; beyond 2^53 no article can have it. */
+export const ArticleId = v.pipe(
+  v.string(),
+  v.regex(/^[1-9][0-9]{0,15}$/, "must be a positive integer without leading zeros"),
+  v.transform(Number),
+  v.safeInteger("must be at most 9007199254740991"),
+);
+
+const Section = v.pipe(v.string(), v.regex(SECTION_PATH, "must be a section path such as xw/dzyw"));
+
+const Status = v.picklist(ARTICLE_STATUS_FILTER, `must be one of ${ARTICLE_STATUS_FILTER.join(", ")}`);
+
+/** GET /api/v1/articles: a section and its subsections; the cursor is the last row's [published_at, id]. */
+export const ArticleListQuery = ListQuery({
+  section: v.optional(Section),
+  cursor: v.optional(Cursor(v.strictTuple([KeyNumber, KeyNumber]))),
+});
+
+/** GET /api/v1/admin/articles: one status, one section (not its subsections); the cursor is [updated_at, id]. */
+export const AdminListQuery = ListQuery({
+  status: v.optional(Status),
+  section: v.optional(Section),
+  cursor: v.optional(Cursor(v.strictTuple([KeyNumber, KeyNumber]))),
+});
+
+/** GET /api/v1/admin/images: the cursor is the last image's [created_at, key]. */
+export const ImageListQuery = ListQuery({ cursor: v.optional(Cursor(v.strictTuple([KeyNumber, v.pipe(v.string(), v.regex(MEDIA_KEY))]))) });
+
+// A search's cursor is an offset into what it ranked, so it goes no further than that.
+const offsetCursor = (ranked: number) => v.optional(Cursor(v.strictTuple([v.pipe(KeyNumber, v.maxValue(ranked))])));
+
+/** `q` is checked further when it is parsed (search/query.ts): something to search for, at most 100 characters and 10 terms. */
+const searchTerms = {
+  q: v.pipe(v.string(), v.description("What to search for: at most 100 characters and 10 terms, with letters, digits or Chinese characters in it.")),
+  section: v.optional(Section),
+};
+
+/** GET /api/v1/search: published articles. */
+export const ReaderSearchQuery = ListQuery({ ...searchTerms, cursor: offsetCursor(SEARCH_WINDOW) });
+
+/** GET /api/v1/admin/search: every state, or one. */
+export const EditorSearchQuery = ListQuery({ ...searchTerms, cursor: offsetCursor(EDITORS_RANKED), status: v.optional(Status) });
