@@ -76,7 +76,7 @@ async function validRequests(): Promise<Record<string, Case>> {
     listArticles: { path: `/api/v1/articles?section=${section}&limit=1`, status: 200 },
     getArticle: { path: `/api/v1/articles/${published.id}`, status: 200 },
     listSections: { path: "/api/v1/sections", status: 200 },
-    search: { path: `/api/v1/search?q=${encodeURIComponent("岚江")}&section=${section}`, status: 200 },
+    search: { path: `/api/v1/search?${new URLSearchParams({ q: "岚江", section })}`, status: 200 },
     getOpenApiDocument: { path: "/api/openapi.json", status: 200 },
     listAdminArticles: { path: `/api/v1/admin/articles?status=draft&section=${section}`, init: as("GET"), status: 200 },
     createArticle: { path: "/api/v1/admin/articles", init: json({ section, title: "新稿", bylines: [{ name: "林晓", role: "记者" }] }), status: 201 },

@@ -35,7 +35,7 @@ Rules every operation follows:
 - Times are RFC 3339 with the Shanghai offset (+08:00); text lengths count characters (code points).
 - Objects in answers have exactly the members shown. A later version may add members: clients should ignore those they do not know.`;
 
-const ROLE_TEXT = `An API key, \`Authorization: Bearer mh_<prefix>_<secret>\`. Roles, lowest first: ${ROLES.join(", ")}; each may do what the ones before it may. An operation names the least role it needs as the scope.`;
+const ROLE_TEXT = `An API key, \`Authorization: Bearer mh_<prefix>_<secret>\`. Roles, lowest first: ${ROLES.join(", ")}; each may do what the ones before it may. An operation names the least role it needs as the scope. On the public API a key is optional: a verified one reads past the edge cache.`;
 
 /** Request headers, described once. */
 const REQUEST_HEADERS: Record<RequestHeader | "x-d1-bookmark", OpenApiParameter> = {
@@ -91,11 +91,18 @@ const headerRefs = (names: readonly (keyof typeof RESPONSE_HEADERS)[]) =>
 /** The error codes of every operation of this kind, besides those it names. */
 function commonErrors(op: Operation): ErrorCode[] {
   const codes: ErrorCode[] = ["bad_request"];
-  if (!op.static) codes.push("unavailable");
-  if (op.access !== "public") codes.push("unauthorized", "invalid_token", "too_many_failures");
+  if (op.static) return codes;
+  codes.push("unavailable", "invalid_token", "too_many_failures");
+  // A reader's request the cache could not answer counts against the client's limit; a key is checked if sent.
+  if (op.access === "public") codes.push("too_many_requests");
+  else codes.push("unauthorized");
   if (op.access !== "public" && op.access !== ROLES[0]) codes.push("forbidden");
   return codes;
 }
+
+/** Who may call it: anyone (a key, when sent, reads past the edge cache), or a key with at least a role. */
+const securityOf = (op: Operation): Record<string, string[]>[] =>
+  op.access !== "public" ? [{ apiKey: [op.access] }] : op.static ? [] : [{}, { apiKey: [] }];
 
 const STATUS_HEADERS: Partial<Record<number, (keyof typeof RESPONSE_HEADERS)[]>> = { 401: ["WWW-Authenticate"], 412: ["ETag"], 429: ["Retry-After"], 503: ["Retry-After"] };
 
@@ -170,7 +177,7 @@ function operationOf(op: Operation, components: Components): OpenApiOperation {
     summary: op.summary,
     ...(op.description && { description: op.description }),
     tags: [op.tag],
-    security: op.access === "public" ? [] : [{ apiKey: [op.access] }],
+    security: securityOf(op),
     parameters,
     ...(op.body && {
       requestBody: {

@@ -16,7 +16,10 @@ const cached = (description: string, body: v.GenericSchema, example: unknown): P
 });
 
 /** A list has one URL: its parameters in their order, defaults left out; any other spelling redirects there. */
-const ONE_URL: Answer = { description: "The same list at its one URL: parameters in their order, defaults left out.", headers: ["Location"] };
+const ONE_URL: Answer = {
+  description: "The same list at its one URL: parameters in their order, defaults left out (a search's query cleaned and folded, as a form spells it).",
+  headers: ["Location"],
+};
 
 export const publicOperations: Operation[] = [
   {
@@ -67,7 +70,7 @@ export const publicOperations: Operation[] = [
     access: "public",
     query: ReaderSearchQuery,
     headers: ["If-None-Match"],
-    answers: cached("The hits, with the query marked in `title_html` and `snippet_html`.", SearchAnswer, SEARCH_EXAMPLE),
+    answers: { ...cached("The hits, with the query marked in `title_html` and `snippet_html`.", SearchAnswer, SEARCH_EXAMPLE), 301: ONE_URL },
     errors: ["not_found"],
   },
   {
