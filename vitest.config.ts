@@ -39,6 +39,9 @@ export default defineConfig(async () => {
           bindings: {
             TEST_MIGRATIONS: migrations,
             SITE_URL: "http://localhost",
+            // The API fuzzer's size and seed: `npm run check:api` runs it longer, from another seed.
+            FUZZ_SCALE: process.env.FUZZ_SCALE ?? "1",
+            FUZZ_SEED: process.env.FUZZ_SEED ?? "20261202",
             D1_METER: "on",
             EDGE_CACHE: "cache-api",
             TEST_IMPORT_FIXTURES: { dumps: filesUnder("test/fixtures/dumps"), uploads: filesUnder("test/fixtures/uploads") },

@@ -117,7 +117,7 @@ export function errorsByStatus(op: Operation): Map<number, ErrorCode[]> {
 }
 
 const errorSchema = (codes: readonly ErrorCode[]): JsonSchema => ({
-  allOf: [{ $ref: componentRef(ERROR_COMPONENT) }, { properties: { error: { properties: { code: { enum: [...codes] } } } } }],
+  allOf: [{ $ref: componentRef(ERROR_COMPONENT) }, { type: "object", properties: { error: { type: "object", properties: { code: { enum: [...codes] } } } } }],
 });
 
 /** A query schema's members as query parameters; a member's description becomes the parameter's. */
@@ -147,7 +147,8 @@ function operationOf(op: Operation, components: Components): OpenApiOperation {
     ...pathParameters(op, components.request),
     ...queryParameters(jsonSchemaOf(op.query, "request", components.request)),
     ...(op.headers ?? []).map((h) => REQUEST_HEADERS[h]),
-    ...(op.static ? [] : [REQUEST_HEADERS["x-d1-bookmark"]]),
+    // Readers' bookmarks are ignored (a reader's request reads what the cache keeps); editors' are honoured.
+    ...(op.access === "public" ? [] : [REQUEST_HEADERS["x-d1-bookmark"]]),
   ];
   const responses: OpenApiOperation["responses"] = {};
   for (const [status, answer] of Object.entries(op.answers)) {

@@ -1,0 +1,183 @@
+// The fuzzer's run: requests generated from the document for every operation, taken in turn (so the state one
+// leaves — a publish, a trash, a revoked key — is what the next meets), sent to the Worker directly (no
+// HTTP), each answer checked: no server error, a documented status, a body its schema allows, no request the
+// document forbids accepted, no field it allows refused with a 400. Seeded, so a run is repeatable.
+import fc from "fast-check";
+import type { Role } from "../../src/domain/api-key.ts";
+import type { OpenApiDocument } from "../../src/openapi/document.ts";
+import { type Answer, type DocumentedOperation, answerOf, answerProblems, operationsOf } from "../openapi-check.ts";
+import { settledFetch } from "../settle.ts";
+import { type Sent, type SentBody, forbiddenBy } from "./oracle.ts";
+import { type Auth, type RequestSpec, requestsFor } from "./requests.ts";
+import { type World, articleIds } from "./world.ts";
+
+export type Problem = { operation: string; request: string; status: number; problem: string; answer: string };
+
+export type Report = {
+  requests: number;
+  seconds: number;
+  /** By operation id: how many requests, by status. */
+  statuses: Map<string, Map<number, number>>;
+  /** Requests the document forbids, by operation: how many the run sent. */
+  forbidden: Map<string, number>;
+  problems: Problem[];
+};
+
+const SHARED_ADDRESS = "2001:db8:f022::1";
+const UNKNOWN_KEY = `mh_aaaaaaaa_${"a".repeat(52)}`;
+
+function authorization(auth: Auth, w: World): string | null {
+  switch (auth) {
+    case "admin":
+    case "editor":
+    case "author":
+      return w.keys[auth].authHeader;
+    case "none":
+      return null;
+    case "malformed":
+      return "Bearer junk";
+    case "unknown-key":
+      return `Bearer ${UNKNOWN_KEY}`;
+    case "revoked":
+      return `Bearer ${w.deadSecrets.revoked}`;
+    case "rotated":
+      return `Bearer ${w.deadSecrets.rotated}`;
+    case "basic":
+      return "Basic dXNlcjpwYXNz";
+  }
+}
+
+const roleOf = (auth: Auth): Role | null => (auth === "admin" || auth === "editor" || auth === "author" ? auth : null);
+
+/** The JSON text of a body, with a member written twice when the spec asks. */
+function jsonText(value: unknown, duplicate: boolean): string {
+  const text = JSON.stringify(value);
+  if (!duplicate) return text;
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    const [first] = Object.entries(value);
+    if (first) return `{${JSON.stringify(first[0])}:${JSON.stringify(first[1])},${text.slice(1)}`;
+  }
+  return '{"title":"甲","title":"乙"}';
+}
+
+type Built = { url: string; init: RequestInit; sent: Sent; bindings: Record<string, string> };
+
+let address = 0;
+
+function build(documented: DocumentedOperation, spec: RequestSpec, w: World): Built {
+  const pathParams = Object.fromEntries(Object.entries(spec.params).map(([name, value]) => [name, value(w)]));
+  const path = documented.path.replace(/\{([^}]+)\}/g, (_, name: string) => pathParams[name] ?? "");
+  const search = spec.query(w);
+  const headers = new Headers();
+  const auth = authorization(spec.auth, w);
+  if (auth) headers.set("Authorization", auth);
+  address += 1;
+  headers.set("CF-Connecting-IP", spec.sharedAddress ? SHARED_ADDRESS : `2001:db8:f0:${address.toString(16)}::1`);
+  for (const [name, value] of Object.entries(spec.headers)) headers.set(name, value(w));
+  let body: BodyInit | undefined;
+  let sentBody: SentBody | null = null;
+  const b = spec.body;
+  if (b?.kind === "json" || b?.kind === "text") {
+    const text = b.kind === "json" ? jsonText(b.value(w), b.duplicate ?? false) : b.text;
+    if (b.contentType) headers.set("Content-Type", b.contentType);
+    body = text;
+    sentBody = { kind: "json", contentType: b.contentType, text, duplicate: b.kind === "json" && (b.duplicate ?? false) };
+  } else if (b?.kind === "bytes") {
+    const bytes = b.bytes();
+    if (b.contentType) headers.set("Content-Type", b.contentType);
+    body = bytes;
+    sentBody = { kind: "bytes", contentType: b.contentType, size: bytes.length };
+  } else if (b?.kind === "form") {
+    const form = new FormData();
+    for (const [name, value] of b.fields) form.append(name, value === "file" ? new File([b.file()], "photo.jpg") : value);
+    body = form;
+    sentBody = { kind: "form", fields: b.fields };
+  }
+  return {
+    url: `http://localhost${path}${search}`,
+    init: { method: documented.method, headers, redirect: "manual", ...(body !== undefined && { body }) },
+    sent: { role: roleOf(spec.auth), badKey: ["unknown-key", "revoked", "rotated"].includes(spec.auth), pathParams, search, headers, body: sentBody },
+    bindings: spec.withPreviewSecret ? { PREVIEW_SECRET: w.previewSecret } : {},
+  };
+}
+
+/** What an answer teaches the run: an article's version, a new article, key or image, a cursor for the next page. */
+function learn(documented: DocumentedOperation, answer: Answer, w: World) {
+  if (answer.status >= 300 || !/json/.test(answer.contentType ?? "")) return;
+  const body = JSON.parse(answer.body) as Record<string, unknown>;
+  if (typeof body.id === "number" && typeof body.version === "number") w.versions.set(body.id, body.version);
+  if (typeof body.next_cursor === "string") {
+    const key = `${documented.method} ${documented.path}`;
+    const seen = w.cursors.get(key) ?? [];
+    if (seen.length < 20) w.cursors.set(key, [...seen, body.next_cursor]);
+  }
+  const key = body.key as { id?: unknown } | undefined;
+  if (documented.path === "/api/v1/admin/keys" && answer.status === 201 && typeof key?.id === "number") w.targetKeys.push(key.id);
+  if (documented.path === "/api/v1/admin/images" && typeof body.key === "string" && !w.mediaKeys.includes(body.key)) w.mediaKeys.push(body.key);
+}
+
+/** Parameters whose validity the document states in words only (an opaque cursor, a query's terms, an id past 2^53). */
+const CHECKED_FURTHER = new Set(["cursor", "q", "id"]);
+
+/** A 400 for a request the document allows is a disagreement when it names a field the document describes. */
+function refusedAllowed(documented: DocumentedOperation, sent: Sent, answer: Answer): string | null {
+  if (answer.status !== 400 || documented.op.requestBody?.content["multipart/form-data"]) return null;
+  const details = (JSON.parse(answer.body) as { error?: { details?: { path: string }[] } }).error?.details ?? [];
+  const query = new Set(documented.op.parameters.filter((p) => p.in === "query").map((p) => p.name));
+  const named = details.filter((d) => !CHECKED_FURTHER.has(d.path) && (query.has(d.path) || (sent.body?.kind === "json" && d.path !== "(body)" && !/^[A-Z]|^x-/.test(d.path))));
+  return named.length ? `the document allows ${named.map((d) => d.path).join(", ")}, the server refused it` : null;
+}
+
+const describe = (built: Built) => {
+  const headers = [...(built.init.headers as Headers)].filter(([n]) => n !== "cf-connecting-ip").map(([n, v]) => `${n}: ${n === "authorization" ? v.slice(0, 20) : v}`);
+  const body = built.sent.body?.kind === "json" ? ` ${built.sent.body.text.slice(0, 300)}` : built.sent.body ? ` (${built.sent.body.kind})` : "";
+  return `${built.init.method} ${built.url.replace("http://localhost", "")} [${headers.join("; ")}]${body}`;
+};
+
+export async function fuzz(doc: OpenApiDocument, w: World, opts: { seed: number; perOperation: number }): Promise<Report> {
+  const started = Date.now();
+  const operations = operationsOf(doc);
+  const specs = operations.map((op, i) => fc.sample(requestsFor(op, doc, w), { seed: opts.seed + i, numRuns: opts.perOperation }));
+  const report: Report = { requests: 0, seconds: 0, statuses: new Map(), forbidden: new Map(), problems: [] };
+  for (let round = 0; round < opts.perOperation; round++) {
+    for (const [i, documented] of operations.entries()) {
+      const spec = specs[i]?.[round];
+      if (!spec) continue;
+      const built = build(documented, spec, w);
+      const answer = await answerOf(await settledFetch(built.url, built.init, built.bindings));
+      report.requests += 1;
+      const id = documented.op.operationId;
+      const counts = report.statuses.get(id) ?? new Map<number, number>();
+      counts.set(answer.status, (counts.get(answer.status) ?? 0) + 1);
+      report.statuses.set(id, counts);
+      const problems = answerProblems(doc, documented, answer);
+      // A 503 is the service saying so (D1 unreachable, previews off), each documented where it can happen.
+      if (answer.status >= 500 && answer.status !== 503) problems.push("a server error");
+      const forbidden = forbiddenBy(doc, documented, built.sent);
+      if (forbidden.length) report.forbidden.set(id, (report.forbidden.get(id) ?? 0) + 1);
+      if (forbidden.length && answer.status < 400) problems.push(`accepted what the document forbids: ${forbidden.join("; ")}`);
+      if (!forbidden.length && answer.status < 500 && problems.length === 0) {
+        const refused = refusedAllowed(documented, built.sent, answer);
+        if (refused) problems.push(refused);
+      }
+      for (const problem of problems) report.problems.push({ operation: id, request: describe(built), status: answer.status, problem, answer: answer.body.slice(0, 400) });
+      if (answer.status < 300) learn(documented, answer, w);
+    }
+  }
+  report.seconds = (Date.now() - started) / 1000;
+  void articleIds;
+  return report;
+}
+
+/** The run as a table: each operation, its requests, the statuses it answered, how many requests the document forbade. */
+export function summary(report: Report): string {
+  const lines = [...report.statuses].map(([id, counts]) => {
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    const statuses = [...counts].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(" ");
+    return `  ${id.padEnd(22)} ${String(total).padStart(5)}  forbidden ${String(report.forbidden.get(id) ?? 0).padStart(4)}  ${statuses}`;
+  });
+  return [
+    `${report.requests} requests over ${report.statuses.size} operations in ${report.seconds.toFixed(1)} s; ${report.problems.length} problems`,
+    ...lines,
+  ].join("\n");
+}
