@@ -79,6 +79,7 @@ adminArticles.get("/", async (c) => {
 });
 
 adminArticles.post("/", async (c) => {
+  parseQuery(c, NoQuery);
   const { value: input, fingerprint } = await readJson(c, ArticleCreate, LIMITS.requestBytes);
   const key = c.get("apiKey");
   const idemKey = idempotencyKey(c);
@@ -119,8 +120,10 @@ adminArticles.get(ID, async (c) => {
 });
 
 /** Applies a change to the article of the path, as the key's holder, on the client's preconditions. */
-const apply = async (c: Ctx, change: Change, conditions = preconditions(c)) =>
-  answerChange(c, await changeArticle(c.var.db, idOf(c), change, { actor: actorOf(c), now: Date.now(), ...conditions }));
+async function apply(c: Ctx, change: Change, conditions = preconditions(c)) {
+  parseQuery(c, NoQuery);
+  return answerChange(c, await changeArticle(c.var.db, idOf(c), change, { actor: actorOf(c), now: Date.now(), ...conditions }));
+}
 
 adminArticles.patch(ID, async (c) => {
   const conditions = preconditions(c, true);
@@ -145,6 +148,7 @@ adminArticles.post(`${ID}/revisions/:n{[1-9][0-9]{0,8}}/restore`, (c) => apply(c
  * desk on a phone). It shows this version only: once the article changes, the link answers 410.
  */
 adminArticles.post(`${ID}/preview`, async (c) => {
+  parseQuery(c, NoQuery);
   const secret = c.env.PREVIEW_SECRET;
   if (!secret) throw new DomainError("previews_disabled", "Previews are off: set a PREVIEW_SECRET (wrangler secret put PREVIEW_SECRET)");
   const { value: body } = await readJson(c, PreviewRequest, 1024, { optional: true });

@@ -6,10 +6,12 @@ import type { AppEnv } from "../env.ts";
 import { PurgeRequest } from "../content/schemas.ts";
 import { purgeTags } from "../follow-ups.ts";
 import { readJson } from "../http/json-body.ts";
+import { NoQuery, parseQuery } from "../http/query.ts";
 
 export const adminCache = new Hono<AppEnv>();
 
 adminCache.post("/purge", async (c) => {
+  parseQuery(c, NoQuery);
   const { value } = await readJson(c, PurgeRequest, 128 * 1024);
   const purge = purgeTags(c.env, c.executionCtx, value.everything ? "everything" : (value.tags ?? []));
   c.header("Cache-Control", "no-store");

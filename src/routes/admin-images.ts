@@ -11,7 +11,7 @@ import { isMultipart, readUploadRequest } from "../http/upload-request.ts";
 import { MAX_IMAGE_BYTES, imageTooLarge, uploadImage } from "../publish/upload.ts";
 import { mediaJson } from "../render/media-json.ts";
 import { followImageChange } from "../follow-ups.ts";
-import { parseQuery } from "../http/query.ts";
+import { NoQuery, parseQuery } from "../http/query.ts";
 
 export const adminImages = new Hono<AppEnv>();
 
@@ -44,6 +44,7 @@ adminImages.get("/", async (c) => {
 });
 
 adminImages.get("/:key", async (c) => {
+  parseQuery(c, NoQuery);
   const key = c.req.param("key");
   const media = MEDIA_KEY.test(key) ? await getMedia(c.var.db, key) : null;
   if (!media) throw notFound("No such image");
