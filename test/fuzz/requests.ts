@@ -9,7 +9,7 @@ import type { OpenApiDocument } from "../../src/openapi/document.ts";
 import type { JsonSchema } from "../../src/openapi/json-schema.ts";
 import type { DocumentedOperation } from "../openapi-check.ts";
 import * as images from "../fixtures/images.ts";
-import { type Json, anyJson, text, valueOf } from "./values.ts";
+import { type Hint, type Json, type Mode, anyJson, plainText, text, valueOf } from "./values.ts";
 import { type World, articleIds, pick } from "./world.ts";
 
 export type Auth = "admin" | "editor" | "author" | "none" | "malformed" | "unknown-key" | "revoked" | "rotated" | "basic";
@@ -35,10 +35,15 @@ export type RequestSpec = {
   withPreviewSecret: boolean;
 };
 
-const AUTH_ADMIN: fc.Arbitrary<Auth> = fc.oneof(
-  { weight: 10, arbitrary: fc.constantFrom<Auth>("admin", "editor", "author") },
-  { weight: 2, arbitrary: fc.constantFrom<Auth>("none", "malformed", "unknown-key", "revoked", "rotated", "basic") },
-);
+const WRONG_KEYS = fc.constantFrom<Auth>("none", "malformed", "unknown-key", "revoked", "rotated", "basic");
+
+/** Mostly the role the operation needs, often another, now and then no key or a wrong one. */
+const authFor = (least: Auth): fc.Arbitrary<Auth> =>
+  fc.oneof(
+    { weight: 6, arbitrary: fc.constant(least) },
+    { weight: 5, arbitrary: fc.constantFrom<Auth>("admin", "editor", "author") },
+    { weight: 2, arbitrary: WRONG_KEYS },
+  );
 const AUTH_PUBLIC: fc.Arbitrary<Auth> = fc.oneof({ weight: 12, arbitrary: fc.constant<Auth>("none") }, { weight: 1, arbitrary: fc.constantFrom<Auth>("editor", "unknown-key", "malformed") });
 
 /** An index into a list the world holds when the request goes out. */
@@ -79,7 +84,8 @@ function queryValue(name: string, schema: JsonSchema, opKey: string, resolve: (r
   }
   if (name === "section") return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...w0.sections) }, { weight: 1, arbitrary: fc.constantFrom("no-such", "XW", "a//b", "", "a/b/c/d/e") }).map((s) => () => s);
   if (name === "q") return fc.oneof({ weight: 4, arbitrary: fc.constantFrom("岚江", "新闻 岚江", "青岚", "巩固", "lanjiang", "嵐江") }, { weight: 2, arbitrary: text(30) }, { weight: 1, arbitrary: fc.constantFrom("", "!!!", "a ".repeat(11), "字".repeat(101)) }).map((q) => () => q);
-  return valueOf(schema, resolve, () => null).map((v) => () => (typeof v === "string" ? v : JSON.stringify(v)));
+  const mode = fc.constantFrom<Mode>("valid", "valid", "valid", "wild");
+  return mode.chain((m) => valueOf(schema, resolve, () => null, m)).map((v) => () => (typeof v === "string" ? v : JSON.stringify(v)));
 }
 
 /** A lone surrogate as a careless client's UTF-8 encoder writes it (WTF-8), which encodeURIComponent refuses. */
@@ -142,13 +148,20 @@ function headersOf(op: DocumentedOperation, idParam: Resolved<string> | undefine
 }
 
 /** Names the world has values for: a section that exists, an image that was uploaded, a time in the future. */
-function hintFor(w0: World): (name: string) => fc.Arbitrary<Json> | null {
-  return (name) => {
-    if (name === "section") return fc.constantFrom(...w0.sections);
-    if (name === "cover_image") return fc.constantFrom<Json>(...w0.mediaKeys, null);
-    if (name === "publish_at") return fc.constantFrom<Json>(null, new Date(Date.now() + 86_400_000).toISOString(), "2025-01-01T08:00:00+08:00");
-    if (name === "body") return fc.oneof(text(200), fc.constantFrom(`正文 ![图](/media/${w0.mediaKeys[0]})`, "![图](/media/" + "0".repeat(64) + ".png)", "<script>alert(1)</script>", "[a]: /x\n\n".repeat(50), "字".repeat(200_001)));
-    if (name === "tags") return fc.oneof(fc.constant<Json>(["site"]), fc.array(fc.constantFrom<Json>("l:xw", "A:1", "x y", "", "a".repeat(1025)), { maxLength: 3 }));
+function hintFor(w0: World): Hint {
+  const future = new Date(Date.now() + 86_400_000).toISOString();
+  return (name, mode) => {
+    const valid = mode === "valid";
+    if (name === "section") return valid ? fc.constantFrom(...w0.sections) : fc.constantFrom<Json>(...w0.sections, "no-such", "XW", "", 1);
+    if (name === "cover_image") return fc.constantFrom<Json>(...w0.mediaKeys, null, ...(valid ? [] : [`${"0".repeat(64)}.png`, "x"]));
+    if (name === "publish_at") return fc.constantFrom<Json>(null, future, "2025-01-01T08:00:00+08:00", ...(valid ? [] : ["2026-02-30T08:00:00+08:00", "tomorrow", 0]));
+    if (name === "body") {
+      return valid
+        ? fc.oneof(plainText(200), fc.constantFrom(`正文 ![图](/media/${w0.mediaKeys[0]})\n\n第二段`, "<b>粗</b> *斜*"))
+        : fc.oneof(text(200), fc.constantFrom("![图](/media/" + "0".repeat(64) + ".png)", "<script>alert(1)</script>", "[a]: /x\n\n".repeat(50), "字".repeat(200_001)));
+    }
+    if (name === "tags") return valid ? fc.array(fc.constantFrom<Json>("site", "l:xw", "a:1", "search"), { minLength: 1, maxLength: 3 }) : fc.array(fc.constantFrom<Json>("l:xw", "x y", "", "a".repeat(1025), 1), { maxLength: 3 });
+    if (name === "role") return valid ? fc.constantFrom<Json>("author", "editor", "admin") : fc.constantFrom<Json>("author", "owner", "", null);
     return null;
   };
 }
@@ -160,11 +173,15 @@ const JSON_TYPES = fc.oneof(
 );
 
 function jsonBody(schema: JsonSchema, resolve: (ref: string) => JsonSchema, w0: World, required: boolean): fc.Arbitrary<BodySpec | null> {
-  const valued = valueOf(schema, resolve, hintFor(w0));
+  const hint = hintFor(w0);
+  const valid = valueOf(schema, resolve, hint, "valid");
+  const wild = valueOf(schema, resolve, hint, "wild");
+  const json = (value: Json, contentType: string | null, duplicate = false): BodySpec => ({ kind: "json", value: () => value, contentType, duplicate });
   return fc.oneof(
-    { weight: 14, arbitrary: fc.tuple(valued, JSON_TYPES).map(([value, contentType]): BodySpec => ({ kind: "json", value: () => value, contentType })) },
-    { weight: 1, arbitrary: fc.tuple(valued, fc.boolean()).map(([value]): BodySpec => ({ kind: "json", value: () => value, contentType: "application/json", duplicate: true })) },
-    { weight: 1, arbitrary: anyJson.map((value): BodySpec => ({ kind: "json", value: () => value, contentType: "application/json" })) },
+    { weight: 10, arbitrary: valid.map((v) => json(v, "application/json")) },
+    { weight: 6, arbitrary: fc.tuple(wild, JSON_TYPES).map(([v, type]) => json(v, type)) },
+    { weight: 1, arbitrary: valid.map((v) => json(v, "application/json", true)) },
+    { weight: 1, arbitrary: anyJson.map((v) => json(v, "application/json")) },
     { weight: 1, arbitrary: fc.constantFrom("{", "", "null", "[]", '{"a":1}x', "\u00ff\ufeff{}", "{".repeat(40) + "}".repeat(40)).map((t): BodySpec => ({ kind: "text", text: t, contentType: "application/json" })) },
     { weight: required ? 1 : 3, arbitrary: fc.constant(null) },
   );
@@ -176,14 +193,24 @@ function uploadBody(): fc.Arbitrary<BodySpec | null> {
   return fc.oneof(
     { weight: 6, arbitrary: fc.tuple(IMAGE_BYTES, fc.constantFrom<string | null>("image/jpeg", "image/png", "application/octet-stream", null, "text/plain", "image/svg+xml")).map(([bytes, contentType]): BodySpec => ({ kind: "bytes", bytes, contentType })) },
     {
-      weight: 3,
+      weight: 2,
       arbitrary: fc
-        .tuple(IMAGE_BYTES, fc.subarray<[string, string | "file"]>([["file", "file"], ["alt", "图"], ["caption", "说明"], ["credit", "摄"], ["colour", "red"], ["alt", "again"], ["file", "not a file"]]))
+        .tuple(IMAGE_BYTES, fc.subarray<[string, string]>([["alt", "图"], ["caption", "说明"], ["credit", "摄"]]))
+        .map(([file, fields]): BodySpec => ({ kind: "form", fields: [["file", "file"], ...fields], file })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(IMAGE_BYTES, fc.subarray<[string, string | "file"]>([["file", "file"], ["alt", "图"], ["caption", "\u202e说明"], ["colour", "red"], ["alt", "again"], ["file", "not a file"], ["__proto__", "x"]]))
         .map(([file, fields]): BodySpec => ({ kind: "form", fields, file })),
     },
     { weight: 1, arbitrary: fc.constant(null) },
   );
 }
+
+/** The role an operation needs, when it needs a key at all. */
+const leastRole = (op: DocumentedOperation): string | undefined =>
+  op.op.security.some((s) => Object.keys(s).length === 0) ? undefined : op.op.security[0]?.apiKey?.[0];
 
 export function requestsFor(op: DocumentedOperation, doc: OpenApiDocument, w0: World): fc.Arbitrary<RequestSpec> {
   const resolve = (ref: string) => doc.components.schemas[ref.replace("#/components/schemas/", "")] as JsonSchema;
@@ -194,7 +221,7 @@ export function requestsFor(op: DocumentedOperation, doc: OpenApiDocument, w0: W
   const bodyArb: fc.Arbitrary<BodySpec | null> = !body ? fc.constant(null) : jsonSchema ? jsonBody(jsonSchema, resolve, w0, body.required) : uploadBody();
   return params.chain((p) =>
     fc.record({
-      auth: op.op.security.length && !op.op.security.some((s) => Object.keys(s).length === 0) ? AUTH_ADMIN : AUTH_PUBLIC,
+      auth: leastRole(op) ? authFor(leastRole(op) as Auth) : AUTH_PUBLIC,
       sharedAddress: fc.integer({ min: 0, max: 29 }).map((n) => n === 0),
       params: fc.constant(p),
       query: queryOf(op, resolve, w0),
