@@ -6,6 +6,7 @@ import { handleError, handleNotFound } from "./http/errors.ts";
 import { pages } from "./routes/pages.ts";
 import { publicApi } from "./routes/api.ts";
 import { admin } from "./routes/admin.ts";
+import { auth } from "./routes/auth.ts";
 import { media } from "./routes/media.ts";
 import { assets } from "./routes/assets.ts";
 import { previews } from "./routes/preview.ts";
@@ -79,6 +80,7 @@ app.use("/preview/*", d1Session("editors"));
 
 app.use(legacyRedirects());
 app.route("/api/v1/admin", admin);
+app.route("/api/v1/auth", auth);
 app.route("/api/v1/search", publicSearch);
 app.route("/api/v1", publicApi);
 app.route("/api", openApi);

@@ -13,6 +13,8 @@ declare global {
       /** The API fuzzer's run: how many times the default number of requests, and its seed (vitest.config.ts). */
       FUZZ_SCALE?: string;
       FUZZ_SEED?: string;
+      /** The stand-in Cloudflare Access team (test/stand-in-access.ts) and its private keys, as JWK JSON. */
+      TEST_ACCESS: { team: string; keys: { kid: string; privateJwk: string }[] };
     }
     interface GlobalProps {
       mainModule: typeof import("../src/index.ts");

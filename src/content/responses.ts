@@ -3,7 +3,7 @@
 // check every answer against them. Objects are strict: they hold exactly the members named here.
 import * as v from "valibot";
 import { ARTICLE_STATUSES } from "../domain/article.ts";
-import { ROLES } from "../domain/api-key.ts";
+import { ROLES } from "../domain/role.ts";
 import { MEDIA_KEY } from "../domain/media.ts";
 import { REVISION_ACTIONS } from "../domain/revision.ts";
 import { SECTION_PATH } from "./urls.ts";

@@ -4,6 +4,8 @@
 import * as v from "valibot";
 import { EDITORS_RANKED, SEARCH_WINDOW } from "../domain/search.ts";
 import { MEDIA_KEY } from "../domain/media.ts";
+import { ROLES } from "../domain/role.ts";
+import { STAFF_STATES } from "../domain/staff.ts";
 import { ARTICLE_STATUS_FILTER } from "../content/schemas.ts";
 import { SECTION_PATH } from "../content/urls.ts";
 import { Cursor, KeyNumber, ListQuery } from "./list-query.ts";
@@ -50,3 +52,20 @@ export const ReaderSearchQuery = ListQuery({ ...searchTerms, cursor: offsetCurso
 
 /** GET /api/v1/admin/search: every state, or one. */
 export const EditorSearchQuery = ListQuery({ ...searchTerms, cursor: offsetCursor(EDITORS_RANKED), status: v.optional(Status) });
+
+const Id = v.pipe(v.string(), v.regex(/^[1-9][0-9]{0,15}$/, "must be a positive whole number"), v.transform(Number));
+
+/** GET /api/v1/admin/audit: by article, actor or action, newest first; the cursor is the last entry's id. */
+export const AuditListQuery = ListQuery({
+  article: v.optional(Id),
+  actor: v.optional(Id),
+  action: v.optional(v.pipe(v.string(), v.regex(/^[a-z_]{1,32}\.[a-z_]{1,32}$/, "must be an action such as article.publish"))),
+  cursor: v.optional(Cursor(v.strictTuple([KeyNumber]))),
+});
+
+/** GET /api/v1/admin/staff: by state and role; the cursor is the last person's id. */
+export const StaffListQuery = ListQuery({
+  state: v.optional(v.picklist(STAFF_STATES, `must be one of ${STAFF_STATES.join(", ")}`)),
+  role: v.optional(v.picklist(ROLES, `must be one of ${ROLES.join(", ")}`)),
+  cursor: v.optional(Cursor(v.strictTuple([KeyNumber]))),
+});

@@ -6,9 +6,10 @@ import { type OpenApiDocument, buildDocument } from "./document.ts";
 import type { Operation } from "./operation.ts";
 import { adminOperations } from "./operations/admin.ts";
 import { articleOperations } from "./operations/articles.ts";
+import { peopleOperations } from "./operations/people.ts";
 import { publicOperations } from "./operations/public.ts";
 
-export const API_OPERATIONS: readonly Operation[] = [...publicOperations, ...articleOperations, ...adminOperations];
+export const API_OPERATIONS: readonly Operation[] = [...publicOperations, ...articleOperations, ...adminOperations, ...peopleOperations];
 
 let built: OpenApiDocument | null = null;
 

@@ -3,6 +3,8 @@
 import { ArticleCreate, ArticlePatch, Byline as BylineInput, PreviewRequest, PublishRequest, PurgeRequest } from "../content/schemas.ts";
 import { KeyInput } from "../auth/key-input.ts";
 import * as answers from "../content/responses.ts";
+import * as people from "../content/staff-responses.ts";
+import { StaffInput, StaffPatch } from "../auth/staff-input.ts";
 import type { Named } from "./json-schema.ts";
 
 export type Components = { request: Named; response: Named };
@@ -10,7 +12,7 @@ export type Components = { request: Named; response: Named };
 export const ERROR_COMPONENT = "Error";
 
 export const COMPONENTS: Components = {
-  request: { ArticleCreate, ArticlePatch, BylineInput, PublishRequest, PreviewRequest, KeyInput, PurgeRequest },
+  request: { ArticleCreate, ArticlePatch, BylineInput, PublishRequest, PreviewRequest, KeyInput, PurgeRequest, StaffInput, StaffPatch },
   response: {
     SectionRef: answers.SectionRef,
     Byline: answers.Byline,
@@ -28,6 +30,12 @@ export const COMPONENTS: Components = {
     ApiKey: answers.ApiKey,
     Revision: answers.Revision,
     PreviewLink: answers.PreviewLink,
+    Staff: people.Staff,
+    Me: people.Me,
+    Session: people.Session,
+    Passkey: people.Passkey,
+    Link: people.Link,
+    AuditEntry: people.AuditEntry,
     [ERROR_COMPONENT]: answers.ErrorBody,
   },
 };

@@ -2,7 +2,7 @@
 // (operations/) and the valibot schemas they name: the inputs each route validates with, the answers its
 // renderers are typed by, the error codes and the statuses http/errors.ts gives them. Pure: the same
 // operations give the same document.
-import { ROLES } from "../domain/api-key.ts";
+import { ROLES } from "../domain/role.ts";
 import type { ErrorCode } from "../domain/errors.ts";
 import { statusOf } from "../http/errors.ts";
 import { type JsonSchema, type Named, componentRef, componentSchemas, jsonSchemaOf } from "./json-schema.ts";
@@ -37,6 +37,8 @@ Rules every operation follows:
 
 const ROLE_TEXT = `An API key, \`Authorization: Bearer mh_<prefix>_<secret>\`. Roles, lowest first: ${ROLES.join(", ")}; each may do what the ones before it may. An operation names the least role it needs as the scope. On the public API a key is optional: a verified one reads past the edge cache.`;
 
+const SESSION_TEXT = `A signed-in person's desk session, set by /api/v1/auth/login (and the passkey and link sign-ins). A change made with it (any method but GET and HEAD) must come as the desk sends it: \`X-Masthead-Desk: 1\`, the site's \`Origin\`, and a JSON (or, for uploads, multipart) body; otherwise 403 csrf. A person has a role as a key does.`;
+
 /** Request headers, described once. */
 const REQUEST_HEADERS: Record<RequestHeader | "x-d1-bookmark", OpenApiParameter> = {
   "If-Match": {
@@ -67,6 +69,20 @@ const REQUEST_HEADERS: Record<RequestHeader | "x-d1-bookmark", OpenApiParameter>
     description: "Makes a retried create safe: the same key and body answer the first answer again. Remembered 24 hours, per API key.",
     schema: { type: "string", pattern: "^[\\x21-\\x7e]{1,255}$" },
   },
+  "X-Masthead-Desk": {
+    name: "X-Masthead-Desk",
+    in: "header",
+    required: true,
+    description: "`1`: the request comes from the desk's own pages (with the site's Origin and a JSON body). Without it: 403 csrf.",
+    schema: { const: "1" },
+  },
+  Origin: {
+    name: "Origin",
+    in: "header",
+    required: true,
+    description: "The site's origin, as every browser names it on a change. Another: 403 csrf.",
+    schema: { type: "string" },
+  },
   "x-d1-bookmark": {
     name: "x-d1-bookmark",
     in: "header",
@@ -92,17 +108,35 @@ const headerRefs = (names: readonly (keyof typeof RESPONSE_HEADERS)[]) =>
 function commonErrors(op: Operation): ErrorCode[] {
   const codes: ErrorCode[] = ["bad_request"];
   if (op.static) return codes;
-  codes.push("unavailable", "invalid_token", "too_many_failures");
-  // A reader's request the cache could not answer counts against the client's limit; a key is checked if sent.
-  if (op.access === "public") codes.push("too_many_requests");
-  else codes.push("unauthorized");
-  if (op.access !== "public" && op.access !== ROLES[0]) codes.push("forbidden");
-  return codes;
+  codes.push("unavailable");
+  switch (op.access) {
+    case "public":
+      // A reader's request the cache could not answer counts against the client's limit; a key is checked if sent.
+      return [...codes, "too_many_requests", "invalid_token", "too_many_failures"];
+    case "anyone":
+      // From the desk's pages only (its header, the site's Origin, JSON).
+      return [...codes, "csrf", "unsupported_media_type"];
+    default: {
+      const credentials: ErrorCode[] = ["unauthorized", "invalid_token", "too_many_failures", "too_many_requests", "csrf", "access_denied"];
+      if (op.access === "person") return [...codes, ...credentials, "not_a_person"];
+      return [...codes, ...credentials, ...(op.access === ROLES[0] ? [] : (["forbidden"] as const))];
+    }
+  }
 }
 
-/** Who may call it: anyone (a key, when sent, reads past the edge cache), or a key with at least a role. */
-const securityOf = (op: Operation): Record<string, string[]>[] =>
-  op.access !== "public" ? [{ apiKey: [op.access] }] : op.static ? [] : [{}, { apiKey: [] }];
+/** A key, the desk's session cookie or Cloudflare Access's token: whichever a client has, with the role it needs. */
+function securityOf(op: Operation): Record<string, string[]>[] {
+  switch (op.access) {
+    case "public":
+      return op.static ? [] : [{}, { apiKey: [] }];
+    case "anyone":
+      return [];
+    case "person":
+      return [{ session: [] }, { access: [] }];
+    default:
+      return [{ apiKey: [op.access] }, { session: [op.access] }, { access: [op.access] }];
+  }
+}
 
 const STATUS_HEADERS: Partial<Record<number, (keyof typeof RESPONSE_HEADERS)[]>> = { 401: ["WWW-Authenticate"], 412: ["ETag"], 429: ["Retry-After"], 503: ["Retry-After"] };
 
@@ -148,7 +182,7 @@ function operationOf(op: Operation, components: Components): OpenApiOperation {
     ...queryParameters(jsonSchemaOf(op.query, "request", components.request)),
     ...(op.headers ?? []).map((h) => REQUEST_HEADERS[h]),
     // Readers' bookmarks are ignored (a reader's request reads what the cache keeps); editors' are honoured.
-    ...(op.access === "public" ? [] : [REQUEST_HEADERS["x-d1-bookmark"]]),
+    ...(op.access === "public" || op.access === "anyone" ? [] : [REQUEST_HEADERS["x-d1-bookmark"]]),
   ];
   const responses: OpenApiOperation["responses"] = {};
   for (const [status, answer] of Object.entries(op.answers)) {
@@ -216,7 +250,11 @@ export function buildDocument(operations: readonly Operation[], components: Comp
     components: {
       schemas: { ...requestSchemas, ...responseSchemas },
       headers: RESPONSE_HEADERS,
-      securitySchemes: { apiKey: { type: "http", scheme: "bearer", bearerFormat: "mh_<prefix>_<secret>", description: ROLE_TEXT } },
+      securitySchemes: {
+        apiKey: { type: "http", scheme: "bearer", bearerFormat: "mh_<prefix>_<secret>", description: ROLE_TEXT },
+        session: { type: "apiKey", in: "cookie", name: "__Host-masthead_session", description: SESSION_TEXT },
+        access: { type: "apiKey", in: "header", name: "Cf-Access-Jwt-Assertion", description: "Cloudflare Access's token, where the site signs people in through Access; a person's role as for a session." },
+      },
     },
   };
 }

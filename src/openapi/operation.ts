@@ -2,13 +2,13 @@
 // Inputs are the very valibot schemas the route validates with; answers are the schemas its renderers'
 // types come from; errors are codes, whose statuses http/errors.ts decides.
 import type * as v from "valibot";
-import type { Role } from "../domain/api-key.ts";
+import type { Role } from "../domain/role.ts";
 import type { ErrorCode } from "../domain/errors.ts";
 
 export type Method = "get" | "post" | "patch" | "put" | "delete";
 
 /** Request headers the document describes once (document.ts) and operations name. */
-export type RequestHeader = "If-Match" | "If-Match (required)" | "If-None-Match" | "Idempotency-Key";
+export type RequestHeader = "If-Match" | "If-Match (required)" | "If-None-Match" | "Idempotency-Key" | "X-Masthead-Desk" | "Origin";
 
 /** Response headers the document describes once and answers name. */
 export type ResponseHeader = "ETag" | "Location" | "Idempotent-Replayed" | "x-d1-bookmark";
@@ -39,8 +39,11 @@ export type Operation = {
   tag: string;
   /** Answers without reading the database: no bookmark to send, no 503. */
   static?: true;
-  /** Who may call it: anyone, or a key (and so a person, later) with at least this role. */
-  access: "public" | Role;
+  /**
+   * Who may call it: a reader (public: a key, if sent, reads past the edge cache), anyone from the desk's own
+   * pages (signing in), a signed-in person only, or a key or person with at least this role.
+   */
+  access: "public" | "anyone" | "person" | Role;
   /** Each `{name}` of the path, with the schema its value must match. */
   params?: Record<string, { schema: v.GenericSchema; description: string }>;
   /** The query-string schema the route parses (NoQuery when it takes none). */

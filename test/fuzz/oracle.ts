@@ -1,7 +1,7 @@
 // What the document says of a request as it was sent: the reasons it forbids it (none when a client
 // following the document could have sent it). The server must refuse every request the document forbids,
 // and must not refuse with 400 a field the document allows.
-import { ROLES, type Role } from "../../src/domain/api-key.ts";
+import { ROLES, type Role } from "../../src/domain/role.ts";
 import type { OpenApiDocument } from "../../src/openapi/document.ts";
 import { type DocumentedOperation, validate } from "../openapi-check.ts";
 

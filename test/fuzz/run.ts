@@ -3,7 +3,7 @@
 // HTTP), each answer checked: no server error, a documented status, a body its schema allows, no request the
 // document forbids accepted, no field it allows refused with a 400. Seeded, so a run is repeatable.
 import fc from "fast-check";
-import type { Role } from "../../src/domain/api-key.ts";
+import type { Role } from "../../src/domain/role.ts";
 import type { OpenApiDocument } from "../../src/openapi/document.ts";
 import { type Answer, type DocumentedOperation, answerOf, answerProblems, operationsOf } from "../openapi-check.ts";
 import { settledFetch } from "../settle.ts";

@@ -3,7 +3,7 @@
 // keys it may revoke and rotate, and what the answers add as the run goes on (new articles, versions,
 // cursors). The fuzzer's own keys are never a target: it would lock itself out.
 import { env } from "cloudflare:workers";
-import type { Role } from "../../src/domain/api-key.ts";
+import type { Role } from "../../src/domain/role.ts";
 import { generateKey } from "../../src/auth/keys.ts";
 import { createApiKey, revokeApiKey, rotateApiKey } from "../../src/db/keys.ts";
 import { TEST_ACTOR, makeArticle, makeImage, makeSection, uniqueSlug } from "../fixtures.ts";
