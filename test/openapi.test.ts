@@ -192,7 +192,7 @@ describe("the checker these tests rely on", () => {
 });
 
 describe("every operation answers what the document says", () => {
-  it("answers a valid request with its documented success and a body its schema allows", async () => {
+  it("answers a valid request with its documented success and a body its schema allows, and refuses it with an unknown parameter", async () => {
     const cases = await validRequests();
     const operations = new Map(operationsOf(doc).map((o) => [o.op.operationId, o]));
     // Adding an operation means adding a request for it here.
@@ -202,6 +202,9 @@ describe("every operation answers what the document says", () => {
       const documented = operations.get(id);
       if (!documented) continue;
       const { path, init, bindings } = typeof c.request === "function" ? await c.request() : c.request;
+      // First with a parameter the operation does not take: refused before anything is done (the list contract).
+      const unknown = await settledFetch(`${ORIGIN}${path}${path.includes("?") ? "&" : "?"}colour=red`, { redirect: "manual", ...init }, bindings);
+      if (unknown.status !== 400) problems.push(`${id} with ?colour=red: ${unknown.status}, not 400`);
       const answer = await answerOf(await settledFetch(`${ORIGIN}${path}`, { redirect: "manual", ...init }, bindings));
       if (answer.status !== c.status) problems.push(`${id}: ${answer.status}, not ${c.status}: ${answer.body.slice(0, 300)}`);
       problems.push(...answerProblems(doc, documented, answer));

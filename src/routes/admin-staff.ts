@@ -51,6 +51,7 @@ adminStaff.get("/", async (c) => {
 });
 
 adminStaff.post("/", async (c) => {
+  parseQuery(c, NoQuery);
   const input = (await readJson(c, StaffInput, MAX_BODY_BYTES)).value;
   const config = signInConfig(c.env);
   const email = input.email ?? null;
@@ -96,6 +97,7 @@ function nextState(record: StaffRecord, wanted: "active" | "disabled" | undefine
 }
 
 adminStaff.patch(ID, async (c) => {
+  parseQuery(c, NoQuery);
   const conditions = preconditions(c, true);
   const patch = (await readJson(c, StaffPatch, MAX_BODY_BYTES)).value;
   const record = await recordOf(c);
@@ -119,6 +121,7 @@ adminStaff.patch(ID, async (c) => {
 });
 
 adminStaff.post(`${ID}/reset-link`, async (c) => {
+  parseQuery(c, NoQuery);
   const config = signInConfig(c.env);
   if (config.access) throw new DomainError("access_only", "Behind Cloudflare Access people sign in through Access: there is nothing to reset here");
   const { staff } = await recordOf(c);
@@ -138,6 +141,7 @@ adminStaff.get(`${ID}/sessions`, async (c) => {
 });
 
 adminStaff.delete(`${ID}/sessions`, async (c) => {
+  parseQuery(c, NoQuery);
   const { staff } = await recordOf(c);
   const now = Date.now();
   await endStaffSessions(c.var.db, staff, c.get("actor"), now);

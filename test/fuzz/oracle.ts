@@ -12,10 +12,11 @@ export type SentBody =
   | { kind: "form"; fields: [string, string | "file"][] };
 
 export type Sent = {
-  /** The role of a key that verifies; null for none, a wrong one or a non-Masthead credential. */
+  method: string;
+  /** The role of a key or a person that verifies; null for none, a wrong one or a non-Masthead credential. */
   role: Role | null;
-  /** A Masthead-shaped key that does not verify (unknown, revoked, rotated). */
-  badKey: boolean;
+  /** What vouched for the request: a key, a desk session, nothing, or a credential that does not verify. */
+  credential: "key" | "session" | "none" | "bad-key" | "bad-session";
   pathParams: Record<string, string>;
   search: string;
   headers: Headers;
@@ -30,16 +31,34 @@ function documentedType(documented: string[], sent: string): string | undefined 
   return documented.find((d) => d === sent || (d.endsWith("/*") && sent.startsWith(d.slice(0, -1))) || (d === "application/json" && /^application\/[\w.+-]+\+json$/.test(sent)));
 }
 
+const CHANGE_TYPES = /^(?:application\/json|multipart\/form-data)\s*(?:;|$)/i;
+
+/** What the security requirements say of the request's credential, and of a change made on a session (CSRF). */
+function credentialReasons(security: Record<string, string[]>[], sent: Sent): string[] {
+  const reasons: string[] = [];
+  const optional = security.length === 0 || security.some((s) => Object.keys(s).length === 0);
+  const schemes = new Set(security.flatMap((s) => Object.keys(s)));
+  const least = (security.find((s) => Object.keys(s).length > 0)?.apiKey?.[0] ?? security[0]?.session?.[0] ?? "author") as Role;
+  // A wrong credential counts where its scheme is read: a cookie is nothing to a reader's route, a key nothing to sign-in.
+  if ((sent.credential === "bad-key" && schemes.has("apiKey")) || (sent.credential === "bad-session" && schemes.has("session"))) {
+    reasons.push("a credential that does not verify");
+  }
+  if (!optional) {
+    const kind = sent.credential === "key" ? "apiKey" : sent.credential === "session" ? "session" : null;
+    if (kind === null || !schemes.has(kind)) reasons.push(`no ${[...schemes].join(" or ")}`);
+    else if (sent.role && ROLES.indexOf(sent.role) < ROLES.indexOf(least)) reasons.push(`a ${sent.role} where ${least} is needed`);
+  }
+  if (sent.credential === "session" && sent.method !== "GET" && !sent.headers.has("Authorization")) {
+    const desk = sent.headers.get("X-Masthead-Desk") === "1" && sent.headers.get("Origin") === "http://localhost" && CHANGE_TYPES.test(sent.headers.get("Content-Type") ?? "");
+    if (!desk && schemes.has("session")) reasons.push("a change on a session without the desk's header, Origin and JSON");
+  }
+  return reasons;
+}
+
 export function forbiddenBy(doc: OpenApiDocument, documented: DocumentedOperation, sent: Sent): string[] {
   const { op } = documented;
   const reasons: string[] = [];
-  const required = op.security.find((s) => Object.keys(s).length > 0)?.apiKey;
-  const optional = op.security.some((s) => Object.keys(s).length === 0);
-  if (required && !optional) {
-    const least = (required[0] ?? "author") as Role;
-    if (sent.role === null) reasons.push("no valid key");
-    else if (ROLES.indexOf(sent.role) < ROLES.indexOf(least)) reasons.push(`a ${sent.role}'s key where ${least} is needed`);
-  } else if (required && sent.badKey) reasons.push("a key that does not verify");
+  reasons.push(...credentialReasons(op.security, sent));
 
   for (const p of op.parameters) {
     if (p.in === "path") {

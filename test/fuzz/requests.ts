@@ -12,7 +12,20 @@ import * as images from "../fixtures/images.ts";
 import { type Hint, type Json, type Mode, anyJson, plainText, text, valueOf } from "./values.ts";
 import { type World, articleIds, pick } from "./world.ts";
 
-export type Auth = "admin" | "editor" | "author" | "none" | "malformed" | "unknown-key" | "revoked" | "rotated" | "basic";
+export type Auth =
+  | "admin"
+  | "editor"
+  | "author"
+  | "session-admin"
+  | "session-editor"
+  | "session-author"
+  | "none"
+  | "malformed"
+  | "unknown-key"
+  | "revoked"
+  | "rotated"
+  | "basic"
+  | "dead-session";
 
 /** A part of a request that depends on the world as it is when the request is sent. */
 export type Resolved<T> = (w: World) => T;
@@ -33,18 +46,28 @@ export type RequestSpec = {
   headers: Record<string, Resolved<string>>;
   body: BodySpec | null;
   withPreviewSecret: boolean;
+  /** The desk's header and Origin, as its pages send them with a change; now and then left out or wrong. */
+  desk: "as-the-desk" | "no-header" | "other-origin" | "none";
 };
 
-const WRONG_KEYS = fc.constantFrom<Auth>("none", "malformed", "unknown-key", "revoked", "rotated", "basic");
+const WRONG_KEYS = fc.constantFrom<Auth>("none", "malformed", "unknown-key", "revoked", "rotated", "basic", "dead-session");
+const SESSIONS = fc.constantFrom<Auth>("session-admin", "session-editor", "session-author");
 
-/** Mostly the role the operation needs, often another, now and then no key or a wrong one. */
-const authFor = (least: Auth): fc.Arbitrary<Auth> =>
+/** Mostly the role the operation needs, often another, by key or by session, now and then no credential or a wrong one. */
+const authFor = (least: string): fc.Arbitrary<Auth> =>
   fc.oneof(
-    { weight: 6, arbitrary: fc.constant(least) },
-    { weight: 5, arbitrary: fc.constantFrom<Auth>("admin", "editor", "author") },
+    { weight: 6, arbitrary: fc.constantFrom<Auth>(least as Auth, `session-${least}` as Auth) },
+    { weight: 5, arbitrary: fc.oneof(fc.constantFrom<Auth>("admin", "editor", "author"), SESSIONS) },
     { weight: 2, arbitrary: WRONG_KEYS },
   );
-const AUTH_PUBLIC: fc.Arbitrary<Auth> = fc.oneof({ weight: 12, arbitrary: fc.constant<Auth>("none") }, { weight: 1, arbitrary: fc.constantFrom<Auth>("editor", "unknown-key", "malformed") });
+const AUTH_PUBLIC: fc.Arbitrary<Auth> = fc.oneof({ weight: 12, arbitrary: fc.constant<Auth>("none") }, { weight: 1, arbitrary: fc.constantFrom<Auth>("editor", "unknown-key", "malformed", "session-editor") });
+const AUTH_PEOPLE: fc.Arbitrary<Auth> = fc.oneof({ weight: 8, arbitrary: SESSIONS }, { weight: 2, arbitrary: fc.constantFrom<Auth>("admin", "editor", "dead-session", "none") });
+const AUTH_ANYONE: fc.Arbitrary<Auth> = fc.oneof({ weight: 8, arbitrary: fc.constant<Auth>("none") }, { weight: 1, arbitrary: fc.constantFrom<Auth>("session-editor", "editor") });
+
+const DESK = fc.oneof(
+  { weight: 10, arbitrary: fc.constant<RequestSpec["desk"]>("as-the-desk") },
+  { weight: 1, arbitrary: fc.constantFrom<RequestSpec["desk"]>("no-header", "other-origin", "none") },
+);
 
 /** An index into a list the world holds when the request goes out. */
 const index = fc.nat({ max: 1_000_000 });
@@ -54,6 +77,8 @@ const badIds = fc.constantFrom("0", "01", "-1", "1.5", "1e3", "9007199254740992"
 /** A path parameter: something the world has, something it does not, or something that is no id at all. */
 function paramOf(name: string, op: DocumentedOperation): fc.Arbitrary<Resolved<string>> {
   const isKey = op.path.includes("/keys/");
+  const isStaff = op.path.includes("/staff/");
+  const isMine = op.path.includes("/me/");
   if (name === "key") {
     return fc.oneof(
       { weight: 6, arbitrary: index.map((i) => (w: World) => pick(w.mediaKeys, i) ?? "x") },
@@ -68,7 +93,11 @@ function paramOf(name: string, op: DocumentedOperation): fc.Arbitrary<Resolved<s
   }
   const known = isKey
     ? index.map((i) => (w: World) => String(pick(w.targetKeys, i) ?? 1))
-    : index.map((i) => (w: World) => String(pick(articleIds(w), i) ?? 1));
+    : isStaff
+      ? index.map((i) => (w: World) => String(pick(w.targetStaff, i) ?? 1))
+      : isMine
+        ? index.map((i) => (w: World) => String(pick(op.path.includes("passkeys") ? w.passkeyIds : w.sessionIds, i) ?? 1))
+        : index.map((i) => (w: World) => String(pick(articleIds(w), i) ?? 1));
   // Unknown ids far above any the run makes, so no draw lands on the fuzzer's own keys.
   const unknown = fc.integer({ min: 10_000_000, max: 2 ** 40 }).map((n) => () => String(n));
   return fc.oneof({ weight: 8, arbitrary: known }, { weight: 1, arbitrary: unknown }, { weight: 1, arbitrary: badIds.map((b) => () => b) });
@@ -162,6 +191,13 @@ function hintFor(w0: World): Hint {
     }
     if (name === "tags") return valid ? fc.array(fc.constantFrom<Json>("site", "l:xw", "a:1", "search"), { minLength: 1, maxLength: 3 }) : fc.array(fc.constantFrom<Json>("l:xw", "x y", "", "a".repeat(1025), 1), { maxLength: 3 });
     if (name === "role") return valid ? fc.constantFrom<Json>("author", "editor", "admin") : fc.constantFrom<Json>("author", "owner", "", null);
+    if (name === "login") return valid ? fc.oneof(fc.constantFrom<Json>(...w0.logins), fc.stringMatching(/^[a-z][a-z0-9._-]{2,12}$/)) : null;
+    if (name === "password" || name === "current_password" || name === "new_password") {
+      return fc.oneof(fc.constantFrom<Json>(...w0.passwords), plainText(20), fc.constantFrom<Json>("short", "          ", "字".repeat(11)));
+    }
+    if (name === "token") return fc.oneof(fc.constantFrom<Json>(...w0.linkTokens), fc.stringMatching(/^[A-Za-z0-9_-]{43}$/));
+    if (name === "email") return fc.constantFrom<Json>(null, "wang.fang@example.com", " Li@Example.COM ", "not-an-email");
+    if (name === "state") return fc.constantFrom<Json>("active", "disabled", ...(valid ? [] : ["invited", ""]));
     return null;
   };
 }
@@ -208,9 +244,14 @@ function uploadBody(): fc.Arbitrary<BodySpec | null> {
   );
 }
 
-/** The role an operation needs, when it needs a key at all. */
-const leastRole = (op: DocumentedOperation): string | undefined =>
-  op.op.security.some((s) => Object.keys(s).length === 0) ? undefined : op.op.security[0]?.apiKey?.[0];
+/** Who may call an operation, as the document's security says: readers, anyone from the desk, people only, or a role. */
+function accessOf(op: DocumentedOperation): string {
+  const security = op.op.security;
+  if (security.length === 0) return op.op.parameters.some((p) => p.name === "X-Masthead-Desk") ? "anyone" : "public";
+  if (security.some((s) => Object.keys(s).length === 0)) return "public";
+  if (!security.some((s) => "apiKey" in s)) return "person";
+  return security[0]?.apiKey?.[0] ?? "author";
+}
 
 export function requestsFor(op: DocumentedOperation, doc: OpenApiDocument, w0: World): fc.Arbitrary<RequestSpec> {
   const resolve = (ref: string) => doc.components.schemas[ref.replace("#/components/schemas/", "")] as JsonSchema;
@@ -221,13 +262,14 @@ export function requestsFor(op: DocumentedOperation, doc: OpenApiDocument, w0: W
   const bodyArb: fc.Arbitrary<BodySpec | null> = !body ? fc.constant(null) : jsonSchema ? jsonBody(jsonSchema, resolve, w0, body.required) : uploadBody();
   return params.chain((p) =>
     fc.record({
-      auth: leastRole(op) ? authFor(leastRole(op) as Auth) : AUTH_PUBLIC,
+      auth: accessOf(op) === "public" ? AUTH_PUBLIC : accessOf(op) === "anyone" ? AUTH_ANYONE : accessOf(op) === "person" ? AUTH_PEOPLE : authFor(accessOf(op)),
       sharedAddress: fc.integer({ min: 0, max: 29 }).map((n) => n === 0),
       params: fc.constant(p),
       query: queryOf(op, resolve, w0),
       headers: headersOf(op, p.id),
       body: bodyArb,
       withPreviewSecret: fc.boolean(),
+      desk: DESK,
     }),
   );
 }

@@ -9,7 +9,8 @@ import { type Answer, type DocumentedOperation, answerOf, answerProblems, operat
 import { settledFetch } from "../settle.ts";
 import { type Sent, type SentBody, forbiddenBy } from "./oracle.ts";
 import { type Auth, type RequestSpec, requestsFor } from "./requests.ts";
-import { type World, articleIds } from "./world.ts";
+import { type World, renewSession } from "./world.ts";
+import type { Person } from "../staff-fixture.ts";
 
 export type Problem = { operation: string; request: string; status: number; problem: string; answer: string };
 
@@ -20,34 +21,48 @@ export type Report = {
   statuses: Map<string, Map<number, number>>;
   /** Requests the document forbids, by operation: how many the run sent. */
   forbidden: Map<string, number>;
+  /** Milliseconds spent, by operation. */
+  spent: Map<string, number>;
   problems: Problem[];
 };
 
 const SHARED_ADDRESS = "2001:db8:f022::1";
 const UNKNOWN_KEY = `mh_aaaaaaaa_${"a".repeat(52)}`;
 
-function authorization(auth: Auth, w: World): string | null {
+type Credentials = { authorization: string | null; cookie: string | null };
+
+function credentialsOf(auth: Auth, w: World): Credentials {
+  const none = { authorization: null, cookie: null };
   switch (auth) {
     case "admin":
     case "editor":
     case "author":
-      return w.keys[auth].authHeader;
+      return { ...none, authorization: w.keys[auth].authHeader };
+    case "session-admin":
+    case "session-editor":
+    case "session-author":
+      return { ...none, cookie: w.persons[roleOf(auth) as Role].cookie };
+    case "dead-session":
+      return { ...none, cookie: w.deadCookie };
     case "none":
-      return null;
+      return none;
     case "malformed":
-      return "Bearer junk";
+      return { ...none, authorization: "Bearer junk" };
     case "unknown-key":
-      return `Bearer ${UNKNOWN_KEY}`;
+      return { ...none, authorization: `Bearer ${UNKNOWN_KEY}` };
     case "revoked":
-      return `Bearer ${w.deadSecrets.revoked}`;
+      return { ...none, authorization: `Bearer ${w.deadSecrets.revoked}` };
     case "rotated":
-      return `Bearer ${w.deadSecrets.rotated}`;
+      return { ...none, authorization: `Bearer ${w.deadSecrets.rotated}` };
     case "basic":
-      return "Basic dXNlcjpwYXNz";
+      return { ...none, authorization: "Basic dXNlcjpwYXNz" };
   }
 }
 
-const roleOf = (auth: Auth): Role | null => (auth === "admin" || auth === "editor" || auth === "author" ? auth : null);
+const roleOf = (auth: Auth): Role | null => {
+  const role = auth.replace(/^session-/, "");
+  return role === "admin" || role === "editor" || role === "author" ? role : null;
+};
 
 /** The JSON text of a body, with a member written twice when the spec asks. */
 function jsonText(value: unknown, duplicate: boolean): string {
@@ -60,6 +75,13 @@ function jsonText(value: unknown, duplicate: boolean): string {
   return '{"title":"甲","title":"乙"}';
 }
 
+function credentialKind(auth: Auth): Sent["credential"] {
+  if (auth === "dead-session") return "bad-session";
+  if (auth.startsWith("session-")) return "session";
+  if (auth === "none" || auth === "malformed" || auth === "basic") return "none";
+  return roleOf(auth) ? "key" : "bad-key";
+}
+
 type Built = { url: string; init: RequestInit; sent: Sent; bindings: Record<string, string> };
 
 let address = 0;
@@ -69,8 +91,12 @@ function build(documented: DocumentedOperation, spec: RequestSpec, w: World): Bu
   const path = documented.path.replace(/\{([^}]+)\}/g, (_, name: string) => pathParams[name] ?? "");
   const search = spec.query(w);
   const headers = new Headers();
-  const auth = authorization(spec.auth, w);
-  if (auth) headers.set("Authorization", auth);
+  const { authorization, cookie } = credentialsOf(spec.auth, w);
+  if (authorization) headers.set("Authorization", authorization);
+  if (cookie) headers.set("Cookie", cookie);
+  if (spec.desk === "as-the-desk" || spec.desk === "other-origin") headers.set("X-Masthead-Desk", "1");
+  if (spec.desk === "as-the-desk" || spec.desk === "no-header") headers.set("Origin", "http://localhost");
+  if (spec.desk === "other-origin") headers.set("Origin", "https://evil.example");
   address += 1;
   headers.set("CF-Connecting-IP", spec.sharedAddress ? SHARED_ADDRESS : `2001:db8:f0:${address.toString(16)}::1`);
   for (const [name, value] of Object.entries(spec.headers)) headers.set(name, value(w));
@@ -96,24 +122,51 @@ function build(documented: DocumentedOperation, spec: RequestSpec, w: World): Bu
   return {
     url: `http://localhost${path}${search}`,
     init: { method: documented.method, headers, redirect: "manual", ...(body !== undefined && { body }) },
-    sent: { role: roleOf(spec.auth), badKey: ["unknown-key", "revoked", "rotated"].includes(spec.auth), pathParams, search, headers, body: sentBody },
+    sent: {
+      method: documented.method,
+      role: spec.auth === "dead-session" ? null : roleOf(spec.auth),
+      credential: credentialKind(spec.auth),
+      pathParams,
+      search,
+      headers,
+      body: sentBody,
+    },
     bindings: spec.withPreviewSecret ? { PREVIEW_SECRET: w.previewSecret } : {},
   };
 }
 
-/** What an answer teaches the run: an article's version, a new article, key or image, a cursor for the next page. */
-function learn(documented: DocumentedOperation, answer: Answer, w: World) {
-  if (answer.status >= 300 || !/json/.test(answer.contentType ?? "")) return;
+/** Operations that end the caller's own session, or change their password, when they succeed. */
+const ENDS_SESSION = new Set(["signOut", "signOutEverywhere", "changePassword", "endSession"]);
+
+/** What an answer teaches the run: an article's version, a new article, key, image, session or passkey, a cursor; a session to renew. */
+async function learn(documented: DocumentedOperation, answer: Answer, w: World, person: Person | null, sent: Sent) {
+  const id = documented.op.operationId;
+  if (person && ENDS_SESSION.has(id)) {
+    if (id === "changePassword" && sent.body?.kind === "json") person.password = (JSON.parse(sent.body.text) as { new_password: string }).new_password;
+    await renewSession(person);
+  }
+  // Someone the run edited may have been one of its own people's sessions ended: sign them in again when so.
+  if (id === "editStaff" || id === "endStaffSessions") {
+    for (const p of Object.values(w.persons)) {
+      if ((await settledFetch("http://localhost/api/v1/admin/me", { headers: { Cookie: p.cookie } })).status === 401) await renewSession(p);
+    }
+  }
+  if (!/json/.test(answer.contentType ?? "")) return;
   const body = JSON.parse(answer.body) as Record<string, unknown>;
-  if (typeof body.id === "number" && typeof body.version === "number") w.versions.set(body.id, body.version);
+  if (typeof body.id === "number" && typeof body.version === "number" && documented.path.includes("/articles")) w.versions.set(body.id, body.version);
   if (typeof body.next_cursor === "string") {
     const key = `${documented.method} ${documented.path}`;
     const seen = w.cursors.get(key) ?? [];
     if (seen.length < 20) w.cursors.set(key, [...seen, body.next_cursor]);
   }
   const key = body.key as { id?: unknown } | undefined;
-  if (documented.path === "/api/v1/admin/keys" && answer.status === 201 && typeof key?.id === "number") w.targetKeys.push(key.id);
-  if (documented.path === "/api/v1/admin/images" && typeof body.key === "string" && !w.mediaKeys.includes(body.key)) w.mediaKeys.push(body.key);
+  if (id === "createKey" && typeof key?.id === "number") w.targetKeys.push(key.id);
+  const staff = body.staff as { id?: unknown } | undefined;
+  if (id === "inviteStaff" && typeof staff?.id === "number") w.targetStaff.push(staff.id);
+  if (id === "uploadImage" && typeof body.key === "string" && !w.mediaKeys.includes(body.key)) w.mediaKeys.push(body.key);
+  const items = Array.isArray(body.items) ? (body.items as { id?: unknown }[]) : [];
+  if (id === "listSessions" || id === "listStaffSessions") for (const s of items) if (typeof s.id === "number" && !w.sessionIds.includes(s.id)) w.sessionIds.push(s.id);
+  if (id === "listPasskeys") for (const p of items) if (typeof p.id === "number" && !w.passkeyIds.includes(p.id)) w.passkeyIds.push(p.id);
 }
 
 /** Parameters whose validity the document states in words only (an opaque cursor, a query's terms, an id past 2^53). */
@@ -138,13 +191,16 @@ export async function fuzz(doc: OpenApiDocument, w: World, opts: { seed: number;
   const started = Date.now();
   const operations = operationsOf(doc);
   const specs = operations.map((op, i) => fc.sample(requestsFor(op, doc, w), { seed: opts.seed + i, numRuns: opts.perOperation }));
-  const report: Report = { requests: 0, seconds: 0, statuses: new Map(), forbidden: new Map(), problems: [] };
+  const report: Report = { requests: 0, seconds: 0, statuses: new Map(), forbidden: new Map(), spent: new Map(), problems: [] };
   for (let round = 0; round < opts.perOperation; round++) {
     for (const [i, documented] of operations.entries()) {
       const spec = specs[i]?.[round];
       if (!spec) continue;
       const built = build(documented, spec, w);
+      const person = spec.auth.startsWith("session-") ? w.persons[roleOf(spec.auth) as Role] : null;
+      const sentAt = Date.now();
       const answer = await answerOf(await settledFetch(built.url, built.init, built.bindings));
+      report.spent.set(documented.op.operationId, (report.spent.get(documented.op.operationId) ?? 0) + Date.now() - sentAt);
       report.requests += 1;
       const id = documented.op.operationId;
       const counts = report.statuses.get(id) ?? new Map<number, number>();
@@ -161,11 +217,10 @@ export async function fuzz(doc: OpenApiDocument, w: World, opts: { seed: number;
         if (refused) problems.push(refused);
       }
       for (const problem of problems) report.problems.push({ operation: id, request: describe(built), status: answer.status, problem, answer: answer.body.slice(0, 400) });
-      if (answer.status < 300) learn(documented, answer, w);
+      if (answer.status < 300) await learn(documented, answer, w, person, built.sent);
     }
   }
   report.seconds = (Date.now() - started) / 1000;
-  void articleIds;
   return report;
 }
 
@@ -174,7 +229,8 @@ export function summary(report: Report): string {
   const lines = [...report.statuses].map(([id, counts]) => {
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     const statuses = [...counts].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(" ");
-    return `  ${id.padEnd(22)} ${String(total).padStart(5)}  forbidden ${String(report.forbidden.get(id) ?? 0).padStart(4)}  ${statuses}`;
+    const ms = (report.spent.get(id) ?? 0) / Math.max(1, total);
+    return `  ${id.padEnd(26)} ${String(total).padStart(5)} ${ms.toFixed(1).padStart(6)} ms  forbidden ${String(report.forbidden.get(id) ?? 0).padStart(4)}  ${statuses}`;
   });
   return [
     `${report.requests} requests over ${report.statuses.size} operations in ${report.seconds.toFixed(1)} s; ${report.problems.length} problems`,

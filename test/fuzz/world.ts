@@ -10,6 +10,7 @@ import { TEST_ACTOR, makeArticle, makeImage, makeSection, uniqueSlug } from "../
 import { type TestKey, makeKey } from "../keys-fixture.ts";
 import * as images from "../fixtures/images.ts";
 import { settledFetch } from "../settle.ts";
+import { type Person, invitePerson, makePerson } from "../staff-fixture.ts";
 
 export type World = {
   sections: string[];
@@ -25,6 +26,19 @@ export type World = {
   cursors: Map<string, string[]>;
   /** A signed preview needs a secret; the fuzzer's requests have it or not. */
   previewSecret: string;
+  /** A signed-in person of each role (their cookie is renewed when a request of the run ends it). */
+  persons: Record<Role, Person>;
+  /** A session cookie that no longer signs anyone in. */
+  deadCookie: string;
+  /** People the fuzzer may edit, disable and sign out (never its own). */
+  targetStaff: number[];
+  /** What a sign-in may be tried with: the persons' logins and passwords, invite links' tokens. */
+  logins: string[];
+  passwords: string[];
+  linkTokens: string[];
+  /** Session and passkey ids answers showed. */
+  sessionIds: number[];
+  passkeyIds: number[];
 };
 
 export const articleIds = (w: World) => [...w.versions.keys()];
@@ -66,7 +80,19 @@ export async function makeWorld(): Promise<World> {
   const gone = await fetchAs(keys.author, "DELETE", `/api/v1/admin/articles/${trashed}`);
   versions.set(trashed, ((await gone.json()) as { version: number }).version);
   const targets = await Promise.all((["author", "editor", "admin"] as const).map(async (role) => (await createApiKey(env.DB, { name: `fuzz target ${role}`, role }, await generateKey())).key.id));
+  const persons = { author: await makePerson("author"), editor: await makePerson("editor"), admin: await makePerson("admin") };
+  const leaving = await makePerson("author");
+  await settledFetch("http://localhost/api/v1/auth/logout", { method: "POST", headers: { Cookie: leaving.cookie, ...DESK } });
+  const invited = [await invitePerson("author"), await invitePerson("editor")];
   return {
+    persons,
+    deadCookie: leaving.cookie,
+    targetStaff: [leaving.staff.id, ...invited.map((i) => i.staff.id)],
+    logins: [...Object.values(persons).map((p) => p.login), leaving.login, "nobody"],
+    passwords: [...Object.values(persons).map((p) => p.password), "wrong password 2026"],
+    linkTokens: invited.map((i) => i.token),
+    sessionIds: [],
+    passkeyIds: [],
     sections,
     versions,
     mediaKeys: media.map((m) => m.key),
@@ -76,6 +102,21 @@ export async function makeWorld(): Promise<World> {
     cursors: new Map(),
     previewSecret: "a preview secret of the fuzzer's own",
   };
+}
+
+/** What the desk's pages send with a change. */
+export const DESK = { "X-Masthead-Desk": "1", "Content-Type": "application/json", Origin: "http://localhost" };
+
+/** Signs `person` in again, after a request of the run ended their session or changed their password. */
+export async function renewSession(person: Person): Promise<void> {
+  const res = await settledFetch("http://localhost/api/v1/auth/login", {
+    method: "POST",
+    headers: { ...DESK, "CF-Connecting-IP": person.ip },
+    body: JSON.stringify({ login: person.login, password: person.password }),
+  });
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith("__Host-masthead_session="))?.split(";")[0];
+  if (res.status !== 200 || !cookie) throw new Error(`fuzz world: ${person.login} could not sign in again (${res.status})`);
+  person.cookie = cookie;
 }
 
 async function fetchAs(key: TestKey, method: string, path: string, body?: unknown): Promise<Response> {
