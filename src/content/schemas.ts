@@ -108,8 +108,11 @@ function isRealCalendarTime(s: string): boolean {
 
 // RFC 3339 §5.6 date-time: seconds are part of a full time; the offset is Z or ±hh:mm; T and Z in either case.
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:[Zz]|[+-]\d{2}:\d{2})$/;
-/** The same with real clock fields and offsets, as the API document states it (the calendar is format's). */
-const RFC3339_REAL = String.raw`^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[Tt](?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$`;
+/**
+ * The same with real clock fields and offsets and a year from 1990 to 2199, as the API document states it (the
+ * calendar is format's). Exact but at the two ends: a time in 1990 with a positive offset may still be in 1989 UTC.
+ */
+const RFC3339_REAL = String.raw`^(?:199\d|2[01]\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[Tt](?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$`;
 
 /** An offset a clock can show: hours up to 23, minutes up to 59 (RFC 3339 §5.6 time-numoffset). */
 const isRealOffset = (s: string) => {

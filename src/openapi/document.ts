@@ -219,7 +219,7 @@ function operationOf(op: Operation, components: Components): OpenApiOperation {
         required: op.body.required,
         ...(op.body.description && { description: op.body.description }),
         content: Object.fromEntries(
-          Object.entries(op.body.content).map(([type, schema]) => [type, schema === "binary" ? {} : { schema: jsonSchemaOf(schema, "request", components.request) }]),
+          Object.entries(op.body.content).map(([type, schema]) => [type, typeof schema === "string" ? {} : { schema: jsonSchemaOf(schema, "request", components.request) }]),
         ),
       },
     }),

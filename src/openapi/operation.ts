@@ -22,11 +22,11 @@ export type Answer = {
   example?: unknown;
 };
 
-/** A request body: its schema by media type (`binary` for raw bytes), and whether it may be left out. */
+/** A request body: its schema by media type (`binary` for raw bytes, `ignored` for one never read), and whether it may be left out. */
 export type RequestBody = {
   required: boolean;
   description?: string;
-  content: Record<string, v.GenericSchema | "binary">;
+  content: Record<string, v.GenericSchema | "binary" | "ignored">;
 };
 
 export type Operation = {

@@ -65,7 +65,7 @@ export const peopleOperations: Operation[] = [
     errors: ["access_only", "invalid_credentials", "too_many_failures", "payload_too_large"],
   }),
   signIn("/logout", "signOut", "End this browser's session (with or without one)", {
-    body: { required: false, description: "None: the desk's Content-Type is all it needs.", content: { "application/json": closed({}) } },
+    body: { required: false, description: "Not read: the desk sends its Content-Type with every change.", content: { "application/json": "ignored" } },
     answers: { 204: done("Signed out; the cookie is cleared.") },
     errors: [],
   }),
