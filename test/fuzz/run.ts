@@ -97,6 +97,8 @@ function build(documented: DocumentedOperation, spec: RequestSpec, w: World): Bu
   if (spec.desk === "as-the-desk" || spec.desk === "other-origin") headers.set("X-Masthead-Desk", "1");
   if (spec.desk === "as-the-desk" || spec.desk === "no-header") headers.set("Origin", "http://localhost");
   if (spec.desk === "other-origin") headers.set("Origin", "https://evil.example");
+  // The desk sends its JSON Content-Type with every change, a body or none (auth/csrf.ts).
+  if (spec.desk === "as-the-desk") headers.set("Content-Type", "application/json");
   address += 1;
   headers.set("CF-Connecting-IP", spec.sharedAddress ? SHARED_ADDRESS : `2001:db8:f0:${address.toString(16)}::1`);
   for (const [name, value] of Object.entries(spec.headers)) headers.set(name, value(w));
@@ -107,13 +109,15 @@ function build(documented: DocumentedOperation, spec: RequestSpec, w: World): Bu
     const text = b.kind === "json" ? jsonText(b.value(w), b.duplicate ?? false) : b.text;
     if (b.contentType) headers.set("Content-Type", b.contentType);
     body = text;
-    sentBody = { kind: "json", contentType: b.contentType, text, duplicate: b.kind === "json" && (b.duplicate ?? false) };
+    sentBody = { kind: "json", contentType: headers.get("Content-Type"), text, duplicate: b.kind === "json" && (b.duplicate ?? false) };
   } else if (b?.kind === "bytes") {
     const bytes = b.bytes();
     if (b.contentType) headers.set("Content-Type", b.contentType);
     body = bytes;
-    sentBody = { kind: "bytes", contentType: b.contentType, size: bytes.length };
+    sentBody = { kind: "bytes", contentType: headers.get("Content-Type"), size: bytes.length };
   } else if (b?.kind === "form") {
+    // The form's own multipart Content-Type, with its boundary, is what fetch sends.
+    headers.delete("Content-Type");
     const form = new FormData();
     for (const [name, value] of b.fields) form.append(name, value === "file" ? new File([b.file()], "photo.jpg") : value);
     body = form;
