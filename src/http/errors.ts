@@ -5,7 +5,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../env.ts";
 import { DomainError, type ErrorCode, type ErrorInfo } from "../domain/errors.ts";
-import { isD1Unavailable } from "../db/handle.ts";
+import { d1Failure } from "../db/d1-errors.ts";
 import { renderErrorPage } from "../render/error-page.ts";
 import { prefersJson } from "./accept.ts";
 
@@ -81,10 +81,11 @@ export const handleError: ErrorHandler<AppEnv> = (err, c) => {
     const code: ErrorCode = err.status === 413 ? "payload_too_large" : err.status === 400 ? "bad_request" : "internal_error";
     return respond(c, new DomainError(code, err.message || "Request refused"));
   }
-  if (isD1Unavailable(err)) {
-    console.error("D1 unavailable", c.req.method, c.req.path, err);
-    return respond(c, new DomainError("unavailable", "数据库暂时不可用，请稍后再试 / The database is unavailable; try again shortly", { retry_after: 30 }));
+  const d1 = d1Failure(err);
+  if (d1?.transient) {
+    console.error(`D1 unavailable (${d1.reason})`, c.req.method, c.req.path, err);
+    return respond(c, new DomainError("unavailable", "数据库暂时不可用，请稍后再试 / The database is unavailable; try again shortly", { retry_after: d1.retryAfter }));
   }
-  console.error("unhandled error", c.req.method, c.req.path, err);
+  console.error(d1 ? `D1 refused (${d1.reason})` : "unhandled error", c.req.method, c.req.path, err);
   return respond(c, new DomainError("internal_error", "服务器内部错误 / Internal server error"));
 };
