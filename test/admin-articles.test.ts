@@ -258,6 +258,25 @@ describe("refusing bad input", () => {
     expect(proto.json.error?.details).toEqual([{ path: "__proto__", message: "unknown field" }]);
   });
 
+  it("refuses a member given twice, at any depth, since JSON readers disagree on which one counts", async () => {
+    const editor = await makeKey("editor");
+    const section = await newSection();
+    const headers = { "Idempotency-Key": crypto.randomUUID() };
+    const twice = await call(editor, "POST", "", `{"section":"${section}","title":"甲","title":"乙"}`, headers);
+    expect(twice.res.status).toBe(400);
+    expect(twice.json.error?.details).toEqual([{ path: "title", message: "is given more than once" }]);
+    const nested = await call(editor, "POST", "", `{"section":"${section}","title":"甲","bylines":[{"name":"张三","role":"记者","ro\\u006ce":"编辑"}]}`);
+    expect(nested.res.status).toBe(400);
+    expect(nested.json.error?.details).toEqual([{ path: "bylines.0.role", message: "is given more than once" }]);
+    // Nothing was stored, and the key is still free for the request the client meant.
+    const meant = await call(editor, "POST", "", { section, title: "乙" }, headers);
+    expect(meant.res.status).toBe(201);
+    const draft = meant.json as Json & { id: number };
+    const patched = await call(editor, "PATCH", `/${draft.id}`, `{"title":"丙","title":"丁"}`, { "If-Match": '"1"' });
+    expect(patched.res.status).toBe(400);
+    expect((await call(editor, "GET", `/${draft.id}`)).json).toMatchObject({ title: "乙", version: 1 });
+  });
+
   it("answers 400, not 500, to JSON nested hundreds of thousands of levels deep, with a short answer", async () => {
     const editor = await makeKey("editor");
     const deep = `${"[".repeat(200_000)}${"]".repeat(200_000)}`;
