@@ -526,13 +526,21 @@ describe("trash and revisions", () => {
 
   it("moves to trash (off the site) and restores as a draft", async () => {
     const editor = await makeKey("editor");
-    const draft = await createDraft(editor, await newSection(), { status: "published" });
+    const section = await newSection();
+    const draft = await createDraft(editor, section, { status: "published" });
     const trashed = await call(editor, "DELETE", `/${draft.id}`);
     expect(trashed.res.status).toBe(200);
     expect(trashed.json.deleted_at).not.toBeNull();
     expect(await publicStatus(draft.id)).toBe(404);
+    // One word for the state wherever it is shown: the answer, the article, the list it is filtered into.
+    expect(trashed.json.status).toBe("trash");
+    expect((await call(editor, "GET", `/${draft.id}`)).json).toMatchObject({ status: "trash" });
     const inTrash = await call(editor, "GET", "?status=trash&limit=100");
-    expect((inTrash.json.items as { id: number }[]).some((a) => a.id === draft.id)).toBe(true);
+    expect((inTrash.json.items as { id: number; status: string }[]).find((a) => a.id === draft.id)?.status).toBe("trash");
+    const notTrash = await call(editor, "GET", `?section=${encodeURIComponent(section)}&limit=100`);
+    expect((notTrash.json.items as { id: number }[]).map((a) => a.id)).not.toContain(draft.id);
+    const audit = await env.DB.prepare("SELECT detail FROM audit_log WHERE article_id = ? AND action = 'article.trash'").bind(draft.id).first<{ detail: string }>();
+    expect(JSON.parse(audit?.detail ?? "{}")).toMatchObject({ status: "trash" });
     const edit = await call(editor, "PATCH", `/${draft.id}`, { title: "x" }, { "If-Match": `"${trashed.json.version}"` });
     expect(edit.res.status).toBe(409);
     const restored = await call(editor, "POST", `/${draft.id}/restore`);

@@ -8,7 +8,7 @@ import type { ChangeReport } from "../domain/change.ts";
 import { DomainError, notFound } from "../domain/errors.ts";
 import { toRfc3339 } from "../content/dates.ts";
 import { Cursor, KeyNumber, ListQuery, pageOf } from "../http/list-query.ts";
-import { ARTICLE_STATUS_FILTER, ArticleCreate, ArticlePatch, LIMITS, PublishRequest, closed } from "../content/schemas.ts";
+import { ArticleCreate, ArticlePatch, LIMITS, PublishRequest, StateFilter, closed } from "../content/schemas.ts";
 import { signPreview } from "../auth/preview-links.ts";
 import { sha256Hex } from "../content/sha256.ts";
 import { SECTION_PATH } from "../content/urls.ts";
@@ -65,7 +65,7 @@ function answerChange(c: Ctx, report: ChangeReport, status: 200 | 201 = 200) {
 }
 
 const AdminListQuery = ListQuery({
-  status: v.optional(v.picklist(ARTICLE_STATUS_FILTER, `must be one of ${ARTICLE_STATUS_FILTER.join(", ")}`)),
+  status: v.optional(StateFilter),
   section: v.optional(v.pipe(v.string(), v.regex(SECTION_PATH, "must be a section path such as xw/dzyw"))),
   cursor: v.optional(Cursor(v.strictTuple([KeyNumber, KeyNumber]))),
 });

@@ -7,7 +7,7 @@ import type { AppEnv } from "../env.ts";
 import { badRequest, notFound } from "../domain/errors.ts";
 import { EDITORS_RANKED, SEARCH_WINDOW, type SearchResults, type SearchScope } from "../domain/search.ts";
 import { Cursor, KeyNumber, ListQuery, encodeCursor } from "../http/list-query.ts";
-import { ARTICLE_STATUS_FILTER } from "../content/schemas.ts";
+import { StateFilter } from "../content/schemas.ts";
 import { type Phrase, QUERY_LIMITS, type SearchQuery, parseSearchQuery } from "../search/query.ts";
 import { SECTION_PATH } from "../content/urls.ts";
 import { search } from "../db/search.ts";
@@ -31,7 +31,7 @@ const ReaderQuery = ListQuery({ ...common, cursor: offsetCursor(SEARCH_WINDOW) }
 const EditorQuery = ListQuery({
   ...common,
   cursor: offsetCursor(EDITORS_RANKED),
-  status: v.optional(v.picklist(ARTICLE_STATUS_FILTER, `must be one of ${ARTICLE_STATUS_FILTER.join(", ")}`)),
+  status: v.optional(StateFilter),
 });
 
 const PROBLEMS = {
