@@ -3,6 +3,8 @@
 import type { ApiKey } from "./domain/api-key.ts";
 import type { Shows } from "./domain/shows.ts";
 import type { Db } from "./domain/db.ts";
+import type { Section } from "./domain/section.ts";
+import type { D1Usage } from "./db/metered.ts";
 
 /** Secrets, set with `wrangler secret put` (locally in .dev.vars). Each is optional: without it, its feature is off. */
 type Secrets = {
@@ -28,6 +30,10 @@ export type Variables = {
   db: Db;
   /** Set by the edge cache when this answer will be kept: it must then be read from the primary. */
   fillsCache: boolean;
+  /** The site navigation, when a route read it before finding nothing: the 404 page shows it. */
+  nav?: Section[];
+  /** What this request has asked of D1 so far (src/http/d1-timing.ts). */
+  d1Usage?: D1Usage;
 };
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables };
