@@ -5,7 +5,7 @@ import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import type { Actor } from "../domain/api-key.ts";
 import type { ChangeReport } from "../domain/change.ts";
-import { DomainError, notFound } from "../domain/errors.ts";
+import { DomainError, notFound, previewsDisabled } from "../domain/errors.ts";
 import { toRfc3339 } from "../content/dates.ts";
 import { Cursor, KeyNumber, ListQuery, pageOf } from "../http/list-query.ts";
 import { ArticleCreate, ArticlePatch, LIMITS, PublishRequest, StateFilter, closed } from "../content/schemas.ts";
@@ -167,7 +167,7 @@ const PreviewRequest = closed({
  */
 adminArticles.post(`${ID}/preview`, async (c) => {
   const secret = c.env.PREVIEW_SECRET;
-  if (!secret) throw new DomainError("previews_disabled", "Previews are off: set a PREVIEW_SECRET (wrangler secret put PREVIEW_SECRET)");
+  if (!secret) throw previewsDisabled();
   const { value: body } = await readJson(c, PreviewRequest, 1024, { optional: true });
   const placed = await loadArticle(c.var.db, idOf(c));
   if (!placed) throw notFound(`No article ${idOf(c)}`);
