@@ -3,7 +3,7 @@
 // is answered 503 with Retry-After (or a stale copy); anything else is ours or an operator's to fix: a 500.
 
 /** What a D1 error means for the request that met it. */
-export type D1Failure =
+type D1Failure =
   /** D1 could not run the query just now; the same request later will likely succeed. */
   | { transient: true; retryAfter: number; reason: string }
   /** D1 ran into a limit or refused the query: retrying changes nothing. Logged for the operator. */
