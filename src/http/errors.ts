@@ -71,7 +71,8 @@ export function wantsJson(c: Context): boolean {
  * none: a 5xx may come from D1 itself, and must not need it.
  */
 async function navFor(c: Context<AppEnv>, status: number): Promise<Section[]> {
-  if (status !== 404) return [];
+  // A HEAD's body is never sent: nothing to read it for.
+  if (status !== 404 || c.req.method === "HEAD") return [];
   const read = c.get("nav");
   if (read) return read;
   if (c.get("d1Usage")?.roundTrips !== 0) return [];
