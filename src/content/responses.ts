@@ -2,7 +2,7 @@
 // field added to an answer and not here fails to compile), the API document publishes them, and its tests
 // check every answer against them. Objects are strict: they hold exactly the members named here.
 import * as v from "valibot";
-import { ARTICLE_STATUSES } from "../domain/article.ts";
+import { ARTICLE_STATES } from "../domain/article.ts";
 import { ROLES } from "../domain/role.ts";
 import { MEDIA_KEY } from "../domain/media.ts";
 import { REVISION_ACTIONS } from "../domain/revision.ts";
@@ -63,7 +63,7 @@ export type Article = v.InferOutput<typeof Article>;
 
 export const AdminArticle = v.strictObject({
   ...ArticleSummary.entries,
-  status: v.picklist(ARTICLE_STATUSES),
+  status: described(v.picklist(ARTICLE_STATES), "Its workflow state, or trash while it is in the trash."),
   version: Id,
   publish_at: v.nullable(Time),
   created_at: Time,
@@ -112,8 +112,7 @@ export type SearchHit = v.InferOutput<typeof SearchHit>;
 
 export const AdminSearchHit = v.strictObject({
   ...SearchHit.entries,
-  status: v.picklist(ARTICLE_STATUSES),
-  in_trash: v.boolean(),
+  status: v.picklist(ARTICLE_STATES),
   admin_url: SitePath,
   updated_at: Time,
 });

@@ -6,7 +6,7 @@ import { EDITORS_RANKED, SEARCH_WINDOW } from "../domain/search.ts";
 import { MEDIA_KEY } from "../domain/media.ts";
 import { ROLES } from "../domain/role.ts";
 import { STAFF_STATES } from "../domain/staff.ts";
-import { ARTICLE_STATUS_FILTER } from "../content/schemas.ts";
+import { StateFilter } from "../content/schemas.ts";
 import { SECTION_PATH } from "../content/urls.ts";
 import { Cursor, KeyNumber, ListQuery } from "./list-query.ts";
 
@@ -20,8 +20,6 @@ export const ArticleId = v.pipe(
 
 const Section = v.pipe(v.string(), v.regex(SECTION_PATH, "must be a section path such as xw/dzyw"));
 
-const Status = v.picklist(ARTICLE_STATUS_FILTER, `must be one of ${ARTICLE_STATUS_FILTER.join(", ")}`);
-
 /** GET /api/v1/articles: a section and its subsections; the cursor is the last row's [published_at, id]. */
 export const ArticleListQuery = ListQuery({
   section: v.optional(Section),
@@ -30,7 +28,7 @@ export const ArticleListQuery = ListQuery({
 
 /** GET /api/v1/admin/articles: one status, one section (not its subsections); the cursor is [updated_at, id]. */
 export const AdminListQuery = ListQuery({
-  status: v.optional(Status),
+  status: v.optional(StateFilter),
   section: v.optional(Section),
   cursor: v.optional(Cursor(v.strictTuple([KeyNumber, KeyNumber]))),
 });
@@ -51,7 +49,7 @@ const searchTerms = {
 export const ReaderSearchQuery = ListQuery({ ...searchTerms, cursor: offsetCursor(SEARCH_WINDOW) });
 
 /** GET /api/v1/admin/search: every state, or one. */
-export const EditorSearchQuery = ListQuery({ ...searchTerms, cursor: offsetCursor(EDITORS_RANKED), status: v.optional(Status) });
+export const EditorSearchQuery = ListQuery({ ...searchTerms, cursor: offsetCursor(EDITORS_RANKED), status: v.optional(StateFilter) });
 
 const Id = v.pipe(v.string(), v.regex(/^[1-9][0-9]{0,15}$/, "must be a positive whole number"), v.transform(Number));
 

@@ -102,7 +102,6 @@ export const ADMIN_SEARCH_EXAMPLE = {
       snippet_html: "…会议强调，要<mark>巩固</mark>安全生产形势稳定向好的态势。",
       published_at: null,
       status: "draft",
-      in_trash: false,
       admin_url: "/api/v1/admin/articles/88619",
       updated_at: "2026-12-01T09:12:40+08:00",
     },

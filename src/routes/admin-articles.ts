@@ -3,7 +3,7 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 import type { ChangeReport } from "../domain/change.ts";
-import { DomainError, notFound } from "../domain/errors.ts";
+import { DomainError, notFound, previewsDisabled } from "../domain/errors.ts";
 import { toRfc3339 } from "../content/dates.ts";
 import { pageOf } from "../http/list-query.ts";
 import { AdminListQuery } from "../http/api-queries.ts";
@@ -144,7 +144,7 @@ adminArticles.post(`${ID}/revisions/:n{[1-9][0-9]{0,8}}/restore`, (c) => apply(c
 adminArticles.post(`${ID}/preview`, async (c) => {
   parseQuery(c, NoQuery);
   const secret = c.env.PREVIEW_SECRET;
-  if (!secret) throw new DomainError("previews_disabled", "Previews are off: set a PREVIEW_SECRET (wrangler secret put PREVIEW_SECRET)");
+  if (!secret) throw previewsDisabled();
   const { value: body } = await readJson(c, PreviewRequest, 1024, { optional: true });
   const placed = await loadArticle(c.var.db, idOf(c));
   if (!placed) throw notFound(`No article ${idOf(c)}`);
