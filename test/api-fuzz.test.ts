@@ -18,7 +18,10 @@ describe("the API, fuzzed from its OpenAPI document", () => {
     const report = await fuzz(apiDocument(), await makeWorld(), { seed, perOperation: PER_OPERATION });
     console.log(`seed ${seed}: ${summary(report)}`);
     expect(report.problems.map((p) => `${p.operation}: ${p.problem}\n    ${p.request}\n    → ${p.status} ${p.answer}`)).toEqual([]);
-    // Every operation was reached, and not only with what it refuses.
-    for (const [id, counts] of report.statuses) expect([...counts.keys()].some((s) => s < 300), `${id} never succeeded`).toBe(true);
+    // Every operation was reached, and not only with what it refuses — but the passkey ceremonies, whose
+    // answers need a live authenticator's signature over a fresh challenge (test/openapi.test.ts makes them).
+    const ceremonies = new Set(["passkeySignIn", "addPasskey"]);
+    const neverSucceeded = [...report.statuses].filter(([id, counts]) => !ceremonies.has(id) && ![...counts.keys()].some((s) => s < 300)).map(([id]) => id);
+    expect(neverSucceeded).toEqual([]);
   });
 });

@@ -96,7 +96,7 @@ function paramOf(name: string, op: DocumentedOperation): fc.Arbitrary<Resolved<s
     : isStaff
       ? index.map((i) => (w: World) => String(pick(w.targetStaff, i) ?? 1))
       : isMine
-        ? index.map((i) => (w: World) => String(pick(op.path.includes("passkeys") ? w.passkeyIds : w.sessionIds, i) ?? 1))
+        ? index.map((i) => (w: World) => String(pick(op.path.includes("passkeys") ? w.passkeyIds : (w.sessionIds.get(w.sender ?? "") ?? []), i) ?? 1))
         : index.map((i) => (w: World) => String(pick(articleIds(w), i) ?? 1));
   // Unknown ids far above any the run makes, so no draw lands on the fuzzer's own keys.
   const unknown = fc.integer({ min: 10_000_000, max: 2 ** 40 }).map((n) => () => String(n));
@@ -176,6 +176,11 @@ function headersOf(op: DocumentedOperation, idParam: Resolved<string> | undefine
   return fc.tuple(...arbs).map((pairs) => Object.fromEntries(pairs.filter((p): p is [string, Resolved<string>] => p[1] !== null)));
 }
 
+/** Stands in a body for the password of whoever sends it, which changes as the run goes on. */
+export const SENDERS_PASSWORD = "\u0000the sender's password\u0000";
+/** Stands in a sign-in for the password of the login beside it, whatever it is by then. */
+export const LOGINS_PASSWORD = "\u0000the login's password\u0000";
+
 /** Names the world has values for: a section that exists, an image that was uploaded, a time in the future. */
 function hintFor(w0: World): Hint {
   const future = new Date(Date.now() + 86_400_000).toISOString();
@@ -193,7 +198,9 @@ function hintFor(w0: World): Hint {
     if (name === "role") return valid ? fc.constantFrom<Json>("author", "editor", "admin") : fc.constantFrom<Json>("author", "owner", "", null);
     if (name === "login") return valid ? fc.oneof(fc.constantFrom<Json>(...w0.logins), fc.stringMatching(/^[a-z][a-z0-9._-]{2,12}$/)) : null;
     if (name === "password" || name === "current_password" || name === "new_password") {
-      return fc.oneof(fc.constantFrom<Json>(...w0.passwords), plainText(20), fc.constantFrom<Json>("short", "          ", "字".repeat(11)));
+      const sender =
+        name === "current_password" ? [{ weight: 4, arbitrary: fc.constant<Json>(SENDERS_PASSWORD) }] : name === "password" ? [{ weight: 3, arbitrary: fc.constant<Json>(LOGINS_PASSWORD) }] : [];
+      return fc.oneof(...sender, fc.constantFrom<Json>(...w0.passwords), plainText(20), fc.constantFrom<Json>("short", "          ", "字".repeat(11)));
     }
     if (name === "token") return fc.oneof(fc.constantFrom<Json>(...w0.linkTokens), fc.stringMatching(/^[A-Za-z0-9_-]{43}$/));
     if (name === "email") return fc.constantFrom<Json>(null, "wang.fang@example.com", " Li@Example.COM ", "not-an-email");

@@ -8,9 +8,8 @@ import type { OpenApiDocument } from "../../src/openapi/document.ts";
 import { type Answer, type DocumentedOperation, answerOf, answerProblems, operationsOf } from "../openapi-check.ts";
 import { settledFetch } from "../settle.ts";
 import { type Sent, type SentBody, forbiddenBy } from "./oracle.ts";
-import { type Auth, type RequestSpec, requestsFor } from "./requests.ts";
+import { type Auth, LOGINS_PASSWORD, type RequestSpec, SENDERS_PASSWORD, requestsFor } from "./requests.ts";
 import { type World, renewSession } from "./world.ts";
-import type { Person } from "../staff-fixture.ts";
 
 export type Problem = { operation: string; request: string; status: number; problem: string; answer: string };
 
@@ -82,6 +81,14 @@ function credentialKind(auth: Auth): Sent["credential"] {
   return roleOf(auth) ? "key" : "bad-key";
 }
 
+/** The stand-ins for passwords replaced by the real ones: the sender's, and that of the login a sign-in names. */
+function withPasswords(text: string, w: World): string {
+  const sender = w.sender ? w.persons[w.sender].password : "";
+  const login = /"login":("(?:[^"\\]|\\.)*")/.exec(text)?.[1];
+  const named = w.signInPeople.find((p) => login !== undefined && p.login === JSON.parse(login))?.password ?? "nobody's password";
+  return text.replaceAll(JSON.stringify(SENDERS_PASSWORD), JSON.stringify(sender)).replaceAll(JSON.stringify(LOGINS_PASSWORD), JSON.stringify(named));
+}
+
 type Built = { url: string; init: RequestInit; sent: Sent; bindings: Record<string, string> };
 
 let address = 0;
@@ -106,7 +113,7 @@ function build(documented: DocumentedOperation, spec: RequestSpec, w: World): Bu
   let sentBody: SentBody | null = null;
   const b = spec.body;
   if (b?.kind === "json" || b?.kind === "text") {
-    const text = b.kind === "json" ? jsonText(b.value(w), b.duplicate ?? false) : b.text;
+    const text = b.kind === "json" ? withPasswords(jsonText(b.value(w), b.duplicate ?? false), w) : b.text;
     if (b.contentType) headers.set("Content-Type", b.contentType);
     body = text;
     sentBody = { kind: "json", contentType: headers.get("Content-Type"), text, duplicate: b.kind === "json" && (b.duplicate ?? false) };
@@ -142,18 +149,13 @@ function build(documented: DocumentedOperation, spec: RequestSpec, w: World): Bu
 /** Operations that end the caller's own session, or change their password, when they succeed. */
 const ENDS_SESSION = new Set(["signOut", "signOutEverywhere", "changePassword", "endSession"]);
 
-/** What an answer teaches the run: an article's version, a new article, key, image, session or passkey, a cursor; a session to renew. */
-async function learn(documented: DocumentedOperation, answer: Answer, w: World, person: Person | null, sent: Sent) {
+/** What an answer teaches the run: an article's version, a new article, key, image, session or passkey, a cursor; a session ended. */
+function learn(documented: DocumentedOperation, answer: Answer, w: World, person: Role | null, sent: Sent) {
   const id = documented.op.operationId;
   if (person && ENDS_SESSION.has(id)) {
-    if (id === "changePassword" && sent.body?.kind === "json") person.password = (JSON.parse(sent.body.text) as { new_password: string }).new_password;
-    await renewSession(person);
-  }
-  // Someone the run edited may have been one of its own people's sessions ended: sign them in again when so.
-  if (id === "editStaff" || id === "endStaffSessions") {
-    for (const p of Object.values(w.persons)) {
-      if ((await settledFetch("http://localhost/api/v1/admin/me", { headers: { Cookie: p.cookie } })).status === 401) await renewSession(p);
-    }
+    if (id === "changePassword" && sent.body?.kind === "json") w.persons[person].password = (JSON.parse(sent.body.text) as { new_password: string }).new_password;
+    // Signed in again when next needed: several endings in a row cost one sign-in.
+    w.stale.add(person);
   }
   if (!/json/.test(answer.contentType ?? "")) return;
   const body = JSON.parse(answer.body) as Record<string, unknown>;
@@ -169,7 +171,7 @@ async function learn(documented: DocumentedOperation, answer: Answer, w: World, 
   if (id === "inviteStaff" && typeof staff?.id === "number") w.targetStaff.push(staff.id);
   if (id === "uploadImage" && typeof body.key === "string" && !w.mediaKeys.includes(body.key)) w.mediaKeys.push(body.key);
   const items = Array.isArray(body.items) ? (body.items as { id?: unknown }[]) : [];
-  if (id === "listSessions" || id === "listStaffSessions") for (const s of items) if (typeof s.id === "number" && !w.sessionIds.includes(s.id)) w.sessionIds.push(s.id);
+  if (id === "listSessions" && person) w.sessionIds.set(person, items.flatMap((s) => (typeof s.id === "number" ? [s.id] : [])));
   if (id === "listPasskeys") for (const p of items) if (typeof p.id === "number" && !w.passkeyIds.includes(p.id)) w.passkeyIds.push(p.id);
 }
 
@@ -200,8 +202,10 @@ export async function fuzz(doc: OpenApiDocument, w: World, opts: { seed: number;
     for (const [i, documented] of operations.entries()) {
       const spec = specs[i]?.[round];
       if (!spec) continue;
+      const person = spec.auth.startsWith("session-") ? roleOf(spec.auth) : null;
+      if (person && w.stale.delete(person)) await renewSession(w.persons[person]);
+      w.sender = person;
       const built = build(documented, spec, w);
-      const person = spec.auth.startsWith("session-") ? w.persons[roleOf(spec.auth) as Role] : null;
       const sentAt = Date.now();
       const answer = await answerOf(await settledFetch(built.url, built.init, built.bindings));
       report.spent.set(documented.op.operationId, (report.spent.get(documented.op.operationId) ?? 0) + Date.now() - sentAt);
@@ -221,7 +225,7 @@ export async function fuzz(doc: OpenApiDocument, w: World, opts: { seed: number;
         if (refused) problems.push(refused);
       }
       for (const problem of problems) report.problems.push({ operation: id, request: describe(built), status: answer.status, problem, answer: answer.body.slice(0, 400) });
-      if (answer.status < 300) await learn(documented, answer, w, person, built.sent);
+      if (answer.status < 300) learn(documented, answer, w, person, built.sent);
     }
   }
   report.seconds = (Date.now() - started) / 1000;

@@ -11,6 +11,7 @@ import { type TestKey, makeKey } from "../keys-fixture.ts";
 import * as images from "../fixtures/images.ts";
 import { settledFetch } from "../settle.ts";
 import { type Person, invitePerson, makePerson } from "../staff-fixture.ts";
+import { SoftwareAuthenticator } from "../software-authenticator.ts";
 
 export type World = {
   sections: string[];
@@ -32,13 +33,21 @@ export type World = {
   deadCookie: string;
   /** People the fuzzer may edit, disable and sign out (never its own). */
   targetStaff: number[];
-  /** What a sign-in may be tried with: the persons' logins and passwords, invite links' tokens. */
+  /**
+   * What a sign-in may be tried with: the logins and passwords of people the run signs in as and locks out
+   * (never its own, whose sessions it renews), and invite links' tokens.
+   */
+  signInPeople: Person[];
   logins: string[];
   passwords: string[];
   linkTokens: string[];
-  /** Session and passkey ids answers showed. */
-  sessionIds: number[];
+  /** People whose session a request of the run ended: signed in again before they are next used. */
+  stale: Set<Role>;
+  /** Session ids answers showed, by whose they are (a person's own list, or an admin's list of someone's). */
+  sessionIds: Map<string, number[]>;
   passkeyIds: number[];
+  /** The role of the person sending the request being built, when a person sends it. */
+  sender: Role | null;
 };
 
 export const articleIds = (w: World) => [...w.versions.keys()];
@@ -82,17 +91,24 @@ export async function makeWorld(): Promise<World> {
   const targets = await Promise.all((["author", "editor", "admin"] as const).map(async (role) => (await createApiKey(env.DB, { name: `fuzz target ${role}`, role }, await generateKey())).key.id));
   const persons = { author: await makePerson("author"), editor: await makePerson("editor"), admin: await makePerson("admin") };
   const leaving = await makePerson("author");
+  const signInPeople = [await makePerson("editor"), await makePerson("author")];
   await settledFetch("http://localhost/api/v1/auth/logout", { method: "POST", headers: { Cookie: leaving.cookie, ...DESK } });
-  const invited = [await invitePerson("author"), await invitePerson("editor")];
+  const invited = [await invitePerson("author"), await invitePerson("editor"), await invitePerson("author"), await invitePerson("admin")];
+  // A passkey each, from a software authenticator, so renaming and removing one can succeed.
+  const passkeyIds: number[] = [];
+  for (const person of Object.values(persons)) passkeyIds.push(await registerPasskey(person));
   return {
     persons,
     deadCookie: leaving.cookie,
     targetStaff: [leaving.staff.id, ...invited.map((i) => i.staff.id)],
-    logins: [...Object.values(persons).map((p) => p.login), leaving.login, "nobody"],
-    passwords: [...Object.values(persons).map((p) => p.password), "wrong password 2026"],
+    signInPeople,
+    logins: [...signInPeople.map((p) => p.login), leaving.login, "nobody"],
+    passwords: [...signInPeople.map((p) => p.password), "wrong password 2026"],
     linkTokens: invited.map((i) => i.token),
-    sessionIds: [],
-    passkeyIds: [],
+    stale: new Set(),
+    sessionIds: new Map(),
+    passkeyIds,
+    sender: null,
     sections,
     versions,
     mediaKeys: media.map((m) => m.key),
@@ -102,6 +118,16 @@ export async function makeWorld(): Promise<World> {
     cursors: new Map(),
     previewSecret: "a preview secret of the fuzzer's own",
   };
+}
+
+/** Registers a passkey for `person` through the API, as the desk does with a browser's authenticator; its id. */
+async function registerPasskey(person: Person): Promise<number> {
+  const deskAs = (body: unknown): RequestInit => ({ method: "POST", headers: { Cookie: person.cookie, ...DESK }, body: JSON.stringify(body) });
+  const options = await (await settledFetch("http://localhost/api/v1/admin/me/passkeys/options", deskAs({}))).json<{ challenge: string; user: { id: string } }>();
+  const response = await new SoftwareAuthenticator().register(options, { origin: "http://localhost", rpId: "localhost" });
+  const res = await settledFetch("http://localhost/api/v1/admin/me/passkeys", deskAs({ response, name: "办公室电脑" }));
+  if (res.status !== 201) throw new Error(`fuzz world: a passkey for ${person.login} answered ${res.status}`);
+  return (await res.json<{ id: number }>()).id;
 }
 
 /** What the desk's pages send with a change. */
