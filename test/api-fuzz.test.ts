@@ -11,7 +11,7 @@ import { fuzz, summary } from "./fuzz/run.ts";
 
 const scale = Number(env.FUZZ_SCALE ?? "1");
 const seed = Number(env.FUZZ_SEED ?? "20261202");
-const PER_OPERATION = Math.max(1, Math.round(60 * scale));
+const PER_OPERATION = Math.max(1, Math.round(45 * scale));
 
 describe("the API, fuzzed from its OpenAPI document", () => {
   it(`answers ${PER_OPERATION} generated requests per operation as the document says`, { timeout: 120_000 * Math.max(1, scale) }, async () => {

@@ -96,7 +96,7 @@ function paramOf(name: string, op: DocumentedOperation): fc.Arbitrary<Resolved<s
     : isStaff
       ? index.map((i) => (w: World) => String(pick(w.targetStaff, i) ?? 1))
       : isMine
-        ? index.map((i) => (w: World) => String(pick(op.path.includes("passkeys") ? w.passkeyIds : (w.sessionIds.get(w.sender ?? "") ?? []), i) ?? 1))
+        ? index.map((i) => (w: World) => String(pick((op.path.includes("passkeys") ? w.passkeyIds : w.sessionIds).get(w.sender ?? "") ?? [], i) ?? 1))
         : index.map((i) => (w: World) => String(pick(articleIds(w), i) ?? 1));
   // Unknown ids far above any the run makes, so no draw lands on the fuzzer's own keys.
   const unknown = fc.integer({ min: 10_000_000, max: 2 ** 40 }).map((n) => () => String(n));
@@ -143,14 +143,14 @@ function queryOf(op: DocumentedOperation, resolve: (ref: string) => JsonSchema, 
   });
 }
 
-/** If-Match and If-None-Match: the version now, an old one, any, or something that is no entity tag. */
-function versionHeader(idParam: Resolved<string> | undefined): fc.Arbitrary<Resolved<string> | null> {
+/** If-Match and If-None-Match: the version now, an old one, any, or something that is no entity tag; rarely none when required. */
+function versionHeader(idParam: Resolved<string> | undefined, required = false): fc.Arbitrary<Resolved<string> | null> {
   const current = (w: World) => {
     const id = Number(idParam?.(w));
     return `"${w.versions.get(id) ?? 1}"`;
   };
   return fc.oneof(
-    { weight: 6, arbitrary: fc.constant(null) },
+    { weight: required ? 1 : 6, arbitrary: fc.constant(null) },
     { weight: 4, arbitrary: fc.constant(current) },
     { weight: 3, arbitrary: fc.constant(() => "*") },
     { weight: 2, arbitrary: fc.constantFrom('"1"', 'W/"2"', '"1", "2"', '"999"').map((v) => () => v) },
@@ -161,7 +161,8 @@ function versionHeader(idParam: Resolved<string> | undefined): fc.Arbitrary<Reso
 function headersOf(op: DocumentedOperation, idParam: Resolved<string> | undefined): fc.Arbitrary<Record<string, Resolved<string>>> {
   const named = new Set(op.op.parameters.filter((p) => p.in === "header").map((p) => p.name));
   const arbs: fc.Arbitrary<[string, Resolved<string> | null]>[] = [];
-  if (named.has("If-Match")) arbs.push(versionHeader(idParam).map((v) => ["If-Match", v]));
+  const ifMatchRequired = op.op.parameters.some((p) => p.name === "If-Match" && p.required);
+  if (named.has("If-Match")) arbs.push(versionHeader(idParam, ifMatchRequired).map((v) => ["If-Match", v]));
   if (named.has("If-None-Match")) arbs.push(versionHeader(idParam).map((v) => ["If-None-Match", v]));
   if (named.has("Idempotency-Key")) {
     arbs.push(
@@ -203,7 +204,7 @@ function hintFor(w0: World): Hint {
       return fc.oneof(...sender, fc.constantFrom<Json>(...w0.passwords), plainText(20), fc.constantFrom<Json>("short", "          ", "字".repeat(11)));
     }
     if (name === "token") return fc.oneof(fc.constantFrom<Json>(...w0.linkTokens), fc.stringMatching(/^[A-Za-z0-9_-]{43}$/));
-    if (name === "email") return fc.constantFrom<Json>(null, "wang.fang@example.com", " Li@Example.COM ", "not-an-email");
+    if (name === "email") return fc.constantFrom<Json>(null, "wang.fang@example.com", " Li@Example.COM ", ...(valid ? [] : ["not-an-email", ""]));
     if (name === "state") return fc.constantFrom<Json>("active", "disabled", ...(valid ? [] : ["invited", ""]));
     return null;
   };

@@ -172,7 +172,7 @@ function learn(documented: DocumentedOperation, answer: Answer, w: World, person
   if (id === "uploadImage" && typeof body.key === "string" && !w.mediaKeys.includes(body.key)) w.mediaKeys.push(body.key);
   const items = Array.isArray(body.items) ? (body.items as { id?: unknown }[]) : [];
   if (id === "listSessions" && person) w.sessionIds.set(person, items.flatMap((s) => (typeof s.id === "number" ? [s.id] : [])));
-  if (id === "listPasskeys") for (const p of items) if (typeof p.id === "number" && !w.passkeyIds.includes(p.id)) w.passkeyIds.push(p.id);
+  if (id === "listPasskeys" && person) w.passkeyIds.set(person, items.flatMap((p) => (typeof p.id === "number" ? [p.id] : [])));
 }
 
 /** Parameters whose validity the document states in words only (an opaque cursor, a query's terms, an id past 2^53). */

@@ -45,7 +45,7 @@ export type World = {
   stale: Set<Role>;
   /** Session ids answers showed, by whose they are (a person's own list, or an admin's list of someone's). */
   sessionIds: Map<string, number[]>;
-  passkeyIds: number[];
+  passkeyIds: Map<string, number[]>;
   /** The role of the person sending the request being built, when a person sends it. */
   sender: Role | null;
 };
@@ -95,8 +95,8 @@ export async function makeWorld(): Promise<World> {
   await settledFetch("http://localhost/api/v1/auth/logout", { method: "POST", headers: { Cookie: leaving.cookie, ...DESK } });
   const invited = [await invitePerson("author"), await invitePerson("editor"), await invitePerson("author"), await invitePerson("admin")];
   // A passkey each, from a software authenticator, so renaming and removing one can succeed.
-  const passkeyIds: number[] = [];
-  for (const person of Object.values(persons)) passkeyIds.push(await registerPasskey(person));
+  const passkeyIds = new Map<string, number[]>();
+  for (const [role, person] of Object.entries(persons)) passkeyIds.set(role, [await registerPasskey(person), await registerPasskey(person)]);
   return {
     persons,
     deadCookie: leaving.cookie,
