@@ -129,7 +129,6 @@ describe("a revision as it was", () => {
       actor_id: me.key.id,
       actor_kind: "key",
       status: "draft",
-      in_trash: false,
       section: { path: section },
       title: "编辑器里的稿子",
       body: "初稿正文",
@@ -143,6 +142,14 @@ describe("a revision as it was", () => {
       [2, me.key.id, null],
       [1, me.key.id, null],
     ]);
+  });
+
+  it("says trash for a revision made in the trash, as the article itself does", async () => {
+    const me = await makeKey("editor");
+    const { id } = await article(me);
+    await api(me, "DELETE", `/${id}`);
+    expect((await api(me, "GET", `/${id}/revisions/2`)).json).toMatchObject({ version: 2, action: "trash", status: "trash" });
+    expect((await api(me, "GET", `/${id}/revisions/1`)).json).toMatchObject({ status: "draft" });
   });
 });
 

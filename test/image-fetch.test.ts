@@ -85,7 +85,7 @@ describe("a fetch that takes too long", () => {
 });
 
 type Media = { key: string; url: string; width: number; height: number; alt: string; content_type: string };
-type Failure = { error: { code: string; message: string; reason: string; status?: number } };
+type Failure = { error: { code: string; message: string; reason: string; upstream_status?: number } };
 
 const run = () => `http://images.test/${crypto.randomUUID().slice(0, 8)}`;
 
@@ -136,7 +136,7 @@ describe("POST /api/v1/admin/images/fetch", () => {
     expect(res.status).toBe(422);
     const body = (await res.json()) as Failure;
     expect(body.error).toMatchObject({ code: "fetch_failed", reason });
-    if (reason === "status") expect(body.error.status).toBe(404);
+    if (reason === "status") expect(body.error.upstream_status).toBe(404);
   });
 
   it("refuses a private address before fetching anything, and a redirect to one before following it", async () => {

@@ -121,6 +121,23 @@ describe("the editors' queue", () => {
     expect((await call(editor, "GET", "?author=0")).res.status).toBe(400);
     expect((await call(editor, "GET", "?author=x")).res.status).toBe(400);
   });
+
+  it("loses a submission an editor moves to the trash, which says trash wherever its state is shown", async () => {
+    const author = await makeKey("author");
+    const editor = await makeKey("editor");
+    const draft = await draftBy(author, "待审后删除");
+    await call(author, "POST", `/${draft.id}/submit`, { note: "请审" });
+    const trashed = await call(editor, "DELETE", `/${draft.id}`);
+    expect(trashed.json).toMatchObject({ status: "trash", review: null });
+    expect((await call(editor, "GET", `/${draft.id}`)).json.status).toBe("trash");
+    const queue = (await call(editor, "GET", `?status=submitted&author=${author.key.id}`)).json as unknown as { items: { id: number }[] };
+    expect(queue.items.map((i) => i.id)).toEqual([]);
+    const bin = (await call(editor, "GET", `?status=trash&author=${author.key.id}`)).json as unknown as { items: { id: number; status: string }[] };
+    expect(bin.items).toMatchObject([{ id: draft.id, status: "trash" }]);
+    expect((await auditOf(draft.id)).at(-1)).toMatchObject({ action: "article.trash", detail: { status: "trash" } });
+    const refused = await call(editor, "POST", `/${draft.id}/return`, { note: "退回" });
+    expect([refused.res.status, refused.json.error?.code]).toEqual([409, "in_trash"]);
+  });
 });
 
 describe("an editor decides", () => {

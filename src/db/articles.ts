@@ -1,5 +1,5 @@
 // Articles: the row type, its mapper, and reads by id. Writes go through src/publish/ only.
-import type { Article, ArticleStatus, Byline, Review } from "../domain/article.ts";
+import type { Article, ArticleState, ArticleStatus, Byline, Review } from "../domain/article.ts";
 import type { Section } from "../domain/section.ts";
 import type { Db } from "../domain/db.ts";
 import type { Editing } from "../domain/presence.ts";
@@ -125,8 +125,8 @@ export const newerInSectionStatement = (db: Db, sectionId: number, publishedAt: 
     .bind(sectionId, publishedAt, id);
 
 export type AdminListFilter = {
-  /** A workflow status, or 'trash' for trashed articles. Without it: everything not in the trash. */
-  status?: ArticleStatus | "trash";
+  /** A state: a workflow status, or 'trash' for trashed articles. Without it: everything not in the trash. */
+  status?: ArticleState;
   sectionId?: number;
   /** Created by this actor (a key or a person). */
   author?: number;

@@ -112,7 +112,7 @@ export async function fetchRemoteBytes(
     }
     if (!res.ok) {
       await res.body?.cancel();
-      throw failed("status", `${url.host} answered ${res.status}`, { status: res.status });
+      throw failed("status", `${url.host} answered ${res.status}`, { upstream_status: res.status });
     }
     try {
       return { bytes: await readCapped(res, max, opts.signal), url };

@@ -1,10 +1,10 @@
 // Image uploads for editors (mounted at /api/v1/admin/images behind the API key and the editor role).
 import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import { notFound } from "../domain/errors.ts";
-import { Cursor, KeyNumber, ListQuery, pageOf } from "../http/list-query.ts";
+import { pageOf } from "../http/list-query.ts";
+import { ImageListQuery } from "../http/api-queries.ts";
 import { getMedia, listMedia } from "../db/media.ts";
 import { MEDIA_KEY } from "../domain/media.ts";
 import { isMultipart, readUploadRequest } from "../http/upload-request.ts";
@@ -13,9 +13,7 @@ import { mediaJson } from "../render/media-json.ts";
 import { followImageChange } from "../follow-ups.ts";
 import { NoQuery, parseQuery } from "../http/query.ts";
 import { readJson } from "../http/json-body.ts";
-import { badRequest } from "../domain/errors.ts";
-import { closed } from "../content/schemas.ts";
-import { validateImageMetadata } from "../media/metadata.ts";
+import { FetchRequest } from "../media/metadata.ts";
 import { FETCH_TIMEOUT_MS, fetchImage } from "../publish/fetch-image.ts";
 
 export const adminImages = new Hono<AppEnv>();
@@ -41,14 +39,6 @@ adminImages.post("/", uploadLimit, async (c) => {
   return c.json(mediaJson(media), created ? 201 : 200);
 });
 
-/** POST /fetch: a picture elsewhere (a pasted page's), with what the editor says about it. */
-const FetchRequest = closed({
-  url: v.pipe(v.string(), v.minLength(1, "must not be empty"), v.maxLength(2048, "must be at most 2048 characters")),
-  alt: v.optional(v.string()),
-  caption: v.optional(v.string()),
-  credit: v.optional(v.string()),
-});
-
 /**
  * The server fetches the picture (src/publish/fetch-image.ts: http and https only, no private hosts, no
  * credentials, a deadline, the upload caps) and stores it as an upload: the media JSON, 201 (200 when the
@@ -57,11 +47,9 @@ const FetchRequest = closed({
 adminImages.post("/fetch", async (c) => {
   parseQuery(c, NoQuery);
   const { value: body } = await readJson(c, FetchRequest, 16 * 1024);
-  const { url, ...fields } = body;
-  const checked = validateImageMetadata(fields);
-  if (!checked.metadata) throw badRequest("The request has invalid fields", checked.problems);
+  const { url, ...metadata } = body;
   const { id, name } = c.get("actor");
-  const { media, created, filledIn } = await fetchImage(c.env.MEDIA, c.var.db, { url, metadata: checked.metadata, actor: { id, name } }, {
+  const { media, created, filledIn } = await fetchImage(c.env.MEDIA, c.var.db, { url, metadata, actor: { id, name } }, {
     fetch: (request) => fetch(request),
     signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
   });
@@ -69,8 +57,6 @@ adminImages.post("/fetch", async (c) => {
   if (filledIn) followImageChange(c.env, c.executionCtx, media.key);
   return c.json(mediaJson(media), created ? 201 : 200);
 });
-
-const ImageListQuery = ListQuery({ cursor: v.optional(Cursor(v.strictTuple([KeyNumber, v.pipe(v.string(), v.regex(MEDIA_KEY))]))) });
 
 adminImages.get("/", async (c) => {
   const { limit, cursor } = parseQuery(c, ImageListQuery);
@@ -80,6 +66,7 @@ adminImages.get("/", async (c) => {
 });
 
 adminImages.get("/:key", async (c) => {
+  parseQuery(c, NoQuery);
   const key = c.req.param("key");
   const media = MEDIA_KEY.test(key) ? await getMedia(c.var.db, key) : null;
   if (!media) throw notFound("No such image");

@@ -3,9 +3,9 @@
 // pictures, asks the server to fetch the remote ones (POST /api/v1/admin/images/fetch) and puts their
 // /media/ URLs where the placeholders are; every picture it cannot bring in is listed to the person.
 import { Hono } from "hono";
-import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
-import { closed } from "../content/schemas.ts";
+import { PasteRequest } from "../content/schemas.ts";
+import type { PasteAnswer } from "../content/responses.ts";
 import { pasteToMarkdown } from "../content/paste.ts";
 import { readJson } from "../http/json-body.ts";
 import { NoQuery, parseQuery } from "../http/query.ts";
@@ -18,12 +18,11 @@ export const adminPaste = new Hono<AppEnv>();
  */
 const PASTE_MAX_BYTES = 16 * 1024 * 1024;
 
-const PasteRequest = closed({ html: v.string("must be a string") });
-
 adminPaste.post("/", async (c) => {
   parseQuery(c, NoQuery);
   const { value: body } = await readJson(c, PasteRequest, PASTE_MAX_BYTES);
   const { markdown, images } = pasteToMarkdown(body.html, new URL(c.env.SITE_URL).origin);
   c.header("Cache-Control", "no-store");
-  return c.json({ markdown, images });
+  const answer: PasteAnswer = { markdown, images };
+  return c.json(answer);
 });

@@ -8,6 +8,7 @@ import { ARTICLE_ID, articleIdOf } from "../http/article-id.ts";
 import { toRfc3339 } from "../content/dates.ts";
 import { NoQuery, parseQuery } from "../http/query.ts";
 import { editingJson, lastChangeJson } from "../render/editor-json.ts";
+import type { Presence } from "../content/responses.ts";
 
 export const adminPresence = new Hono<AppEnv>();
 
@@ -29,12 +30,13 @@ adminPresence.put(PATH, async (c) => {
   const beat = await heartbeat(c.var.db, id, actorOf(c.get("actor")), Date.now());
   if (!beat) throw notFound(`No article ${id}`);
   c.header("Cache-Control", "no-store");
-  return c.json({
+  const answer: Presence = {
     editing: editingJson(beat.editing),
     version: beat.version,
     updated_at: toRfc3339(beat.updatedAt),
     last_change: lastChangeJson(beat.latest),
-  });
+  };
+  return c.json(answer);
 });
 
 adminPresence.delete(PATH, async (c) => {
