@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { standInHub } from "./test/stand-in-hub.ts";
+import { buildClient } from "./scripts/build-client.ts";
 
 /** Every file under `dir`, by its path relative to it, as base64: the importer's fixtures (dumps, uploads) as bytes. */
 function filesUnder(dir: string): Record<string, string> {
@@ -17,6 +18,8 @@ function filesUnder(dir: string): Record<string, string> {
 }
 
 export default defineConfig(async () => {
+  // The desk's scripts first: the Worker bundles their manifest, and wrangler.toml's [assets] serves them.
+  await buildClient();
   const migrations = await readD1Migrations("./migrations");
   return {
     plugins: [
