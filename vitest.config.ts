@@ -22,28 +22,49 @@ export default defineConfig(async () => {
   await buildClient();
   const migrations = await readD1Migrations("./migrations");
   return {
-    plugins: [
-      cloudflareTest({
-        wrangler: { configPath: "./wrangler.toml" },
-        // D1_METER on: tests hold writes to their round-trip budget by the meter's count. EDGE_CACHE: nothing
-        // local provides Workers Cache, so the Cache API stands in, as it would unasked (without the warning).
-        // outboundService: the Worker's outbound fetches (WebSub pings) go to a stand-in hub, not the network.
-        // TEST_IMPORT_FIXTURES: workerd has no file system, so the import tests get their dumps and uploads here.
-        miniflare: {
-          bindings: {
-            TEST_MIGRATIONS: migrations,
-            D1_METER: "on",
-            EDGE_CACHE: "cache-api",
-            TEST_IMPORT_FIXTURES: { dumps: filesUnder("test/fixtures/dumps"), uploads: filesUnder("test/fixtures/uploads") },
-          },
-          outboundService: standInHub(),
-        },
-      }),
-    ],
     test: {
-      setupFiles: ["./test/setup.ts"],
-      // CommonJS dependencies the pool cannot load as they are (sanitize-html reaches postcss).
-      deps: { optimizer: { ssr: { enabled: true, include: ["sanitize-html", "markdown-it"] } } },
+      projects: [
+        {
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: "./wrangler.toml" },
+              // D1_METER on: tests hold writes to their round-trip budget by the meter's count. EDGE_CACHE: nothing
+              // local provides Workers Cache, so the Cache API stands in, as it would unasked (without the warning).
+              // outboundService: the Worker's outbound fetches (WebSub pings) go to a stand-in hub, not the network.
+              // TEST_IMPORT_FIXTURES: workerd has no file system, so the import tests get their dumps and uploads here.
+              miniflare: {
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  D1_METER: "on",
+                  EDGE_CACHE: "cache-api",
+                  TEST_IMPORT_FIXTURES: { dumps: filesUnder("test/fixtures/dumps"), uploads: filesUnder("test/fixtures/uploads") },
+                },
+                outboundService: standInHub(),
+              },
+            }),
+          ],
+          test: {
+            name: "workers",
+            include: ["test/*.test.ts"],
+            setupFiles: ["./test/setup.ts"],
+            // CommonJS dependencies the pool cannot load as they are (sanitize-html reaches postcss).
+            deps: { optimizer: { ssr: { enabled: true, include: ["sanitize-html", "markdown-it"] } } },
+          },
+        },
+        {
+          // The desk in Debian's Chromium (playwright-core), against the Worker as deployed, in Miniflare: Node.
+          test: {
+            name: "browser",
+            include: ["test/browser/*.test.ts"],
+            environment: "node",
+            globalSetup: ["./test/browser/global-setup.ts"],
+            // One browser and one Worker for the whole project (test/browser/harness.ts), so one file at a time.
+            fileParallelism: false,
+            testTimeout: 60_000,
+            hookTimeout: 180_000,
+          },
+        },
+      ],
     },
   };
 });
