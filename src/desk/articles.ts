@@ -54,7 +54,8 @@ export function filtersOf(raw: v.InferOutput<typeof ArticlesQuerySchema>): Artic
 /** Sections in tree order (parents before their children, siblings by sort order), with their depth. */
 export function sectionTree(sections: readonly Section[]): { path: string; name: string; depth: number }[] {
   const children = new Map<number | null, Section[]>();
-  for (const s of sections) children.set(s.parentId, [...(children.get(s.parentId) ?? []), s]);
+  const ordered = [...sections].sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
+  for (const s of ordered) children.set(s.parentId, [...(children.get(s.parentId) ?? []), s]);
   const out: { path: string; name: string; depth: number }[] = [];
   const walk = (parent: number | null, depth: number) => {
     for (const s of children.get(parent) ?? []) {

@@ -29,9 +29,10 @@ desk.get("/login", (c) => {
 
 desk.get("/welcome", (c) => c.html(renderWelcomePage({ siteName: c.env.SITE_NAME })));
 
-// A refusal on a desk page is a desk page (in its frame, in Chinese); anything else is the app's to log and answer.
+// A refusal on a desk page is a desk page (in its frame, in Chinese); a failure of the service, or anything
+// unexpected, is the app's to log and answer (with its Retry-After).
 desk.onError((err, c) => {
-  if (!(err instanceof DomainError)) return handleError(err, c);
+  if (!(err instanceof DomainError) || statusOf(err.code) >= 500) return handleError(err, c);
   const status = statusOf(err.code);
   return c.html(renderDeskError({ siteName: c.env.SITE_NAME, person: null, status, message: err.message }), status);
 });
