@@ -13,7 +13,7 @@ export function toLogin(): void {
 
 /** Says what went wrong; a 401 on a signed-in page means the session is gone, so it goes to 登录 instead. */
 export function fail(error: ApiError): void {
-  if (error.status === 401 && error.code !== "invalid_credentials" && error.code !== "wrong_password") return toLogin();
+  if (error.status === 401 && error.code !== "invalid_credentials") return toLogin();
   showError(messageFor(error));
 }
 

@@ -16,7 +16,6 @@ const FIELD_WORDS: Record<string, string> = {
 
 const MESSAGES: Record<string, string> = {
   invalid_credentials: "登录名或密码不正确。",
-  wrong_password: "当前密码不正确。",
   access_only: "本站通过 Cloudflare Access 登录，请从 Access 的入口进入。",
   csrf: "请求被拒绝：页面来源校验未通过。请刷新页面后重试。",
   weak_password: "密码至少 10 个字符（不超过 1024 字节），不能全是空格。",
@@ -30,6 +29,9 @@ const MESSAGES: Record<string, string> = {
   version_conflict: "这条记录刚被别人修改过，请刷新页面后再试。",
   precondition_required: "这条记录刚被别人修改过，请刷新页面后再试。",
   login_taken: "这个登录名已被使用。",
+  passkey_taken: "这个通行密钥已登记在某个账户上。",
+  passkey_rejected: "通行密钥没有被接受（登记已过期或已用过），请重试。",
+  access_denied: "Cloudflare Access 认证的邮箱没有对应的在职员工账户，请联系管理员。",
   email_taken: "这个邮箱已被其他员工使用。",
   conflict: "与现有记录冲突，请检查后重试。",
   not_a_person: "这个操作只能由员工本人登录后进行。",
@@ -74,6 +76,8 @@ export function messageFor(error: ApiError): string {
   const known = MESSAGES[error.code];
   if (known) return known;
   const details = Array.isArray(error.info.details) ? error.info.details.filter((d) => v.is(Detail, d)) : [];
+  // Changing my password with a wrong current one: a field's problem, not a failed sign-in.
+  if (details.some((d) => d.path === "current_password")) return "当前密码不正确。";
   if (details.length > 0) {
     return `填写的内容有误：${details.map((d) => `${FIELD_WORDS[d.path] ?? d.path}（${d.message}）`).join("；")}。`;
   }
