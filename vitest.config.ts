@@ -32,9 +32,19 @@ export default defineConfig(async () => {
               // local provides Workers Cache, so the Cache API stands in, as it would unasked (without the warning).
               // outboundService: the Worker's outbound fetches (WebSub pings) go to a stand-in hub, not the network.
               // TEST_IMPORT_FIXTURES: workerd has no file system, so the import tests get their dumps and uploads here.
+              // SITE_URL: the tests ask http://localhost, and a local site's links name the origin serving it.
+              // ratelimits: the pool provides the Rate Limiting binding (an exact count per wall-clock window), but
+              // every test file sends its misses from one address, so the Worker's two limits are out of reach here;
+              // the limits' decisions are tested with stand-ins, and TEST_LIMIT (3 a minute) shows the pool's own.
               miniflare: {
+                ratelimits: {
+                  READER_MISSES: { namespace_id: "7001", simple: { limit: 1_000_000, period: 60 } },
+                  AUTHENTICATIONS: { namespace_id: "7002", simple: { limit: 1_000_000, period: 60 } },
+                  TEST_LIMIT: { namespace_id: "7999", simple: { limit: 3, period: 60 } },
+                },
                 bindings: {
                   TEST_MIGRATIONS: migrations,
+                  SITE_URL: "http://localhost",
                   D1_METER: "on",
                   EDGE_CACHE: "cache-api",
                   TEST_IMPORT_FIXTURES: { dumps: filesUnder("test/fixtures/dumps"), uploads: filesUnder("test/fixtures/uploads") },

@@ -5,6 +5,7 @@
 //   npm run import -- phpcms v9.sql --encoding gbk --remote
 import { statSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { InvalidTextError, placeName } from "./import/bad-text.ts";
 import { DumpError } from "./import/dump/errors.ts";
 import { CHARSET_NAMES } from "./import/dump/charsets.ts";
 import { fileSource, uploadsFolder } from "./import/node-sources.ts";
@@ -21,13 +22,18 @@ const USAGE = `Usage: npm run import -- <dedecms|phpcms> <dump.sql> [options]
   --state DIR        local state, as for npm run seed (default .wrangler/state/v3, what wrangler dev serves)
   --remote           the deployed D1 and R2, through wrangler (after wrangler login and the migrations)
   --encoding NAME    the dump's text encoding when it does not say or says wrong: ${CHARSET_NAMES.join(", ")}
+  --lenient          import text that is not valid in that encoding with � for what cannot be read, each
+                     field listed in the report (without it, such text stops the import before any write)
   --prefix P         the table prefix (dede_, v9_), when the dump holds more than one set of tables
   --site N           PHPCMS: which site of a multi-site install (default 1)
   --old-host HOST    another host the old site answered at (repeatable); its links and pictures are its own
   --update           rewrite articles whose fields changed in the dump since they were imported, or
                      whose pictures --uploads can now bring (never those edited in Masthead since)
   --batch N          articles per write batch (default 200; 1000 with --remote)
-  --report FILE      also write the report as JSON`;
+  --report FILE      also write the report as JSON
+
+Exit status: 0 imported (or everything was already there), 1 the dump was refused and nothing was written,
+2 the command line is wrong, 3 not one article could be imported (the report says why), 130 interrupted.`;
 
 type Cli = {
   system: "dedecms" | "phpcms";
@@ -36,6 +42,7 @@ type Cli = {
   state: string;
   remote: boolean;
   encoding: string | undefined;
+  lenient: boolean;
   prefix: string | undefined;
   site: number;
   oldHosts: string[];
@@ -55,6 +62,7 @@ function readArgs(argv: string[]) {
         state: { type: "string" },
         remote: { type: "boolean", default: false },
         encoding: { type: "string" },
+        lenient: { type: "boolean", default: false },
         prefix: { type: "string" },
         site: { type: "string", default: "1" },
         "old-host": { type: "string", multiple: true, default: [] },
@@ -113,6 +121,7 @@ function parse(argv: string[]): Cli {
     state: values.state ? resolveState(values.state) : DEFAULT_STATE,
     remote: values.remote,
     encoding: values.encoding,
+    lenient: values.lenient,
     prefix: values.prefix,
     site,
     oldHosts: values["old-host"],
@@ -182,6 +191,7 @@ async function main(cli: Cli): Promise<number> {
       ...target,
       ...(cli.encoding !== undefined && { encoding: cli.encoding }),
       ...(cli.prefix !== undefined && { prefix: cli.prefix }),
+      lenient: cli.lenient,
       siteId: cli.site,
       oldHosts: cli.oldHosts,
       update: cli.update,
@@ -194,12 +204,10 @@ async function main(cli: Cli): Promise<number> {
     progress.done();
     console.log(formatSummary(summary).join("\n"));
     if (cli.report) writeFileSync(cli.report, `${JSON.stringify(summary, null, 2)}\n`);
-    console.log(
-      summary.interrupted
-        ? "\nRun the same command again to carry on: what is already there is skipped."
-        : `\nIf the site was already serving, purge its edge cache: POST /api/v1/admin/cache/purge {"everything": true} (README, "Purging by hand").`,
-    );
-    return summary.interrupted ? 130 : 0;
+    if (summary.interrupted) console.log("\nRun the same command again to carry on: what is already there is skipped.");
+    else if (!summary.noneImported) console.log(`\nIf the site was already serving, purge its edge cache: POST /api/v1/admin/cache/purge {"everything": true} (docs/operations.md, "Purging by hand").`);
+    // A script that goes on to serve or deploy must not take an import of nothing for a success.
+    return summary.interrupted ? 130 : summary.noneImported ? 3 : 0;
   } finally {
     progress.done();
     await dispose();
@@ -211,5 +219,11 @@ try {
 } catch (err) {
   if (!(err instanceof DumpError) && !(err instanceof Error && /remote database is not ready|ENOENT/.test(err.message))) throw err;
   console.error(`import: ${err.message}${err instanceof DumpError ? " — nothing was imported" : ""}`);
+  if (err instanceof InvalidTextError && err.total > 1) {
+    // Every field, so the dump can be mended (or --lenient chosen) knowing what it would cost.
+    const shown = err.places.slice(0, 50);
+    console.error(`Fields whose text is not valid (${n(err.total)}):\n${shown.map((p) => `  line ${p.line}: ${placeName(p)}`).join("\n")}`);
+    if (err.total > shown.length) console.error(`  and ${n(err.total - shown.length)} more`);
+  }
   process.exitCode = 1;
 }

@@ -22,6 +22,9 @@ import { configuredCache } from "./cache/configured.ts";
 import { edgeCache } from "./cache/middleware.ts";
 import { saysItsCacheControl } from "./cache/every-response.ts";
 import { forLegacyPaths, legacyRedirects } from "./routes/legacy.ts";
+import { siteOrigin } from "./http/site-origin.ts";
+import { limitedMisses } from "./http/rate-limit.ts";
+import { readerCredentials } from "./auth/reader-credentials.ts";
 import { deskHeaders, isDeskPath } from "./desk/headers.ts";
 import { desk } from "./desk/routes.ts";
 
@@ -48,20 +51,23 @@ app.use((c, next) => (isDeskPath(c.req.path) ? desksHeaders(c, next) : siteHeade
 
 // Outermost but for the security headers: every answer says how it may be cached, whoever made it.
 app.use(saysItsCacheControl());
+// Before anything prints a link or makes a cache key: the origin both name (SITE_URL, or locally the one serving).
+app.use(siteOrigin());
 // Every answer under /api/v1 but the admin API is readable from any origin, redirects and 404s included.
 app.use("/api/v1/*", publicCors());
 // Before any route, so none ever sees a second spelling of a path (after secureHeaders, whose headers it keeps).
 app.use(canonicalPath());
 
-// Reader routes are served from the edge cache, before anything touches D1; readers read any replica.
+// Reader routes are served from the edge cache, before anything touches D1; readers read any replica. Only a
+// verified editor's key reads past the cache; what the cache cannot answer counts against the client's limit.
 const READER_PATHS = [
   "/", "/html/*", "/search", "/api/v1/articles/*", "/api/v1/sections/*", "/api/v1/search",
   "/rss.xml", "/atom.xml", "/feed.json", "/sitemap.xml", "/sitemap-news.xml", "/sitemaps/*", "/robots.txt",
 ];
-const cached = edgeCache((c) => configuredCache(c.env, c.executionCtx));
-for (const path of READER_PATHS) app.use(path, cached);
+const reader = [readerCredentials(), edgeCache((c) => configuredCache(c.env, c.executionCtx)), limitedMisses()];
+for (const path of READER_PATHS) app.use(path, ...reader);
 // An imported site's old URLs (/plus/view.php?aid=…, /a/…) are reader URLs too; any path no route serves may be one.
-app.use(forLegacyPaths(cached));
+for (const middleware of reader) app.use(forLegacyPaths(middleware));
 app.use(d1Timing());
 for (const path of READER_PATHS) app.use(path, d1Session("readers"));
 app.use(forLegacyPaths(d1Session("readers")));

@@ -15,19 +15,29 @@ type Secrets = {
 export type Bindings = Env & Secrets;
 
 export type Variables = {
-  /** The authenticated API key, set by the admin auth middleware. */
+  /**
+   * The verified API key: set by the admin API's key check, and on reader routes when a Masthead key was
+   * presented and verified (src/auth/reader-credentials.ts) — the one thing that reads past the edge cache.
+   */
   apiKey: ApiKey;
   /** What a reader response shows, set by its route: the edge cache tags the response with it. */
   shows: Shows;
   /**
    * Seconds the response stays true with no change to purge it, when that is shorter than the edge would keep
-   * it: set by routes whose answer goes out of date by the clock (the news sitemap's two-day window).
+   * it: set by routes whose answer goes out of date by the clock (the news sitemap's two-day window, a feed
+   * not yet dated because its last change fell within this second).
    */
   freshFor: number;
   /** The D1 session this request reads and writes through (src/http/d1-session.ts). */
   db: Db;
   /** Set by the edge cache when this answer will be kept: it must then be read from the primary. */
   fillsCache: boolean;
+  /**
+   * Set by a route whose redirect takes a spelling the site never printed to the one URL it did (an article
+   * asked for under another section's path, an old paged URL found by its first page): the Worker neither
+   * stores nor registers it, so no reader can mint stored copies by inventing paths (src/cache/middleware.ts).
+   */
+  spelling: boolean;
 };
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables };

@@ -1,5 +1,5 @@
 // Pictures that were not in the uploads folder on the first run (the copy of the old web root was not done,
-// the wrong folder was named) come in with a later run's --update, as the README promises; pictures still
+// the wrong folder was named) come in with a later run's --update, as docs/import.md ("Nothing half-done") promises; pictures still
 // missing rewrite nothing.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";

@@ -1,6 +1,7 @@
 // Runs `npm run import` as a newsroom would, on the GBK DedeCMS fixture with its uploads folder, into a fresh
 // local state: what the workerd tests cannot reach (reading the dump and pictures from disk, the CLI's
-// options, exit codes and report). Part of `npm test`.
+// options, exit codes and report) — a cut-off dump, one with broken characters, one whose ids are taken.
+// Part of `npm test`.
 //
 //   node scripts/checks/import-cli.ts
 import assert from "node:assert/strict";
@@ -23,6 +24,21 @@ function importCli(...args: string[]) {
 }
 
 const report = (file: string) => JSON.parse(readFileSync(file, "utf8")) as ImportSummary;
+
+/** What an import leaves behind in a local state, to tell that one wrote nothing. */
+async function counts(state: string) {
+  const env = await openLocalEnv(join(state, "v3"));
+  try {
+    return await env.db
+      .prepare(
+        `SELECT (SELECT COUNT(*) FROM sections) AS sections, (SELECT COUNT(*) FROM articles) AS articles,
+                (SELECT COUNT(*) FROM legacy_paths) AS paths, (SELECT COUNT(*) FROM media) AS media`,
+      )
+      .first();
+  } finally {
+    await env.dispose();
+  }
+}
 
 test("imports a dump from disk with its pictures, and a second run imports nothing", () => {
   const state = join(work, "good");
@@ -48,13 +64,53 @@ test("refuses a cut-off dump with its line and imports nothing, not even the sec
   const run = importCli("dedecms", cut, "--state", state);
   assert.equal(run.code, 1);
   assert.match(run.stderr, /^import: line \d+: the dump ends inside a row of the INSERT into `dede_arctype` .* — nothing was imported$/m);
-  const env = await openLocalEnv(join(state, "v3"));
-  try {
-    const counts = await env.db.prepare("SELECT (SELECT COUNT(*) FROM sections) AS sections, (SELECT COUNT(*) FROM articles) AS articles").first();
-    assert.deepEqual(counts, { sections: 0, articles: 0 });
-  } finally {
-    await env.dispose();
-  }
+  assert.deepEqual(await counts(state), { sections: 0, articles: 0, paths: 0, media: 0 });
+});
+
+test("stops at text that is not valid in the dump's encoding, naming every field, and with --lenient imports it with each listed", async () => {
+  const broken = join(ROOT, "test/fixtures/dumps/dedecms-gbk-broken.sql");
+  const state = join(work, "broken");
+  const run = importCli("dedecms", broken, "--state", state, "--uploads", UPLOADS);
+  assert.equal(run.code, 1, run.stdout);
+  assert.equal(
+    run.stderr.trimEnd().split("\n").slice(-4).join("\n"),
+    [
+      "import: line 45: the body of `dede_addonarticle` id 88597 is not valid gbk text, the encoding the dump is read in (SET NAMES gbk), and neither is 1 more field: if the dump is in another encoding, name it (--encoding utf8, gbk…); to import it with � for each character that cannot be read, every field listed in the report: --lenient — nothing was imported",
+      "Fields whose text is not valid (2):",
+      "  line 45: the body of `dede_addonarticle` id 88597",
+      "  line 129: the description of `dede_archives` id 88590",
+    ].join("\n"),
+  );
+  assert.deepEqual(await counts(state), { sections: 0, articles: 0, paths: 0, media: 0 });
+
+  const lenient = importCli("dedecms", broken, "--state", state, "--uploads", UPLOADS, "--lenient", "--report", join(work, "lenient.json"));
+  assert.equal(lenient.code, 0, lenient.stderr);
+  assert.match(lenient.stdout, /^Text: 2 fields not valid gbk, read with � in place of what could not be \(--lenient\), listed below\.$/m);
+  assert.match(lenient.stdout, /^Text not valid gbk, read with �:\n {2}line 45: the body of `dede_addonarticle` id 88597\n {2}line 129: the description of `dede_archives` id 88590\n/m);
+  const summary = report(join(work, "lenient.json"));
+  assert.deepEqual(summary.badText.places.map((p) => [p.table, p.id, p.field, p.line]), [
+    ["dede_addonarticle", 88597, "body", 45],
+    ["dede_archives", 88590, "description", 129],
+  ]);
+  assert.equal(summary.articles.published, 6);
+});
+
+test("says first when not one article comes in because their ids are taken here, writes nothing, and exits 3", async () => {
+  const state = join(work, "taken");
+  // Articles 101–103 come from a PHPCMS site; a DedeCMS dump with the same ids cannot go in beside them.
+  const phpcms = importCli("phpcms", join(ROOT, "test/fixtures/dumps/phpcms-utf8.sql"), "--state", state, "--report", join(work, "phpcms.json"));
+  assert.equal(phpcms.code, 0, phpcms.stderr);
+  const there = report(join(work, "phpcms.json"));
+  const dump = join(work, "taken.sql");
+  writeFileSync(dump, dedeDump([{ id: 101 }, { id: 102 }, { id: 103 }]));
+  const run = importCli("dedecms", dump, "--state", state, "--report", join(work, "taken.json"));
+  assert.equal(run.code, 3, run.stderr);
+  const first = "0 of 3 articles imported: every id is already taken by an article here that was not imported from this dump.";
+  assert.equal(run.stdout.split("\n").slice(0, 2).join("\n"), `${first}\nNothing was written: no section, no picture, no old URL. To try the import, give it a state of its own: --state .wrangler/try (docs/import.md, "Trying an import").`);
+  assert.doesNotMatch(run.stdout, /purge its edge cache/);
+  assert.equal(report(join(work, "taken.json")).noneImported?.split("\n")[0], first);
+  const after = await counts(state);
+  assert.deepEqual(after, { ...after, sections: there.sections.created, articles: there.articles.published + there.articles.drafts });
 });
 
 test("refuses a picture too large for the upload path without reading it whole, and imports the rest", () => {

@@ -1,6 +1,7 @@
 // Whether the new site answers an old URL, and how: the old URL patterns an import saw, for its report. Pure.
 import { parseHtmlPath } from "../../src/content/html-paths.ts";
 import { isLegacyPath, legacyRequest } from "../../src/content/legacy-urls.ts";
+import { requestedPath } from "./old-paths.ts";
 
 export type Verdict =
   /** It is the canonical URL itself. */
@@ -13,30 +14,41 @@ export type Verdict =
 
 export type Target = { kind: "article"; id: number; url: string } | { kind: "section"; url: string };
 
-/** How the new site would answer `path`, an old URL of `target`, once the import has stored what it must. */
-export function verdictFor(path: string, target: Target): Verdict {
-  if (path === target.url) return { kind: "same" };
-  // src/http/canonical-path.ts answers 404 to any escaped byte that is not a letter, digit or -._~,
-  // before any route: an old path with Chinese in it (/a/新闻/1.html) never reaches the legacy routes.
-  if (/[^\x21-\x7e]|%/.test(path)) return { kind: "unserved", reason: "its path has characters beyond ASCII or escapes, which the site refuses" };
+/** How the new site answers an old URL, and the path a client asks for when it follows it. */
+function judge(old: string, target: Target): { verdict: Verdict; asked: string | null } {
+  const requested = requestedPath(old);
+  if ("unreachable" in requested) return { verdict: { kind: "unserved", reason: `unreachable: ${requested.unreachable}` }, asked: null };
+  const path = requested.path;
+  if (path === target.url) return { verdict: { kind: "same" }, asked: path };
+  const unserved = (reason: string) => ({ verdict: { kind: "unserved" as const, reason }, asked: path });
   const page = path.startsWith("/html/") ? parseHtmlPath(path) : null;
   if (page) {
-    if (target.kind === "article" && page.kind === "article" && page.id === target.id) return { kind: "route" };
-    return { kind: "unserved", reason: `it reads as another page of this site (${path})` };
+    if (target.kind === "article" && page.kind === "article" && page.id === target.id) return { verdict: { kind: "route" }, asked: path };
+    return unserved(`it reads as another page of this site (${path})`);
   }
   const [pathname = path, search = ""] = path.split("?");
-  if (!path.startsWith("/html/") && !isLegacyPath(pathname)) return { kind: "unserved", reason: "Masthead keeps paths like it for itself, or it is not a page" };
+  if (!path.startsWith("/html/") && !isLegacyPath(pathname)) return unserved("Masthead keeps paths like it for itself, or it is not a page");
   const asked = legacyRequest(pathname, new URLSearchParams(search));
   if (asked?.kind === "article") {
-    return target.kind === "article" && asked.id === target.id ? { kind: "route" } : { kind: "unserved", reason: "it reads as another article's old URL" };
+    return target.kind === "article" && asked.id === target.id ? { verdict: { kind: "route" }, asked: path } : unserved("it reads as another article's old URL");
   }
-  if (asked?.kind === "section") return { kind: "unserved", reason: "it reads as an old list page" };
-  if (path.includes("?")) return { kind: "unserved", reason: "it has a query string" };
-  return { kind: "stored" };
+  if (asked?.kind === "section") return unserved("it reads as an old list page");
+  if (path.includes("?")) return unserved("it has a query string");
+  return { verdict: { kind: "stored" }, asked: path };
 }
 
-/** Paths to store for a target: those only legacy_paths can answer. */
-export const pathsToStore = (paths: readonly string[], target: Target) => paths.filter((p) => verdictFor(p, target).kind === "stored");
+/**
+ * How the new site would answer `path`, an old URL of `target` as the old site printed it, once the import
+ * has stored what it must. A client removes dot segments before it asks (`/a/b/../1.html` is asked as
+ * `/a/1.html`), so the path is judged as asked; one no request can reach is unserved, never stored.
+ */
+export const verdictFor = (path: string, target: Target): Verdict => judge(path, target).verdict;
+
+/** Paths to store for a target, as clients ask for them: those only legacy_paths can answer. */
+export function pathsToStore(paths: readonly string[], target: Target): string[] {
+  const stored = paths.map((p) => judge(p, target)).flatMap((j) => (j.verdict.kind === "stored" && j.asked !== null ? [j.asked] : []));
+  return [...new Set(stored)];
+}
 
 export type UrlPattern = { pattern: string; example: string; count: number; served: string | null; unserved: string | null };
 
@@ -46,6 +58,8 @@ export class UrlPatterns {
 
   /** Notes `count` URLs of a pattern the new site answers (`served` says how) or not (`unserved` says why). */
   add(pattern: string, example: string, outcome: { served: string } | { unserved: string }, count = 1) {
+    // A fixed pattern of an import that brought nothing in (0 articles by id) answers nothing.
+    if (count <= 0) return;
     const key = `${pattern}\u0000${"served" in outcome ? "" : outcome.unserved}`;
     const known = this.seen.get(key);
     if (known) known.count += count;

@@ -1,7 +1,6 @@
 // An accepted article row made ready for the write path: its pictures stored and its references rewritten,
 // its body cleaned, its links to the old host made site-relative, its old URLs judged (stored, or served by id).
 import type { LegacySystem } from "../../src/domain/legacy.ts";
-import type { Section } from "../../src/domain/section.ts";
 import { LIMITS } from "../../src/content/schemas.ts";
 import { articleUrl, mediaUrl } from "../../src/content/urls.ts";
 import type { ImportItem } from "../../src/publish/import.ts";
@@ -37,13 +36,14 @@ export type Preparer = {
 };
 
 /** Notes an article's old URLs in the report of patterns, and returns those only legacy_paths can answer. */
-export function judgeOldPaths(c: Candidate, section: Section, urls: UrlPatterns): string[] {
-  const target = { kind: "article" as const, id: c.id, url: articleUrl(section.path, c.id) };
+export function judgeOldPaths(c: Candidate, sectionPath: string, urls: UrlPatterns): string[] {
+  const target = { kind: "article" as const, id: c.id, url: articleUrl(sectionPath, c.id) };
   for (const path of c.oldPaths) urls.addVerdict(c.pattern ?? path, path, verdictFor(path, target));
   return pathsToStore(c.oldPaths, target);
 }
 
-export async function prepareArticle(p: Preparer, c: Candidate, section: Section, fingerprint: string): Promise<ImportItem> {
+/** The article in `sectionPath` (the section's planned path: it is made before the batch is written). */
+export async function prepareArticle(p: Preparer, c: Candidate, sectionPath: string, fingerprint: string): Promise<ImportItem> {
   const shown = new Map<string, ShownImage | null>();
   const parsed = parseLegacyBody(c.html);
   for (const ref of imageSources(parsed)) {
@@ -73,7 +73,7 @@ export async function prepareArticle(p: Preparer, c: Candidate, section: Section
   if (source.cut) p.notes.push({ id: c.id, note: `source cut to ${LIMITS.source} characters` });
   return {
     id: c.id,
-    section: section.path,
+    section: sectionPath,
     status: c.status,
     published_at: c.publishedAt,
     ...(c.updatedAt !== undefined && { updated_at: c.updatedAt }),
@@ -83,6 +83,6 @@ export async function prepareArticle(p: Preparer, c: Candidate, section: Section
     bylines: c.bylines,
     body,
     cover_image: cover,
-    legacy: { system: p.system, fingerprint, paths: judgeOldPaths(c, section, p.urls) },
+    legacy: { system: p.system, fingerprint, paths: judgeOldPaths(c, sectionPath, p.urls) },
   };
 }

@@ -1,6 +1,7 @@
 // What an import did, counted and listed: every section and article row it did not import with its id and
 // reason, every picture it could not store, every old URL pattern and whether the new site answers it.
 import type { LegacySystem } from "../../src/domain/legacy.ts";
+import { type BadText, placeName } from "./bad-text.ts";
 import type { Skip } from "./candidate.ts";
 import type { UrlPattern } from "./old-urls.ts";
 import type { SkippedSection } from "./sections/plan.ts";
@@ -10,7 +11,16 @@ export type ImportSummary = {
   dump: string;
   prefix: string;
   encoding: string;
-  sections: { created: number; existing: number; skipped: SkippedSection[]; merged: { legacyId: number; path: string }[] };
+  /** Fields whose text was not valid in the dump's encoding, read with U+FFFD (--lenient); `total` counts past the list. */
+  badText: { charset: string; places: BadText[]; total: number };
+  sections: {
+    created: number;
+    existing: number;
+    /** Sections of the dump's tree left unmade because the import brought no article in. */
+    notMade: number;
+    skipped: SkippedSection[];
+    merged: { legacyId: number; path: string }[];
+  };
   articles: {
     rows: number;
     published: number;
@@ -38,19 +48,48 @@ export type ImportSummary = {
   /** Things done to an article on the way in that an editor may want to look at. */
   notes: { id: number; note: string }[];
   urls: UrlPattern[];
+  /** Why not one article came in, when none did and none of the dump's was there before: the report's first line. */
+  noneImported: string | null;
   interrupted: boolean;
   seconds: number;
 };
 
 const n = (x: number) => x.toLocaleString("en-US");
 
+const TRY_APART = `To try the import, give it a state of its own: --state .wrangler/try (docs/import.md, "Trying an import").`;
+
+/**
+ * Why an import brought no article in, or null when it brought some, or found the dump's already there (a
+ * re-run), or was interrupted. `taken` rows have ids an article not imported from the system already has:
+ * the state is not the dump's (the demo's, another site's). `wroteNothing`: no section was made either.
+ */
+export function whyNoneImported(s: ImportSummary, taken: number, wroteNothing: boolean): string | null {
+  const a = s.articles;
+  if (s.interrupted || a.published + a.drafts + a.updated.length > 0) return null;
+  if (a.unchanged + a.changedKept.length + a.editedKept.length > 0) return null;
+  const other = a.skipped.length - taken;
+  const why =
+    a.rows === 0
+      ? "the dump's article table holds no rows"
+      : taken > 0 && other === 0
+        ? "every id is already taken by an article here that was not imported from this dump"
+        : taken > 0
+          ? `${n(taken)} have ids already taken by articles here that were not imported from this dump, and the other ${n(other)} cannot be imported (listed below)`
+          : "not one of its rows can be imported (each is listed below with its reason)";
+  const then = [...(wroteNothing ? ["Nothing was written: no section, no picture, no old URL."] : []), ...(taken > 0 ? [TRY_APART] : [])];
+  return [`0 of ${n(a.rows)} articles imported: ${why}.`, ...(then.length ? [then.join(" ")] : [])].join("\n");
+}
+
 /** The summary as lines for a terminal: counts first, then every row not imported and every URL pattern. */
 export function formatSummary(s: ImportSummary): string[] {
   const a = s.articles;
   const done = a.published + a.drafts + a.updated.length;
   const lines = [
-    `${s.interrupted ? "Interrupted" : "Imported"} ${s.system === "dedecms" ? "DedeCMS" : "PHPCMS"} tables ${s.prefix}* from ${s.dump} (text read as ${s.encoding}) in ${s.seconds.toFixed(1)} s${s.seconds > 0 && done ? `, ${n(Math.round(done / s.seconds))} articles/s` : ""}.`,
-    `Sections: ${n(s.sections.created)} created, ${n(s.sections.existing)} already there, ${n(s.sections.skipped.length)} not imported${s.sections.merged.length ? `, ${n(s.sections.merged.length)} deeper than four levels merged into their ancestor` : ""}.`,
+    ...(s.noneImported ? [...s.noneImported.split("\n"), ""] : []),
+    `${s.interrupted ? "Interrupted" : s.noneImported ? "Read" : "Imported"} ${s.system === "dedecms" ? "DedeCMS" : "PHPCMS"} tables ${s.prefix}* from ${s.dump} (text read as ${s.encoding}) in ${s.seconds.toFixed(1)} s${s.seconds > 0 && done ? `, ${n(Math.round(done / s.seconds))} articles/s` : ""}.`,
+    s.sections.notMade
+      ? `Sections: none made, as no article came in (${n(s.sections.notMade)} in the dump's tree); ${n(s.sections.skipped.length)} not imported.`
+      : `Sections: ${n(s.sections.created)} created, ${n(s.sections.existing)} already there, ${n(s.sections.skipped.length)} not imported${s.sections.merged.length ? `, ${n(s.sections.merged.length)} deeper than four levels merged into their ancestor` : ""}.`,
     `Articles: ${n(a.rows)} rows read; ${n(a.published)} published and ${n(a.drafts)} drafts imported; ${n(a.unchanged)} already there; ${n(a.skipped.length)} not imported.`,
   ];
   if (Object.keys(a.draftReasons).length) lines.push(`  drafts: ${Object.entries(a.draftReasons).map(([why, count]) => `${n(count)} ${why}`).join("; ")}`);
@@ -62,6 +101,7 @@ export function formatSummary(s: ImportSummary): string[] {
     `Images: ${n(i.stored)} stored, ${n(i.reused)} already stored, ${n(i.missing.length)} missing, ${n(i.refused.length)} refused` +
       `${i.notImported ? `, ${n(i.notImported)} references not imported (no --uploads)` : ""}${i.external ? `, ${n(i.external)} on other sites` : ""}.`,
   );
+  if (s.badText.total) lines.push(`Text: ${n(s.badText.total)} field${s.badText.total === 1 ? "" : "s"} not valid ${s.badText.charset}, read with � in place of what could not be (--lenient), listed below.`);
   if (s.sections.skipped.length) {
     lines.push("", "Sections not imported:");
     for (const k of s.sections.skipped) lines.push(`  ${k.legacyId} ${k.name}: ${k.reason}`);
@@ -69,6 +109,11 @@ export function formatSummary(s: ImportSummary): string[] {
   if (a.skipped.length) {
     lines.push("", "Article rows not imported:");
     for (const k of a.skipped) lines.push(`  ${k.id ?? "?"} (line ${k.line}): ${k.reason}`);
+  }
+  if (s.badText.total) {
+    lines.push("", `Text not valid ${s.badText.charset}, read with �:`);
+    for (const p of s.badText.places) lines.push(`  line ${p.line}: ${placeName(p)}`);
+    if (s.badText.total > s.badText.places.length) lines.push(`  and ${n(s.badText.total - s.badText.places.length)} more`);
   }
   if (i.missing.length || i.refused.length) {
     lines.push("", "Images not stored (the articles show without them):");
@@ -80,6 +125,7 @@ export function formatSummary(s: ImportSummary): string[] {
     for (const note of s.notes) lines.push(`  ${note.id}: ${note.note}`);
   }
   lines.push("", "Old URL patterns:");
+  if (s.urls.length === 0) lines.push("  none answered: no article or section was imported");
   for (const u of s.urls) {
     lines.push(`  ${u.served ? "served" : "NOT served"}  ${u.pattern}  (${n(u.count)}; e.g. ${u.example})  ${u.served ?? u.unserved}`);
   }

@@ -1,8 +1,9 @@
 // One import of a DedeCMS 5.7 or PHPCMS v9 dump, platform-neutral (the CLI gives it files and the local or
 // remote D1; tests give it bytes and the test D1): scan the dump whole (a malformed one stops here, before
-// anything is written), make the sections, then stream the articles a batch at a time through the one write
-// path's bulk form. Each batch is one db.batch, so an interrupted run leaves whole batches only, and the
-// next run skips every article already there (by its kept id) and carries on: the database is the checkpoint.
+// anything is written), then stream the articles a batch at a time through the one write path's bulk form,
+// making the sections just before the first write: an import that brings no article makes none. Each batch
+// is one db.batch, so an interrupted run leaves whole batches only, and the next run skips every article
+// already there (by its kept id) and carries on: the database is the checkpoint.
 import type { Actor } from "../../src/domain/api-key.ts";
 import { DomainError } from "../../src/domain/errors.ts";
 import type { LegacySystem } from "../../src/domain/legacy.ts";
@@ -21,9 +22,9 @@ import { UrlPatterns } from "./old-urls.ts";
 import { type Preparer, judgeOldPaths, prepareArticle } from "./prepare.ts";
 import type { RawRow } from "./dump/lexer.ts";
 import { type DumpRecord, int } from "./record.ts";
-import type { ImportSummary } from "./report.ts";
+import { type ImportSummary, whyNoneImported } from "./report.ts";
 import { type Scan, readBodies, scanDump, tableRows } from "./scan.ts";
-import { ensureSections } from "./sections/create.ts";
+import { type SectionsResult, ensureSections } from "./sections/create.ts";
 import { planSections } from "./sections/plan.ts";
 import type { DumpSource, UploadsSource } from "./source.ts";
 import { siteOf } from "./systems.ts";
@@ -43,6 +44,8 @@ export type RunOptions = {
   bucket: MediaBucket;
   encoding?: string;
   prefix?: string;
+  /** Import text not valid in the dump's encoding with U+FFFD, each such field listed, instead of refusing the dump. */
+  lenient?: boolean;
   /** PHPCMS: which site of a multi-site install (v9_site), 1 by default. */
   siteId?: number;
   /** Hosts the old site answered at besides the one its settings name: links and pictures on them are its own. */
@@ -64,11 +67,13 @@ function emptySummary(scan: Scan, dump: string): ImportSummary {
     dump,
     prefix: scan.prefix,
     encoding: scan.encoding,
-    sections: { created: 0, existing: 0, skipped: [], merged: [] },
+    badText: { charset: scan.main.charset.name, ...scan.badText },
+    sections: { created: 0, existing: 0, notMade: 0, skipped: [], merged: [] },
     articles: { rows: 0, published: 0, drafts: 0, draftReasons: {}, unchanged: 0, changedKept: [], updated: [], editedKept: [], skipped: [] },
     images: { stored: 0, reused: 0, missing: [], refused: [], notImported: 0, external: 0 },
     notes: [],
     urls: [],
+    noneImported: null,
     interrupted: false,
     seconds: 0,
   };
@@ -95,6 +100,7 @@ export async function runImport(opts: RunOptions): Promise<ImportSummary> {
     system: opts.system,
     ...(opts.encoding !== undefined && { encoding: opts.encoding }),
     ...(opts.prefix !== undefined && { prefix: opts.prefix }),
+    lenient: opts.lenient ?? false,
     onProgress: (bytes) => opts.onProgress?.({ phase: "scan", bytes }),
   });
   const summary = emptySummary(scan, opts.source.name);
@@ -104,9 +110,14 @@ export async function runImport(opts: RunOptions): Promise<ImportSummary> {
   const plan = planSections(site.sections);
   summary.sections.skipped = plan.skipped;
   summary.sections.merged = plan.planned.filter((s) => s.mergedInto !== undefined).map((s) => ({ legacyId: s.legacyId, path: s.path }));
-  const sections = await ensureSections(opts.db, scan.system, plan.planned, { patterns: urls, dirPattern: site.dirPattern });
-  summary.sections.created = sections.created;
-  summary.sections.existing = sections.existing;
+  // Where each old section's articles go, known before any section is made.
+  const placedAt = new Map(plan.planned.map((s) => [s.legacyId, s.path]));
+  // Made once, before the first write, or when an article of an earlier import of the system is met (a
+  // re-run keeps its tree and old directories as they are): never by an import that brings nothing in.
+  const tree: { made: Promise<SectionsResult> | null } = { made: null };
+  const makeSections = () => (tree.made ??= ensureSections(opts.db, scan.system, plan.planned, { patterns: urls, dirPattern: site.dirPattern }));
+  // Rows whose id an article not imported from this system already has: a state that is not the dump's.
+  let taken = 0;
   const skippedSections = new Map(plan.skipped.map((s) => [s.legacyId, s]));
 
   const tally = new ImageTally();
@@ -215,17 +226,19 @@ export async function runImport(opts: RunOptions): Promise<ImportSummary> {
       if (known && known.imported?.system !== scan.system) {
         const by = known.imported ? `imported from ${known.imported.system}` : "not imported from this dump";
         summary.articles.skipped.push({ id: c.id, line: r.line, reason: `id ${c.id} is taken by an article ${by}` });
+        taken += 1;
         continue;
       }
       if (known?.imported) {
-        const placed = sections.byLegacyId.get(c.sectionId);
-        if (placed) judgeOldPaths(c, placed, urls);
+        await makeSections();
+        const placed = placedAt.get(c.sectionId);
+        if (placed !== undefined) judgeOldPaths(c, placed, urls);
         if (known.imported.fingerprint === fingerprint) summary.articles.unchanged += 1;
         else if (!opts.update) summary.articles.changedKept.push(c.id);
         else if (known.version !== known.imported.version) summary.articles.editedKept.push(c.id);
         else {
-          const section = sections.byLegacyId.get(c.sectionId);
-          if (!section) summary.articles.skipped.push({ id: c.id, line: r.line, reason: `unknown section (${site.sectionWord} ${c.sectionId})` });
+          const section = placedAt.get(c.sectionId);
+          if (section === undefined) summary.articles.skipped.push({ id: c.id, line: r.line, reason: `unknown section (${site.sectionWord} ${c.sectionId})` });
           else {
             const item = await prepareArticle(preparer, c, section, fingerprint);
             updates.push({ item: { ...item, id: c.id, legacy: item.legacy ?? { system: scan.system, fingerprint, paths: [] } }, version: known.version, line: r.line });
@@ -234,16 +247,16 @@ export async function runImport(opts: RunOptions): Promise<ImportSummary> {
         if (c.status === "published") published += 1;
         continue;
       }
-      const section = sections.byLegacyId.get(c.sectionId);
-      if (!section) {
+      const section = placedAt.get(c.sectionId);
+      if (section === undefined) {
         const skipped = skippedSections.get(c.sectionId);
         const reason = skipped ? `its section ${c.sectionId} (${skipped.name}) is not imported: ${skipped.reason}` : `unknown section (${site.sectionWord} ${c.sectionId})`;
         summary.articles.skipped.push({ id: c.id, line: r.line, reason });
         continue;
       }
-      if (hasReplacedText(c)) summary.notes.push({ id: c.id, note: `text that was not valid ${scan.main.charset.name} shows as �` });
       accepted.push({ item: await prepareArticle(preparer, c, section, fingerprint), candidate: c, line: r.line });
     }
+    if (accepted.length || updates.length) await makeSections();
     const written = write(accepted, updates);
     // Its failure is reported when it is awaited; until then it must not count as unhandled.
     written.catch(() => undefined);
@@ -277,10 +290,15 @@ export async function runImport(opts: RunOptions): Promise<ImportSummary> {
   await Promise.all(inFlight);
   progress();
 
-  site.addFixedPatterns(urls, sections.byLegacyId.size, published);
+  const sections = tree.made ? await tree.made : null;
+  summary.sections.created = sections?.created ?? 0;
+  summary.sections.existing = sections?.existing ?? 0;
+  summary.sections.notMade = sections ? 0 : plan.planned.filter((s) => s.mergedInto === undefined).length;
+  site.addFixedPatterns(urls, sections?.byLegacyId.size ?? 0, published);
   summary.urls = urls.list();
   summary.images = tally.report();
   summary.interrupted = opts.signal?.aborted ?? false;
+  summary.noneImported = whyNoneImported(summary, taken, sections === null);
   summary.seconds = (Date.now() - started) / 1000;
   return summary;
 }
@@ -312,6 +330,3 @@ async function* batchesOf(rows: AsyncIterable<{ row: RawRow; record: DumpRecord 
 
 /** A batch refused for its size by the way D1 is reached (wrangler's statement text), not for its content. */
 const isTooLarge = (err: unknown) => err instanceof Error && (err.name === "StatementTooLarge" || /SQLITE_TOOBIG|statement too (?:long|large)|too large/i.test(err.message));
-
-/** Whether bytes not valid in the dump's character set came through as U+FFFD in an article's text. */
-const hasReplacedText = (c: Candidate) => `${c.title}${c.html}${c.summary}${c.source}`.includes("\ufffd");

@@ -1,23 +1,20 @@
 // Reading a dump for an import, in two kinds of pass. The scan reads it whole once, before anything is
 // written: it checks that every statement can be read (a cut-off INSERT, a bad escape or an unknown
 // character set is refused here, so a malformed dump imports nothing), finds the system's tables and their
-// prefix, keeps the small ones (sections, settings), and indexes where each body row lies (16 bytes an
-// article). The import then streams the article rows a batch at a time and reads each batch's bodies by
+// prefix, keeps the small ones (sections, settings), indexes where each body row lies (16 bytes an
+// article), and finds every field the import keeps whose text is not valid in the dump's encoding. The
+// import then streams the article rows a batch at a time and reads each batch's bodies by
 // offset. Memory stays bounded by a batch, not by the dump.
 import type { LegacySystem } from "../../src/domain/legacy.ts";
+import { TABLES } from "./tables.ts";
 import { type Charset, UTF8, charsetNamed } from "./dump/charsets.ts";
 import { type TableSchema, parseCreateTable } from "./dump/create-table.ts";
 import { DumpError } from "./dump/errors.ts";
 import { DumpLexer, type RawRow } from "./dump/lexer.ts";
-import { isValidText, valueAt } from "./dump/values.ts";
+import { valueAt } from "./dump/values.ts";
+import { type BadText, BadTextList, InvalidTextError, badFields } from "./bad-text.ts";
 import type { DumpRecord } from "./record.ts";
 import type { DumpSource } from "./source.ts";
-
-/** Each system's tables by what follows the prefix (dede_, v9_): articles, bodies, and the small ones kept whole. */
-export const TABLES = {
-  dedecms: { main: "archives", body: "addonarticle", bodyId: "aid", small: ["arctype", "sysconfig"] },
-  phpcms: { main: "news", body: "news_data", bodyId: "id", small: ["category", "site", "model"] },
-} as const satisfies Record<LegacySystem, { main: string; body: string; bodyId: string; small: readonly string[] }>;
 
 type Insert = { offset: number; line: number; end: number };
 
@@ -125,13 +122,20 @@ export type Scan = {
   bodies: BodyIndex;
   /** The small tables, whole, by their name without the prefix (arctype, sysconfig…). */
   small: Record<string, DumpRecord[]>;
-  /** Where the dump's text was not valid in its character set (article rows only; decoded with U+FFFD). */
-  invalidText: { rows: number; firstLine: number | null };
+  /** The kept fields whose text is not valid in the dump's encoding (only with `lenient`: read with U+FFFD). */
+  badText: { places: BadText[]; total: number };
   /** Article ids the dump holds more than one row of: only the first is imported. */
   repeatedIds: ReadonlySet<number>;
 };
 
-export type ScanOptions = { system: LegacySystem; encoding?: string; prefix?: string; onProgress?: (bytes: number) => void };
+export type ScanOptions = {
+  system: LegacySystem;
+  encoding?: string;
+  prefix?: string;
+  /** Read text not valid in the dump's encoding with U+FFFD (and list it) instead of refusing the dump. */
+  lenient?: boolean;
+  onProgress?: (bytes: number) => void;
+};
 
 /** MySQL's binary connection character set: bytes as they are, escaped one at a time. */
 const BINARY: Charset = { name: "binary", label: "windows-1252", doubleByte: false };
@@ -159,12 +163,16 @@ export async function scanDump(source: DumpSource, opts: ScanOptions): Promise<S
     if (wanted(table, names.main)) return "main";
     return names.small.some((s) => wanted(table, s)) ? "small" : null;
   };
+  const textOf = (table: string): ReadonlySet<string> =>
+    new Set(Object.entries(names.text as Readonly<Record<string, readonly string[]>>).find(([suffix]) => wanted(table, suffix))?.[1] ?? []);
 
   const schemas = new Map<string, TableSchema>();
   const tables = new Map<string, ScannedTable>();
   const small = new Map<string, DumpRecord[]>();
   const indexes = new Map<string, BodyIndex>();
-  const invalid = new Map<string, { rows: number; firstLine: number | null }>();
+  const bad = new Map<string, BadTextList>();
+  // Article rows with a field not valid in the dump's encoding: most of them means the encoding is wrong.
+  const badRows = new Map<string, number>();
   const mainIds = new Map<string, IdList>();
   // SET NAMES: the character set the dump's bytes are in. "binary" (or none) leaves it to each table's own.
   let dumpCharset: Charset | null = null;
@@ -173,7 +181,17 @@ export async function scanDump(source: DumpSource, opts: ScanOptions): Promise<S
   // a GBK character's second byte included (誠, D5 5C, is written D5 5C 5C), and must be read byte by byte.
   let escapedIn: Charset | null = null;
   let encoding = forced ? `--encoding ${forced.name}` : "";
-  let current: { table: ScannedTable; role: "main" | "body" | "small" | null; insert: Insert; columns: string[] } | null = null;
+  let current: { table: ScannedTable; role: "main" | "body" | "small" | null; insert: Insert; columns: string[]; text: ReadonlySet<string> } | null = null;
+
+  /** Notes the row's kept fields whose text is not valid; true when it has any. */
+  const checkText = (row: RawRow, at: NonNullable<typeof current>, id: number | string | null) => {
+    const fields = badFields(row, at.columns, at.text, at.table.charset);
+    if (fields.length === 0) return false;
+    const list = bad.get(at.table.name) ?? new BadTextList();
+    bad.set(at.table.name, list);
+    for (const f of fields) list.add({ table: at.table.name, id, field: f.field, line: f.line });
+    return true;
+  };
 
   const lexer = new DumpLexer(
     {
@@ -215,7 +233,7 @@ export async function scanDump(source: DumpSource, opts: ScanOptions): Promise<S
         tables.set(insert.table, table);
         const entry = { offset: insert.offset, line: insert.line, end: insert.offset };
         table.inserts.push(entry);
-        current = { table, role, insert: entry, columns };
+        current = { table, role, insert: entry, columns, text: role === null ? new Set() : textOf(insert.table) };
       },
       row(row) {
         const at = current;
@@ -225,16 +243,17 @@ export async function scanDump(source: DumpSource, opts: ScanOptions): Promise<S
           const rows = small.get(at.table.name) ?? [];
           small.set(at.table.name, rows);
           if (rows.length >= SMALL_ROWS) return;
-          if (!isValidText(row.bytes, at.table.charset)) {
-            throw new DumpError(row.line, `text in \`${at.table.name}\` is not valid ${at.table.charset.name}: is the dump in another encoding? (--encoding gbk, utf8…)`);
-          }
-          rows.push(recordOf(row, at.columns, at.table.charset));
+          const record = recordOf(row, at.columns, at.table.charset);
+          const first = at.columns[0] === undefined ? null : record[at.columns[0]];
+          checkText(row, at, typeof first === "string" || typeof first === "number" ? first : null);
+          rows.push(record);
         } else if (at.role === "body") {
           const index = indexes.get(at.table.name) ?? new BodyIndex();
           indexes.set(at.table.name, index);
           const idAt = at.columns.indexOf(names.bodyId);
           const id = idAt >= 0 ? valueAt(row, idAt, at.table.charset) : undefined;
           if (typeof id === "number" && Number.isSafeInteger(id)) index.add(id, row.offset, row.bytes.length, row.line);
+          checkText(row, at, typeof id === "number" || typeof id === "string" ? id : null);
         } else if (at.role === "main") {
           if (row.values.length !== at.columns.length) recordOf(row, at.columns, at.table.charset);
           const idAt = at.columns.includes("id") ? at.columns.indexOf("id") : at.columns.indexOf("aid");
@@ -244,11 +263,7 @@ export async function scanDump(source: DumpSource, opts: ScanOptions): Promise<S
             mainIds.set(at.table.name, ids);
             ids.add(id);
           }
-          if (!isValidText(row.bytes, at.table.charset)) {
-            const stats = invalid.get(at.table.name) ?? { rows: 0, firstLine: row.line };
-            stats.rows += 1;
-            invalid.set(at.table.name, stats);
-          }
+          if (checkText(row, at, typeof id === "number" || typeof id === "string" ? id : null)) badRows.set(at.table.name, (badRows.get(at.table.name) ?? 0) + 1);
         }
       },
       insertEnd(_, end) {
@@ -267,7 +282,7 @@ export async function scanDump(source: DumpSource, opts: ScanOptions): Promise<S
   }
   lexer.end();
 
-  return choose(opts, { tables, small, indexes, invalid, mainIds, encoding: encoding || "utf8 (the dump names no character set)" });
+  return choose(opts, { tables, small, indexes, bad, badRows, mainIds, encoding: encoding || "utf8 (the dump names no character set)" });
 }
 
 /** Picks the one set of the system's tables (one prefix) the dump holds, or says why it cannot. */
@@ -277,7 +292,8 @@ function choose(
     tables: Map<string, ScannedTable>;
     small: Map<string, DumpRecord[]>;
     indexes: Map<string, BodyIndex>;
-    invalid: Map<string, { rows: number; firstLine: number | null }>;
+    bad: Map<string, BadTextList>;
+    badRows: Map<string, number>;
     mainIds: Map<string, IdList>;
     encoding: string;
   },
@@ -300,19 +316,30 @@ function choose(
   if (!body) throw new DumpError(0, `the dump has \`${prefix}${names.main}\` but no rows of \`${prefix}${names.body}\`, where the bodies are`);
   const sections = found.small.get(prefix + names.small[0]);
   if (!sections?.length) throw new DumpError(0, `the dump has no rows of \`${prefix}${names.small[0]}\`, the sections`);
-  const bad = found.invalid.get(main.name) ?? { rows: 0, firstLine: null };
-  if (bad.rows > 0 && bad.rows * 2 > main.rows) {
+  const badRows = found.badRows.get(main.name) ?? 0;
+  if (badRows > 0 && badRows * 2 > main.rows) {
+    // Even --lenient does not import a dump read in the wrong encoding: it would be � throughout.
     throw new DumpError(
-      bad.firstLine ?? 0,
-      `${bad.rows} of ${main.rows} rows of \`${main.name}\` are not valid ${main.charset.name} text: the dump is in another encoding (try --encoding gbk or --encoding utf8)`,
+      found.bad.get(main.name)?.places[0]?.line ?? 0,
+      `${badRows} of ${main.rows} rows of \`${main.name}\` are not valid ${main.charset.name} text: the dump is in another encoding (try --encoding gbk or --encoding utf8)`,
     );
+  }
+  // The import's own tables only, in dump order: another prefix's are not read.
+  const badText = new BadTextList();
+  const ours = [main.name, body.name, ...names.small.map((t) => prefix + t)];
+  const places = ours.flatMap((t) => found.bad.get(t)?.places ?? []).sort((a, b) => a.line - b.line);
+  for (const p of places) badText.add(p);
+  badText.total = ours.reduce((n, t) => n + (found.bad.get(t)?.total ?? 0), 0);
+  if (badText.total > 0 && !opts.lenient) {
+    const table = found.tables.get((places[0] as BadText).table) ?? main;
+    throw new InvalidTextError(badText, table.charset.name, found.encoding);
   }
   const bodies = found.indexes.get(body.name) ?? new BodyIndex();
   bodies.seal();
   const small: Record<string, DumpRecord[]> = {};
   for (const s of names.small) small[s] = found.small.get(prefix + s) ?? [];
   const repeatedIds = found.mainIds.get(main.name)?.repeated() ?? new Set<number>();
-  return { system: opts.system, prefix, encoding: found.encoding, main, body, bodies, small, invalidText: bad, repeatedIds };
+  return { system: opts.system, prefix, encoding: found.encoding, main, body, bodies, small, badText: { places: badText.places, total: badText.total }, repeatedIds };
 }
 
 /** The rows of a table, streamed from its INSERTs, with their values by column. */

@@ -37,6 +37,8 @@ export function siteOf(scan: Scan, opts: { siteId?: number; oldHosts?: readonly 
       addFixedPatterns(urls, sectionCount, articles) {
         urls.add("/plus/view.php?aid={aid}", "/plus/view.php?aid=88594", { served: "301, by the article id" }, articles);
         urls.add("/plus/list.php?tid={tid}", "/plus/list.php?tid=5", { served: "301, by the old section id" }, sectionCount);
+        // Answered by the old section ids legacy_sections holds: none when no section was made.
+        if (sectionCount === 0) return;
         for (const rule of new Set(sections.filter((s) => s.rules.listsAreStatic && !s.skip).map((s) => s.rules.namerule2 || "{typedir}/list_{tid}_{page}.html"))) {
           const ok = /\/list_\{tid\}_\{page\}\.html$/i.test(rule);
           urls.add(rule, "/a/xinwen/list_5_2.html", ok ? { served: "301 to the section, by the old section id" } : { unserved: "list pages named without their section id" }, 1);

@@ -6,7 +6,10 @@ import { SECTION_PATH } from "./urls.ts";
 import { MEDIA_KEY } from "../domain/media.ts";
 import { CONTROL_EXCEPT_NEWLINES, NOT_IN_LINE, codePointLength, hasVisibleText, trimInvisible } from "./text.ts";
 
-/** Bounds on what one article may hold (documented in the README). Lengths are in characters (code points). */
+/**
+ * Bounds on what one article may hold (documented in docs/publishing.md, "Fields and their limits"). Lengths
+ * are in characters (code points).
+ */
 export const LIMITS = {
   title: 200,
   kicker: 200,

@@ -142,30 +142,38 @@ const toArticleInSection = (r: ApiRow): ArticleInSection => ({
   section: { path: r.section_path, name: r.section_name },
 });
 
+/** A page of the list API, and whether the cursor it was asked from (if any) names an article of that listing. */
+type PublishedPage = { rows: ArticleInSection[]; cursorKnown: boolean };
+
+const knownWhen = (cursor: readonly unknown[] | null, known: D1Result<unknown> | undefined) => cursor === null || rowsOf(known).length > 0;
+
 /**
  * Up to `limit` published articles older than `after`, newest first: keyset on the section's listing
- * (subsections included) or, without a section, on the articles_published index.
- * Null when the section does not exist.
+ * (subsections included) or, without a section, on the articles_published index. In the same round trip,
+ * whether `after` names a row of that listing — a cursor this server could have issued — which decides
+ * whether the page may be kept (src/routes/api.ts). Null when the section does not exist.
  */
 export async function listPublished(
   db: Db,
   opts: { sectionPath?: string; limit: number; after: readonly [publishedAt: number, id: number] | null },
-): Promise<ArticleInSection[] | null> {
+): Promise<PublishedPage | null> {
   const after = opts.after ?? BEFORE_EVERYTHING;
   const columns = `${API_COLUMNS}, s.path AS section_path, s.name AS section_name`;
   if (opts.sectionPath === undefined) {
-    const { results } = await db
-      .prepare(
-        `SELECT ${columns}
-           FROM articles a JOIN sections s ON s.id = a.section_id
-          WHERE a.status = 'published' AND (a.published_at, a.id) < (?1, ?2)
-          ORDER BY a.published_at DESC, a.id DESC LIMIT ?3`,
-      )
-      .bind(after[0], after[1], opts.limit)
-      .all<ApiRow>();
-    return results.map(toArticleInSection);
+    const [rows, known] = await db.batch<unknown>([
+      db
+        .prepare(
+          `SELECT ${columns}
+             FROM articles a JOIN sections s ON s.id = a.section_id
+            WHERE a.status = 'published' AND (a.published_at, a.id) < (?1, ?2)
+            ORDER BY a.published_at DESC, a.id DESC LIMIT ?3`,
+        )
+        .bind(after[0], after[1], opts.limit),
+      ...(opts.after ? [db.prepare(`SELECT 1 FROM articles WHERE id = ?2 AND status = 'published' AND published_at = ?1`).bind(after[0], after[1])] : []),
+    ]);
+    return { rows: rowsOf<ApiRow>(rows).map(toArticleInSection), cursorKnown: knownWhen(opts.after, known) };
   }
-  const [section, rows] = await db.batch<unknown>([
+  const [section, rows, known] = await db.batch<unknown>([
     db.prepare(`SELECT id FROM sections WHERE path = ?`).bind(opts.sectionPath),
     db
       .prepare(
@@ -175,7 +183,14 @@ export async function listPublished(
           ORDER BY l.published_at DESC, l.article_id DESC LIMIT ?4`,
       )
       .bind(opts.sectionPath, after[0], after[1], opts.limit),
+    ...(opts.after
+      ? [
+          db
+            .prepare(`SELECT 1 FROM section_listing WHERE section_id = (SELECT id FROM sections WHERE path = ?1) AND published_at = ?2 AND article_id = ?3`)
+            .bind(opts.sectionPath, after[0], after[1]),
+        ]
+      : []),
   ]);
   if (rowsOf(section).length === 0) return null;
-  return rowsOf<ApiRow>(rows).map(toArticleInSection);
+  return { rows: rowsOf<ApiRow>(rows).map(toArticleInSection), cursorKnown: knownWhen(opts.after, known) };
 }

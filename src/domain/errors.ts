@@ -12,6 +12,7 @@ export type ErrorCode =
   | "invalid_token"
   | "forbidden"
   | "too_many_failures"
+  | "too_many_requests"
   // What is asked for.
   | "not_found"
   | "gone"
@@ -44,6 +45,7 @@ export type ErrorCode =
   // The service.
   | "unavailable"
   | "previews_disabled"
+  | "misconfigured"
   | "internal_error";
 
 /** Members of the JSON error body besides code and message: `details`, `current_version`, `retry_after`… */

@@ -49,9 +49,11 @@ const STATUS: Record<ErrorCode, Rule> = {
   image_too_large: { status: 422 },
   idempotency_key_reused: { status: 422 },
   too_many_failures: { status: 429, headers: (i) => ({ "Retry-After": String(i.retry_after) }) },
+  too_many_requests: { status: 429, headers: (i) => ({ "Retry-After": String(i.retry_after) }) },
   internal_error: { status: 500 },
   unavailable: { status: 503, headers: (i) => ({ "Retry-After": String(i.retry_after ?? 30) }) },
   previews_disabled: { status: 503 },
+  misconfigured: { status: 500 },
 };
 
 export const statusOf = (code: ErrorCode): ContentfulStatusCode => STATUS[code].status;
@@ -66,9 +68,9 @@ function respond(c: Context<AppEnv>, err: DomainError) {
   const rule = STATUS[err.code];
   for (const [name, value] of Object.entries(rule.headers?.(err.info) ?? {})) c.header(name, value);
   const json = wantsJson(c);
-  // A failure of the service is about this moment, and a JSON error on a page's URL is not what that URL
-  // shows everyone else: neither may be kept. (Other errors are for the edge cache to judge.)
-  if (rule.status >= 500 || (json && !c.req.path.startsWith("/api/"))) c.header("Cache-Control", "no-store");
+  // A failure of the service, or a refusal of this client, is about this moment, and a JSON error on a page's
+  // URL is not what that URL shows everyone else: none may be kept. (Other errors are for the edge cache to judge.)
+  if (rule.status >= 500 || rule.status === 429 || (json && !c.req.path.startsWith("/api/"))) c.header("Cache-Control", "no-store");
   if (json) return c.json({ error: { code: err.code, message: err.message, ...err.info } }, rule.status);
   return c.html(renderErrorPage({ siteName: c.env.SITE_NAME, status: rule.status, message: err.message }), rule.status);
 }

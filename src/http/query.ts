@@ -31,15 +31,27 @@ export function parseQuery<S extends v.GenericSchema>(c: Context, schema: S): v.
   return parsed.output;
 }
 
+type Params = readonly [name: string, value: string | number | undefined, byDefault?: string | number][];
+
+const keptOf = (params: Params) =>
+  params.flatMap(([name, value, byDefault]) => (value === undefined || value === byDefault ? [] : [[name, String(value)] as const]));
+
 /**
  * The one spelling of a query: the given parameters in this order, each only when it is not its default.
  * An answer at any other spelling redirects here, so the cache holds one copy per list, not one per order.
  */
-export function canonicalSearch(params: readonly [name: string, value: string | number | undefined, byDefault?: string | number][]): string {
+export function canonicalSearch(params: Params): string {
   // As a person writes it: `/` and `:` stay as they are (RFC 3986 §3.4 allows them in a query).
   const encode = (s: string) => encodeURIComponent(s).replace(/%2F/gi, "/").replace(/%3A/gi, ":");
-  const kept = params.flatMap(([name, value, byDefault]) =>
-    value === undefined || value === byDefault ? [] : [`${encode(name)}=${encode(String(value))}`],
-  );
+  const kept = keptOf(params).map(([name, value]) => `${encode(name)}=${encode(value)}`);
   return kept.length ? `?${kept.join("&")}` : "";
+}
+
+/**
+ * The same, spelt as an HTML form (application/x-www-form-urlencoded: spaces as +) and URLSearchParams write
+ * it: for searches, whose text is typed into a form, so the spelling a search box sends is already the one.
+ */
+export function formSearch(params: Params): string {
+  const kept = new URLSearchParams(keptOf(params).map(([name, value]) => [name, value])).toString();
+  return kept ? `?${kept}` : "";
 }

@@ -4,7 +4,8 @@ import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import { SITE_LISTING, type Shows } from "../domain/shows.ts";
 import { badRequest, notFound } from "../domain/errors.ts";
-import { Cursor, KeyNumber, ListQuery, pageOf } from "../http/list-query.ts";
+import { Cursor, DEFAULT_LIMIT, KeyNumber, ListQuery, pageOf } from "../http/list-query.ts";
+import { NO_STORE } from "../cache/freshness.ts";
 import { readPublishedArticle } from "../db/article-page.ts";
 import { listPublished } from "../db/listings.ts";
 import { listSections } from "../db/sections.ts";
@@ -41,15 +42,20 @@ publicApi.get("/articles", async (c) => {
   const { section, limit, cursor } = parseQuery(c, ArticleListQuery);
   c.set("shows", { articles: [], listings: [section ?? SITE_LISTING] });
   const url = new URL(c.req.url);
-  const canonical = canonicalSearch([["section", section], ["limit", limit, 20], ["cursor", url.searchParams.get("cursor") ?? undefined]]);
+  const canonical = canonicalSearch([["section", section], ["limit", limit, DEFAULT_LIMIT], ["cursor", url.searchParams.get("cursor") ?? undefined]]);
   if (url.search !== canonical) return c.redirect(`${url.pathname}${canonical}`, 301);
-  const rows = await listPublished(c.var.db, {
+  const listed = await listPublished(c.var.db, {
     limit: limit + 1,
     after: cursor ?? null,
     ...(section !== undefined && { sectionPath: section }),
   });
-  if (!rows) throw notFound(`No section "${section}"`);
-  const page = pageOf(rows, limit, (r) => [r.article.publishedAt ?? 0, r.article.id]);
+  if (!listed) throw notFound(`No section "${section}"`);
+  // A page from a cursor is kept only when the cursor names an article of this listing (one this server could
+  // have issued) and the page has the default size: otherwise any well-formed [published_at, id] pair, at any of
+  // a hundred limits, would be one more stored copy. Such a page is still answered — a client whose cursor's
+  // article has since left the listing reads on from where it was — but never kept.
+  if (cursor !== undefined && (!listed.cursorKnown || limit !== DEFAULT_LIMIT)) c.header("Cache-Control", NO_STORE);
+  const page = pageOf(listed.rows, limit, (r) => [r.article.publishedAt ?? 0, r.article.id]);
   return sendJson(
     c,
     { items: page.items.map((r) => articleSummaryJson(r.article, r.section)), next_cursor: page.next_cursor },

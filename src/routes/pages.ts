@@ -67,8 +67,13 @@ async function articlePage(c: Ctx, sectionPath: string, id: number) {
   showing(c, { articles: [id] });
   const read = await readPublishedArticle(c.var.db, id, { expectedSectionPath: sectionPath, nav: true });
   if (!read) throw notFound("文章不存在或已撤稿");
-  // Moved articles and mistyped section paths keep working: one canonical URL per article.
-  if (read.sectionPath !== sectionPath) return c.redirect(articleUrl(read.sectionPath, id), 301);
+  // Moved articles and mistyped section paths keep working: one canonical URL per article. Any section path
+  // may be put before an id, so this redirect is never stored by the Worker: stored, each invented path
+  // would be one more copy and registration (tagged for Workers Cache all the same, which costs D1 nothing).
+  if (read.sectionPath !== sectionPath) {
+    c.set("spelling", true);
+    return c.redirect(articleUrl(read.sectionPath, id), 301);
+  }
   return sendPage(c, renderArticlePage({ ...read, site: siteOf(c) }));
 }
 

@@ -3,7 +3,7 @@
 import { cleanLine } from "../body/legacy-html.ts";
 import { parseBylines } from "../bylines.ts";
 import type { Candidate, Skip } from "../candidate.ts";
-import { sitePath } from "../old-paths.ts";
+import { printedPath } from "../old-paths.ts";
 import { type DumpRecord, int, text } from "../record.ts";
 
 const PUBLISHED = 99;
@@ -30,7 +30,7 @@ export function phpcmsArticle(row: PhpcmsRow): Candidate | Skip {
   if (inputtime <= 0) return skip(`a date that does not exist (inputtime ${text(n, "inputtime") || "empty"})`);
   const updatetime = int(n, "updatetime") ?? 0;
   const status = int(n, "status") ?? PUBLISHED;
-  const url = sitePath(text(n, "url"), "any");
+  const url = printedPath(text(n, "url"));
   const path = url && !/index\.php|\?/.test(url) && status === PUBLISHED ? url : null;
   return {
     id,

@@ -2,7 +2,7 @@
 // `news`), and the category tree (v9_category: catid, parentid, catname, catdir, url, type, modelid,
 // listorder). Pure.
 import { cleanLine } from "../body/legacy-html.ts";
-import { sitePath } from "../old-paths.ts";
+import { printedPath } from "../old-paths.ts";
 import { type DumpRecord, int, text } from "../record.ts";
 import type { OldSection } from "../sections/plan.ts";
 
@@ -36,7 +36,7 @@ export function phpcmsSections(rows: readonly DumpRecord[], settings: PhpcmsSett
             ? `not a news category (model ${model})`
             : undefined;
     // The category's own URL as its pages printed it; a static one is an old directory to answer.
-    const path = sitePath(text(r, "url"), "any");
+    const path = printedPath(text(r, "url"));
     const dir = path && !DYNAMIC.test(path) ? path.replace(/index\.html?$/, "") : null;
     return [
       {
