@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { standInHub } from "./test/stand-in-hub.ts";
+import { ACCESS_TEAM, accessKeys, standInAccess } from "./test/stand-in-access.ts";
 import { buildClient } from "./scripts/build-client.ts";
 
 /** Every file under `dir`, by its path relative to it, as base64: the importer's fixtures (dumps, uploads) as bytes. */
@@ -21,6 +22,9 @@ export default defineConfig(async () => {
   // The desk's scripts first: the Worker bundles their manifest, and wrangler.toml's [assets] serves them.
   await buildClient();
   const migrations = await readD1Migrations("./migrations");
+  const keys = accessKeys();
+  const access = standInAccess(keys);
+  const hub = standInHub();
   return {
     test: {
       projects: [
@@ -30,7 +34,8 @@ export default defineConfig(async () => {
               wrangler: { configPath: "./wrangler.toml" },
               // D1_METER on: tests hold writes to their round-trip budget by the meter's count. EDGE_CACHE: nothing
               // local provides Workers Cache, so the Cache API stands in, as it would unasked (without the warning).
-              // outboundService: the Worker's outbound fetches (WebSub pings) go to a stand-in hub, not the network.
+              // outboundService: the Worker's outbound fetches go to stand-ins, not the network: WebSub pings to a
+              // hub, Cloudflare Access's key set to an Access team whose private keys the tests get (TEST_ACCESS).
               // TEST_IMPORT_FIXTURES: workerd has no file system, so the import tests get their dumps and uploads here.
               // SITE_URL: the tests ask http://localhost, and a local site's links name the origin serving it.
               // ratelimits: the pool provides the Rate Limiting binding (an exact count per wall-clock window), but
@@ -48,8 +53,9 @@ export default defineConfig(async () => {
                   D1_METER: "on",
                   EDGE_CACHE: "cache-api",
                   TEST_IMPORT_FIXTURES: { dumps: filesUnder("test/fixtures/dumps"), uploads: filesUnder("test/fixtures/uploads") },
+                  TEST_ACCESS: { team: ACCESS_TEAM, keys: keys.map(({ kid, privateJwk }) => ({ kid, privateJwk: JSON.stringify(privateJwk) })) },
                 },
-                outboundService: standInHub(),
+                outboundService: (request: Request) => access(request) ?? hub(request),
               },
             }),
           ],
@@ -57,6 +63,8 @@ export default defineConfig(async () => {
             name: "workers",
             include: ["test/*.test.ts"],
             setupFiles: ["./test/setup.ts"],
+            // A safety net, not a measure: a test that hangs fails, and a busy 2-core machine does not fail a slow one.
+            testTimeout: 30_000,
             // CommonJS dependencies the pool cannot load as they are (sanitize-html reaches postcss).
             deps: { optimizer: { ssr: { enabled: true, include: ["sanitize-html", "markdown-it"] } } },
           },

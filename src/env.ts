@@ -1,6 +1,7 @@
 // The Worker's bindings and per-request variables. The bindings are generated from wrangler.toml by
 // `npm run types` into worker-configuration.d.ts (`npm test` fails when it is out of date).
-import type { ApiKey } from "./domain/api-key.ts";
+import type { Actor } from "./domain/actor.ts";
+import type { SignedIn } from "./domain/staff.ts";
 import type { Shows } from "./domain/shows.ts";
 import type { Db } from "./domain/db.ts";
 
@@ -15,11 +16,10 @@ type Secrets = {
 export type Bindings = Env & Secrets;
 
 export type Variables = {
-  /**
-   * The verified API key: set by the admin API's key check, and on reader routes when a Masthead key was
-   * presented and verified (src/auth/reader-credentials.ts) — the one thing that reads past the edge cache.
-   */
-  apiKey: ApiKey;
+  /** Who is asking: a key or a person, set by the one auth middleware (src/auth/middleware.ts). */
+  actor: Actor;
+  /** Set when the actor is a signed-in person: their account, and their session or Access identity. */
+  signedIn: SignedIn;
   /** What a reader response shows, set by its route: the edge cache tags the response with it. */
   shows: Shows;
   /**

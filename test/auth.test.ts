@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import { env, exports } from "cloudflare:workers";
 import { Hono } from "hono";
 import type { AppEnv } from "../src/env.ts";
-import { apiKeyAuth } from "../src/auth/middleware.ts";
+import { authenticate } from "../src/auth/middleware.ts";
 import { d1Session } from "../src/http/d1-session.ts";
 import { requireRole } from "../src/auth/roles.ts";
-import { type Role, roleAtLeast } from "../src/domain/api-key.ts";
+import { type Role, roleAtLeast } from "../src/domain/role.ts";
 import { KEY_PATTERN, constantTimeEqual, generateKey, hashKey, parseKey } from "../src/auth/keys.ts";
 import { handleError } from "../src/http/errors.ts";
 import { type ApiKeyRow, toApiKey } from "../src/db/keys.ts";
@@ -105,9 +105,9 @@ describe("roles", () => {
 
   // A stand-in area with the real middleware, so each minimum can be tried with each role.
   const areas = new Hono<AppEnv>();
-  areas.use("*", apiKeyAuth(), d1Session("editors"));
+  areas.use("*", authenticate(), d1Session("editors"));
   for (const minimum of ["author", "editor", "admin"] as const) {
-    areas.get(`/api/${minimum}`, requireRole(minimum), (c) => c.json({ role: c.get("apiKey").role }));
+    areas.get(`/api/${minimum}`, requireRole(minimum), (c) => c.json({ role: c.get("actor").role }));
   }
   areas.onError(handleError);
 
@@ -451,14 +451,14 @@ describe("the key CLI's SQL (run here as wrangler d1 execute runs it: one batch)
     expect(() => sqlLiteral("a\u0000b")).toThrow();
     const name = `O'Brien's "desk"; DROP TABLE api_keys; -- ${crypto.randomUUID()}`;
     const material = await generateKey();
-    const [rows] = await run(createKeySql({ name, role: "editor" }, material, Date.now(), cli));
+    const [, rows] = await run(createKeySql({ name, role: "editor" }, material, Date.now(), cli));
     expect(rows?.[0]?.name).toBe(name);
     expect(rows?.[0]?.secret_hash).toBe(material.hash);
   });
 
   it("creates keys the Worker accepts, and audits them", async () => {
     const material = await generateKey();
-    const [rows] = await run(createKeySql({ name: "cli admin", role: "admin" }, material, Date.now(), cli));
+    const [, rows] = await run(createKeySql({ name: "cli admin", role: "admin" }, material, Date.now(), cli));
     const key = toApiKey(rows?.[0] as ApiKeyRow);
     expect(key).toMatchObject({ name: "cli admin", role: "admin", prefix: material.prefix, revokedAt: null });
     const res = await get(KEYS, { Authorization: `Bearer ${material.key}`, "CF-Connecting-IP": uniqueClientIp() });

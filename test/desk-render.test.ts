@@ -151,10 +151,10 @@ describe("员工 and 我的账户", () => {
       siteName: "青岚传媒网",
       person: AUTHOR,
       me: { login: "lijizhe", displayName: "李记者", role: "author", email: null },
-      passkeys: [{ id: "3", name: "办公室电脑", createdAt: AT, lastUsedAt: null }],
+      passkeys: [{ id: 3, name: "办公室电脑", createdAt: AT, lastUsedAt: null }],
       sessions: [
-        { id: "10", createdAt: AT, lastSeenAt: AT, userAgent: "Chrome", current: true },
-        { id: "11", createdAt: AT, lastSeenAt: AT, userAgent: "Safari", current: false },
+        { id: 10, createdAt: AT, lastSeenAt: AT, userAgent: "Chrome", current: true },
+        { id: 11, createdAt: AT, lastSeenAt: AT, userAgent: "Safari", current: false },
       ],
     });
     expect(await texts(html, "[data-passkey] h3")).toEqual(["办公室电脑"]);

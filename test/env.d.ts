@@ -10,6 +10,8 @@ declare global {
       TEST_LIMIT: RateLimit;
       /** The importer's fixture files as base64, by path: dumps/<name>.sql, uploads/<site path>. */
       TEST_IMPORT_FIXTURES: { dumps: Record<string, string>; uploads: Record<string, string> };
+      /** The stand-in Cloudflare Access team (test/stand-in-access.ts) and its private keys, as JWK JSON. */
+      TEST_ACCESS: { team: string; keys: { kid: string; privateJwk: string }[] };
     }
     interface GlobalProps {
       mainModule: typeof import("../src/index.ts");

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { encodeCursor } from "../src/http/list-query.ts";
 import { importPublishedArticles } from "../src/publish/import.ts";
+import { tool } from "../src/domain/actor.ts";
 import { makeArticle, makeArticles, makeSection, uniqueSlug } from "./fixtures.ts";
 import { makeKey } from "./keys-fixture.ts";
 import { admin } from "./admin-fixture.ts";
@@ -143,7 +144,7 @@ describe("a flood of URLs no page printed", { timeout: 30_000 }, () => {
     const old = `/a/${section}/${id}.html`;
     const legacy = { system: "dedecms", fingerprint: "f", paths: [old] } as const;
     const item = { id, section, title: "老文章", body: "正文", published_at: Date.UTC(2020, 0, 1), legacy: { ...legacy, paths: [...legacy.paths] } };
-    await importPublishedArticles(env.DB, [item], { actor: { id: null, name: "key-space-test", role: "admin" }, now: Date.now() });
+    await importPublishedArticles(env.DB, [item], { actor: tool("key-space-test", "admin"), now: Date.now() });
     await read(old);
     expect((await read(old)).headers.get("X-Cache")).toBe("HIT");
     const paged = Array.from({ length: 100 }, (_, i) => `/a/${section}/${id}_${i + 2}.html`);

@@ -10,6 +10,7 @@ import { readMonthSitemap, readNewsSitemap, readSitemapIndex } from "../src/db/s
 import { readSearchPage, search } from "../src/db/search.ts";
 import { parseSearchQuery } from "../src/search/query.ts";
 import { legacyPathTarget, legacySectionTarget, publishedArticleTarget } from "../src/db/legacy.ts";
+import { listDeskArticles } from "../src/db/desk-articles.ts";
 import { makeArticles, uniqueSlug } from "./fixtures.ts";
 
 /** The D1 handle, noting the SQL of every statement prepared through it. */
@@ -127,5 +128,21 @@ describe("search query plans", () => {
       expect(plan, plan.join("\n")).toContain("SEARCH a USING INTEGER PRIMARY KEY (rowid=?)");
     }
     await expectIndexedOnly(sql.filter((q) => !q.includes("search_index")));
+  });
+});
+
+describe("the desk's article list", () => {
+  it("reads each filter's newest changes from an index, never sorting the articles", async () => {
+    const { db, sql } = recordingDb();
+    await listDeskArticles(db, { limit: 31 });
+    await listDeskArticles(db, { limit: 31, status: "draft", after: [1, 1] });
+    await listDeskArticles(db, { limit: 31, sectionId: 1 });
+    await listDeskArticles(db, { limit: 31, authorId: 1, after: [1, 1] });
+    for (const query of sql) {
+      const plan = await planOf(query);
+      expect(plan.filter((d) => d.includes("TEMP B-TREE")), `${query}\n${plan.join("\n")}`).toEqual([]);
+    }
+    // One author's articles are a range of their own, not a walk of everyone's in update order.
+    expect((await planOf(sql[3] ?? "")).join("\n")).toMatch(/SEARCH a USING INDEX articles_by_creator_updated/);
   });
 });

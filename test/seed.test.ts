@@ -9,8 +9,9 @@ import { existingArticles, legacyPathTarget } from "../src/db/legacy.ts";
 import { readSectionPage } from "../src/db/listings.ts";
 import { type ImportItem, importPublishedArticles } from "../src/publish/import.ts";
 import { makeArticle, makeSection, uniqueSlug } from "./fixtures.ts";
+import { tool } from "../src/domain/actor.ts";
 
-const ACTOR = { id: null, name: "seed-test", role: "admin" } as const;
+const ACTOR = tool("seed-test", "admin");
 const START = Date.UTC(2024, 2, 1, 0, 0);
 const at = (minute: number) => START + minute * 60_000;
 

@@ -28,7 +28,8 @@ async function errorOf(res: Response): Promise<ApiError> {
 
 async function send(method: Method, path: string, init: Init): Promise<Response | ApiError> {
   const headers: Record<string, string> = { Accept: "application/json", "X-Masthead-Desk": "1" };
-  if (init.body !== undefined) headers["Content-Type"] = "application/json";
+  // Every change says JSON, a body or not: the server takes a browser's change only as the desk sends it.
+  if (method !== "GET") headers["Content-Type"] = "application/json";
   if (init.ifMatch !== undefined) headers["If-Match"] = init.ifMatch;
   try {
     return await fetch(path, {

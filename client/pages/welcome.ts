@@ -15,7 +15,7 @@ const LinkInfo = v.object({
   display_name: v.string(),
   expires_at: v.string(),
 });
-const Me = v.looseObject({ login: v.string() });
+const SignedIn = v.object({ me: v.looseObject({ login: v.string() }) });
 
 const state = one("[data-link-state]", HTMLElement);
 const form = one('[data-form="set-password"]', HTMLFormElement);
@@ -47,7 +47,7 @@ onSubmit(form, async () => {
   const password = field(form, "password");
   const problem = passwordProblem(password, field(form, "confirm"));
   if (problem) return { ok: false, error: problem };
-  const done = await request("POST", "/api/v1/auth/links/complete", Me, { body: { token, password } });
+  const done = await request("POST", "/api/v1/auth/links/complete", SignedIn, { body: { token, password } });
   if (!done.ok) return done;
   // The link is used up: keep it out of the address bar and the history.
   history.replaceState(null, "", location.pathname);

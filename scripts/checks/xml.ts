@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Miniflare } from "miniflare";
 import { validateXML } from "xmllint-wasm";
-import { SCHEDULER } from "../../src/domain/api-key.ts";
+import { SCHEDULER } from "../../src/domain/actor.ts";
 import { listSections } from "../../src/db/sections.ts";
 import { createArticle } from "../../src/publish/changes.ts";
 import { ROOT, openLocalEnv, storageOptions } from "../bindings/local-env.ts";

@@ -7,13 +7,13 @@
 // D1 bookmark is honoured only beside a verified key (src/http/d1-session.ts).
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env.ts";
-import { authenticate, bearerToken } from "./middleware.ts";
+import { actAsKey, bearerToken, verifyKey } from "./middleware.ts";
 import { parseKey } from "./keys.ts";
 
 export function readerCredentials(): MiddlewareHandler<AppEnv> {
   return async function readerCredentials(c, next) {
     const token = bearerToken(c.req.header("Authorization"));
-    if (token !== undefined && parseKey(token) !== null) c.set("apiKey", await authenticate(c));
+    if (token !== undefined && parseKey(token) !== null) actAsKey(c, await verifyKey(c));
     await next();
   };
 }

@@ -41,7 +41,7 @@ type Served = "HIT" | "MISS" | "STALE" | "BYPASS" | "REVALIDATED";
  * which are never kept: errors.ts marks the JSON ones no-store, and the Worker stores no 404. So no header a
  * reader can send pushes requests through to D1.
  */
-const bypasses = (c: Context<AppEnv>) => c.var.apiKey !== undefined;
+const bypasses = (c: Context<AppEnv>) => c.var.actor !== undefined;
 
 /** Statuses worth labelling for the edge: a page, a canonical redirect, a brief 404. */
 const freshnessOf = (status: number, edgeSeconds: number): Freshness | null =>

@@ -11,7 +11,7 @@ export type DeskArticle = {
   inTrash: boolean;
   sectionPath: string;
   sectionName: string;
-  /** Who created it (the person's or key's name); null for a tool's import or a creator since removed. */
+  /** Who created it (the person's or key's name); null for a tool's import. */
   author: string | null;
   updatedAt: number;
   /** Who made the change that produced the current version (a revision's actor). */
@@ -42,11 +42,12 @@ type Row = {
   version: number;
 };
 
-// The current version's revision names who made it; the creator's name comes from the key that created it.
+// The current version's revision names who made it; the creator is an actor: a person or a key, by name.
 const SELECT = `SELECT a.id, a.title, a.status, a.deleted_at, a.updated_at, a.version,
-       s.path AS section_path, s.name AS section_name, k.name AS author, r.actor AS updated_by
+       s.path AS section_path, s.name AS section_name, COALESCE(p.display_name, k.name) AS author, r.actor AS updated_by
   FROM articles a
   JOIN sections s ON s.id = a.section_id
+  LEFT JOIN staff p ON p.id = a.created_by
   LEFT JOIN api_keys k ON k.id = a.created_by
   LEFT JOIN revisions r ON r.article_id = a.id AND r.version = a.version`;
 
@@ -102,4 +103,19 @@ export async function deskArticlesByIds(db: Db, ids: readonly number[]): Promise
     .all<Row>();
   const byId = new Map(results.map((r) => [r.id, toDeskArticle(r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Someone who can act: a person or a key, by the name the desk shows. */
+export type ActorName = { id: number; name: string; kind: "staff" | "key" };
+
+/** Every person and key, people first, by name: the author and 操作人 filters (both tables are small). */
+export async function listActorNames(db: Db): Promise<ActorName[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id, display_name AS name, 'staff' AS kind FROM staff
+       UNION ALL SELECT id, name, 'key' AS kind FROM api_keys
+       ORDER BY kind DESC, name, id`,
+    )
+    .all<ActorName>();
+  return results;
 }

@@ -1,7 +1,7 @@
 // The frame of every desk page: the newsroom's bar with who is signed in and 退出登录, the rooms they may
 // enter, the two live regions every screen speaks through, and the page's one script. Pure: data in, HTML out.
 import { html } from "hono/html";
-import { type Role, roleAtLeast } from "../domain/api-key.ts";
+import { type Role, roleAtLeast } from "../domain/role.ts";
 import type { Html } from "../render/layout.ts";
 import { DESK_STYLESHEET_URL } from "../render/desk-stylesheet.ts";
 import { ROLE_WORDS } from "./words.ts";

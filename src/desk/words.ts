@@ -1,7 +1,7 @@
 // The desk's words for the system's values: statuses, roles, states, audit actions. One table each, so a list,
 // a filter and a message name a thing the same way; a value without a word shows as itself, never as blank.
 import type { ArticleStatus } from "../domain/article.ts";
-import type { Role } from "../domain/api-key.ts";
+import type { Role } from "../domain/role.ts";
 import type { RevisionAction } from "../domain/revision.ts";
 
 /** What an article list shows and filters by: a workflow status, or the trash. */
@@ -37,6 +37,17 @@ const OTHER_ACTION_WORDS: Record<string, string> = {
   "key.create": "新建 API 密钥",
   "key.revoke": "吊销 API 密钥",
   "key.rotate": "轮换 API 密钥",
+  "staff.invite": "邀请员工",
+  "staff.invite_link": "生成邀请链接",
+  "staff.reset_link": "生成重设密码链接",
+  "staff.activate": "接受邀请、设置密码",
+  "staff.reset": "用重设链接设置密码",
+  "staff.update": "修改员工资料",
+  "staff.sign_in": "登录",
+  "staff.password_change": "修改密码",
+  "staff.sessions_end": "结束员工的全部登录",
+  "staff.passkey_add": "添加通行密钥",
+  "staff.passkey_remove": "删除通行密钥",
 };
 
 const ACTION_WORDS: Readonly<Record<string, string>> = {

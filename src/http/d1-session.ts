@@ -18,7 +18,7 @@ export const BOOKMARK_HEADER = "x-d1-bookmark";
 
 export function d1Session(who: "readers" | "editors"): MiddlewareHandler<AppEnv> {
   return async function d1Session(c, next) {
-    const bookmark = c.var.apiKey === undefined ? undefined : c.req.header(BOOKMARK_HEADER);
+    const bookmark = c.var.actor === undefined ? undefined : c.req.header(BOOKMARK_HEADER);
     if (bookmark !== undefined && !BOOKMARK.test(bookmark)) {
       throw badRequest(`${BOOKMARK_HEADER} must be a bookmark from an earlier answer`, [{ path: BOOKMARK_HEADER, message: "is not a D1 bookmark" }]);
     }

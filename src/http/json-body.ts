@@ -7,7 +7,7 @@ import { FORBIDDEN_KEYS } from "./forbidden-keys.ts";
 import { canonicalJson } from "./canonical-json.ts";
 
 /** 413 before reading when Content-Length says too much; otherwise reads at most `maxBytes` and stops. */
-async function readBounded(req: Request, maxBytes: number): Promise<string> {
+export async function readBounded(req: Request, maxBytes: number): Promise<string> {
   const declared = Number(req.headers.get("Content-Length") ?? NaN);
   if (declared > maxBytes) throw payloadTooLarge(maxBytes);
   if (!req.body) return "";

@@ -32,7 +32,7 @@ export async function spend(limiter: RateLimit, client: string): Promise<void> {
 export function limitedMisses(): MiddlewareHandler<AppEnv> {
   return async function limitedMisses(c, next) {
     const reads = c.req.method === "GET" || c.req.method === "HEAD";
-    if (reads && c.var.apiKey === undefined) await spend(c.env.READER_MISSES, clientOf(c));
+    if (reads && c.var.actor === undefined) await spend(c.env.READER_MISSES, clientOf(c));
     await next();
   };
 }

@@ -47,7 +47,7 @@ button.quiet, .button.quiet { background: var(--paper); color: var(--ink); borde
 button.quiet:hover, .button.quiet:hover { background: var(--wash); color: var(--ink); }
 button.danger { background: var(--paper); color: var(--brand-dark); border-color: var(--brand); }
 button.danger:hover { background: #fdecec; color: var(--brand-dark); }
-.actions { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 0; }
+.actions { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 8px 0 0; }
 .filters { display: flex; flex-wrap: wrap; gap: 12px 16px; align-items: flex-end; }
 .filters .field { margin: 0; flex: 1 1 160px; min-width: 0; }
 .filters .field.wide { flex: 2 1 260px; }

@@ -1,9 +1,8 @@
-// The editors' article API (mounted at /api/v1/admin/articles, behind apiKeyAuth). Every change goes
+// The editors' article API (mounted at /api/v1/admin/articles, behind authenticate()). Every change goes
 // through src/publish/changes.ts, which also decides who may make it; this file parses and answers.
 import { type Context, Hono } from "hono";
 import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
-import type { Actor } from "../domain/api-key.ts";
 import type { ChangeReport } from "../domain/change.ts";
 import { DomainError, notFound } from "../domain/errors.ts";
 import { toRfc3339 } from "../content/dates.ts";
@@ -37,11 +36,6 @@ function idOf(c: Ctx): number {
   if (!Number.isSafeInteger(id)) throw notFound("No such article");
   return id;
 }
-
-const actorOf = (c: Ctx): Actor => {
-  const { id, name, role } = c.get("apiKey");
-  return { id, name, role };
-};
 
 const articleJson = (placed: Pick<Placed, "article" | "chain">) => {
   const section = placed.chain[placed.chain.length - 1];
@@ -87,14 +81,14 @@ adminArticles.get("/", async (c) => {
 
 adminArticles.post("/", async (c) => {
   const { value: input, fingerprint } = await readJson(c, ArticleCreate, LIMITS.requestBytes);
-  const key = c.get("apiKey");
+  const actor = c.get("actor");
   const idemKey = idempotencyKey(c);
   const requestHash = idemKey === null ? "" : await sha256Hex(fingerprint);
   const result = await createArticle(c.var.db, input, {
-    actor: actorOf(c),
+    actor,
     now: Date.now(),
-    ...(idemKey !== null && {
-      idempotency: { keyId: key.id, idemKey, requestHash, response: (report) => JSON.stringify(articleJson(report)) },
+    ...(idemKey !== null && actor.id !== null && {
+      idempotency: { keyId: actor.id, idemKey, requestHash, response: (report) => JSON.stringify(articleJson(report)) },
     }),
   });
   if (result.kind === "replayed") return replay(c, result.stored, requestHash);
@@ -125,9 +119,9 @@ adminArticles.get(ID, async (c) => {
   return answer(c, placed);
 });
 
-/** Applies a change to the article of the path, as the key's holder, on the client's preconditions. */
+/** Applies a change to the article of the path, as the request's actor, on the client's preconditions. */
 const apply = async (c: Ctx, change: Change, conditions = preconditions(c)) =>
-  answerChange(c, await changeArticle(c.var.db, idOf(c), change, { actor: actorOf(c), now: Date.now(), ...conditions }));
+  answerChange(c, await changeArticle(c.var.db, idOf(c), change, { actor: c.get("actor"), now: Date.now(), ...conditions }));
 
 adminArticles.patch(ID, async (c) => {
   const conditions = preconditions(c, true);

@@ -28,7 +28,7 @@ const uploadLimit: MiddlewareHandler<AppEnv> = (c, next) => (isMultipart(c.req.r
 
 adminImages.post("/", uploadLimit, async (c) => {
   const upload = await readUploadRequest(c.req.raw);
-  const { id, name } = c.get("apiKey");
+  const { id, name } = c.get("actor");
   const { media, created, filledIn } = await uploadImage(c.env.MEDIA, c.var.db, { ...upload, actor: { id, name } });
   if (created) c.header("Location", `/api/v1/admin/images/${media.key}`);
   // New metadata for an image pages already show: their cover figures print it.

@@ -1,15 +1,15 @@
 // 我的账户 (/desk/account): who I am, my password, my passkeys and where I am signed in. Read from D1 and
 // shown without JavaScript; each change is a form the page's script sends to /api/v1/admin/me/*.
 import { html } from "hono/html";
-import type { Role } from "../../domain/api-key.ts";
+import type { Role } from "../../domain/role.ts";
 import type { Html } from "../../render/layout.ts";
 import { type DeskPerson, deskLayout } from "../layout.ts";
 import { PASSWORD_RULE } from "../password-rule.ts";
 import { ROLE_WORDS } from "../words.ts";
 import { changesNeedScript, facts, nothing, time } from "./parts.ts";
 
-export type AccountPasskey = { id: string; name: string; createdAt: number; lastUsedAt: number | null };
-export type AccountSession = { id: string; createdAt: number; lastSeenAt: number; userAgent: string; current: boolean };
+export type AccountPasskey = { id: number; name: string; createdAt: number; lastUsedAt: number | null };
+export type AccountSession = { id: number; createdAt: number; lastSeenAt: number; userAgent: string; current: boolean };
 
 export type AccountPage = {
   siteName: string;

@@ -1,7 +1,8 @@
 // API 密钥 (/desk/keys, admins): the key tool's features in the desk. Keys are listed without JavaScript; making,
 // rotating and revoking one go through /api/v1/admin/keys, and a new secret is shown once, with a copy button.
 import { html } from "hono/html";
-import { type ApiKey, ROLES } from "../../domain/api-key.ts";
+import type { ApiKey } from "../../domain/api-key.ts";
+import { ROLES } from "../../domain/role.ts";
 import type { Html } from "../../render/layout.ts";
 import { type DeskPerson, deskLayout } from "../layout.ts";
 import { ROLE_WORDS } from "../words.ts";

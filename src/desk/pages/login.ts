@@ -11,10 +11,23 @@ export type LoginPage = {
   next: string;
   /** The 登录名 tried, put back after a failure. */
   login?: string;
+  /** Cloudflare Access signs people in: no form, only the way in through Access. */
+  access?: boolean;
   notice?: GatePage["notice"];
 };
 
+function throughAccess(p: LoginPage): Html {
+  return gateLayout({
+    siteName: p.siteName,
+    title: "登录",
+    ...(p.notice && { notice: p.notice }),
+    main: html`<p>本站通过 Cloudflare Access 登录：用单位的账户通过 Access 认证后，就能进入编辑部，不需要另外的密码。</p>
+<p><a class="button" href="${p.next}">通过 Access 进入编辑部</a></p>`,
+  });
+}
+
 export function renderLoginPage(p: LoginPage): Html {
+  if (p.access) return throughAccess(p);
   return gateLayout({
     siteName: p.siteName,
     title: "登录",

@@ -2,7 +2,7 @@
 // inviting, changing a role, disabling, issuing a reset link and ending sessions go through
 // /api/v1/admin/staff, and a link made for someone is shown once, with a copy button.
 import { html } from "hono/html";
-import { ROLES, type Role } from "../../domain/api-key.ts";
+import { ROLES, type Role } from "../../domain/role.ts";
 import type { Html } from "../../render/layout.ts";
 import { type DeskPerson, deskLayout } from "../layout.ts";
 import { ROLE_WORDS, STAFF_STATE_WORDS } from "../words.ts";
@@ -20,7 +20,7 @@ export type StaffMember = {
   version: number;
 };
 
-export type StaffSession = { id: string; createdAt: number; lastSeenAt: number; userAgent: string };
+export type StaffSession = { id: number; createdAt: number; lastSeenAt: number; userAgent: string };
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_WORDS[r] }));
 
