@@ -57,6 +57,16 @@ describe("getting into the desk", () => {
     }
   });
 
+  it("keeps every other desk path for signed-in people, and answers one that is not there inside the frame", async () => {
+    expect((await page(null, "/desk/articles/new")).status).toBe(303);
+    const editor = await makePerson("editor", { displayName: "孙编辑" });
+    const res = await page(editor, "/desk/articles/new");
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect((await one(html, "h1")).text).toBe("找不到这个页面");
+    expect((await one(html, ".who form button")).text).toBe("退出登录");
+  });
+
   it("sends a signed-in person asking for 登录 straight on", async () => {
     const editor = await makePerson("editor");
     const res = await page(editor, "/desk/login?next=%2Fdesk%2Faudit");

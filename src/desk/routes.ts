@@ -42,14 +42,17 @@ const frame = (c: Ctx) => ({ siteName: c.env.SITE_NAME, person: personOf(c) });
 // Every desk read goes to the primary: a person who just changed something sees it on the next page.
 desk.use("*", d1Session("editors"));
 
+// Every desk path is for a signed-in person — a room added later too, unless it is listed here — and each
+// room for the roles its API needs.
+const BEFORE_SIGNING_IN = new Set(["/desk/login", "/desk/logout", "/desk/welcome"]);
+const signedIn = deskPerson();
+desk.use("*", (c, next) => (BEFORE_SIGNING_IN.has(c.req.path) ? next() : signedIn(c, next)));
+for (const path of ["/staff", "/staff/*", "/keys"]) desk.use(path, requireRole("admin"));
+desk.use("/audit", requireRole("editor"));
+
 // 登录, its form, 退出登录 and the link landing: before anyone is signed in.
 desk.route("/", deskSignIn);
 desk.get("/welcome", (c) => c.html(renderWelcomePage({ siteName: c.env.SITE_NAME })));
-
-// Everything else is for a signed-in person, and each room for the roles its API needs.
-for (const path of ["/", "/staff", "/staff/*", "/keys", "/audit", "/account", "/articles/*"]) desk.use(path, deskPerson());
-for (const path of ["/staff", "/staff/*", "/keys"]) desk.use(path, requireRole("admin"));
-desk.use("/audit", requireRole("editor"));
 
 desk.get("/", async (c) => {
   const query = filtersOf(parseQuery(c, ArticlesQuerySchema));
@@ -119,7 +122,7 @@ desk.get("/account", async (c) => {
 });
 
 // Last: any other desk path is a desk page that is not there, in the desk's frame (after signing in).
-desk.get("*", deskPerson(), () => {
+desk.get("*", () => {
   throw notFound("编辑部里没有这个页面。");
 });
 
