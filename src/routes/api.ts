@@ -4,12 +4,12 @@ import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import { SITE_LISTING, type Shows } from "../domain/shows.ts";
 import { badRequest, notFound } from "../domain/errors.ts";
-import { Cursor, DEFAULT_LIMIT, KeyNumber, ListQuery, pageOf } from "../http/list-query.ts";
+import { DEFAULT_LIMIT, pageOf } from "../http/list-query.ts";
+import { ArticleId, ArticleListQuery } from "../http/api-queries.ts";
 import { NO_STORE } from "../cache/freshness.ts";
 import { readPublishedArticle } from "../db/article-page.ts";
 import { listPublished } from "../db/listings.ts";
 import { listSections } from "../db/sections.ts";
-import { SECTION_PATH } from "../content/urls.ts";
 import { issueDetails } from "../content/schemas.ts";
 import { articleDetailJson, articleSummaryJson, neighbourJson } from "../render/article-json.ts";
 import { sectionTreeJson } from "../render/section-json.ts";
@@ -25,18 +25,6 @@ function sendJson<T>(c: Ctx, body: T, shows: Partial<Shows> = {}) {
   c.set("shows", { articles: [], listings: [], ...shows });
   return c.json(body);
 }
-
-const ArticleId = v.pipe(
-  v.string(),
-  v.regex(/^[1-9][0-9]{0,15}$/, "must be a positive integer without leading zeros"),
-  v.transform(Number),
-  v.safeInteger("must be at most 9007199254740991"),
-);
-
-const ArticleListQuery = ListQuery({
-  section: v.optional(v.pipe(v.string(), v.regex(SECTION_PATH, "must be a section path such as xw/dzyw"))),
-  cursor: v.optional(Cursor(v.strictTuple([KeyNumber, KeyNumber]))),
-});
 
 publicApi.get("/articles", async (c) => {
   const { section, limit, cursor } = parseQuery(c, ArticleListQuery);
@@ -69,7 +57,7 @@ publicApi.get("/articles/:id", async (c) => {
   if (!id.success) throw badRequest("Invalid article id", issueDetails(id.issues).map((d) => ({ ...d, path: "id" })));
   c.set("shows", { articles: [id.output], listings: [] });
   const read = await readPublishedArticle(c.var.db, id.output, { nav: false });
-  if (!read) throw notFound(`No published article ${id.output}`);
+  if ("missing" in read) throw notFound(`No published article ${id.output}`);
   return sendJson(
     c,
     articleDetailJson(read.article, read.chain, {
