@@ -40,6 +40,12 @@ type Params = readonly [name: string, value: string | number | undefined, byDefa
 const keptOf = (params: Params) =>
   params.flatMap(([name, value, byDefault]) => (value === undefined || value === byDefault ? [] : [[name, String(value)] as const]));
 
+/** `%e8` as `%E8`: the same octet (RFC 3986 §6.2.2.1), and curl's --data-urlencode writes lower case. */
+export const upperEscapes = (s: string) => s.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase());
+
+/** Whether a URL's query is spelt as `canonical`, escapes in either case being one spelling. */
+export const spelledAs = (search: string, canonical: string) => upperEscapes(search) === canonical;
+
 /**
  * The one spelling of a query: the given parameters in this order, each only when it is not its default.
  * An answer at any other spelling redirects here, so the cache holds one copy per list, not one per order.

@@ -13,7 +13,7 @@ import { listSections } from "../db/sections.ts";
 import { issueDetails } from "../content/schemas.ts";
 import { articleDetailJson, articleSummaryJson, neighbourJson } from "../render/article-json.ts";
 import { sectionTreeJson } from "../render/section-json.ts";
-import { NoQuery, canonicalSearch, parseQuery } from "../http/query.ts";
+import { NoQuery, canonicalSearch, parseQuery, spelledAs } from "../http/query.ts";
 
 export const publicApi = new Hono<AppEnv>();
 
@@ -31,7 +31,7 @@ publicApi.get("/articles", async (c) => {
   c.set("shows", { articles: [], listings: [section ?? SITE_LISTING] });
   const url = new URL(c.req.url);
   const canonical = canonicalSearch([["section", section], ["limit", limit, DEFAULT_LIMIT], ["cursor", url.searchParams.get("cursor") ?? undefined]]);
-  if (url.search !== canonical) return c.redirect(`${url.pathname}${canonical}`, 301);
+  if (!spelledAs(url.search, canonical)) return c.redirect(`${url.pathname}${canonical}`, 301);
   const listed = await listPublished(c.var.db, {
     limit: limit + 1,
     after: cursor ?? null,

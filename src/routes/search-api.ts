@@ -11,7 +11,7 @@ import { NO_STORE } from "../cache/freshness.ts";
 import { type Phrase, QUERY_LIMITS, type SearchQuery, parseSearchQuery } from "../search/query.ts";
 import { search } from "../db/search.ts";
 import { adminHitJson, hitJson } from "../render/search-json.ts";
-import { formSearch, parseQuery } from "../http/query.ts";
+import { formSearch, parseQuery, spelledAs } from "../http/query.ts";
 
 export const publicSearch = new Hono<AppEnv>();
 export const adminSearch = new Hono<AppEnv>();
@@ -64,7 +64,7 @@ publicSearch.get("/", (c) => {
   // %20 for +) is a 301 to it, so the edge keeps one copy per search, not one per way of writing it.
   const url = new URL(c.req.url);
   const canonical = formSearch([["q", query.text], ["section", section], ["limit", limit, DEFAULT_LIMIT], ["cursor", url.searchParams.get("cursor") ?? undefined]]);
-  if (url.search !== canonical) return c.redirect(`${url.pathname}${canonical}`, 301);
+  if (!spelledAs(url.search, canonical)) return c.redirect(`${url.pathname}${canonical}`, 301);
   // Only a page this server could have linked to is kept: a next_cursor at the default page size is a multiple of it.
   if (cursor !== undefined && (limit !== DEFAULT_LIMIT || cursor[0] % limit !== 0)) c.header("Cache-Control", NO_STORE);
   return answer(c, { who: "readers", ...(section !== undefined && { sectionPath: section }) }, { query, limit, cursor }, hitJson);
