@@ -70,6 +70,13 @@ describe("plain text", () => {
     expect(excerpt("短句。", 100)).toBe("短句。");
     expect(excerpt("三".repeat(200), 10)).toBe("三".repeat(10) + "…");
   });
+
+  it("keeps a text of exactly the excerpt's length whole, and cuts one character more", () => {
+    expect(excerpt("四".repeat(10), 10)).toBe("四".repeat(10));
+    expect(excerpt(" 四 ".repeat(5), 9)).toBe("四 四 四 四 四");
+    expect(excerpt("四".repeat(11), 10)).toBe("四".repeat(10) + "…");
+    expect(excerpt(`${"五".repeat(10)}👨‍👩‍👧`, 10)).toBe("五".repeat(10) + "…");
+  });
 });
 
 describe("images and valid HTML", () => {

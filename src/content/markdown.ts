@@ -141,17 +141,32 @@ const GRAPHEMES = new Intl.Segmenter("zh-CN", { granularity: "grapheme" });
 // regional indicators, skin tones, tag characters, Hangul jamo) has a character per code point: segmenting
 // it, which costs a hundred times more, would change nothing.
 const JOINS = /[\p{M}\u200d\ufe00-\ufe0f\u1100-\u11ff\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]/u;
-const characters = (text: string): string[] => (JOINS.test(text) ? Array.from(GRAPHEMES.segment(text), (s) => s.segment) : [...text]);
+function* characters(text: string): Generator<string> {
+  if (JOINS.test(text)) for (const s of GRAPHEMES.segment(text)) yield s.segment;
+  else yield* text;
+}
+
+/** The first `max` characters of text, or null when it has no more than that. Reads no further than it needs. */
+function headOf(text: string, max: number): string | null {
+  let head = "";
+  let count = 0;
+  for (const char of characters(text)) {
+    if (count === max) return head;
+    head += char;
+    count += 1;
+  }
+  return null;
+}
 
 /**
  * The first `max` characters of text, cut at a sentence end when one is near, for summaries (pages, feeds).
- * Characters are whole graphemes, so a cut never splits a surrogate pair or an emoji sequence.
+ * Characters are whole graphemes, so a cut never splits a surrogate pair or an emoji sequence. An article
+ * page's description is cut from a body of thousands of characters: only its first `max` are split.
  */
 export function excerpt(text: string, max = 120): string {
   const flat = text.replace(/\s+/g, " ").trim();
-  const chars = characters(flat);
-  if (chars.length <= max) return flat;
-  const head = chars.slice(0, max).join("");
+  const head = headOf(flat, max);
+  if (head === null) return flat;
   const stop = Math.max(head.lastIndexOf("。"), head.lastIndexOf("！"), head.lastIndexOf("？"));
   return stop >= max * 0.6 ? head.slice(0, stop + 1) : `${head}…`;
 }
