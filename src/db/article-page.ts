@@ -6,7 +6,7 @@ import type { Article, ArticleInContext, NeighbourArticle, PublishedArticle } fr
 import type { Db } from "../domain/db.ts";
 import { type ArticleRow, articleColumnsOf, toArticle } from "./articles.ts";
 import { firstRowOf } from "./handle.ts";
-import { columnsOf, fromJsonColumn, jsonObject } from "./json-columns.ts";
+import { columnsOf, jsonObject, rowFromJson } from "./json-columns.ts";
 import { sectionsFromJson, topSectionsJson } from "./listings.ts";
 import { chainFromJson, chainJson } from "./sections.ts";
 
@@ -58,7 +58,7 @@ const articlePageStatement = (db: Db, id: number, wants: Wants) =>
     .bind(id);
 
 const neighbourOf = (text: string | null, sectionPath: string): NeighbourArticle | null => {
-  const n = fromJsonColumn(NeighbourJson, text);
+  const n = rowFromJson(NeighbourJson, text);
   return n && { id: n.id, title: n.title, sectionPath, publishedAt: n.published_at };
 };
 
@@ -69,7 +69,7 @@ const toContext = (row: PageRow): Omit<ArticleInContext, "article"> & { article:
   chain: chainFromJson(row.chain),
   older: neighbourOf(row.older, row.section_path),
   newer: neighbourOf(row.newer, row.section_path),
-  cover: fromJsonColumn(CoverJson, row.cover),
+  cover: rowFromJson(CoverJson, row.cover),
   nav: sectionsFromJson(row.nav),
 });
 

@@ -7,7 +7,7 @@ import type { Section } from "../domain/section.ts";
 import { type ArticleInSection, type ArticleRow, articleColumnsOf, toArticle } from "./articles.ts";
 import type { Db } from "../domain/db.ts";
 import { firstRowOf, rowsOf } from "./handle.ts";
-import { columnsOf, fromJsonColumn, jsonObject } from "./json-columns.ts";
+import { columnsOf, jsonObject, rowsFromJson } from "./json-columns.ts";
 import { sectionPathChain } from "../content/urls.ts";
 import { SectionRow, SECTION_COLUMNS, chainByPathJson, chainFromPathJson, sectionJson, toSection } from "./sections.ts";
 
@@ -65,14 +65,10 @@ export const topSectionsJson = `(SELECT json_group_array(${sectionJson("t")})
 
 export const sectionsFrom = (result: D1Result<unknown> | undefined): Section[] => rowsOf<SectionRow>(result).map(toSection);
 
-const SectionsJson = v.array(SectionRow);
-
 /** A JSON column of sections (topSectionsJson, a section's children), in its order. */
-export const sectionsFromJson = (text: string | null): Section[] => (fromJsonColumn(SectionsJson, text) ?? []).map(toSection);
+export const sectionsFromJson = (text: string | null): Section[] => rowsFromJson(SectionRow, text).map(toSection);
 
 export const PAGE_SIZE = 20;
-
-const ListedItems = v.array(ListedRow);
 
 type SectionPageRow = { nav: string; chain: string; children: string; total: number | null; items: string };
 
@@ -106,11 +102,11 @@ export async function readSectionPage(db: Db, path: string, page: number): Promi
     chain,
     children: sectionsFromJson(row.children),
     total: row.total ?? 0,
-    items: (fromJsonColumn(ListedItems, row.items) ?? []).map(toListed),
+    items: rowsFromJson(ListedRow, row.items).map(toListed),
   };
 }
 
-const HomeItems = v.array(v.object({ listed_in: v.number(), ...ListedRow.entries }));
+const HomeItem = v.object({ listed_in: v.number(), ...ListedRow.entries });
 
 /** The newest `perSection` articles of every top-level section, in one statement. */
 export async function readHome(db: Db, perSection: number): Promise<Home> {
@@ -133,7 +129,7 @@ export async function readHome(db: Db, perSection: number): Promise<Home> {
   );
   const sections = sectionsFromJson(row?.nav ?? null);
   const bySection = new Map<number, ListedArticle[]>(sections.map((s) => [s.id, []]));
-  for (const item of fromJsonColumn(HomeItems, row?.items ?? null) ?? []) {
+  for (const item of rowsFromJson(HomeItem, row?.items ?? null)) {
     bySection.get(item.listed_in)?.push(toListed(item));
   }
   return { nav: sections, headlines: sections.map((section) => ({ section, items: bySection.get(section.id) ?? [] })) };

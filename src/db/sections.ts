@@ -3,7 +3,7 @@ import * as v from "valibot";
 import type { Section } from "../domain/section.ts";
 import { sectionPathChain } from "../content/urls.ts";
 import type { Db } from "../domain/db.ts";
-import { columnsOf, fromJsonColumn, jsonObject } from "./json-columns.ts";
+import { columnsOf, jsonObject, rowsFromJson } from "./json-columns.ts";
 
 /** A sections row, as a statement returns it or a JSON column carries it (json-columns.ts). */
 const SectionRow = v.object({
@@ -115,10 +115,10 @@ export const chainJson = (sectionId: string) => `(WITH RECURSIVE up(id, depth) A
        )
        SELECT json_group_array(${sectionJson("c", { depth: "up.depth" })}) FROM up JOIN sections c ON c.id = up.id)`;
 
-const ChainJson = v.array(v.object({ ...SectionRow.entries, depth: v.number() }));
+const ChainRow = v.object({ ...SectionRow.entries, depth: v.number() });
 
 /** A chainJson column, root first. */
-export const chainFromJson = (text: string | null): Section[] => chainFromDepthRows(fromJsonColumn(ChainJson, text) ?? []);
+export const chainFromJson = (text: string | null): Section[] => chainFromDepthRows(rowsFromJson(ChainRow, text));
 
 /** A JSON column: the sections of sectionChainStatement, sectionPathChain(path) bound from parameter `first` on. */
 export const chainByPathJson = (path: string, first: number) =>
@@ -127,7 +127,7 @@ export const chainByPathJson = (path: string, first: number) =>
 
 /** A chainByPathJson column, root first; null when any level is missing. */
 export const chainFromPathJson = (path: string, text: string | null): Section[] | null =>
-  chainFromRows(path, fromJsonColumn(v.array(SectionRow), text) ?? []);
+  chainFromRows(path, rowsFromJson(SectionRow, text));
 
 /** A section and its ancestors by the section's id, root first; null when the id is unknown. */
 export async function getSectionChainById(db: Db, id: number): Promise<Section[] | null> {
