@@ -119,7 +119,8 @@ async function create(t: Target, name: string | undefined, role: string | undefi
   }
   const input = { name: parsed.output.name, role: parsed.output.role };
   const material = await generateKey();
-  const [rows = []] = execute<ApiKeyRow>(t, createKeySql(input, material, Date.now(), actor(t)));
+  // The first statement makes the key's actor; the second answers the new key.
+  const [, rows = []] = execute<ApiKeyRow>(t, createKeySql(input, material, Date.now(), actor(t)));
   const [row] = rows;
   if (!row) throw new CliError("the database returned no new key");
   const key = toApiKey(row);

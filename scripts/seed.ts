@@ -12,9 +12,12 @@ import { loadDemo } from "./demo/load.ts";
 import { indexBacklog } from "../src/publish/reindex.ts";
 import { generateArticles } from "./generate/generate.ts";
 import { DEFAULT_STATE, applyMigrations, openLocalEnv, resolveState } from "./bindings/local-env.ts";
+import { demoAdminLink } from "./staff/demo-invite.ts";
+import { staffSite } from "./staff/site.ts";
 
 const USAGE = `Usage: node scripts/seed.ts [--demo] [--articles N] [--state DIR] [--reset] [--seed S]
-  --demo         load the demo site (sections, pictures, 64 articles); nothing is duplicated on re-runs
+  --demo         load the demo site (sections, pictures, 64 articles); nothing is duplicated on re-runs; and
+                 invite the demo admin (login "admin"), printing the invite link until it is used
   --articles N   add N synthetic published articles, older than anything already published
   --state DIR    local state: a v3 directory, or a wrangler --persist-to directory (default .wrangler/state/v3,
                  the one wrangler dev uses)
@@ -46,6 +49,8 @@ export async function seed(opts: SeedOptions): Promise<void> {
           ? `demo already loaded (${demo.skipped} articles)`
           : `demo: ${demo.sections} sections, ${demo.articles} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`,
       );
+      const link = await demoAdminLink(env.db, opts.state, staffSite());
+      if (link) log(`the desk's first admin: open this link to choose a password (it works once):\n\n    ${link}\n`);
     }
     if (opts.articles > 0) {
       const started = performance.now();

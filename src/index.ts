@@ -14,9 +14,11 @@ export default {
   fetch: app.fetch,
   async scheduled(controller, env, ctx) {
     const authWindowMs = Number(env.AUTH_WINDOW_SECONDS) * 1000;
+    const signInWindowMs = Number(env.SIGN_IN_WINDOW_SECONDS) * 1000;
     const { published, indexed } = await runScheduledJobs(env.DB, {
       now: controller.scheduledTime,
       authWindowMs: Number.isFinite(authWindowMs) ? authWindowMs : 0,
+      signInWindowMs: Number.isFinite(signInWindowMs) ? signInWindowMs : 0,
     });
     followChanges(env, ctx, published);
     // Articles the backlog just indexed are found from now on: cached searches that missed them must go.

@@ -1,20 +1,27 @@
 // The cron trigger's jobs, every minute: publish scheduled articles that are due (through the same
 // path as a manual publish), index a batch of the search backlog, and forget what is no longer needed: failed-authentication counts from
-// windows long past, Idempotency-Key answers older than a day, and registrations of cached pages that
-// have expired.
+// windows long past, Idempotency-Key answers older than a day, registrations of cached pages that
+// have expired, and sign-in's leftovers (failure counts, unanswered challenges, old sessions and links).
 import { pruneAuthFailures } from "./db/keys.ts";
 import { IDEMPOTENCY_TTL_MS, pruneIdempotency } from "./db/idempotency.ts";
 import { pruneCacheRegistry } from "./db/cache-registry.ts";
 import type { ChangeReport } from "./domain/change.ts";
 import { publishDueArticles } from "./publish/changes.ts";
 import { indexBacklog } from "./publish/reindex.ts";
+import { pruneSignInFailures } from "./db/sign-in-failures.ts";
+import { pruneChallenges } from "./db/webauthn-challenges.ts";
+import { pruneSessions } from "./db/sessions.ts";
+import { pruneLinks } from "./db/staff-links.ts";
+
+/** Ended sessions and used links stay this long (a person's list shows only live ones; the audit log keeps the rest). */
+const SIGN_IN_LEFTOVERS_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** What a run changed that readers see: the articles it published, and how many the backlog indexed. */
 export type ScheduledRun = { published: ChangeReport[]; indexed: number };
 
 export async function runScheduledJobs(
   db: D1Database,
-  opts: { now: number; authWindowMs: number },
+  opts: { now: number; authWindowMs: number; signInWindowMs: number },
 ): Promise<ScheduledRun> {
   const [published, , , indexed] = await Promise.all([
     publishDueArticles(db, opts.now),
@@ -24,6 +31,10 @@ export async function runScheduledJobs(
     // By the real clock, not the run's nominal time: the registry mirrors cached copies, which expire in
     // real time. A purge only matters to pages whose render began before it: an hour is longer than any.
     pruneCacheRegistry(db, Date.now(), 60 * 60 * 1000),
+    opts.signInWindowMs > 0 ? pruneSignInFailures(db, opts.now - 2 * opts.signInWindowMs) : Promise.resolve(),
+    pruneChallenges(db, opts.now),
+    pruneSessions(db, opts.now - SIGN_IN_LEFTOVERS_MS),
+    pruneLinks(db, opts.now - SIGN_IN_LEFTOVERS_MS),
   ]);
   if (published.length) console.log(`scheduler: published ${published.map((r) => r.article.id).join(", ")}`);
   return { published, indexed };

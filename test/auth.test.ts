@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import { env, exports } from "cloudflare:workers";
 import { Hono } from "hono";
 import type { AppEnv } from "../src/env.ts";
-import { apiKeyAuth } from "../src/auth/middleware.ts";
+import { authenticate } from "../src/auth/middleware.ts";
 import { d1Session } from "../src/http/d1-session.ts";
 import { requireRole } from "../src/auth/roles.ts";
-import { type Role, roleAtLeast } from "../src/domain/api-key.ts";
+import { type Role, roleAtLeast } from "../src/domain/role.ts";
 import { KEY_PATTERN, constantTimeEqual, generateKey, hashKey, parseKey } from "../src/auth/keys.ts";
 import { handleError } from "../src/http/errors.ts";
 import { type ApiKeyRow, toApiKey } from "../src/db/keys.ts";
@@ -105,9 +105,9 @@ describe("roles", () => {
 
   // A stand-in area with the real middleware, so each minimum can be tried with each role.
   const areas = new Hono<AppEnv>();
-  areas.use("*", apiKeyAuth(), d1Session("editors"));
+  areas.use("*", authenticate(), d1Session("editors"));
   for (const minimum of ["author", "editor", "admin"] as const) {
-    areas.get(`/api/${minimum}`, requireRole(minimum), (c) => c.json({ role: c.get("apiKey").role }));
+    areas.get(`/api/${minimum}`, requireRole(minimum), (c) => c.json({ role: c.get("actor").role }));
   }
   areas.onError(handleError);
 
@@ -363,6 +363,19 @@ describe("key management", () => {
     expect(((await res.json()) as { key: KeyJson }).key).toMatchObject({ prefix: target.key.prefix, revoked_at: null });
   });
 
+  it("refuses a query string on every key endpoint, revoking and rotating nothing", async () => {
+    const admin = await makeKey("admin");
+    const target = await createViaApi(admin.headers);
+    expect((await get(`${KEYS}/${target.key.id}?q=x`, admin.headers)).status).toBe(400);
+    expect((await post(`${KEYS}?role=admin`, admin.headers, { name: "带参数", role: "author" })).status).toBe(400);
+    expect((await post(`${KEYS}/${target.key.id}/revoke?now=1`, admin.headers)).status).toBe(400);
+    expect((await post(`${KEYS}/${target.key.id}/rotate?now=1`, admin.headers)).status).toBe(400);
+    const res = await get(`${KEYS}/${target.key.id}`, admin.headers);
+    expect(((await res.json()) as { key: KeyJson }).key).toMatchObject({ prefix: target.key.prefix, revoked_at: null });
+    const list = (await (await get(KEYS, admin.headers)).json()) as { items: KeyJson[] };
+    expect(list.items.some((k) => k.name === "带参数")).toBe(false);
+  });
+
   it("lists every validation problem by field path", async () => {
     const admin = await makeKey("admin");
     const res = await post(KEYS, admin.headers, { name: "   ", role: "boss" });
@@ -451,14 +464,14 @@ describe("the key CLI's SQL (run here as wrangler d1 execute runs it: one batch)
     expect(() => sqlLiteral("a\u0000b")).toThrow();
     const name = `O'Brien's "desk"; DROP TABLE api_keys; -- ${crypto.randomUUID()}`;
     const material = await generateKey();
-    const [rows] = await run(createKeySql({ name, role: "editor" }, material, Date.now(), cli));
+    const [, rows] = await run(createKeySql({ name, role: "editor" }, material, Date.now(), cli));
     expect(rows?.[0]?.name).toBe(name);
     expect(rows?.[0]?.secret_hash).toBe(material.hash);
   });
 
   it("creates keys the Worker accepts, and audits them", async () => {
     const material = await generateKey();
-    const [rows] = await run(createKeySql({ name: "cli admin", role: "admin" }, material, Date.now(), cli));
+    const [, rows] = await run(createKeySql({ name: "cli admin", role: "admin" }, material, Date.now(), cli));
     const key = toApiKey(rows?.[0] as ApiKeyRow);
     expect(key).toMatchObject({ name: "cli admin", role: "admin", prefix: material.prefix, revokedAt: null });
     const res = await get(KEYS, { Authorization: `Bearer ${material.key}`, "CF-Connecting-IP": uniqueClientIp() });

@@ -29,6 +29,14 @@ describe("wrangler.toml", () => {
     expect(Number(value(consumers[0] ?? "", "max_retries"))).toBeGreaterThan(0);
   });
 
+  it("limits each client's requests to D1 with two Rate Limiting bindings, each its own namespace", () => {
+    const limits = [...toml.matchAll(/^\[\[ratelimits\]\]\nname = "([A-Z_]+)"\nnamespace_id = "(\d+)"\nsimple = \{ limit = (\d+), period = (\d+) \}/gm)];
+    expect(limits.map((m) => m[1])).toEqual(["READER_MISSES", "AUTHENTICATIONS"]);
+    expect(new Set(limits.map((m) => m[2])).size).toBe(2);
+    // The binding counts over 10 or 60 seconds only, and a 429's Retry-After (60) covers either.
+    for (const m of limits) expect(["10", "60"]).toContain(m[4]);
+  });
+
   it("configures no WebSub hub by default: no hub links and no pings until one is chosen", () => {
     expect(/^WEBSUB_HUB\s*=\s*"([^"]*)"/m.exec(toml)?.[1]).toBe("");
   });

@@ -26,14 +26,21 @@ describe("read replicas", () => {
     expect(readBack.status).toBe(200);
   });
 
-  it("never sends readers a bookmark, and refuses a malformed one", async () => {
+  it("never sends readers a bookmark, ignores one without a verified key, and refuses a malformed one beside a key", async () => {
     const page = await settledFetch(`${ORIGIN}/api/v1/sections`);
     expect(page.headers.get("x-d1-bookmark")).toBeNull();
     expect(page.headers.get("Set-Cookie")).toBeNull();
+    const editor = await makeKey("editor");
     for (const bad of ["not-a-bookmark", "0".repeat(500), "12345678-xyz"]) {
-      const res = await settledFetch(`${ORIGIN}/api/v1/sections`, { headers: { "x-d1-bookmark": bad } });
+      // A reader's bookmark, well-formed or not, changes nothing: the answer comes from the cache like anyone's.
+      const reader = await settledFetch(`${ORIGIN}/api/v1/sections`, { headers: { "x-d1-bookmark": bad } });
+      expect(reader.status, bad).toBe(200);
+      expect(reader.headers.get("X-Cache"), bad).not.toBe("BYPASS");
+      const res = await settledFetch(`${ORIGIN}/api/v1/sections`, { headers: { ...editor.headers, "x-d1-bookmark": bad } });
       expect(res.status, bad).toBe(400);
     }
+    const wellFormed = await settledFetch(`${ORIGIN}/api/v1/sections`, { headers: { "x-d1-bookmark": "0000000a-00000001-00004f0c-a8e5d0f0c5b6d6a1b6c6d6e6f606a6b6" } });
+    expect(wellFormed.headers.get("X-Cache")).not.toBe("BYPASS");
   });
 });
 
@@ -66,7 +73,8 @@ describe("which copy a reader's answer is read from", () => {
     await settledFetch(`${ORIGIN}/html/${section}/`, {}, { DB: uncached.db, EDGE_CACHE: "off" });
     expect(uncached.constraints).toEqual(["first-unconstrained"]);
     const bypassing = recording();
-    await settledFetch(`${ORIGIN}/html/${section}/`, { headers: { Authorization: "Bearer x" } }, { DB: bypassing.db });
+    const editor = await makeKey("editor");
+    await settledFetch(`${ORIGIN}/html/${section}/`, { headers: editor.headers }, { DB: bypassing.db });
     expect(bypassing.constraints).toEqual(["first-unconstrained"]);
   });
 });

@@ -5,7 +5,7 @@ import { shanghaiMonth, shanghaiMonthRange, toRfc3339, toRfc822 } from "../src/c
 import { withAbsoluteUrls } from "../src/content/absolute-html.ts";
 import { excerpt } from "../src/content/markdown.ts";
 import { formatHttpDate, parseHttpDate } from "../src/http/http-date.ts";
-import { isNotModified } from "../src/http/conditional.ts";
+import { isNotModified, lastModifiedFor } from "../src/http/conditional.ts";
 
 describe("feed dates", () => {
   const at = Date.UTC(2023, 5, 2, 0, 30); // 08:30 in Shanghai
@@ -39,6 +39,26 @@ describe("HTTP dates", () => {
     for (const bad of ["", "yesterday", "2023-06-02T08:30:00Z", "Sun, 06 Nov 1994 08:49:37 +0800", "Mon, 31 Feb 2023 08:00:00 GMT", "Sun, 06 Nov 1994 25:49:37 GMT"]) {
       expect(parseHttpDate(bad), bad).toBeNull();
     }
+  });
+});
+
+describe("Last-Modified, with one-second dates", () => {
+  const second = Date.UTC(2023, 5, 2, 0, 30);
+  const at = (ms: number) => formatHttpDate(ms);
+  it("is given only once the second of the change is over, and names its end", () => {
+    expect(lastModifiedFor(second + 100, second + 999)).toBeNull();
+    expect(lastModifiedFor(second + 100, second + 1000)).toBe(second + 1000);
+    expect(lastModifiedFor(second, second + 5000)).toBe(second + 1000);
+  });
+
+  it("never answers 304 by date to a client that read between two changes within one second", () => {
+    const [first, secondChange] = [second + 100, second + 600];
+    // Between the two changes the feed had no date; the client can only hold the second it read in, or earlier.
+    expect(lastModifiedFor(first, second + 300)).toBeNull();
+    const current = { etag: '"v2"', lastModified: at(lastModifiedFor(secondChange, second + 2000) ?? 0) };
+    expect(isNotModified({ ifModifiedSince: at(second) }, current, second + 2000)).toBe(false);
+    // A client that read after both holds the date it was given, and is answered 304.
+    expect(isNotModified({ ifModifiedSince: current.lastModified }, current, second + 2000)).toBe(true);
   });
 });
 

@@ -230,11 +230,23 @@ describe("what a feed lists", () => {
   });
 });
 
+/**
+ * The feed once it is dated: a feed is given its Last-Modified only after the second of its last change is
+ * over (src/http/conditional.ts), so a test that made the change just now asks until it is.
+ */
+async function dated(path: string): Promise<Response> {
+  for (const deadline = Date.now() + 5_000; ; ) {
+    const res = await read(path);
+    if (res.headers.has("Last-Modified") || Date.now() > deadline) return res;
+    await res.arrayBuffer();
+  }
+}
+
 describe("conditional GET for pollers", () => {
   it("answers 304 to If-None-Match and to If-Modified-Since, from the cache and past it", async () => {
     const { sub } = await story();
     const path = `/html/${sub}/atom.xml`;
-    const first = await read(path);
+    const first = await dated(path);
     const etag = first.headers.get("ETag") ?? "";
     const lastModified = first.headers.get("Last-Modified") ?? "";
     expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
@@ -257,16 +269,44 @@ describe("conditional GET for pollers", () => {
     expect(hit.headers.get("Server-Timing")).not.toMatch(/d1;/);
   });
 
+  it("never hides a second change within one second from a poller that sends only a date", async () => {
+    const editor = await makeKey("editor");
+    const section = uniqueSlug("ims");
+    const [article] = await makeArticles(section, 1);
+    const path = `/html/${section}/rss.xml`;
+    // Two edits, the poller reading between them; tried until both fall within one second.
+    for (let tries = 1; ; tries++) {
+      const first = await admin(editor, "PATCH", `/${(article as Article).id}`, { title: `第一版 ${tries}` });
+      const seen = await read(path);
+      const seenBody = await seen.text();
+      const second = await admin(editor, "PATCH", `/${(article as Article).id}`, { title: `第二版 ${tries}` });
+      if (first.updated_at !== second.updated_at) {
+        expect(tries, "two edits within one second").toBeLessThan(30);
+        continue;
+      }
+      expect(seenBody).toContain(`第一版 ${tries}`);
+      // Whatever date the poller holds for what it read — the feed's own, or the second it read it in — the
+      // second edit is not hidden behind a 304.
+      const held = seen.headers.get("Last-Modified") ?? new Date(Date.parse(first.updated_at)).toUTCString();
+      const polled = await read(path, { "If-Modified-Since": held });
+      expect(polled.status).toBe(200);
+      expect(await polled.text()).toContain(`第二版 ${tries}`);
+      break;
+    }
+  });
+
   it("gives each section its own Last-Modified, which an item leaving moves forward, never back", async () => {
     const root = uniqueSlug("lm");
     const [older] = await makeArticles(`${root}/old`, 1, Date.UTC(2024, 0, 1));
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const [newer] = await makeArticles(`${root}/new`, 1, Date.UTC(2024, 0, 2));
-    const lm = async (path: string) => Date.parse((await read(path)).headers.get("Last-Modified") ?? "");
+    const lm = async (path: string) => Date.parse((await dated(path)).headers.get("Last-Modified") ?? "");
+    // The end of the second the last change fell in.
+    const endOfSecond = (ms: number) => Math.floor(ms / 1000) * 1000 + 1000;
     const oldLm = await lm(`/html/${root}/old/rss.xml`);
     const newLm = await lm(`/html/${root}/new/rss.xml`);
-    expect(oldLm).toBe(Math.floor((older as Article).updatedAt / 1000) * 1000);
-    expect(newLm).toBe(Math.floor((newer as Article).updatedAt / 1000) * 1000);
+    expect(oldLm).toBe(endOfSecond((older as Article).updatedAt));
+    expect(newLm).toBe(endOfSecond((newer as Article).updatedAt));
     expect(newLm).toBeGreaterThan(oldLm);
     expect(await lm(`/html/${root}/feed.json`)).toBe(newLm);
     await new Promise((resolve) => setTimeout(resolve, 1100));

@@ -4,7 +4,7 @@ import { env } from "cloudflare:workers";
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import type { ChangeReport } from "../src/domain/change.ts";
 import { followChanges } from "../src/follow-ups.ts";
-import type { Actor } from "../src/domain/api-key.ts";
+import { type Actor, tool } from "../src/domain/actor.ts";
 import type { Article } from "../src/domain/article.ts";
 import type { Section } from "../src/domain/section.ts";
 import type { ArticleInput } from "../src/content/schemas.ts";
@@ -16,7 +16,7 @@ import { uploadImage } from "../src/publish/upload.ts";
 /** The error body every endpoint answers with. */
 export type ErrorJson = { error: { code: string; message: string; details?: { path: string; message: string }[] } };
 
-export const TEST_ACTOR: Actor = { id: null, name: "test-fixture", role: "admin" };
+export const TEST_ACTOR: Actor = tool("test-fixture", "admin");
 
 let counter = 0;
 /** A section path segment no other test uses, so tests never see each other's data. */

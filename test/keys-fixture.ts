@@ -7,7 +7,8 @@
 // bucket) and a client with 10 failures in 5 minutes gets 429s even with a valid key. So a test that
 // sends bad keys should send them from its own `uniqueClientIp()`, as `headers` here already does.
 import { env } from "cloudflare:workers";
-import type { ApiKey, Role } from "../src/domain/api-key.ts";
+import type { ApiKey } from "../src/domain/api-key.ts";
+import type { Role } from "../src/domain/role.ts";
 import { generateKey } from "../src/auth/keys.ts";
 import { createApiKey } from "../src/db/keys.ts";
 

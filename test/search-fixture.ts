@@ -13,15 +13,18 @@ export type SearchItem = {
   section: { path: string; name: string; url: string };
   published_at: string | null;
   status?: string;
-  in_trash?: boolean;
 };
 export type SearchJson = { query: string; total: number; total_capped: boolean; items: SearchItem[]; next_cursor: string | null };
 
 const queryString = (params: Record<string, string>) => new URLSearchParams(params).toString();
 
-/** GET /api/v1/search with these parameters: the status, the body, the response. */
+/**
+ * GET /api/v1/search with these parameters, following the 301 to the search's one spelling (its folded query,
+ * its parameters in order) as a client does: the status, the body, the response.
+ */
 export async function readerSearch(params: Record<string, string>) {
-  const res = await settledFetch(`${ORIGIN}/api/v1/search?${queryString(params)}`);
+  let res = await settledFetch(`${ORIGIN}/api/v1/search?${queryString(params)}`);
+  if (res.status === 301) res = await settledFetch(new URL(res.headers.get("Location") ?? "", ORIGIN).href);
   return { status: res.status, body: (await res.json()) as SearchJson, res };
 }
 

@@ -2,7 +2,7 @@
 // functions, checked on what a reader would type and what an article holds.
 import { describe, expect, it } from "vitest";
 import { indexText, tokensOf } from "../src/search/tokens.ts";
-import { QUERY_LIMITS, cleanQuery, parseSearchQuery } from "../src/search/query.ts";
+import { QUERY_LIMITS, cleanQuery, foldQuery, parseSearchQuery } from "../src/search/query.ts";
 import { highlight, snippet, SNIPPET_CHARS } from "../src/search/snippet.ts";
 import { phraseExpression } from "../src/db/search-match.ts";
 
@@ -76,6 +76,21 @@ describe("a reader's query", () => {
   it("is cleaned into one spelling: spaces collapsed, invisible characters and broken escapes gone", () => {
     expect(cleanQuery("  光伏\u3000\t锂电 ")).toBe("光伏 锂电");
     expect(cleanQuery("\u202e光\u200b伏\ufffd\ud800")).toBe("光伏");
+  });
+
+  it("is folded as the index folds it, into one spelling that searches exactly what was typed", () => {
+    expect(parseSearchQuery("QINGLAN 鞏固 ＡＢＣ").ok && parseSearchQuery("QINGLAN 鞏固 ＡＢＣ")).toMatchObject({ query: { text: "qinglan 巩固 abc" } });
+    expect(foldQuery("COVID－19，３．５亿")).toBe("covid-19 3.5亿");
+    // ½ would fold to 1⁄2, two terms' worth: it stays as typed.
+    expect(foldQuery("½杯")).toBe("½杯");
+    const typed = ["QINGLAN", "Qinglan", "Ｑｉｎｇｌａｎ", "光伏 锂电", "COVID-19", "3.5亿", "U.S. 大选", "ǅemal İstanbul straße ﬁle", "乾隆 乾燥 裡 衞", "été", "①②③", "a·b・c", "ｶﾀｶﾅ", "😀光伏😀", "½", "NEAR OR 不存在"];
+    for (const q of typed) {
+      const asTyped = parseSearchQuery(q);
+      const once = foldQuery(cleanQuery(q));
+      // The same phrases as typed, and the folded spelling folds to itself (no redirect loop).
+      expect(JSON.stringify(parseSearchQuery(once)), q).toBe(JSON.stringify(asTyped));
+      expect(foldQuery(cleanQuery(once)), q).toBe(once);
+    }
   });
 
   it("is refused when empty, all punctuation, too long or of too many terms", () => {

@@ -2,7 +2,7 @@
 // uploadImage (R2 object + media row, as POST /api/v1/admin/images stores them), articles with
 // createArticle, then a publish through changeArticle (revisions, listings and audit entries as in production).
 // Idempotent: whatever already exists (a section path, a picture's key, an article id) is left alone.
-import type { Actor } from "../../src/domain/api-key.ts";
+import { type Actor, tool } from "../../src/domain/actor.ts";
 import { loadArticle } from "../../src/db/article-load.ts";
 import { getMedia } from "../../src/db/media.ts";
 import { createSection, getSectionByPath } from "../../src/db/sections.ts";
@@ -17,7 +17,7 @@ import { NEWS } from "./articles-news.ts";
 import { SCENES, type SceneName } from "./scenes.ts";
 import { type DemoArticle, PICTURES, SECTIONS } from "./site.ts";
 
-export const SEED_ACTOR: Actor = { id: null, name: "seed", role: "admin" };
+export const SEED_ACTOR: Actor = tool("seed", "admin");
 
 /** Beijing wall-clock time ("2026-09-26 10:30") → milliseconds UTC. */
 export const beijing = (s: string) => Date.parse(`${s.replace(" ", "T")}:00+08:00`);

@@ -4,7 +4,7 @@
 // making the sections just before the first write: an import that brings no article makes none. Each batch
 // is one db.batch, so an interrupted run leaves whole batches only, and the next run skips every article
 // already there (by its kept id) and carries on: the database is the checkpoint.
-import type { Actor } from "../../src/domain/api-key.ts";
+import { type Actor, tool } from "../../src/domain/actor.ts";
 import { DomainError } from "../../src/domain/errors.ts";
 import type { LegacySystem } from "../../src/domain/legacy.ts";
 import type { Section } from "../../src/domain/section.ts";
@@ -29,7 +29,7 @@ import { planSections } from "./sections/plan.ts";
 import type { DumpSource, UploadsSource } from "./source.ts";
 import { siteOf } from "./systems.ts";
 
-export const IMPORT_ACTOR: Actor = { id: null, name: "import", role: "admin" };
+export const IMPORT_ACTOR: Actor = tool("import", "admin");
 
 export type Progress =
   | { phase: "scan"; bytes: number }

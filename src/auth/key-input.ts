@@ -1,6 +1,6 @@
 // What may be asked of a new key, shared by the admin API and the key CLI so both refuse the same input.
 import * as v from "valibot";
-import { ROLES } from "../domain/api-key.ts";
+import { ROLES } from "../domain/role.ts";
 import { closed, requiredLine } from "../content/schemas.ts";
 
 /** A key's name follows the rules of a title: one visible line, no bidi overrides, counted in characters. */

@@ -1,13 +1,23 @@
 // The edge cache around the reader routes. A route says what its response shows (`c.set("shows", …)`); this
-// wrapper does everything else: looks the page up (Cache API backend), answers hits and 304s without
-// running the route or reading D1, labels fresh responses with their validators, freshness and tags, stores
-// them, and serves the stale copy when the route fails. Editors (Authorization, or a D1 bookmark of their
-// own write) always bypass it.
+// wrapper does everything else: looks the page up (Cache API backend), answers hits without running the
+// route or reading D1, labels fresh responses with their validators, freshness and tags, stores them, and
+// serves the stale copy when the route fails or the client is over its rate limit. Only a verified editor
+// (`apiKey`: a Masthead key that verified, src/auth/reader-credentials.ts) reads past it. Every answer — hit,
+// miss, stale, bypass or one not kept — leaves through `answer`, the one place that decides on a 304.
+//
+// What the Worker stores, and registers in D1 for purges, is bounded by what the site holds, never by the
+// number of requests: one copy per URL the site prints (an old site's URL under its one spelling), no 404s,
+// no redirect from a spelling the site never printed (`spelling`, and the query-stripping 301s, which show
+// nothing), and nothing a route marks no-store (a cursor the server did not issue, a search that found
+// nothing). README, "How caching works".
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env.ts";
+import type { Shows } from "../domain/shows.ts";
 import { sha256Hex } from "../content/sha256.ts";
 import { legacyCacheKey } from "../content/legacy-urls.ts";
 import { type RequestValidators, isNotModified } from "../http/conditional.ts";
+import { addServerTiming } from "../http/server-timing.ts";
+import { upperEscapes } from "../http/query.ts";
 import type { EdgeCache, Stored } from "./backend.ts";
 import {
   type Freshness,
@@ -26,15 +36,16 @@ import { tagsOf } from "./tags.ts";
 type Served = "HIT" | "MISS" | "STALE" | "BYPASS" | "REVALIDATED";
 
 /**
- * Requests a shared copy must never answer, nor be made from: editors' (a key, or a bookmark of their own
- * write). Accept is no reason: the key is the URL alone, and what a URL answers differs by Accept only in
- * its error bodies (a JSON error to a JSON client), which are never kept — errors.ts marks the JSON ones
- * no-store, and the Worker stores no 404. So a JSON Feed reader's `Accept: application/feed+json` is served
- * from the cache like any reader, and no Accept header lets a client push every request through to D1.
+ * Requests a shared copy must never answer, nor be made from: a verified editor's. Nothing else: not an
+ * Authorization header that did not verify (a Masthead key that fails is a 401 before this runs; any other
+ * is a reader's), not a D1 bookmark (ignored without a key), not a cookie, not Accept — the key is the URL
+ * alone, and what a URL answers differs by Accept only in its error bodies (a JSON error to a JSON client),
+ * which are never kept: errors.ts marks the JSON ones no-store, and the Worker stores no 404. So no header a
+ * reader can send pushes requests through to D1.
  */
-const bypasses = (c: Context<AppEnv>) => c.req.header("Authorization") !== undefined || c.req.header("x-d1-bookmark") !== undefined;
+const bypasses = (c: Context<AppEnv>) => c.var.actor !== undefined;
 
-/** Statuses worth keeping: a page, a canonical redirect, a brief 404. */
+/** Statuses worth labelling for the edge: a page, a canonical redirect, a brief 404. */
 const freshnessOf = (status: number, edgeSeconds: number): Freshness | null =>
   status === 200 || status === 301 ? page(edgeSeconds) : status === 404 ? NOT_FOUND : null;
 
@@ -44,7 +55,7 @@ function withHeaders(res: Response, set: Record<string, string>, drop: readonly 
   const headers = new Headers(res.headers);
   for (const name of drop) headers.delete(name);
   for (const [name, value] of Object.entries(set)) headers.set(name, value);
-  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+  return new Response(res.body, { status: res.status, headers });
 }
 
 /** RFC 9110 §15.4.5: a 304 repeats the validators and caching headers a 200 would have sent. */
@@ -73,66 +84,65 @@ const validatorsOf = (c: Context<AppEnv>): RequestValidators => ({
 });
 
 /**
- * Whether the client already holds `res`, by its ETag or, for routes that send one, its Last-Modified. Only a
- * 200 is ever answered 304 (RFC 9110 §13.2.1: preconditions apply where the answer would be a 2xx).
+ * The one way out: 304 when the client already holds `res` — by its ETag or, for routes that send one, its
+ * Last-Modified; only a 200 (RFC 9110 §13.2.1: preconditions apply where the answer would be a 2xx) — else
+ * `res` itself, less `drop`. `extra` headers go on either.
  */
-const clientHolds = (c: Context<AppEnv>, res: Response, now: number) =>
-  res.status === 200 &&
-  isNotModified(validatorsOf(c), { etag: res.headers.get("ETag"), lastModified: res.headers.get("Last-Modified") }, now);
+function answer(c: Context<AppEnv>, res: Response, extra: Record<string, string>, drop: readonly string[] = []): Response {
+  const current = { etag: res.headers.get("ETag"), lastModified: res.headers.get("Last-Modified") };
+  if (res.status === 200 && isNotModified(validatorsOf(c), current, Date.now())) return notModified(res, extra);
+  return withHeaders(res, extra, drop);
+}
 
-/** A stored copy, as a hit, a 304 for a client that holds it already, or a stale answer when the route failed. */
+/** A 200 with a strong ETag: the hash of its bytes, unless the route set one. */
+async function withEtag(res: Response): Promise<Response> {
+  if (res.status !== 200 || res.headers.has("ETag")) return res;
+  const body = await res.arrayBuffer();
+  const headers = new Headers(res.headers);
+  headers.set("ETag", await strongEtag(body));
+  return new Response(body, { status: 200, headers });
+}
+
+/** A stored copy, as a hit, or as a stale answer when the route failed or the client is over its limit. */
 function fromCache(c: Context<AppEnv>, stored: Stored, served: Served, now: number): Response {
-  const extra = {
+  return answer(c, stored.response, {
     "Cache-Control": stored.browserCacheControl,
     Age: String(Math.max(0, Math.floor((now - stored.storedAt) / 1000))),
     "X-Cache": served,
     "Server-Timing": `cache;desc="${served}"`,
-  };
-  if (clientHolds(c, stored.response, now)) return notModified(stored.response, extra);
-  return withHeaders(stored.response, extra);
+  });
 }
 
 /**
- * RFC 9110 §13.2.1: preconditions are evaluated only where the answer without them would be a 2xx. A 200 gets
- * a strong ETag (the hash of its bytes, unless the route set one) and is answered 304 when If-None-Match
- * names it.
- */
-async function withValidators(c: Context<AppEnv>, res: Response, extra: Record<string, string> = {}): Promise<Response> {
-  if (res.status !== 200) return res;
-  const body = await res.arrayBuffer();
-  const etag = res.headers.get("ETag") ?? (await strongEtag(body));
-  const headers = new Headers(res.headers);
-  headers.set("ETag", etag);
-  const full = new Response(body, { status: 200, headers });
-  return clientHolds(c, full, Date.now()) ? notModified(full, extra) : full;
-}
-
-/**
- * The cache key: the canonical origin (SITE_URL), so no Host header can make a second copy of a page; and for
- * an old site's URL the one spelling of what it asks for, so no query string or page number in it can either.
+ * The cache key: the site's origin (SITE_URL; locally the origin serving, src/http/site-origin.ts), so no
+ * Host header can make a second copy of a page; and for an old site's URL the one spelling of what it asks
+ * for, so no query string or page number in it can either; escapes in upper case, as `%e8` is `%E8`.
  */
 function cacheKey(c: Context<AppEnv>): string {
   const url = new URL(c.req.url);
-  return new URL(legacyCacheKey(url.pathname, url.searchParams) ?? url.pathname + url.search, c.env.SITE_URL).href;
+  return new URL(legacyCacheKey(url.pathname, url.searchParams) ?? upperEscapes(url.pathname + url.search), c.env.SITE_URL).href;
 }
 
 /**
- * What the Worker keeps itself (the Cache API): pages, and redirects that took D1 to decide (a moved
- * article). Not 404s, nor the 301s that strip a query string: both cost less to answer again than a
- * registration in D1, and anyone can ask for infinitely many of them.
+ * What the Worker keeps itself (the Cache API): pages, and redirects that took D1 to decide from a URL the
+ * site prints (a section's other names, an old site's link). Not 404s, not a redirect that shows nothing
+ * (the query-stripping 301s), not one from a spelling no page ever printed: each costs less to answer again
+ * than a registration in D1, and anyone can ask for infinitely many of them.
  */
-const worthStoring = (status: number, shows: { articles: number[]; listings: string[] }) =>
-  status === 200 || (status === 301 && shows.articles.length + shows.listings.length > 0);
+const worthStoring = (c: Context<AppEnv>, status: number, shows: Shows) =>
+  status === 200 || (status === 301 && c.var.spelling !== true && shows.articles.length + shows.listings.length > 0);
 
 const TIMING = /^(x-cache|server-timing|age)$/i;
+const BYPASSED = { "Cache-Control": "private, no-store", "X-Cache": "BYPASS" };
+/** What only the edge reads: never on an answer no shared cache may keep. */
+const EDGE_ONLY = ["Cache-Tag", "Cloudflare-CDN-Cache-Control"];
 
 export function edgeCache(cacheFor: (c: Context<AppEnv>) => EdgeCache): MiddlewareHandler<AppEnv> {
   return async function edgeCache(c, next) {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
     if (bypasses(c)) {
       await next();
-      const bypassed = withHeaders(c.res, { "Cache-Control": "private, no-store", "X-Cache": "BYPASS" }, ["Cache-Tag", "Cloudflare-CDN-Cache-Control"]);
-      replace(c, await withValidators(c, bypassed, { "Cache-Control": "private, no-store", "X-Cache": "BYPASS" }));
+      replace(c, answer(c, await withEtag(c.res), BYPASSED, EDGE_ONLY));
       return;
     }
     const cache = cacheFor(c);
@@ -148,8 +158,8 @@ export function edgeCache(cacheFor: (c: Context<AppEnv>) => EdgeCache): Middlewa
     if (cache.name !== "off") c.set("fillsCache", true);
     await next();
     const res = c.res;
-    // The route (or D1 under it) failed: a stale copy is better than an error page.
-    if (stored && res.status >= 500 && started < stored.staleUntil) {
+    // The route (or D1 under it) failed, or this client may not reach D1 now: a stale copy beats either.
+    if (stored && (res.status >= 500 || res.status === 429) && started < stored.staleUntil) {
       replace(c, fromCache(c, stored, "STALE", started));
       return;
     }
@@ -161,7 +171,8 @@ export function edgeCache(cacheFor: (c: Context<AppEnv>) => EdgeCache): Middlewa
     const freshness = byStatus && expires !== undefined ? atMost(byStatus, expires) : byStatus;
     const refused = /no-store|private/.test(res.headers.get("Cache-Control") ?? "") || res.headers.has("Set-Cookie");
     if (!shows || !freshness || refused) {
-      replace(c, withHeaders(res, { "Cache-Control": refused ? (res.headers.get("Cache-Control") ?? NO_STORE) : NO_STORE, "X-Cache": "BYPASS" }));
+      const cacheControl = refused ? (res.headers.get("Cache-Control") ?? NO_STORE) : NO_STORE;
+      replace(c, answer(c, await withEtag(res), { "Cache-Control": cacheControl, "X-Cache": "BYPASS" }, EDGE_ONLY));
       return;
     }
 
@@ -176,12 +187,10 @@ export function edgeCache(cacheFor: (c: Context<AppEnv>) => EdgeCache): Middlewa
       labelled.set("Cache-Tag", tags.join(","));
       labelled.delete("Server-Timing");
     }
-    const body = await res.arrayBuffer();
-    if (res.status === 200) labelled.set("ETag", res.headers.get("ETag") ?? (await strongEtag(body)));
-    const fresh = new Response(body, { status: res.status, headers: labelled });
+    const fresh = await withEtag(new Response(res.body, { status: res.status, headers: labelled }));
     if (cache.name === "off") fresh.headers.set("X-Cache", "BYPASS");
     if (cache.servesInWorker) {
-      if (worthStoring(res.status, shows)) {
+      if (worthStoring(c, res.status, shows)) {
         c.executionCtx.waitUntil(
           cache
             .store(key, fresh.clone(), { tags, freshness, browserCacheControl: browser, renderedAt: started })
@@ -191,8 +200,8 @@ export function edgeCache(cacheFor: (c: Context<AppEnv>) => EdgeCache): Middlewa
       const etag = fresh.headers.get("ETag");
       const served: Served = stored && etag && stored.response.headers.get("ETag") === etag ? "REVALIDATED" : "MISS";
       fresh.headers.set("X-Cache", served);
-      fresh.headers.append("Server-Timing", `cache;desc="${served}", app;dur=${Date.now() - started}`);
+      addServerTiming(fresh.headers, `cache;desc="${served}", app;dur=${Date.now() - started}`);
     }
-    replace(c, clientHolds(c, fresh, Date.now()) ? notModified(fresh, Object.fromEntries([...fresh.headers].filter(([name]) => TIMING.test(name)))) : fresh);
+    replace(c, answer(c, fresh, Object.fromEntries([...fresh.headers].filter(([name]) => TIMING.test(name)))));
   };
 }

@@ -7,7 +7,7 @@ import type { Db } from "../domain/db.ts";
 import { type ArticleRow, articleColumnsOf, toArticle } from "./articles.ts";
 import { firstRowOf } from "./handle.ts";
 import { columnsOf, jsonObject, rowFromJson } from "./json-columns.ts";
-import { sectionsFromJson, topSectionsJson } from "./listings.ts";
+import { type Missing, sectionsFromJson, topSectionsJson } from "./listings.ts";
 import { chainFromJson, chainJson } from "./sections.ts";
 
 type ArticleAt = Pick<ArticleInContext, "article" | "sectionPath">;
@@ -33,7 +33,7 @@ const neighbourJson = (cmp: "<" | ">") => {
 
 type Wants = { published: boolean; neighbours: boolean; nav: boolean };
 
-type PageRow = ArticleRow & {
+type PageRow = (ArticleRow | { [K in keyof ArticleRow]: null }) & {
   section_path: string;
   chain: string;
   older: string | null;
@@ -42,7 +42,10 @@ type PageRow = ArticleRow & {
   nav: string | null;
 };
 
-/** The one statement: the article by id (and published, when asked), with what its page shows around it. */
+/**
+ * The one statement: the article by id (and published, when asked), with what its page shows around it.
+ * Always one row: with no such article its columns are NULL and the navigation is still there, for the 404.
+ */
 const articlePageStatement = (db: Db, id: number, wants: Wants) =>
   db
     .prepare(
@@ -52,8 +55,9 @@ const articlePageStatement = (db: Db, id: number, wants: Wants) =>
               ${wants.neighbours ? neighbourJson(">") : "NULL"} AS newer,
               (SELECT ${jsonObject(columnsOf("m", Object.keys(CoverJson.entries)))} FROM media m WHERE m.key = a.cover_image) AS cover,
               ${wants.nav ? topSectionsJson : "NULL"} AS nav
-         FROM articles a JOIN sections s ON s.id = a.section_id
-        WHERE a.id = ?1 AND a.deleted_at IS NULL${wants.published ? " AND a.status = 'published'" : ""}`,
+         FROM (SELECT 1) one
+         LEFT JOIN articles a ON a.id = ?1 AND a.deleted_at IS NULL${wants.published ? " AND a.status = 'published'" : ""}
+         LEFT JOIN sections s ON s.id = a.section_id`,
     )
     .bind(id);
 
@@ -63,7 +67,7 @@ const neighbourOf = (text: string | null, sectionPath: string): NeighbourArticle
 };
 
 /** The row as the page's parts; the article as stored (any status). */
-const toContext = (row: PageRow): Omit<ArticleInContext, "article"> & { article: Article } => ({
+const toContext = (row: FoundRow): Omit<ArticleInContext, "article"> & { article: Article } => ({
   article: toArticle(row),
   sectionPath: row.section_path,
   chain: chainFromJson(row.chain),
@@ -77,7 +81,14 @@ const toContext = (row: PageRow): Omit<ArticleInContext, "article"> & { article:
 const asPublished = (article: Article): PublishedArticle | null =>
   article.status === "published" && article.publishedAt !== null ? { ...article, status: "published", publishedAt: article.publishedAt } : null;
 
-const firstRow = (db: Db, id: number, wants: Wants) => firstRowOf<PageRow>(articlePageStatement(db, id, wants));
+type FoundRow = ArticleRow & Omit<PageRow, keyof ArticleRow>;
+
+/** The article's row, or the navigation the 404 page shows when there is none. */
+async function firstRow(db: Db, id: number, wants: Wants): Promise<FoundRow | Missing> {
+  const row = await firstRowOf<PageRow>(articlePageStatement(db, id, wants));
+  if (!row || row.id === null) return { missing: true, nav: sectionsFromJson(row?.nav ?? null) };
+  return row as FoundRow;
+}
 
 /** A published article (never a draft, a scheduled or a trashed one) and its section's path. */
 export async function getPublishedArticle(db: Db, id: number): Promise<ArticleAt | null> {
@@ -94,15 +105,16 @@ export async function getPublishedArticle(db: Db, id: number): Promise<ArticleAt
 }
 
 /**
- * A published article and everything around it, in one statement; null when there is none. The chain is
+ * A published article and everything around it, in one statement; missing (with the navigation, when asked
+ * for) when there is none. The chain is
  * the article's own section's: a page asked for under another path redirects to the canonical URL.
  */
-export async function readPublishedArticle(db: Db, id: number, opts: { nav: boolean }): Promise<ArticleInContext | null> {
+export async function readPublishedArticle(db: Db, id: number, opts: { nav: boolean }): Promise<ArticleInContext | Missing> {
   const row = await firstRow(db, id, { published: true, neighbours: true, nav: opts.nav });
-  if (!row) return null;
+  if ("missing" in row) return row;
   const read = toContext(row);
   const article = asPublished(read.article);
-  return article && { ...read, article };
+  return article ? { ...read, article } : { missing: true, nav: read.nav };
 }
 
 /**
@@ -111,5 +123,5 @@ export async function readPublishedArticle(db: Db, id: number, opts: { nav: bool
  */
 export async function readArticleForPreview(db: Db, id: number): Promise<Omit<ArticleInContext, "article"> & { article: Article } | null> {
   const row = await firstRow(db, id, { published: false, neighbours: false, nav: true });
-  return row ? toContext(row) : null;
+  return "missing" in row ? null : toContext(row);
 }

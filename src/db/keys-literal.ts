@@ -2,7 +2,8 @@
 // that takes no bind parameters, so every value goes through sqlLiteral(). Each change is one list of
 // statements, which wrangler runs as one batch (all or nothing), with its audit entry written only if
 // the change happened. Same columns and audit actions as src/db/keys.ts.
-import type { KeyMaterial, Role } from "../domain/api-key.ts";
+import type { KeyMaterial } from "../domain/api-key.ts";
+import type { Role } from "../domain/role.ts";
 import type { AuditActor as Actor } from "./audit.ts";
 
 const KEY_COLUMNS = "id, name, role, prefix, secret_hash, created_at, last_used_at, revoked_at";
@@ -22,8 +23,10 @@ const json = (detail: Record<string, unknown>) => sqlLiteral(JSON.stringify(deta
 
 export function createKeySql(input: { name: string; role: Role }, material: KeyMaterial, at: number, actor: Actor): string[] {
   return [
-    `INSERT INTO api_keys (name, role, prefix, secret_hash, created_at)
-     VALUES (${sqlLiteral(input.name)}, ${sqlLiteral(input.role)}, ${sqlLiteral(material.prefix)}, ${sqlLiteral(material.hash)}, ${at})
+    // The key's id is its actor's (migrations/0010_people.sql): both in the one batch wrangler runs.
+    `INSERT INTO actors (kind) VALUES ('key')`,
+    `INSERT INTO api_keys (id, name, role, prefix, secret_hash, created_at)
+     VALUES (last_insert_rowid(), ${sqlLiteral(input.name)}, ${sqlLiteral(input.role)}, ${sqlLiteral(material.prefix)}, ${sqlLiteral(material.hash)}, ${at})
      RETURNING ${KEY_COLUMNS}`,
     `INSERT INTO audit_log (at, key_id, key_name, action, detail)
      VALUES (${at}, ${sqlLiteral(actor.id)}, ${sqlLiteral(actor.name)}, 'key.create',

@@ -1,5 +1,6 @@
 // API keys and failed-authentication counts. Only a key's SHA-256 is stored, never the key itself.
-import type { ApiKey, KeyMaterial, Role } from "../domain/api-key.ts";
+import type { ApiKey, KeyMaterial } from "../domain/api-key.ts";
+import type { Role } from "../domain/role.ts";
 import { type AuditActor as Actor, auditStatement } from "./audit.ts";
 import type { Db } from "../domain/db.ts";
 import { rowsOf } from "./handle.ts";
@@ -49,16 +50,19 @@ export async function createApiKey(
   actor: Actor | null = null,
 ): Promise<CreatedApiKey> {
   const now = Date.now();
+  // The key's id is its actor's: one batch is one transaction on one connection, so last_insert_rowid() is it.
+  const actorRow = db.prepare(`INSERT INTO actors (kind) VALUES ('key')`);
   const insert = db
     .prepare(
-      `INSERT INTO api_keys (name, role, prefix, secret_hash, created_at) VALUES (?, ?, ?, ?, ?) RETURNING ${COLUMNS}`,
+      `INSERT INTO api_keys (id, name, role, prefix, secret_hash, created_at) VALUES (last_insert_rowid(), ?, ?, ?, ?, ?)
+       RETURNING ${COLUMNS}`,
     )
     .bind(input.name, input.role, material.prefix, material.hash, now);
   // The new id is not known before the insert; the prefix names the key in the log, as in listings.
   const audit = actor
     ? [auditStatement(db, { actor, action: "key.create", at: now, detail: { prefix: material.prefix, name: input.name, role: input.role } })]
     : [];
-  const [inserted] = await db.batch<ApiKeyRow>([insert, ...audit]);
+  const [, inserted] = await db.batch<ApiKeyRow>([actorRow, insert, ...audit]);
   const row = inserted?.results[0];
   if (!row) throw new Error("api_keys insert returned no row");
   return { key: toApiKey(row), secret: material.key };

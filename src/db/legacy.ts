@@ -129,11 +129,17 @@ const toTarget = (row: PathRow | undefined): LegacyTarget | null => {
   return row.section_path !== null ? { kind: "section", sectionPath: row.section_path } : null;
 };
 
+/** A path's target; `byFirstPage` when only the path without its page number was known. */
+type PathTarget = LegacyTarget & { byFirstPage?: true };
+
 /**
  * Where an old static path leads; `unpaged` (the path without its page number) is tried when the path
  * itself is unknown. Both in one round trip. An article that is not published has no section path.
  */
-export async function legacyPathTarget(db: Db, path: string, unpaged: string | null): Promise<LegacyTarget | null> {
+export async function legacyPathTarget(db: Db, path: string, unpaged: string | null): Promise<PathTarget | null> {
   const [exact, first] = await db.batch<PathRow>([pathStatement(db, path), ...(unpaged ? [pathStatement(db, unpaged)] : [])]);
-  return toTarget(rowsOf<PathRow>(exact)[0]) ?? toTarget(rowsOf<PathRow>(first)[0]);
+  const byPath = toTarget(rowsOf<PathRow>(exact)[0]);
+  if (byPath) return byPath;
+  const byFirstPage = toTarget(rowsOf<PathRow>(first)[0]);
+  return byFirstPage && { ...byFirstPage, byFirstPage: true };
 }

@@ -67,6 +67,11 @@ export const sectionsFrom = (result: D1Result<unknown> | undefined): Section[] =
 
 /** A JSON column of sections (topSectionsJson, a section's children), in its order. */
 export const sectionsFromJson = (text: string | null): Section[] => rowsFromJson(SectionRow, text).map(toSection);
+/** The site navigation alone: for a page that has read nothing else (a 404 no route answered). */
+export const readNav = async (db: Db): Promise<Section[]> => sectionsFrom(await topSectionsStatement(db).all());
+
+/** Nothing at the address asked for, and the navigation read in the same round trip, for the 404 page. */
+export type Missing = { missing: true; nav: Section[] };
 
 export const PAGE_SIZE = 20;
 
@@ -75,9 +80,9 @@ type SectionPageRow = { nav: string; chain: string; children: string; total: num
 /**
  * Page `page` of a section, newest first, in one statement: positions number a section's listing from
  * the oldest (1) up, so page N is the range (total − 20N, total − 20(N−1)] of the position index.
- * Null when the section does not exist.
+ * Missing when the section does not exist.
  */
-export async function readSectionPage(db: Db, path: string, page: number): Promise<SectionPage | null> {
+export async function readSectionPage(db: Db, path: string, page: number): Promise<SectionPage | Missing> {
   const section = `(SELECT id FROM sections WHERE path = ?1)`;
   const newest = `(SELECT position FROM section_listing WHERE section_id = ${section} ORDER BY position DESC LIMIT 1)`;
   const row = await firstRowOf<SectionPageRow>(
@@ -96,7 +101,8 @@ export async function readSectionPage(db: Db, path: string, page: number): Promi
     ).bind(path, page, PAGE_SIZE, ...sectionPathChain(path)),
   );
   const chain = row && chainFromPathJson(path, row.chain);
-  if (!row || !chain) return null;
+  // The statement has no FROM: it answers a row (the navigation) even for a section that does not exist.
+  if (!row || !chain) return { missing: true, nav: row ? sectionsFromJson(row.nav) : [] };
   return {
     nav: sectionsFromJson(row.nav),
     chain,
@@ -152,30 +158,38 @@ const toArticleInSection = (r: ApiRow): ArticleInSection => ({
   section: { path: r.section_path, name: r.section_name },
 });
 
+/** A page of the list API, and whether the cursor it was asked from (if any) names an article of that listing. */
+type PublishedPage = { rows: ArticleInSection[]; cursorKnown: boolean };
+
+const knownWhen = (cursor: readonly unknown[] | null, known: D1Result<unknown> | undefined) => cursor === null || rowsOf(known).length > 0;
+
 /**
  * Up to `limit` published articles older than `after`, newest first: keyset on the section's listing
- * (subsections included) or, without a section, on the articles_published index.
- * Null when the section does not exist.
+ * (subsections included) or, without a section, on the articles_published index. In the same round trip,
+ * whether `after` names a row of that listing — a cursor this server could have issued — which decides
+ * whether the page may be kept (src/routes/api.ts). Null when the section does not exist.
  */
 export async function listPublished(
   db: Db,
   opts: { sectionPath?: string; limit: number; after: readonly [publishedAt: number, id: number] | null },
-): Promise<ArticleInSection[] | null> {
+): Promise<PublishedPage | null> {
   const after = opts.after ?? BEFORE_EVERYTHING;
   const columns = `${API_COLUMNS}, s.path AS section_path, s.name AS section_name`;
   if (opts.sectionPath === undefined) {
-    const { results } = await db
-      .prepare(
-        `SELECT ${columns}
-           FROM articles a JOIN sections s ON s.id = a.section_id
-          WHERE a.status = 'published' AND (a.published_at, a.id) < (?1, ?2)
-          ORDER BY a.published_at DESC, a.id DESC LIMIT ?3`,
-      )
-      .bind(after[0], after[1], opts.limit)
-      .all<ApiRow>();
-    return results.map(toArticleInSection);
+    const [rows, known] = await db.batch<unknown>([
+      db
+        .prepare(
+          `SELECT ${columns}
+             FROM articles a JOIN sections s ON s.id = a.section_id
+            WHERE a.status = 'published' AND (a.published_at, a.id) < (?1, ?2)
+            ORDER BY a.published_at DESC, a.id DESC LIMIT ?3`,
+        )
+        .bind(after[0], after[1], opts.limit),
+      ...(opts.after ? [db.prepare(`SELECT 1 FROM articles WHERE id = ?2 AND status = 'published' AND published_at = ?1`).bind(after[0], after[1])] : []),
+    ]);
+    return { rows: rowsOf<ApiRow>(rows).map(toArticleInSection), cursorKnown: knownWhen(opts.after, known) };
   }
-  const [section, rows] = await db.batch<unknown>([
+  const [section, rows, known] = await db.batch<unknown>([
     db.prepare(`SELECT id FROM sections WHERE path = ?`).bind(opts.sectionPath),
     db
       .prepare(
@@ -185,7 +199,14 @@ export async function listPublished(
           ORDER BY l.published_at DESC, l.article_id DESC LIMIT ?4`,
       )
       .bind(opts.sectionPath, after[0], after[1], opts.limit),
+    ...(opts.after
+      ? [
+          db
+            .prepare(`SELECT 1 FROM section_listing WHERE section_id = (SELECT id FROM sections WHERE path = ?1) AND published_at = ?2 AND article_id = ?3`)
+            .bind(opts.sectionPath, after[0], after[1]),
+        ]
+      : []),
   ]);
   if (rowsOf(section).length === 0) return null;
-  return rowsOf<ApiRow>(rows).map(toArticleInSection);
+  return { rows: rowsOf<ApiRow>(rows).map(toArticleInSection), cursorKnown: knownWhen(opts.after, known) };
 }

@@ -20,13 +20,17 @@ export const sitemapMonthStatements = (db: Db, changes: readonly MonthChange[]) 
       .bind(c.month, c.articles, c.at),
   );
 
-/** The months that list anything, newest first, and when the section tree last changed what it lists. */
-export async function readSitemapIndex(db: Db): Promise<{ months: SitemapMonth[]; sectionsLastmod: number }> {
+/**
+ * The months that list anything, newest first; and the sections' sitemap, when there are sections: when the
+ * section tree last changed what it lists.
+ */
+export async function readSitemapIndex(db: Db): Promise<{ months: SitemapMonth[]; sections: { lastmod: number } | null }> {
   const [months, sections] = await db.batch<unknown>([
     db.prepare(`SELECT month, articles, lastmod FROM sitemap_months WHERE articles > 0 ORDER BY month DESC`),
-    db.prepare(`SELECT COALESCE(MAX(changed_at), 0) AS changed_at FROM sections`),
+    db.prepare(`SELECT COUNT(*) AS count, COALESCE(MAX(changed_at), 0) AS changed_at FROM sections`),
   ]);
-  return { months: rowsOf<MonthRow>(months).map(toMonth), sectionsLastmod: rowsOf<{ changed_at: number }>(sections)[0]?.changed_at ?? 0 };
+  const tree = rowsOf<{ count: number; changed_at: number }>(sections)[0];
+  return { months: rowsOf<MonthRow>(months).map(toMonth), sections: tree?.count ? { lastmod: tree.changed_at } : null };
 }
 
 /**

@@ -12,9 +12,18 @@ export type ErrorCode =
   | "invalid_token"
   | "forbidden"
   | "too_many_failures"
+  | "too_many_requests"
+  | "invalid_credentials"
+  | "csrf"
+  | "access_only"
+  | "access_denied"
+  | "not_a_person"
   // What is asked for.
   | "not_found"
   | "gone"
+  | "link_unknown"
+  | "link_expired"
+  | "link_used"
   | "method_not_allowed"
   | "range_not_satisfiable"
   | "unsupported_media_type"
@@ -30,6 +39,10 @@ export type ErrorCode =
   | "section_gone"
   | "idempotency_race"
   | "last_admin_key"
+  | "last_admin"
+  | "login_taken"
+  | "email_taken"
+  | "passkey_taken"
   | "key_revoked"
   | "rotated_concurrently"
   // The request is well-formed but its content cannot be accepted.
@@ -41,9 +54,12 @@ export type ErrorCode =
   | "image_too_large"
   | "idempotency_key_reused"
   | "revision_unreadable"
+  | "weak_password"
+  | "passkey_rejected"
   // The service.
   | "unavailable"
   | "previews_disabled"
+  | "misconfigured"
   | "internal_error";
 
 /** Members of the JSON error body besides code and message: `details`, `current_version`, `retry_after`… */
@@ -73,6 +89,14 @@ export const forbidden = (message: string, requiredRole = "editor") =>
 /** For any body that is too large, with the limit it passed. */
 export const payloadTooLarge = (maxBytes: number) =>
   new DomainError("payload_too_large", `The request body is larger than ${maxBytes} bytes`, { max_bytes: maxBytes });
+
+/** Draft previews without a PREVIEW_SECRET to sign their links: the message says how to set one, here and there. */
+export const previewsDisabled = () =>
+  new DomainError(
+    "previews_disabled",
+    "Previews are off: no PREVIEW_SECRET is set. Locally, `npm run dev` writes a random one to .dev.vars on its first start " +
+      "(restart it; or add a line PREVIEW_SECRET=<random text> there yourself); in production: npx wrangler secret put PREVIEW_SECRET",
+  );
 
 /** The article moved on from the version the client based its change on; `current` is the version now. */
 export const versionConflict = (current: number) =>

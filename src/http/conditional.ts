@@ -61,6 +61,20 @@ export function isNotModified(request: RequestValidators, current: { etag: strin
 }
 
 /**
+ * The Last-Modified (ms) of a representation last changed at `changedAt` (ms, exact), answered at `now`: the
+ * end of the second the change fell in, once that second is over; until then, none. An HTTP date has
+ * one-second resolution, and a date validator must never hide a change (RFC 9110 §8.8.2.2: a date is strong
+ * only when the server knows the representation did not change twice within it). A date given only after its
+ * second has ended was given after every change within it; and naming the end of that second, the plain rule
+ * Last-Modified ≤ If-Modified-Since (isNotModified, and any cache's) answers 304 exactly when the last change
+ * came before the instant the client names. Until then the ETag, which is exact, validates alone.
+ */
+export function lastModifiedFor(changedAt: number, now: number): number | null {
+  const end = Math.floor(changedAt / 1000) * 1000 + 1000;
+  return now >= end ? end : null;
+}
+
+/**
  * RFC 9110 §13.1.5: a Range is honoured only if If-Range names the current representation by a strong tag.
  * A date cannot match: /media sends no Last-Modified, so the full representation is sent instead.
  */

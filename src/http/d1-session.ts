@@ -4,7 +4,9 @@
 // the edge TTL. Readers whose answer is not kept (no edge cache, a request that bypasses it) read the
 // nearest replica ("first-unconstrained"). Editors read the primary. An editor's client sends back the
 // `x-d1-bookmark` of its last answer, so its next request reads a copy at least as new as its own write —
-// in a header, never a cookie: a cookie on a public page would keep it out of every cache.
+// in a header, never a cookie: a cookie on a public page would keep it out of every cache. A bookmark is
+// honoured only beside a verified key (`apiKey`, set by the key check before this runs): anyone else's is
+// ignored, malformed or not, so no header but a valid key changes how a request reads D1.
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env.ts";
 import { badRequest } from "../domain/errors.ts";
@@ -16,7 +18,7 @@ export const BOOKMARK_HEADER = "x-d1-bookmark";
 
 export function d1Session(who: "readers" | "editors"): MiddlewareHandler<AppEnv> {
   return async function d1Session(c, next) {
-    const bookmark = c.req.header(BOOKMARK_HEADER);
+    const bookmark = c.var.actor === undefined ? undefined : c.req.header(BOOKMARK_HEADER);
     if (bookmark !== undefined && !BOOKMARK.test(bookmark)) {
       throw badRequest(`${BOOKMARK_HEADER} must be a bookmark from an earlier answer`, [{ path: BOOKMARK_HEADER, message: "is not a D1 bookmark" }]);
     }

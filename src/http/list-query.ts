@@ -39,14 +39,16 @@ export const Cursor = <T extends CursorKey>(key: v.GenericSchema<unknown, T>) =>
 /** A whole number that fits a row's key (times in ms, ids). */
 export const KeyNumber = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 
+/** The page size when `limit` is not given: the only size at which pages from a cursor are kept at the edge. */
+export const DEFAULT_LIMIT = 20;
+
 export const Limit = v.optional(
   v.pipe(
     v.string(),
-    v.regex(/^[1-9][0-9]{0,2}$/, "must be a whole number from 1 to 100"),
+    v.regex(/^(?:[1-9][0-9]?|100)$/, "must be a whole number from 1 to 100"),
     v.transform(Number),
-    v.maxValue(100, "must be at most 100"),
   ),
-  "20",
+  String(DEFAULT_LIMIT),
 );
 
 /**

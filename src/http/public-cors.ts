@@ -1,5 +1,5 @@
 // CORS for the public, read-only API (Fetch Standard, "CORS protocol"): any origin may read it, errors
-// included, and a preflight learns it may only GET. Never mount it on the admin API.
+// included, and a preflight learns it may only GET. Never on the admin API nor on sign-in.
 import type { MiddlewareHandler } from "hono";
 
 // Browsers cap this (Chromium at 2 hours); the answer only changes when the API's methods do.
@@ -12,8 +12,9 @@ const PREFLIGHT_MAX_AGE_SECONDS = 86_400;
  */
 export function publicCors(): MiddlewareHandler {
   return async function publicCors(c, next) {
-    // The admin API lives under the same prefix; it is for editors' tools, not for pages on other origins.
-    if (c.req.path.startsWith("/api/v1/admin")) return next();
+    // The admin API and sign-in live under the same prefix; they are for editors' tools and the desk's own
+    // pages, not for pages on other origins.
+    if (c.req.path.startsWith("/api/v1/admin") || c.req.path.startsWith("/api/v1/auth")) return next();
     await next();
     // Set on the way out, on whatever answered: a route, an error, a redirect to the canonical spelling.
     c.res.headers.set("Access-Control-Allow-Origin", "*");

@@ -1,7 +1,8 @@
 // Who may make which change. Decided on the article as loaded for the change itself — the very version the
 // commit is conditioned on — never on an earlier read, so no race can slip an author's edit onto a
 // version they were not allowed to touch.
-import { type Actor, roleAtLeast } from "../domain/api-key.ts";
+import type { Actor } from "../domain/actor.ts";
+import { roleAtLeast } from "../domain/role.ts";
 import type { Article } from "../domain/article.ts";
 import { forbidden } from "../domain/errors.ts";
 

@@ -4,7 +4,7 @@
 // whether the client's If-Match holds are decided on that very version; the next state is computed
 // (next-state.ts) and applied in one db.batch conditioned on it (commit.ts). Each returns a ChangeReport,
 // from which cache purges, feed pings and search indexing follow.
-import { type Actor, SCHEDULER } from "../domain/api-key.ts";
+import { type Actor, SCHEDULER } from "../domain/actor.ts";
 import type { ChangeReport } from "../domain/change.ts";
 import { DomainError, notFound, versionConflict } from "../domain/errors.ts";
 import type { RevisionAction } from "../domain/revision.ts";

@@ -4,7 +4,7 @@
 // audit entry — but many articles share one db.batch. Fed oldest first, each listing insert appends: nothing
 // newer to shift, so the cost per article stays flat.
 import * as v from "valibot";
-import type { Actor } from "../domain/api-key.ts";
+import type { Actor } from "../domain/actor.ts";
 import type { Article } from "../domain/article.ts";
 import type { ChangeReport } from "../domain/change.ts";
 import type { LegacyOrigin } from "../domain/legacy.ts";

@@ -6,6 +6,7 @@ import type { Shows } from "../domain/shows.ts";
 import { FEED_FORMATS, type FeedFormat, feedUrl, sectionUrl } from "../content/urls.ts";
 import { QUERY_LIMITS } from "../search/query.ts";
 import { STYLESHEET_URL } from "./stylesheet.ts";
+import { FAVICON_URL, ICON_URL } from "./icon.ts";
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -76,6 +77,8 @@ ${d.noindex ? html`<meta name="robots" content="noindex, nofollow">
 ` : ""}${d.canonical !== undefined ? html`<link rel="canonical" href="${d.site.url}${d.canonical}">\n` : ""}${feedLinks(d.site, "", d.site.name)}${
     d.feedSection ? feedLinks(d.site, d.feedSection.path, `${d.feedSection.name} - ${d.site.name}`) : ""
   }${d.head ?? ""}<link rel="stylesheet" href="${STYLESHEET_URL}">
+<link rel="icon" href="${FAVICON_URL}" sizes="32x32">
+<link rel="icon" href="${ICON_URL}" type="image/svg+xml">
 </head>
 <body>
 <a class="skip" href="#main">跳到正文</a>

@@ -1,4 +1,4 @@
-// Key management for admins (mounted behind apiKeyAuth and requireRole("admin")). Secrets are shown once.
+// Key management for admins (mounted behind authenticate() and requireRole("admin")). Secrets are shown once.
 import { Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 import { DomainError, notFound } from "../domain/errors.ts";
@@ -39,20 +39,23 @@ adminKeys.get("/", async (c) => {
 });
 
 adminKeys.get(ID, async (c) => {
+  parseQuery(c, NoQuery);
   const key = await getApiKey(c.var.db, Number(c.req.param("id")));
   if (!key) throw notFound("No such API key");
   return c.json({ key: keyJson(key) });
 });
 
 adminKeys.post("/", async (c) => {
+  parseQuery(c, NoQuery);
   const { name, role } = (await readJson(c, KeyInput, MAX_BODY_BYTES)).value;
-  const { key, secret } = await createApiKey(c.var.db, { name, role }, await generateKey(), c.get("apiKey"));
+  const { key, secret } = await createApiKey(c.var.db, { name, role }, await generateKey(), c.get("actor"));
   c.header("Location", `/api/v1/admin/keys/${key.id}`);
   return c.json({ key: keyJson(key), secret }, 201, NO_STORE);
 });
 
 adminKeys.post(`${ID}/revoke`, async (c) => {
-  const key = await revokeApiKey(c.var.db, Number(c.req.param("id")), c.get("apiKey"));
+  parseQuery(c, NoQuery);
+  const key = await revokeApiKey(c.var.db, Number(c.req.param("id")), c.get("actor"));
   if (!key) throw notFound("No such API key");
   if (key.revokedAt === null) {
     throw new DomainError("last_admin_key", "This is the last active admin key; create another admin key first");
@@ -61,8 +64,9 @@ adminKeys.post(`${ID}/revoke`, async (c) => {
 });
 
 adminKeys.post(`${ID}/rotate`, async (c) => {
+  parseQuery(c, NoQuery);
   const id = Number(c.req.param("id"));
-  const rotated = await rotateApiKey(c.var.db, id, await generateKey(), c.get("apiKey"));
+  const rotated = await rotateApiKey(c.var.db, id, await generateKey(), c.get("actor"));
   if (!rotated) {
     const key = await getApiKey(c.var.db, id);
     if (!key) throw notFound("No such API key");

@@ -1,7 +1,8 @@
-// The publish API: every route under /api/v1/admin needs a valid API key; each area checks its role.
+// The publish API: every route under /api/v1/admin needs an actor — an API key, or a signed-in person
+// (desk session or Cloudflare Access) — the same for every route; each area checks its role.
 import { Hono } from "hono";
 import type { AppEnv } from "../env.ts";
-import { apiKeyAuth } from "../auth/middleware.ts";
+import { authenticate } from "../auth/middleware.ts";
 import { d1Session } from "../http/d1-session.ts";
 import { requireRole } from "../auth/roles.ts";
 import { adminArticles } from "./admin-articles.ts";
@@ -9,17 +10,25 @@ import { adminImages } from "./admin-images.ts";
 import { adminKeys } from "./admin-keys.ts";
 import { adminCache } from "./admin-cache.ts";
 import { adminSearch } from "./search-api.ts";
+import { adminMe } from "./admin-me.ts";
+import { adminStaff } from "./admin-staff.ts";
+import { adminAudit } from "./admin-audit.ts";
 
 export const admin = new Hono<AppEnv>();
 
-// The key first (it reads the primary itself), then the editor's session, so that nothing but a valid key
-// learns anything about the request — not even that its bookmark is malformed.
-admin.use("*", apiKeyAuth(), d1Session("editors"));
+// The actor first (it reads the primary itself), then the editor's session, so that nothing but a valid
+// credential learns anything about the request — not even that its bookmark is malformed.
+admin.use("*", authenticate(), d1Session("editors"));
 admin.use("/keys/*", requireRole("admin"));
+admin.use("/staff/*", requireRole("admin"));
 admin.use("/cache/*", requireRole("admin"));
 admin.use("/images/*", requireRole("editor"));
+admin.use("/audit/*", requireRole("editor"));
 admin.route("/keys", adminKeys);
+admin.route("/staff", adminStaff);
 admin.route("/cache", adminCache);
 admin.route("/images", adminImages);
 admin.route("/articles", adminArticles);
 admin.route("/search", adminSearch);
+admin.route("/me", adminMe);
+admin.route("/audit", adminAudit);

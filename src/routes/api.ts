@@ -4,15 +4,16 @@ import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import { SITE_LISTING, type Shows } from "../domain/shows.ts";
 import { badRequest, notFound } from "../domain/errors.ts";
-import { Cursor, KeyNumber, ListQuery, pageOf } from "../http/list-query.ts";
+import { DEFAULT_LIMIT, pageOf } from "../http/list-query.ts";
+import { ArticleId, ArticleListQuery } from "../http/api-queries.ts";
+import { NO_STORE } from "../cache/freshness.ts";
 import { readPublishedArticle } from "../db/article-page.ts";
 import { listPublished } from "../db/listings.ts";
 import { listSections } from "../db/sections.ts";
-import { SECTION_PATH } from "../content/urls.ts";
 import { issueDetails } from "../content/schemas.ts";
 import { articleDetailJson, articleSummaryJson, neighbourJson } from "../render/article-json.ts";
 import { sectionTreeJson } from "../render/section-json.ts";
-import { NoQuery, canonicalSearch, parseQuery } from "../http/query.ts";
+import { NoQuery, canonicalSearch, parseQuery, spelledAs } from "../http/query.ts";
 
 export const publicApi = new Hono<AppEnv>();
 
@@ -25,31 +26,24 @@ function sendJson<T>(c: Ctx, body: T, shows: Partial<Shows> = {}) {
   return c.json(body);
 }
 
-const ArticleId = v.pipe(
-  v.string(),
-  v.regex(/^[1-9][0-9]{0,15}$/, "must be a positive integer without leading zeros"),
-  v.transform(Number),
-  v.safeInteger("must be at most 9007199254740991"),
-);
-
-const ArticleListQuery = ListQuery({
-  section: v.optional(v.pipe(v.string(), v.regex(SECTION_PATH, "must be a section path such as xw/dzyw"))),
-  cursor: v.optional(Cursor(v.strictTuple([KeyNumber, KeyNumber]))),
-});
-
 publicApi.get("/articles", async (c) => {
   const { section, limit, cursor } = parseQuery(c, ArticleListQuery);
   c.set("shows", { articles: [], listings: [section ?? SITE_LISTING] });
   const url = new URL(c.req.url);
-  const canonical = canonicalSearch([["section", section], ["limit", limit, 20], ["cursor", url.searchParams.get("cursor") ?? undefined]]);
-  if (url.search !== canonical) return c.redirect(`${url.pathname}${canonical}`, 301);
-  const rows = await listPublished(c.var.db, {
+  const canonical = canonicalSearch([["section", section], ["limit", limit, DEFAULT_LIMIT], ["cursor", url.searchParams.get("cursor") ?? undefined]]);
+  if (!spelledAs(url.search, canonical)) return c.redirect(`${url.pathname}${canonical}`, 301);
+  const listed = await listPublished(c.var.db, {
     limit: limit + 1,
     after: cursor ?? null,
     ...(section !== undefined && { sectionPath: section }),
   });
-  if (!rows) throw notFound(`No section "${section}"`);
-  const page = pageOf(rows, limit, (r) => [r.article.publishedAt ?? 0, r.article.id]);
+  if (!listed) throw notFound(`No section "${section}"`);
+  // A page from a cursor is kept only when the cursor names an article of this listing (one this server could
+  // have issued) and the page has the default size: otherwise any well-formed [published_at, id] pair, at any of
+  // a hundred limits, would be one more stored copy. Such a page is still answered — a client whose cursor's
+  // article has since left the listing reads on from where it was — but never kept.
+  if (cursor !== undefined && (!listed.cursorKnown || limit !== DEFAULT_LIMIT)) c.header("Cache-Control", NO_STORE);
+  const page = pageOf(listed.rows, limit, (r) => [r.article.publishedAt ?? 0, r.article.id]);
   return sendJson(
     c,
     { items: page.items.map((r) => articleSummaryJson(r.article, r.section)), next_cursor: page.next_cursor },
@@ -63,7 +57,7 @@ publicApi.get("/articles/:id", async (c) => {
   if (!id.success) throw badRequest("Invalid article id", issueDetails(id.issues).map((d) => ({ ...d, path: "id" })));
   c.set("shows", { articles: [id.output], listings: [] });
   const read = await readPublishedArticle(c.var.db, id.output, { nav: false });
-  if (!read) throw notFound(`No published article ${id.output}`);
+  if ("missing" in read) throw notFound(`No published article ${id.output}`);
   return sendJson(
     c,
     articleDetailJson(read.article, read.chain, {

@@ -9,6 +9,7 @@ import { SITE_LISTING } from "../domain/shows.ts";
 import { readSectionFeed, readSiteFeed } from "../db/feeds.ts";
 import { FEED_FILES, FEED_FORMATS, type FeedFormat } from "../content/urls.ts";
 import { formatHttpDate } from "../http/http-date.ts";
+import { lastModifiedFor } from "../http/conditional.ts";
 import { withoutQuery } from "../http/no-query.ts";
 import { renderAtom } from "../render/feeds/atom.ts";
 import { renderJsonFeed } from "../render/feeds/json-feed.ts";
@@ -32,9 +33,13 @@ function sendFeed(c: Ctx, feed: Feed, format: FeedFormat) {
   c.set("shows", { ...c.var.shows!, images });
   const hub = configuredHub(c.env.WEBSUB_HUB);
   const view = feedView({ name: c.env.SITE_NAME, url: c.env.SITE_URL, hub }, feed, format);
+  // Dated only once the second of its last change is over (src/http/conditional.ts says why); until then it
+  // is kept no longer than that second, so the copy pollers are served for the day carries its date.
+  const dated = lastModifiedFor(feed.lastModified, Date.now());
+  if (dated === null) c.set("freshFor", 1);
   return c.body(FORMATS[format].render(view), 200, {
     "Content-Type": FORMATS[format].contentType,
-    "Last-Modified": formatHttpDate(feed.lastModified),
+    ...(dated !== null && { "Last-Modified": formatHttpDate(dated) }),
     ...(hub ? { Link: hubLinkHeader(hub, view.selfUrl) } : {}),
   });
 }

@@ -19,8 +19,12 @@ async function targetOf(c: Ctx, request: LegacyRequest): Promise<LegacyTarget | 
       return publishedArticleTarget(c.var.db, request.id);
     case "section":
       return legacySectionTarget(c.var.db, request.system, request.legacyId);
-    case "path":
-      return legacyPathTarget(c.var.db, request.path, request.unpaged);
+    case "path": {
+      const target = await legacyPathTarget(c.var.db, request.path, request.unpaged);
+      // Found by its first page: any page number finds it, so the answer is not kept under this one's key.
+      if (target?.byFirstPage) c.set("spelling", true);
+      return target;
+    }
     case "home":
       return null;
   }

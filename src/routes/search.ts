@@ -1,13 +1,16 @@
 // The reader's search page, GET /search?q=&page=N. Mounted apart from the pages router, which refuses query
-// strings. Every query has one URL: the cleaned spelling (spaces collapsed, invisible characters gone) as
-// a browser's form writes it, page 1 without `page`, nothing else — any other spelling is a 301 to it, so
-// the edge cache holds one copy per query, not one per way of typing it. Results are cached briefly and
-// purged by every change to any article (src/cache/tags.ts).
+// strings. Every query has one URL: the cleaned and folded spelling (spaces collapsed, invisible characters
+// gone, letters as the index folds them: QINGLAN is qinglan) as a browser's form writes it, page 1 without
+// `page`, nothing else — any other spelling is a 301 to it, so the edge cache holds one copy per query, not
+// one per way of typing it. Results are cached briefly and purged by every change to any article
+// (src/cache/tags.ts); a search that finds nothing is not kept at all.
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 import { notFound } from "../domain/errors.ts";
+import { NO_STORE } from "../cache/freshness.ts";
 import { type ParsedQuery, QUERY_LIMITS, parseSearchQuery } from "../search/query.ts";
 import { searchUrl } from "../content/urls.ts";
+import { spelledAs } from "../http/query.ts";
 import { readSearchPage } from "../db/search.ts";
 import { sectionsFrom, topSectionsStatement } from "../db/listings.ts";
 import { HITS_PER_PAGE, renderSearchPage } from "../render/search-page.ts";
@@ -38,7 +41,7 @@ searchPage.get("/", async (c) => {
   const asked = url.searchParams.get("page") ?? "1";
   const page = /^[1-9][0-9]{0,5}$/.test(asked) ? Number(asked) : 1;
   const canonical = searchUrl(text, page);
-  if (url.pathname + url.search !== canonical) return c.redirect(canonical, 301);
+  if (!spelledAs(url.pathname + url.search, canonical)) return c.redirect(canonical, 301);
 
   if (!parsed.ok) {
     const nav = sectionsFrom(await topSectionsStatement(c.var.db).all());
@@ -49,5 +52,7 @@ searchPage.get("/", async (c) => {
   if (page > LAST_PAGE) throw notFound("没有这一页");
   const { nav, results } = await readSearchPage(c.var.db, parsed.query.phrases, { limit: HITS_PER_PAGE, offset: (page - 1) * HITS_PER_PAGE });
   if (page > 1 && results.hits.length === 0) throw notFound("没有这一页");
+  // Nothing found: cheap to answer again, and what a flood of invented queries finds, so never kept.
+  if (results.total === 0) c.header("Cache-Control", NO_STORE);
   return c.html(renderSearchPage({ site: siteOf(c), nav, text, kind: "results", query: parsed.query, results, page }).html);
 });

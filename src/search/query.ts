@@ -1,8 +1,9 @@
-// A reader's search query: cleaned into the one spelling it is shown and cached under, bounded, and
+// A reader's search query: cleaned and folded into the one spelling it is shown and cached under, bounded, and
 // turned into phrases of index tokens. Nothing a reader types is syntax: quotes, *, NEAR, OR, AND, NOT,
 // ^, :, parentheses and column names are text (or separators) here, never the FTS5 query language.
 import { codePointLength } from "../content/text.ts";
 import { type Run, runTokens, runsOf } from "./tokens.ts";
+import { fold } from "./fold.ts";
 
 /**
  * Bounds on a query (documented in docs/search.md, "What a query is"). Characters are code points, as readers
@@ -71,10 +72,38 @@ function phraseOf(runs: Run[]): Phrase {
   return { tokens: [...tokens, ...own], prefix: false };
 }
 
+/** A folding that folds to itself again: the index keeps `to`, and a query of `to` must fold to `to` too. */
+const foldsOnce = (to: string) => {
+  const again = fold(to.codePointAt(0) ?? 0);
+  return again.length === 1 && again[0]?.ch === to;
+};
+
+/**
+ * A cleaned query in the one spelling of its meaning, so that QINGLAN and qinglan, ＡＢＣ and abc, 鞏固 and
+ * 巩固 are one query — one URL, one cached copy: every letter, digit and Chinese character as the index folds it
+ * (src/search/fold.ts), every character that separates terms a space, every joiner in its compatibility form.
+ * A character whose folding would split it (½ is 1⁄2) or fold again differently stays as typed: the folded
+ * text always searches exactly what the typed text searches.
+ */
+export function foldQuery(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    if (SEPARATES.test(ch) && !joins(ch)) out += " ";
+    else if (joins(ch)) out += ch.normalize("NFKC");
+    else {
+      const folded = fold(ch.codePointAt(0) ?? 0);
+      out += folded.every((f) => f.cls !== "separator" && foldsOnce(f.ch)) ? folded.map((f) => f.ch).join("") : ch;
+    }
+  }
+  return out.replace(/ +/g, " ").trim();
+}
+
 /** A query string as typed (already %-decoded), or why it cannot be searched. */
 export function parseSearchQuery(raw: string): ParsedQuery {
-  const text = cleanQuery(raw);
-  if (codePointLength(text) > QUERY_LIMITS.chars) return { ok: false, problem: "too_long", text };
+  const cleaned = cleanQuery(raw);
+  // Counted as typed: a hundred emoji are too long, not the nothing they fold to.
+  if (codePointLength(cleaned) > QUERY_LIMITS.chars) return { ok: false, problem: "too_long", text: cleaned };
+  const text = foldQuery(cleaned);
   const phrases = new Map<string, Phrase>();
   for (const term of termsOf(text)) {
     const runs = runsOf(term);

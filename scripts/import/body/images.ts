@@ -2,7 +2,7 @@
 // keys, dimensions) the first time a body or a cover names them. A reference is a path on the old site —
 // /uploads/allimg/230602/1-23060210.jpg, /uploadfile/2023/0602/….jpg, or an absolute URL on its host —
 // looked up in the uploads folder given with --uploads; one that is missing or not an image is reported.
-import type { Actor } from "../../../src/domain/api-key.ts";
+import type { Actor } from "../../../src/domain/actor.ts";
 import { DomainError } from "../../../src/domain/errors.ts";
 import type { Media } from "../../../src/domain/media.ts";
 import type { Db } from "../../../src/domain/db.ts";
