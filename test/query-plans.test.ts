@@ -3,7 +3,7 @@
 // which sorts the window of newest matches it ranks (at most SEARCH_WINDOW rows) and nothing else.
 import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
-import { readPublishedArticle } from "../src/db/article-page.ts";
+import { readArticleForPreview, readPublishedArticle } from "../src/db/article-page.ts";
 import { listPublished, readHome, readSectionPage } from "../src/db/listings.ts";
 import { readSectionFeed, readSiteFeed } from "../src/db/feeds.ts";
 import { readMonthSitemap, readNewsSitemap, readSitemapIndex } from "../src/db/sitemaps.ts";
@@ -57,6 +57,8 @@ describe("reader query plans", () => {
     const { db, sql } = recordingDb();
     await readSectionPage(db, section, 1);
     await readHome(db, 8);
+    // One statement each, its lists beside it as JSON columns.
+    expect(sql).toHaveLength(2);
     await expectIndexedOnly(sql);
   });
 
@@ -67,13 +69,15 @@ describe("reader query plans", () => {
     await expectIndexedOnly(sql);
   });
 
-  it("an article page and the article API read by key and neighbour keysets only", async () => {
+  it("an article page, the article API and a preview read by key and neighbour keysets only", async () => {
     const section = uniqueSlug("plana");
-    const [a] = await makeArticles(section, 2);
+    const [a] = await makeArticles(`${section}/sub`, 2);
     if (!a) throw new Error("fixture");
     const { db, sql } = recordingDb();
-    expect(await readPublishedArticle(db, a.id, { expectedSectionPath: section, nav: true })).not.toHaveProperty("missing");
+    expect(await readPublishedArticle(db, a.id, { nav: true })).not.toHaveProperty("missing");
     expect(await readPublishedArticle(db, a.id, { nav: false })).not.toHaveProperty("missing");
+    expect(await readArticleForPreview(db, a.id)).not.toBeNull();
+    expect(sql).toHaveLength(3);
     await expectIndexedOnly(sql);
   });
 
