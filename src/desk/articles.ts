@@ -5,7 +5,7 @@ import { badRequest } from "../domain/errors.ts";
 import { EDITORS_RANKED } from "../domain/search.ts";
 import type { Section } from "../domain/section.ts";
 import type { Db } from "../domain/db.ts";
-import { ARTICLE_STATUS_FILTER, issueDetails } from "../content/schemas.ts";
+import { StateFilter, issueDetails } from "../content/schemas.ts";
 import { SECTION_PATH } from "../content/urls.ts";
 import { Cursor, KeyNumber, encodeCursor, pageOf } from "../http/list-query.ts";
 import { parseSearchQuery } from "../search/query.ts";
@@ -24,7 +24,7 @@ const Id = v.pipe(v.string(), v.regex(/^[1-9][0-9]{0,15}$/, "must be an id"), v.
 export const ArticlesQuerySchema = v.objectWithRest(
   {
     q: blankOr(v.pipe(v.string(), v.maxLength(100, "must be at most 100 characters"))),
-    status: blankOr(v.picklist(ARTICLE_STATUS_FILTER, `must be one of ${ARTICLE_STATUS_FILTER.join(", ")}`)),
+    status: blankOr(StateFilter),
     section: blankOr(v.pipe(v.string(), v.regex(SECTION_PATH, "must be a section path"))),
     author: blankOr(Id),
     cursor: v.optional(v.string()),
