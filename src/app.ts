@@ -27,26 +27,29 @@ import { forLegacyPaths, legacyRedirects } from "./routes/legacy.ts";
 import { siteOrigin } from "./http/site-origin.ts";
 import { limitedMisses } from "./http/rate-limit.ts";
 import { readerCredentials } from "./auth/reader-credentials.ts";
+import { deskHeaders, isDeskPath } from "./desk/headers.ts";
+import { desk } from "./desk/routes.ts";
 
 export const app = new Hono<AppEnv>();
 
-app.use(
-  secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
-      imgSrc: ["'self'", "https:", "data:"],
-      styleSrc: ["'self'"],
-      scriptSrc: ["'none'"],
-      objectSrc: ["'none'"],
-      frameAncestors: ["'self'"],
-      baseUri: ["'self'"],
-      formAction: ["'self'"],
-    },
-    crossOriginResourcePolicy: "cross-origin",
-    // A news site needs none of these powerful features; say so, so no embedded content can ask.
-    permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [] },
-  }),
-);
+const siteHeaders = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    imgSrc: ["'self'", "https:", "data:"],
+    styleSrc: ["'self'"],
+    scriptSrc: ["'none'"],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'self'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+  },
+  crossOriginResourcePolicy: "cross-origin",
+  // A news site needs none of these powerful features; say so, so no embedded content can ask.
+  permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [] },
+});
+const desksHeaders = deskHeaders();
+// Outermost: the reader site's policy everywhere but the desk, which has its own (scripts, no framing, no store).
+app.use((c, next) => (isDeskPath(c.req.path) ? desksHeaders(c, next) : siteHeaders(c, next)));
 
 // Outermost but for the security headers: every answer says how it may be cached, whoever made it.
 app.use(saysItsCacheControl());
@@ -79,6 +82,7 @@ app.use(forLegacyPaths(d1Session("readers")));
 app.use("/preview/*", d1Session("editors"));
 
 app.use(legacyRedirects());
+app.route("/desk", desk);
 app.route("/api/v1/admin", admin);
 app.route("/api/v1/auth", auth);
 app.route("/api/v1/search", publicSearch);

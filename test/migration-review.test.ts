@@ -1,5 +1,5 @@
-// Migration 0011 rebuilds the articles table (SQLite cannot alter its CHECK to admit 'submitted'). On a
-// database at 0010 holding what the write path makes — every status, the trash, listings, revisions, an
+// Migration 0012 rebuilds the articles table (SQLite cannot alter its CHECK to admit 'submitted'). On a
+// database at 0011 holding what the write path makes — every status, the trash, listings, revisions, an
 // imported article's old paths — every row survives as it was, every index and foreign key is back, and
 // the write path works on it afterwards.
 import { describe, expect, it } from "vitest";
@@ -11,7 +11,7 @@ import { TEST_ACTOR, makeArticle, uniqueSlug } from "./fixtures.ts";
 import { makeKey } from "./keys-fixture.ts";
 import type { Actor } from "../src/domain/actor.ts";
 
-const OLD = env.TEST_MIGRATIONS.filter((m) => m.name < "0011");
+const OLD = env.TEST_MIGRATIONS.filter((m) => m.name < "0012");
 const db = env.MIGRATION_DB;
 
 type Row = Record<string, unknown>;
@@ -30,7 +30,7 @@ async function copy(table: string, where = "1") {
 
 const all = async (d: D1Database, sql: string, binds: unknown[] = []) => (await d.prepare(sql).bind(...binds).all<Row>()).results;
 
-describe("migration 0011 on a database holding articles", () => {
+describe("migration 0012 on a database holding articles", () => {
   it("keeps every article, listing, revision and old path, every index and foreign key, and the write path works on it", async () => {
     // What the write path makes, in the test database (at today's schema).
     const section = uniqueSlug("mg");
@@ -53,7 +53,7 @@ describe("migration 0011 on a database holding articles", () => {
     const ids = [published.id, scheduled.id, draft.id, archived.id, trashed.id, ...imported.ids];
     const idList = ids.join(", ");
 
-    // The same rows in a database at 0010.
+    // The same rows in a database at 0011.
     await applyD1Migrations(db, OLD);
     await copy("actors");
     await copy("api_keys");
@@ -80,7 +80,7 @@ describe("migration 0011 on a database holding articles", () => {
 
     expect(await read()).toEqual(before);
     const indexesAfter = (await all(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'articles' AND sql IS NOT NULL")).map((r) => r.name);
-    expect(indexesAfter).toEqual(expect.arrayContaining([...indexesBefore, "articles_by_author_updated"]));
+    expect(indexesAfter).toEqual(expect.arrayContaining([...indexesBefore, "articles_by_creator_updated"]));
     expect(await all(db, "PRAGMA foreign_key_check")).toEqual([]);
     for (const child of ["section_listing", "revisions", "legacy_paths", "legacy_articles"]) {
       expect((await all(db, `SELECT "table" FROM pragma_foreign_key_list(?)`, [child])).map((r) => r.table)).toContain("articles");

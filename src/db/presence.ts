@@ -1,4 +1,4 @@
-// Presence rows (migrations/0011): one per actor with an article open, refreshed by the editor's heartbeat.
+// Presence rows (migrations/0012): one per actor with an article open, refreshed by the editor's heartbeat.
 // Read with the article, and for a page of the admin list in the list's own statement (no query per row).
 import type { Editing } from "../domain/presence.ts";
 import { PRESENCE_TTL_MS } from "../domain/presence.ts";

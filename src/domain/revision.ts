@@ -22,7 +22,7 @@ export type RevisionAction = (typeof REVISION_ACTIONS)[number];
 export type StoredRevision = {
   version: number;
   action: RevisionAction;
-  /** Who made it, by name as it was then; `actorId` is null for a tool and for revisions older than migration 0011 without an audit entry. */
+  /** Who made it, by name as it was then; `actorId` is null for a tool and for revisions older than migration 0012 without an audit entry. */
   actor: string;
   actorId: number | null;
   createdAt: number;

@@ -14,7 +14,7 @@ PRAGMA defer_foreign_keys = on;
 -- Every row put back is looked up in each table that refers to articles; legacy_paths had no index for it.
 CREATE INDEX legacy_paths_by_article ON legacy_paths(article_id);
 
-CREATE TABLE articles_before_0011 AS SELECT * FROM articles;
+CREATE TABLE articles_before_0012 AS SELECT * FROM articles;
 DROP TABLE articles;
 
 -- An article. `id` is assigned by the importer for legacy content (e.g. 88594) or by the write path.
@@ -59,18 +59,18 @@ INSERT INTO articles (id, section_id, status, title, kicker, subtitle, summary, 
                       deleted_at)
 SELECT id, section_id, status, title, kicker, subtitle, summary, source, bylines, body, body_html,
        body_text, cover_image, publish_at, published_at, created_at, updated_at, version, created_by, deleted_at
-  FROM articles_before_0011;
-DROP TABLE articles_before_0011;
+  FROM articles_before_0012;
+DROP TABLE articles_before_0012;
 
--- The indexes of 0001, as they were.
+-- The indexes of 0001 and 0011, as they were.
 CREATE INDEX articles_published_in_section ON articles(section_id, status, published_at, id);
 CREATE INDEX articles_by_status_updated ON articles(status, updated_at, id);
 CREATE INDEX articles_by_section_updated ON articles(section_id, updated_at, id);
 CREATE INDEX articles_by_updated ON articles(updated_at, id);
 CREATE INDEX articles_scheduled ON articles(publish_at) WHERE status = 'scheduled';
 CREATE INDEX articles_published ON articles(status, published_at, id);
--- The desk's list by author (`?author=`), newest change first.
-CREATE INDEX articles_by_author_updated ON articles(created_by, updated_at, id);
+-- The desk's list and the admin list by author (`?author=`), newest change first (0011).
+CREATE INDEX articles_by_creator_updated ON articles(created_by, updated_at, id);
 
 -- Who made each revision, by actor id (NULL for a tool), and for an autosave revision when its working
 -- revision began: later autosaves by the same actor replace it until a pause or an explicit save
