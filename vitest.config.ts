@@ -89,7 +89,8 @@ export default defineConfig(async () => {
             globalSetup: ["./test/browser/global-setup.ts"],
             // One browser and one Worker for the whole project (test/browser/harness.ts), so one file at a time.
             fileParallelism: false,
-            testTimeout: 60_000,
+            // A safety net, as for the workers project: a page of axe-core runs on a busy 2-core machine take a while.
+            testTimeout: 180_000,
             hookTimeout: 180_000,
           },
         },
