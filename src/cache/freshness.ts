@@ -36,7 +36,7 @@ export const atMost = (f: Freshness, seconds: number): Freshness => ({
  * one-off queries do not fill the cache (and, for the Cache API, its registry) for a day. A query many
  * readers send at once is still answered from the cache.
  */
-export const SEARCH_EDGE_SECONDS = 300;
+const SEARCH_EDGE_SECONDS = 300;
 
 /**
  * `f` for search results: fresh for SEARCH_EDGE_SECONDS, and served stale on a D1 failure for an hour, not

@@ -73,18 +73,6 @@ export async function getApiKey(db: Db, id: number): Promise<ApiKey | null> {
   return row ? toApiKey(row) : null;
 }
 
-/**
- * Every key with this prefix, revoked ones included (so a revoked key can be told from a guess). Usually
- * one; a list because prefixes are 40 random bits, not unique, and a collision must not lock a key out.
- */
-export async function findKeysByPrefix(db: Db, prefix: string): Promise<StoredApiKey[]> {
-  const { results } = await db
-    .prepare(`SELECT ${COLUMNS} FROM api_keys WHERE prefix = ?`)
-    .bind(prefix)
-    .all<ApiKeyRow>();
-  return results.map(toStoredApiKey);
-}
-
 /** Every key, revoked ones included (they explain old audit entries), oldest first. */
 export async function listApiKeys(db: Db): Promise<ApiKey[]> {
   const { results } = await db.prepare(`SELECT ${COLUMNS} FROM api_keys ORDER BY id`).all<ApiKeyRow>();

@@ -77,7 +77,7 @@ const STATUS: Record<ErrorCode, Rule> = {
 export const statusOf = (code: ErrorCode): ContentfulStatusCode => STATUS[code].status;
 
 /** API paths always answer JSON; elsewhere, JSON when the client prefers it to HTML. */
-export function wantsJson(c: Context): boolean {
+function wantsJson(c: Context): boolean {
   if (c.req.path.startsWith("/api/")) return true;
   return prefersJson(c.req.header("Accept"));
 }

@@ -9,7 +9,7 @@ import { articleOperations } from "./operations/articles.ts";
 import { peopleOperations } from "./operations/people.ts";
 import { publicOperations } from "./operations/public.ts";
 
-export const API_OPERATIONS: readonly Operation[] = [...publicOperations, ...articleOperations, ...adminOperations, ...peopleOperations];
+const API_OPERATIONS: readonly Operation[] = [...publicOperations, ...articleOperations, ...adminOperations, ...peopleOperations];
 
 let built: OpenApiDocument | null = null;
 
