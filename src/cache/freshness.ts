@@ -44,14 +44,6 @@ const SEARCH_EDGE_SECONDS = 300;
  */
 export const forSearch = (f: Freshness): Freshness => ({ ...atMost(f, SEARCH_EDGE_SECONDS), staleIfError: Math.min(f.staleIfError, 3_600) });
 
-/** EDGE_TTL_SECONDS as a number of seconds, or the default day when unset. */
-export function edgeTtlSeconds(value: string | undefined): number {
-  if (value === undefined || value === "") return DAY;
-  const seconds = Number(value);
-  if (!Number.isInteger(seconds) || seconds < 0) throw new Error(`EDGE_TTL_SECONDS must be a whole number of seconds, not ${JSON.stringify(value)}`);
-  return seconds;
-}
-
 /** A 404 becomes a page the moment an article is published at that URL: kept briefly, and purged too. */
 export const NOT_FOUND: Freshness = { browser: 10, edge: 60, staleWhileRevalidate: 0, staleIfError: 0 };
 

@@ -26,11 +26,11 @@ import {
   atMost,
   browserCacheControl,
   edgeCacheControl,
-  edgeTtlSeconds,
   forSearch,
   page,
 } from "./freshness.ts";
 import { tagsOf } from "./tags.ts";
+import { edgeTtlSeconds } from "../config.ts";
 
 /** How a response was served, in X-Cache. */
 type Served = "HIT" | "MISS" | "STALE" | "BYPASS" | "REVALIDATED";
@@ -164,7 +164,7 @@ export function edgeCache(cacheFor: (c: Context<AppEnv>) => EdgeCache): Middlewa
       return;
     }
     const shows = c.get("shows");
-    const ttl = edgeTtlSeconds(c.env.EDGE_TTL_SECONDS);
+    const ttl = edgeTtlSeconds(c.env);
     const byTtl = freshnessOf(res.status, ttl);
     const byStatus = byTtl && shows?.search ? forSearch(byTtl) : byTtl;
     const expires = c.get("freshFor");

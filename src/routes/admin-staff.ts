@@ -10,7 +10,7 @@ import { pageOf } from "../http/list-query.ts";
 import { StaffListQuery } from "../http/api-queries.ts";
 import { NoQuery, parseQuery } from "../http/query.ts";
 import { notModifiedSince, preconditions } from "../http/preconditions.ts";
-import { signInConfig } from "../auth/config.ts";
+import { signInConfig } from "../config.ts";
 import { makeLink } from "../auth/links.ts";
 import { siteOrigin } from "../auth/origin.ts";
 import { StaffInput, StaffPatch } from "../auth/staff-input.ts";
