@@ -22,6 +22,7 @@ import { followChanges } from "../follow-ups.ts";
 import { readJson } from "../http/json-body.ts";
 import { NoQuery, parseQuery } from "../http/query.ts";
 import { idempotencyKey, notModifiedSince, preconditions } from "../http/preconditions.ts";
+import { strongEtag } from "../http/conditional.ts";
 
 export const adminArticles = new Hono<AppEnv>();
 
@@ -44,7 +45,7 @@ const articleJson = (placed: Pick<Placed, "article" | "chain">) => {
 
 /** Answers with the article as it now stands; its version is the ETag for the next If-Match. */
 function answer(c: Ctx, placed: Pick<ChangeReport, "article" | "chain">, status: 200 | 201 = 200) {
-  c.header("ETag", `"${placed.article.version}"`);
+  c.header("ETag", strongEtag(placed.article.version));
   c.header("Cache-Control", "no-store");
   return c.json(articleJson(placed), status);
 }
@@ -52,7 +53,7 @@ function answer(c: Ctx, placed: Pick<ChangeReport, "article" | "chain">, status:
 /** Answers a change with the article, what the edge cache is purging because of it and the feeds the hub is told of. */
 function answerChange(c: Ctx, report: ChangeReport, status: 200 | 201 = 200) {
   const { purge, pings } = followChanges(c.env, c.executionCtx, [report]);
-  c.header("ETag", `"${report.article.version}"`);
+  c.header("ETag", strongEtag(report.article.version));
   c.header("Cache-Control", "no-store");
   return c.json({ ...articleJson(report), purge, pings }, status);
 }
@@ -97,7 +98,7 @@ function replay(c: Ctx, seen: StoredIdempotency, requestHash: string) {
   }
   c.header("Idempotent-Replayed", "true");
   const first = JSON.parse(seen.response) as { version?: unknown };
-  if (typeof first.version === "number") c.header("ETag", `"${first.version}"`);
+  if (typeof first.version === "number") c.header("ETag", strongEtag(first.version));
   c.header("Location", `/api/v1/admin/articles/${seen.articleId}`);
   c.header("Cache-Control", "no-store");
   return c.body(seen.response, 201, { "Content-Type": "application/json; charset=UTF-8" });
@@ -108,7 +109,7 @@ adminArticles.get(ID, async (c) => {
   const placed = await loadArticle(c.var.db, idOf(c));
   if (!placed) throw notFound(`No article ${idOf(c)}`);
   if (notModifiedSince(c, placed.article.version)) {
-    return c.body(null, 304, { ETag: `"${placed.article.version}"`, "Cache-Control": "no-store" });
+    return c.body(null, 304, { ETag: strongEtag(placed.article.version), "Cache-Control": "no-store" });
   }
   return answer(c, placed);
 });
