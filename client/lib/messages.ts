@@ -16,6 +16,7 @@ const FIELD_WORDS: Record<string, string> = {
 
 const MESSAGES: Record<string, string> = {
   invalid_credentials: "登录名或密码不正确。",
+  too_many_requests: "这个网络地址发出的请求过于频繁，请一分钟后再试。",
   access_only: "本站通过 Cloudflare Access 登录，请从 Access 的入口进入。",
   csrf: "请求被拒绝：页面来源校验未通过。请刷新页面后重试。",
   weak_password: "密码至少 10 个字符（不超过 1024 字节），不能全是空格。",
