@@ -55,6 +55,15 @@ describe("the session cookie", () => {
     expect((await desk({ cookie: fresh ?? "" }, "GET", "/api/v1/admin/me")).status).toBe(200);
   });
 
+  it("ends the session the browser held when an invite link is used in it, whoever's it was", async () => {
+    const admin = await makePerson("admin");
+    const invited = await invitePerson("author");
+    const res = await authPost("/links/complete", { token: invited.token, password: "a good long password" }, { Cookie: admin.cookie });
+    expect(res.status).toBe(200);
+    expect((await desk(admin, "GET", "/api/v1/admin/me")).status).toBe(401);
+    expect((await desk({ cookie: sessionCookieOf(res) ?? "" }, "GET", "/api/v1/admin/me")).status).toBe(200);
+  });
+
   it("ends at sign-out, which clears the cookie, and signing out without a session is fine too", async () => {
     const person = await makePerson("author");
     const out = await authPost("/logout", {}, { Cookie: person.cookie });

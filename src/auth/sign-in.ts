@@ -162,6 +162,7 @@ export async function completeLink(
     tokenHash: await hashToken(q.token),
     passwordHash: await hashPassword(q.password),
     session,
+    previousTokenHash: await previousHash(q.client),
     audit: { actor: { id: staff.id, name: staff.displayName }, action: link.purpose === "invite" ? "staff.activate" : "staff.reset" },
     now,
   });
