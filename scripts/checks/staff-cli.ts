@@ -67,7 +67,7 @@ test("the demo admin's invite is printed again at each start until it expires, t
     // Used as the welcome page uses it (the sign-in API's own write): nothing more to print.
     const token = new URL(later ?? "").hash.replace("#token=", "");
     const session = { tokenHash: await hashToken("a session"), method: "link" as const, expiresAt: now + 3_600_000, userAgent: "" };
-    const used = await useLink(env.db, { tokenHash: await hashToken(token), passwordHash: await hashPassword("the demo password"), session, audit: { actor: { id: null, name: "check" }, action: "staff.activate" }, now: now + site.linkTtlMs + 2 });
+    const used = await useLink(env.db, { tokenHash: await hashToken(token), passwordHash: await hashPassword("the demo password"), session, previousTokenHash: null, audit: { actor: { id: null, name: "check" }, action: "staff.activate" }, now: now + site.linkTtlMs + 2 });
     assert.equal(used?.state, "active");
     assert.equal(await demoAdminLink(env.db, state, site, now + site.linkTtlMs + 3), null);
   } finally {
