@@ -8,7 +8,7 @@ import { PASSWORD_ITERATIONS, hashPassword, iterationsOf, verifyPassword } from 
 import { changePassword, findStaffByLogin } from "../src/db/staff.ts";
 import type { ErrorJson } from "./fixtures.ts";
 import { uniqueClientIp } from "./keys-fixture.ts";
-import { DESK_HEADERS, authPost, desk, invitePerson, makePerson, patchStaff, sessionCookieOf, signIn } from "./staff-fixture.ts";
+import { DESK_HEADERS, ORIGIN, authPost, desk, fetchApp, invitePerson, makePerson, patchStaff, sessionCookieOf, signIn, uniqueLogin } from "./staff-fixture.ts";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -96,6 +96,28 @@ describe("wrong credentials answer alike", () => {
   it("finds the account whatever the case of the login", async () => {
     const person = await makePerson("author", { login: `Wang.Fang${Date.now()}` });
     expect((await signIn(person.login.toUpperCase(), person.password)).status).toBe(200);
+  });
+
+  /** `wang.fang` as a Chinese input method types it in full-width mode: ｗａｎｇ．ｆａｎｇ. */
+  const fullWidth = (s: string) => s.replace(/[!-~]/g, (ch) => String.fromCodePoint((ch.codePointAt(0) ?? 0) + 0xfee0));
+
+  it("finds the account by a login typed in full-width form, on the API and on the desk's form", async () => {
+    const person = await makePerson("author");
+    expect((await signIn(fullWidth(person.login), person.password)).status).toBe(200);
+    const form = new URLSearchParams({ login: fullWidth(person.login), password: person.password, next: "/desk" });
+    const res = await fetchApp("/desk/login", {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, "CF-Connecting-IP": uniqueClientIp() },
+      body: form.toString(),
+    });
+    expect([res.status, res.headers.get("Location")]).toEqual([303, "/desk"]);
+  });
+
+  it("stores a login invited in full-width form as its plain form, so either signs in", async () => {
+    const login = uniqueLogin("fw");
+    const invited = await invitePerson("author", { login: fullWidth(login) });
+    expect(invited.staff.login).toBe(login);
   });
 });
 

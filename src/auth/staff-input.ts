@@ -7,7 +7,17 @@ import { closed, requiredLine } from "../content/schemas.ts";
 /** A login: letters, digits and . _ @ - (pinyin, initials, an email address), one word, up to 64 characters. */
 export const LOGIN = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
 
-export const Login = v.pipe(v.string("must be a string"), v.regex(LOGIN, "must be 1 to 64 letters, digits or . _ @ -, starting with a letter or digit"));
+/**
+ * A login as typed, NFKC-normalised first (as sign-in normalises it): `ｗａｎｇｆａｎｇ`, typed with a Chinese
+ * input method in full-width mode, is the login `wangfang`.
+ */
+export const normalizeLogin = (login: string) => login.normalize("NFKC");
+
+export const Login = v.pipe(
+  v.string("must be a string"),
+  v.transform(normalizeLogin),
+  v.regex(LOGIN, "must be 1 to 64 letters, digits or . _ @ -, starting with a letter or digit"),
+);
 
 /** A display name follows the rules of a title: one visible line, counted in characters (王芳, Wang Fang). */
 export const DisplayName = requiredLine(50);
