@@ -98,8 +98,11 @@ export const previewsDisabled = () =>
       "(restart it; or add a line PREVIEW_SECRET=<random text> there yourself); in production: npx wrangler secret put PREVIEW_SECRET",
   );
 
-/** The article moved on from the version the client based its change on; `current` is the version now. */
-export const versionConflict = (current: number) =>
-  new DomainError("version_conflict", `The article has changed since the version you sent; it is now at version ${current}`, {
+/**
+ * The article (or person) moved on from the version the client based its change on; `current` is the version
+ * now. The code is the same for both; the message names which was changed.
+ */
+export const versionConflict = (current: number, resource: "article" | "person" = "article") =>
+  new DomainError("version_conflict", `The ${resource} has changed since the version you sent; it is now at version ${current}`, {
     current_version: current,
   });
