@@ -145,7 +145,7 @@ export async function inspectLink(db: Db, token: string, now: number) {
 /** 422 naming the rule a new password breaks. */
 export function checkNewPassword(password: string, field: string): void {
   const problem = passwordProblem(password);
-  if (problem) throw new DomainError("weak_password", `The password ${problem}`, { details: [{ path: field, message: problem }] });
+  if (problem) throw new DomainError("weak_password", `The password ${problem.message}`, { details: [{ path: field, ...problem }] });
 }
 
 /**

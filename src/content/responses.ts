@@ -177,7 +177,10 @@ export const ErrorBody = v.strictObject({
   error: v.strictObject({
     code: v.string(),
     message: v.string(),
-    details: described(v.optional(v.array(v.strictObject({ path: v.string(), message: v.string() }))), "Each bad field or parameter, by path."),
+    details: described(
+      v.optional(v.array(v.strictObject({ path: v.string(), message: v.string(), rule: v.optional(v.string()) }))),
+      "Each bad field or parameter, by path, and (when known) the rule it breaks: valibot's name for it (`max_length`, `regex`, `picklist`…) or the check's own (`max_characters`, `min_characters`…).",
+    ),
     current_version: described(v.optional(Id), "With version_conflict: the version now."),
     max_bytes: described(v.optional(Count), "With payload_too_large: the limit the body passed."),
     limit_bytes: described(v.optional(Count), "With body_too_large: the limit the article's body passed."),

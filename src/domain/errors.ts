@@ -1,7 +1,8 @@
 // Expected failures, by code (after benbjohnson/wtf): the code says what went wrong, in the domain's
 // words; src/http/errors.ts alone decides each code's HTTP status and headers.
 
-export type ErrorDetail = { path: string; message: string };
+/** One problem of a request: which field, in words, and which rule it breaks (`max_length`, `regex`…) when known. */
+export type ErrorDetail = { path: string; message: string; rule?: string };
 
 export type ErrorCode =
   // The request itself is malformed.
