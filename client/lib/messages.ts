@@ -1,19 +1,9 @@
 // What the desk says when the server refuses something: one Chinese sentence per error code, and the
 // detail the error body carries (when the lock ends, which field is wrong) worked into it.
 import * as v from "valibot";
-import type { ApiError } from "./api.ts";
+import type { ApiError } from "./api-error.ts";
 import { PASSWORD_RULES, type PasswordRule } from "../../src/auth/password-rule.ts";
-
-const FIELD_WORDS: Record<string, string> = {
-  login: "登录名",
-  display_name: "姓名",
-  email: "邮箱",
-  role: "角色",
-  name: "名称",
-  password: "密码",
-  new_password: "新密码",
-  current_password: "当前密码",
-};
+import { refusalWords } from "../../src/desk/error-words.ts";
 
 const MESSAGES: Record<string, string> = {
   invalid_credentials: "登录名或密码不正确。",
@@ -75,7 +65,7 @@ export function beijingTime(rfc3339: string): string {
 }
 
 /** One problem of a 400/422 body's `details`: which field, and what is wrong with it. */
-const Detail = v.object({ path: v.string(), message: v.string(), rule: v.optional(v.string()) });
+const Detail = v.object({ path: v.string(), message: v.string(), rule: v.optional(v.string()), limit: v.optional(v.number()) });
 
 export function messageFor(error: ApiError): string {
   const details = Array.isArray(error.info.details) ? error.info.details.filter((d) => v.is(Detail, d)) : [];
@@ -93,8 +83,7 @@ export function messageFor(error: ApiError): string {
   if (known) return known;
   // Changing my password with a wrong current one: a field's problem, not a failed sign-in.
   if (details.some((d) => d.path === "current_password")) return "当前密码不正确。";
-  if (details.length > 0) {
-    return `填写的内容有误：${details.map((d) => `${FIELD_WORDS[d.path] ?? d.path}（${d.message}）`).join("；")}。`;
-  }
+  const refused = refusalWords(error.code, details);
+  if (refused !== null) return refused;
   return `操作没有成功（${error.code}）：${error.message}`;
 }

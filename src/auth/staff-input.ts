@@ -2,10 +2,11 @@
 // CLI so both refuse the same input. New passwords are checked by password.ts (422 weak_password), not here.
 import * as v from "valibot";
 import { ROLES } from "../domain/role.ts";
+import { PEOPLE_LIMITS } from "../domain/staff.ts";
 import { closed, requiredLine } from "../content/schemas.ts";
 
 /** A login: letters, digits and . _ @ - (pinyin, initials, an email address), one word, up to 64 characters. */
-export const LOGIN = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
+export const LOGIN = new RegExp(`^[A-Za-z0-9][A-Za-z0-9._@-]{0,${PEOPLE_LIMITS.login - 1}}$`);
 
 /**
  * A login as typed, NFKC-normalised first (as sign-in normalises it): `ｗａｎｇｆａｎｇ`, typed with a Chinese
@@ -20,7 +21,7 @@ export const Login = v.pipe(
 );
 
 /** A display name follows the rules of a title: one visible line, counted in characters (王芳, Wang Fang). */
-export const DisplayName = requiredLine(50);
+export const DisplayName = requiredLine(PEOPLE_LIMITS.displayName);
 
 export const StaffRole = v.picklist(ROLES, `must be one of ${ROLES.join(", ")}`);
 
@@ -34,7 +35,7 @@ export const Email = v.pipe(
     description: "An email address, at most 254 characters; compared and stored lower-case.",
   }),
   v.transform((s: string) => s.trim().toLowerCase()),
-  v.maxLength(254, "must be at most 254 characters"),
+  v.maxLength(PEOPLE_LIMITS.email, `must be at most ${PEOPLE_LIMITS.email} characters`),
   v.email("must be an email address"),
 );
 
@@ -70,4 +71,4 @@ export const LinkComplete = closed({ token: LinkToken, password: Secret });
 
 export const PasswordChange = closed({ current_password: Secret, new_password: Secret });
 
-export const PasskeyName = requiredLine(50);
+export const PasskeyName = requiredLine(PEOPLE_LIMITS.passkeyName);

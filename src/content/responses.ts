@@ -178,8 +178,8 @@ export const ErrorBody = v.strictObject({
     code: v.string(),
     message: v.string(),
     details: described(
-      v.optional(v.array(v.strictObject({ path: v.string(), message: v.string(), rule: v.optional(v.string()) }))),
-      "Each bad field or parameter, by path, and (when known) the rule it breaks: valibot's name for it (`max_length`, `regex`, `picklist`…) or the check's own (`max_characters`, `min_characters`…).",
+      v.optional(v.array(v.strictObject({ path: v.string(), message: v.string(), rule: v.optional(v.string()), limit: v.optional(v.number()) }))),
+      "Each bad field or parameter, by path, and (when known) the rule it breaks — valibot's name for it (`max_length`, `regex`, `picklist`…) or the check's own (`max_characters`, `not_empty`, `one_line`, `unicode`, `min_characters`…) — with the rule's number as `limit` where it has one.",
     ),
     current_version: described(v.optional(Id), "With version_conflict: the version now."),
     max_bytes: described(v.optional(Count), "With payload_too_large: the limit the body passed."),

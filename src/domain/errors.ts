@@ -1,8 +1,11 @@
 // Expected failures, by code (after benbjohnson/wtf): the code says what went wrong, in the domain's
 // words; src/http/errors.ts alone decides each code's HTTP status and headers.
 
-/** One problem of a request: which field, in words, and which rule it breaks (`max_length`, `regex`…) when known. */
-export type ErrorDetail = { path: string; message: string; rule?: string };
+/**
+ * One problem of a request: which field, in words, and when known which rule it breaks (`max_characters`,
+ * `regex`…) and that rule's number (50, for at most 50 characters), for clients that say it in their own words.
+ */
+export type ErrorDetail = { path: string; message: string; rule?: string; limit?: number };
 
 export type ErrorCode =
   // The request itself is malformed.
