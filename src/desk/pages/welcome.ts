@@ -16,6 +16,7 @@ export function renderWelcomePage(p: { siteName: string }): Html {
     main: html`<p data-link-state>正在核对链接……</p>
 <form data-form="set-password" hidden>
 <p data-link-for></p>
+<input type="text" name="username" autocomplete="username" readonly hidden data-login>
 <p class="hint" id="password-rule">${PASSWORD_RULE.text}</p>
 <div class="field"><label for="new-password">新密码</label><input id="new-password" name="password" type="password" autocomplete="new-password" required minlength="${PASSWORD_RULE.minChars}" aria-describedby="password-rule"></div>
 <div class="field"><label for="confirm-password">再输入一次新密码</label><input id="confirm-password" name="confirm" type="password" autocomplete="new-password" required></div>
