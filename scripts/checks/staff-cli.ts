@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { ROOT, applyMigrations, openLocalEnv } from "../bindings/local-env.ts";
-import { demoAdminLink } from "../staff/demo-invite.ts";
+import { demoAdminLink, demoAdminNotice } from "../staff/demo-invite.ts";
 import { staffSite } from "../staff/site.ts";
 import { hashToken } from "../../src/auth/tokens.ts";
 import { hashPassword } from "../../src/auth/password.ts";
@@ -73,4 +73,11 @@ test("the demo admin's invite is printed again at each start until it expires, t
   } finally {
     await env.dispose();
   }
+});
+
+test("the demo admin's invite says where to open it when wrangler was given another port", () => {
+  const link = "http://localhost:8787/desk/welcome#token=" + "a".repeat(43);
+  const notice = demoAdminNotice(link);
+  assert.ok(notice.includes(`    ${link}\n`));
+  assert.ok(notice.includes(`open /desk/welcome#token=${"a".repeat(43)} on the address wrangler shows below`));
 });
