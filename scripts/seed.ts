@@ -12,7 +12,7 @@ import { loadDemo } from "./demo/load.ts";
 import { indexBacklog } from "../src/publish/reindex.ts";
 import { generateArticles } from "./generate/generate.ts";
 import { DEFAULT_STATE, applyMigrations, openLocalEnv, resolveState } from "./bindings/local-env.ts";
-import { demoAdminLink } from "./staff/demo-invite.ts";
+import { demoAdminLink, demoAdminNotice } from "./staff/demo-invite.ts";
 import { staffSite } from "./staff/site.ts";
 
 const USAGE = `Usage: node scripts/seed.ts [--demo] [--articles N] [--state DIR] [--reset] [--seed S]
@@ -50,7 +50,7 @@ export async function seed(opts: SeedOptions): Promise<void> {
           : `demo: ${demo.sections} sections, ${demo.articles} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`,
       );
       const link = await demoAdminLink(env.db, opts.state, staffSite());
-      if (link) log(`the desk's first admin: open this link to choose a password (it works once):\n\n    ${link}\n`);
+      if (link) log(demoAdminNotice(link));
     }
     if (opts.articles > 0) {
       const started = performance.now();

@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { makeSection, uniqueSlug } from "./fixtures.ts";
 import { makeKey, uniqueClientIp } from "./keys-fixture.ts";
 import { ORIGIN, type Person, desk, fetchApp, makePerson, sessionCookieOf } from "./staff-fixture.ts";
+import { PEOPLE_LIMITS } from "../src/domain/staff.ts";
+import { messageFor } from "../client/lib/messages.ts";
 import { one, select, texts } from "./html.ts";
 
 /** A desk page as a browser asks for it, redirects not followed. */
@@ -211,5 +213,62 @@ describe("员工, API 密钥, 操作日志 and 我的账户", () => {
     expect((await one(html, "#me-title")).text).toBe("钱记者");
     expect(await texts(html, "section[aria-labelledby=passkeys-title] .empty")).toEqual(["还没有通行密钥。"]);
     expect(await texts(html, "section[aria-labelledby=sessions-title] h3")).toEqual([expect.stringMatching(/（当前设备）$/)]);
+  });
+});
+
+describe("refusals of what was typed or sent, in Chinese", () => {
+  /** What the page's script shows for the API's answer to `body` on the staff API. */
+  async function inviteMessage(admin: Person, body: Record<string, string>): Promise<string> {
+    const res = await desk(admin, "POST", "/api/v1/admin/staff", body);
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as { error: { code: string; message: string } & Record<string, unknown> };
+    const { code, message, ...info } = error;
+    return messageFor({ status: res.status, code, message, info });
+  }
+
+  it("names the field and its rule when an invitation is refused, with the server's own limits", async () => {
+    const admin = await makePerson("admin");
+    expect(await inviteMessage(admin, { login: "王五", display_name: "王五", role: "author" })).toBe(
+      "填写的内容有误：登录名只能由字母、数字和 . _ @ - 组成，以字母或数字开头，最多 64 个字符。",
+    );
+    expect(await inviteMessage(admin, { login: "wangwu", display_name: "王".repeat(60), role: "author" })).toBe("填写的内容有误：姓名最多 50 个字符。");
+    expect(await inviteMessage(admin, { login: "wangwu", display_name: "\u200b", role: "chief" })).toBe(
+      "填写的内容有误：姓名不能为空；角色只能是作者、编辑或管理员。",
+    );
+  });
+
+  it("holds each input to the length the server keeps", async () => {
+    const admin = await makePerson("admin");
+    const staff = await (await page(admin, "/desk/staff")).text();
+    expect((await one(staff, "#invite-login")).attrs.maxlength).toBe(String(PEOPLE_LIMITS.login));
+    expect((await one(staff, "#invite-name")).attrs.maxlength).toBe(String(PEOPLE_LIMITS.displayName));
+    expect((await one(staff, "#invite-email")).attrs.maxlength).toBe(String(PEOPLE_LIMITS.email));
+    expect(PEOPLE_LIMITS.displayName).toBe(50);
+    const account = await (await page(admin, "/desk/account")).text();
+    expect((await one(account, "#passkey-name")).attrs.maxlength).toBe("50");
+  });
+
+  it("says which filter of 操作日志 is wrong", async () => {
+    const editor = await makePerson("editor");
+    const res = await page(editor, "/desk/audit?article=abc&colour=red");
+    expect(res.status).toBe(400);
+    expect((await texts(await res.text(), "main p"))[1]).toBe("填写的内容有误：文章编号必须是正整数；colour不是这里能填写的项目。");
+  });
+
+  it("says a sign-in form sent in another format, or not in UTF-8, in Chinese", async () => {
+    const form = new FormData();
+    form.set("login", "someone");
+    form.set("password", "a password");
+    const multipart = await fetchApp("/desk/login", { method: "POST", redirect: "manual", headers: { Origin: ORIGIN, "CF-Connecting-IP": uniqueClientIp() }, body: form });
+    expect(multipart.status).toBe(415);
+    expect(await texts(await multipart.text(), "main p")).toContain("提交的格式不对，请从本站的页面重新提交。");
+    const latin1 = await fetchApp("/desk/login", {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: ORIGIN, "CF-Connecting-IP": uniqueClientIp(), "Content-Type": "application/x-www-form-urlencoded" },
+      body: new Uint8Array([0x6c, 0x6f, 0x67, 0x69, 0x6e, 0x3d, 0xe9]),
+    });
+    expect(latin1.status).toBe(400);
+    expect(await texts(await latin1.text(), "main p")).toContain("填写的内容有误：提交的内容不是有效的 UTF-8 文本，请从本站的页面重新提交。");
   });
 });

@@ -253,7 +253,7 @@ describe("uploading an image", () => {
   it("refuses metadata that arrived as invalid UTF-8, and lists every unknown field", async () => {
     const bad = await postRaw(await editor(), unique(images.png()), "image/png", "?alt=%FF%FEA");
     expect(bad.status).toBe(400);
-    expect((await bad.json<ErrorJson>()).error.details).toContainEqual({ path: "alt", message: "must be valid UTF-8 text" });
+    expect((await bad.json<ErrorJson>()).error.details).toContainEqual({ path: "alt", message: "must be valid UTF-8 text", rule: "refused_characters" });
     const unknown = await postRaw(await editor(), unique(images.png()), "image/png", "?x=1&y=2");
     expect((await unknown.json<ErrorJson>()).error.details?.map((d) => d.path).sort()).toEqual(["x", "y"]);
   });
@@ -423,7 +423,7 @@ describe("listing and reading uploads", () => {
     const created = await (await postRaw(headers, unique(images.png()), "image/png")).json<MediaJson>();
     const res = await exports.default.fetch(`${IMAGES}/${created.key}?cursor=`, { headers });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as ErrorJson).error.details).toEqual([{ path: "cursor", message: "is not a parameter here" }]);
+    expect(((await res.json()) as ErrorJson).error.details).toEqual([{ path: "cursor", message: "is not a parameter here", rule: "never" }]);
   });
 
   it("is for editors only", async () => {

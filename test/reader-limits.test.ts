@@ -1,12 +1,14 @@
 // Who reaches D1 on a reader route, and how often: only a verified editor's key reads past the edge cache
 // (a junk credential or a stray bookmark is a reader's request, answered from the cache); what the cache
-// cannot answer counts against the client's rate limit, and a cached answer never does.
-import { describe, expect, it } from "vitest";
+// cannot answer counts against the client's rate limit, and a cached answer never does; every sign-in request
+// counts against the authentications limit before it reaches D1.
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { env } from "cloudflare:workers";
 import { makeArticles, uniqueSlug } from "./fixtures.ts";
 import { makeKey, uniqueClientIp } from "./keys-fixture.ts";
 import { settledFetch } from "./settle.ts";
 import type { ErrorJson } from "./fixtures.ts";
+import { DESK_HEADERS, makePerson } from "./staff-fixture.ts";
 
 const ORIGIN = "http://localhost";
 const read = (path: string, headers: Record<string, string> = {}, bindings: Partial<typeof env> = {}) =>
@@ -167,6 +169,38 @@ describe("the rate limit on what reaches D1", () => {
     expect(auth.keys).toEqual([editor.headers["CF-Connecting-IP"], editor.headers["CF-Connecting-IP"]]);
   });
 
+  it("counts every sign-in request before any D1: the sign-in API and the desk's form, refused in Chinese", async () => {
+    const person = await makePerson("author");
+    const client = uniqueClientIp();
+    const requests: [string, unknown][] = [
+      ["/api/v1/auth/login", { login: person.login, password: person.password }],
+      ["/api/v1/auth/logout", {}],
+      ["/api/v1/auth/passkey/options", {}],
+      ["/api/v1/auth/passkey/verify", { response: {} }],
+      ["/api/v1/auth/links/inspect", { token: "x".repeat(43) }],
+      ["/api/v1/auth/links/complete", { token: "x".repeat(43), password: "a long enough password" }],
+    ];
+    const auth = standInLimit(0);
+    const { db, seen } = countingDb();
+    for (const [path, body] of requests) {
+      const headers = { ...DESK_HEADERS, "CF-Connecting-IP": client, Cookie: person.cookie };
+      const res = await settledFetch(`${ORIGIN}${path}`, { method: "POST", headers, body: JSON.stringify(body) }, { AUTHENTICATIONS: auth.binding, DB: db });
+      expect([res.status, res.headers.get("Retry-After"), res.headers.get("Cache-Control")], path).toEqual([429, "60", "no-store"]);
+      expect(((await res.json()) as ErrorJson).error.code, path).toBe("too_many_requests");
+    }
+    const form = new URLSearchParams({ login: person.login, password: person.password, next: "/desk" });
+    const page = await settledFetch(
+      `${ORIGIN}/desk/login`,
+      { method: "POST", headers: { Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded", "CF-Connecting-IP": client }, body: form, redirect: "manual" },
+      { AUTHENTICATIONS: auth.binding, DB: db },
+    );
+    expect([page.status, page.headers.get("Retry-After")]).toEqual([429, "60"]);
+    expect(await page.text()).toContain("请求过于频繁，请一分钟后再试");
+    // The desk opens a D1 session for every page (which sends nothing); no statement was prepared.
+    expect(seen.statements.filter((sql) => !sql.startsWith("session "))).toEqual([]);
+    expect(auth.keys).toEqual(Array(requests.length + 1).fill(client));
+  });
+
   it("is the pool's own Rate Limiting binding locally: three misses a minute from one address, then 429", async () => {
     // TEST_LIMIT (vitest.config.ts) allows 3 a minute; its windows turn on the minute, so a run that straddles
     // one starts again.
@@ -183,5 +217,23 @@ describe("the rate limit on what reaches D1", () => {
       return;
     }
     throw new Error("three attempts each straddled a minute");
+  });
+});
+
+describe("stored sign-in challenges", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("forget the expired ones whenever a new one is stored, so asking often cannot fill the table", async () => {
+    const ask = () => settledFetch(`${ORIGIN}/api/v1/auth/passkey/options`, { method: "POST", headers: { ...DESK_HEADERS, "CF-Connecting-IP": uniqueClientIp() }, body: "{}" });
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() - 10 * 60_000);
+    for (let i = 0; i < 3; i++) expect((await ask()).status).toBe(200);
+    vi.useRealTimers();
+    const expired = () => env.DB.prepare(`SELECT count(*) AS n FROM webauthn_challenges WHERE expires_at < ?`).bind(Date.now()).first<{ n: number }>();
+    expect((await expired())?.n).toBeGreaterThanOrEqual(3);
+    expect((await ask()).status).toBe(200);
+    expect((await expired())?.n).toBe(0);
   });
 });

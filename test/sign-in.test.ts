@@ -6,9 +6,10 @@ import { createExecutionContext } from "cloudflare:test";
 import { app } from "../src/app.ts";
 import { PASSWORD_ITERATIONS, hashPassword, iterationsOf, verifyPassword } from "../src/auth/password.ts";
 import { changePassword, findStaffByLogin } from "../src/db/staff.ts";
+import { passwordProblem as pagePasswordProblem } from "../client/lib/password.ts";
 import type { ErrorJson } from "./fixtures.ts";
 import { uniqueClientIp } from "./keys-fixture.ts";
-import { DESK_HEADERS, authPost, desk, invitePerson, makePerson, patchStaff, sessionCookieOf, signIn } from "./staff-fixture.ts";
+import { DESK_HEADERS, ORIGIN, authPost, desk, fetchApp, invitePerson, makePerson, patchStaff, sessionCookieOf, signIn, uniqueLogin } from "./staff-fixture.ts";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -55,6 +56,15 @@ describe("the session cookie", () => {
     expect((await desk({ cookie: fresh ?? "" }, "GET", "/api/v1/admin/me")).status).toBe(200);
   });
 
+  it("ends the session the browser held when an invite link is used in it, whoever's it was", async () => {
+    const admin = await makePerson("admin");
+    const invited = await invitePerson("author");
+    const res = await authPost("/links/complete", { token: invited.token, password: "a good long password" }, { Cookie: admin.cookie });
+    expect(res.status).toBe(200);
+    expect((await desk(admin, "GET", "/api/v1/admin/me")).status).toBe(401);
+    expect((await desk({ cookie: sessionCookieOf(res) ?? "" }, "GET", "/api/v1/admin/me")).status).toBe(200);
+  });
+
   it("ends at sign-out, which clears the cookie, and signing out without a session is fine too", async () => {
     const person = await makePerson("author");
     const out = await authPost("/logout", {}, { Cookie: person.cookie });
@@ -87,6 +97,28 @@ describe("wrong credentials answer alike", () => {
   it("finds the account whatever the case of the login", async () => {
     const person = await makePerson("author", { login: `Wang.Fang${Date.now()}` });
     expect((await signIn(person.login.toUpperCase(), person.password)).status).toBe(200);
+  });
+
+  /** `wang.fang` as a Chinese input method types it in full-width mode: ｗａｎｇ．ｆａｎｇ. */
+  const fullWidth = (s: string) => s.replace(/[!-~]/g, (ch) => String.fromCodePoint((ch.codePointAt(0) ?? 0) + 0xfee0));
+
+  it("finds the account by a login typed in full-width form, on the API and on the desk's form", async () => {
+    const person = await makePerson("author");
+    expect((await signIn(fullWidth(person.login), person.password)).status).toBe(200);
+    const form = new URLSearchParams({ login: fullWidth(person.login), password: person.password, next: "/desk" });
+    const res = await fetchApp("/desk/login", {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, "CF-Connecting-IP": uniqueClientIp() },
+      body: form.toString(),
+    });
+    expect([res.status, res.headers.get("Location")]).toEqual([303, "/desk"]);
+  });
+
+  it("stores a login invited in full-width form as its plain form, so either signs in", async () => {
+    const login = uniqueLogin("fw");
+    const invited = await invitePerson("author", { login: fullWidth(login) });
+    expect(invited.staff.login).toBe(login);
   });
 });
 
@@ -128,29 +160,42 @@ describe("passwords", () => {
   });
 
   it.each([
-    ["nine long", "at least 10 characters"],
-    ["😀😀😀😀😀😀😀😀😀", "at least 10 characters"],
-    ["          ", "must not be only spaces"],
-    ["\u200b".repeat(12), "must not be only spaces"],
-    ["x".repeat(1025), "at most 1024 bytes"],
-    ["长".repeat(342), "at most 1024 bytes"],
-  ])("refuse %j with 422 weak_password naming the rule", async (password, rule) => {
+    ["nine long", "at least 10 characters", "min_characters"],
+    ["😀😀😀😀😀😀😀😀😀", "at least 10 characters", "min_characters"],
+    ["          ", "must not be only spaces", "invisible"],
+    ["\u200b".repeat(12), "at least 10 characters", "min_characters"],
+    ["\0".repeat(10), "at least 10 characters", "min_characters"],
+    ["a" + "\u200b".repeat(9), "at least 10 characters", "min_characters"],
+    ["nine long" + "\u0007", "at least 10 characters", "min_characters"],
+    // One character as typed, though NFKC makes it eighteen.
+    ["\ufdfa", "at least 10 characters", "min_characters"],
+    // Ten conjoining jamo as typed, five Hangul syllables once NFKC composes them.
+    ["가나다라마".normalize("NFD"), "at least 10 characters", "min_characters"],
+    ["x".repeat(1025), "at most 1024 bytes", "max_bytes"],
+    ["长".repeat(342), "at most 1024 bytes", "max_bytes"],
+  ])("refuse %j with 422 weak_password naming the rule, as the desk's page does before sending", async (password, words, rule) => {
     const invited = await invitePerson("author");
     const res = await authPost("/links/complete", { token: invited.token, password });
     expect(res.status).toBe(422);
     const error = await errorOf(res);
     expect(error.code).toBe("weak_password");
-    expect(error.message).toContain(rule);
-    expect(error.details).toEqual([{ path: "password", message: expect.stringContaining(rule) }]);
+    expect(error.message).toContain(words);
+    expect(error.details).toEqual([{ path: "password", message: expect.stringContaining(words), rule }]);
+    // The desk's page checks the same rule, so it never sends what is refused here.
+    expect(pagePasswordProblem(password, password)?.info).toEqual({ details: [{ path: "password", message: rule, rule }] });
     // Nothing happened: the link still works.
     expect((await authPost("/links/complete", { token: invited.token, password: "a good long password" })).status).toBe(200);
   });
 
-  it.each([["十个汉字的中文密码好吗"], ["😀😀😀😀😀😀😀😀😀😀"], ["x".repeat(1024)]])("accept %j: characters are code points, bytes at most 1024", async (password) => {
-    const invited = await invitePerson("author");
-    expect((await authPost("/links/complete", { token: invited.token, password })).status).toBe(200);
-    expect((await signIn(invited.staff.login, password)).status).toBe(200);
-  });
+  it.each([["十个汉字的中文密码好吗"], ["😀😀😀😀😀😀😀😀😀😀"], ["x".repeat(1024)], ["ｍｉｍａ２０２４ｍｉｍａ"]])(
+    "accept %j, on the page and on the server: characters are code points, bytes at most 1024",
+    async (password) => {
+      expect(pagePasswordProblem(password, password)).toBeNull();
+      const invited = await invitePerson("author");
+      expect((await authPost("/links/complete", { token: invited.token, password })).status).toBe(200);
+      expect((await signIn(invited.staff.login, password)).status).toBe(200);
+    },
+  );
 });
 
 describe("the limit on guessing", () => {

@@ -161,6 +161,10 @@ describe("changing a person", () => {
     const stale = await adminCall("PATCH", path, { display_name: "又一个" }, { "If-Match": version });
     expect(stale.status).toBe(412);
     expect(stale.headers.get("ETag")).toBe(ok.headers.get("ETag"));
+    // The article API's code, in words naming what changed: a person, not an article.
+    const { error } = (await stale.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe("version_conflict");
+    expect(error.message).toMatch(/^The person has changed/);
   });
 
   it("cannot make an invited person active: their link does", async () => {

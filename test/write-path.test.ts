@@ -279,7 +279,7 @@ describe("text that shows nothing is empty, and lengths count characters", () =>
     const editor = await makeKey("editor");
     const { res, json } = await call(editor, "POST", "", { section: await newSection(), title });
     expect(res.status).toBe(400);
-    expect(json.error?.details).toContainEqual({ path: "title", message: "must not be empty" });
+    expect(json.error?.details).toContainEqual({ path: "title", message: "must not be empty", rule: "not_empty" });
   });
 
   it("refuses invisible bylines and trims invisible ends from a title", async () => {
@@ -303,7 +303,7 @@ describe("text that shows nothing is empty, and lengths count characters", () =>
     const editor = await makeKey("editor");
     expect((await call(editor, "POST", "", { section: await newSection(), title: "😀".repeat(200) })).res.status).toBe(201);
     const over = await call(editor, "POST", "", { section: await newSection(), title: "😀".repeat(201) });
-    expect(over.json.error?.details).toContainEqual({ path: "title", message: "must be at most 200 characters" });
+    expect(over.json.error?.details).toContainEqual({ path: "title", message: "must be at most 200 characters", rule: "max_characters", limit: 200 });
   });
 });
 
@@ -322,7 +322,7 @@ describe("revisions are validated before they are restored", () => {
     await env.DB.prepare("UPDATE revisions SET snapshot = ? WHERE article_id = ? AND version = 1").bind(JSON.stringify(broken), draft.id).run();
     const invalid = await call(editor, "POST", `/${draft.id}/revisions/1/restore`);
     expect(invalid.res.status).toBe(409);
-    expect(invalid.json.error?.details).toContainEqual({ path: "title", message: "must be at most 200 characters" });
+    expect(invalid.json.error?.details).toContainEqual({ path: "title", message: "must be at most 200 characters", rule: "max_characters", limit: 200 });
     expect(await stored(draft.id)).toMatchObject({ title: "第二版", version: 2 });
   });
 });

@@ -3,14 +3,9 @@
 // schema, failures read from the project's error body ({"error": {"code", "message", …}}) into one shape.
 import * as v from "valibot";
 
-export type ApiError = {
-  /** 0 when the request never got an answer (offline, refused). */
-  status: number;
-  code: string;
-  message: string;
-  /** The error body's other fields: retry_after, details, current_version … */
-  info: Record<string, unknown>;
-};
+import type { ApiError } from "./api-error.ts";
+
+export type { ApiError };
 
 export type Answer<T> = { ok: true; value: T; etag: string | null } | { ok: false; error: ApiError };
 

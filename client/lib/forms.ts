@@ -29,6 +29,10 @@ async function busy<T>(button: HTMLButtonElement | null, action: () => Promise<T
 
 /** Takes over `form`'s submit: `handler` gets the form; its answer is checked for failure here. */
 export function onSubmit(form: HTMLFormElement, handler: (form: HTMLFormElement) => Promise<Answer<unknown> | null>): void {
+  // A field the browser refuses (required, minlength) stops the submit before it fires: the last attempt's
+  // alert must not stand beside the browser's own message as if it were about this one. `invalid` does not
+  // bubble, so it is caught on the way down.
+  form.addEventListener("invalid", clearMessages, true);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearMessages();

@@ -1,24 +1,16 @@
 // What the desk says when the server refuses something: one Chinese sentence per error code, and the
 // detail the error body carries (when the lock ends, which field is wrong) worked into it.
 import * as v from "valibot";
-import type { ApiError } from "./api.ts";
-
-const FIELD_WORDS: Record<string, string> = {
-  login: "登录名",
-  display_name: "姓名",
-  email: "邮箱",
-  role: "角色",
-  name: "名称",
-  password: "密码",
-  new_password: "新密码",
-  current_password: "当前密码",
-};
+import type { ApiError } from "./api-error.ts";
+import { PASSWORD_RULES, type PasswordRule } from "../../src/auth/password-rule.ts";
+import { refusalWords } from "../../src/desk/error-words.ts";
 
 const MESSAGES: Record<string, string> = {
   invalid_credentials: "登录名或密码不正确。",
+  too_many_requests: "这个网络地址发出的请求过于频繁，请一分钟后再试。",
   access_only: "本站通过 Cloudflare Access 登录，请从 Access 的入口进入。",
   csrf: "请求被拒绝：页面来源校验未通过。请刷新页面后重试。",
-  weak_password: "密码至少 10 个字符（不超过 1024 字节），不能全是空格。",
+  weak_password: `密码至少 ${PASSWORD_RULES.minCharacters} 个字符（不超过 ${PASSWORD_RULES.maxBytes} 字节），不能全是空格。`,
   link_expired: "这个链接已过期，请联系管理员重新生成。",
   link_used: "这个链接已经用过了。如需重设密码，请联系管理员重新生成。",
   link_unknown: "这个链接无效，请检查是否完整复制。",
@@ -47,6 +39,14 @@ const MESSAGES: Record<string, string> = {
   passwords_differ: "两次输入的新密码不一致。",
 };
 
+/** Which part of the password rule a 422 weak_password (or the page's own check) names. */
+const PASSWORD_RULE_WORDS: Record<PasswordRule, string> = {
+  unicode: "密码含有无效的字符，请重新输入。",
+  max_bytes: `密码太长了：不能超过 ${PASSWORD_RULES.maxBytes} 字节（约 ${Math.floor(PASSWORD_RULES.maxBytes / 3)} 个汉字）。`,
+  min_characters: `密码至少要有 ${PASSWORD_RULES.minCharacters} 个字符（控制字符和零宽字符不计）。`,
+  invisible: "密码不能全是空格或看不见的字符。",
+};
+
 const pad = (n: number) => String(n).padStart(2, "0");
 const beijing = (ms: number) => new Date(ms + 8 * 3600 * 1000);
 
@@ -65,9 +65,15 @@ export function beijingTime(rfc3339: string): string {
 }
 
 /** One problem of a 400/422 body's `details`: which field, and what is wrong with it. */
-const Detail = v.object({ path: v.string(), message: v.string() });
+const Detail = v.object({ path: v.string(), message: v.string(), rule: v.optional(v.string()), limit: v.optional(v.number()) });
 
 export function messageFor(error: ApiError): string {
+  const details = Array.isArray(error.info.details) ? error.info.details.filter((d) => v.is(Detail, d)) : [];
+  if (error.code === "weak_password") {
+    const rule = details[0]?.rule;
+    const words = rule !== undefined && Object.hasOwn(PASSWORD_RULE_WORDS, rule) ? PASSWORD_RULE_WORDS[rule as PasswordRule] : undefined;
+    if (words) return words;
+  }
   if (error.code === "too_many_failures") {
     const seconds = Number(error.info.retry_after);
     const when = Number.isFinite(seconds) && seconds > 0 ? `请在北京时间 ${beijingClock(seconds)} 之后再试` : "请稍后再试";
@@ -75,11 +81,9 @@ export function messageFor(error: ApiError): string {
   }
   const known = MESSAGES[error.code];
   if (known) return known;
-  const details = Array.isArray(error.info.details) ? error.info.details.filter((d) => v.is(Detail, d)) : [];
   // Changing my password with a wrong current one: a field's problem, not a failed sign-in.
   if (details.some((d) => d.path === "current_password")) return "当前密码不正确。";
-  if (details.length > 0) {
-    return `填写的内容有误：${details.map((d) => `${FIELD_WORDS[d.path] ?? d.path}（${d.message}）`).join("；")}。`;
-  }
+  const refused = refusalWords(error.code, details);
+  if (refused !== null) return refused;
   return `操作没有成功（${error.code}）：${error.message}`;
 }

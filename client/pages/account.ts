@@ -13,7 +13,7 @@ const password = one('[data-form="change-password"]', HTMLFormElement);
 reveal(password);
 onSubmit(password, async () => {
   const next = field(password, "new_password");
-  const problem = passwordProblem(next, field(password, "confirm"));
+  const problem = passwordProblem(next, field(password, "confirm"), "new_password");
   if (problem) return { ok: false, error: problem };
   const answer = await command("POST", "/api/v1/admin/me/password", {
     body: { current_password: field(password, "current_password"), new_password: next },

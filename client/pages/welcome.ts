@@ -39,6 +39,8 @@ async function start(): Promise<void> {
   state.textContent = "";
   if (!info.ok) return fail(info.error);
   one("[data-link-for]", HTMLElement, form).textContent = linkFor(info.value);
+  // A password manager saves the new password with the login beside it in the form (autocomplete="username").
+  one("[data-login]", HTMLInputElement, form).value = info.value.login;
   reveal(form);
   one("#new-password", HTMLInputElement).focus();
 }

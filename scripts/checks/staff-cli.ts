@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { ROOT, applyMigrations, openLocalEnv } from "../bindings/local-env.ts";
-import { demoAdminLink } from "../staff/demo-invite.ts";
+import { demoAdminLink, demoAdminNotice } from "../staff/demo-invite.ts";
 import { staffSite } from "../staff/site.ts";
 import { hashToken } from "../../src/auth/tokens.ts";
 import { hashPassword } from "../../src/auth/password.ts";
@@ -67,10 +67,17 @@ test("the demo admin's invite is printed again at each start until it expires, t
     // Used as the welcome page uses it (the sign-in API's own write): nothing more to print.
     const token = new URL(later ?? "").hash.replace("#token=", "");
     const session = { tokenHash: await hashToken("a session"), method: "link" as const, expiresAt: now + 3_600_000, userAgent: "" };
-    const used = await useLink(env.db, { tokenHash: await hashToken(token), passwordHash: await hashPassword("the demo password"), session, audit: { actor: { id: null, name: "check" }, action: "staff.activate" }, now: now + site.linkTtlMs + 2 });
+    const used = await useLink(env.db, { tokenHash: await hashToken(token), passwordHash: await hashPassword("the demo password"), session, previousTokenHash: null, audit: { actor: { id: null, name: "check" }, action: "staff.activate" }, now: now + site.linkTtlMs + 2 });
     assert.equal(used?.state, "active");
     assert.equal(await demoAdminLink(env.db, state, site, now + site.linkTtlMs + 3), null);
   } finally {
     await env.dispose();
   }
+});
+
+test("the demo admin's invite says where to open it when wrangler was given another port", () => {
+  const link = "http://localhost:8787/desk/welcome#token=" + "a".repeat(43);
+  const notice = demoAdminNotice(link);
+  assert.ok(notice.includes(`    ${link}\n`));
+  assert.ok(notice.includes(`open /desk/welcome#token=${"a".repeat(43)} on the address wrangler shows below`));
 });

@@ -34,3 +34,16 @@ export async function demoAdminLink(db: Db, state: string, site: StaffSite, now 
   writeFileSync(saved, `${issued.url}\n`);
   return issued.url;
 }
+
+/**
+ * What `npm run dev` prints before wrangler starts. The seed runs first and cannot know a `--port` given to
+ * wrangler, so besides the link (on SITE_URL's port) it gives the link's path, to open on the address
+ * wrangler then shows.
+ */
+export function demoAdminNotice(link: string): string {
+  const { pathname, hash } = new URL(link);
+  return (
+    `the desk's first admin: open this link to choose a password (it works once):\n\n    ${link}\n\n` +
+    `  started on another port (npm run dev -- --port 8801)? open ${pathname}${hash} on the address wrangler shows below\n`
+  );
+}

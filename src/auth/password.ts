@@ -3,7 +3,7 @@
 // (`pbkdf2-sha256$<iterations>$<salt>$<hash>`, standard base64), so the count can be raised later: a
 // password stored with fewer iterations still verifies, and is rehashed at its next sign-in.
 // Plain WebCrypto, so the Worker and the Node staff CLI hash alike.
-import { codePointLength, hasVisibleText, utf8Bytes } from "../content/text.ts";
+import { PASSWORD_RULES, type PasswordRule, brokenPasswordRule } from "./password-rule.ts";
 import { constantTimeEqual } from "./keys.ts";
 
 /**
@@ -20,24 +20,23 @@ const SALT_BYTES = 16;
 const HASH_BITS = 256;
 const SCHEME = "pbkdf2-sha256";
 
-export const PASSWORD_RULES = { minCharacters: 10, maxBytes: 1024 } as const;
-
 /**
  * NFKC, as NIST SP 800-63B §5.1.1.2 advises for Unicode passwords: the same password typed with an input
  * method in full-width mode (ｍｉｍａ１２３) or with a composed or decomposed accent is the same password.
  */
 const normalize = (password: string) => password.normalize("NFKC");
 
-/** Why a new password is refused, in words for the person choosing it; null when it is acceptable. */
-export function passwordProblem(password: string): string | null {
-  if (!password.isWellFormed()) return "must be valid Unicode text";
-  if (utf8Bytes(password) > PASSWORD_RULES.maxBytes) return `must be at most ${PASSWORD_RULES.maxBytes} bytes`;
-  const normalized = normalize(password);
-  if (codePointLength(normalized) < PASSWORD_RULES.minCharacters) {
-    return `must be at least ${PASSWORD_RULES.minCharacters} characters`;
-  }
-  if (!hasVisibleText(normalized)) return "must not be only spaces or invisible characters";
-  return null;
+const PROBLEMS: Record<PasswordRule, string> = {
+  unicode: "must be valid Unicode text",
+  max_bytes: `must be at most ${PASSWORD_RULES.maxBytes} bytes`,
+  min_characters: `must be at least ${PASSWORD_RULES.minCharacters} characters, not counting control or zero-width characters`,
+  invisible: "must not be only spaces or invisible characters",
+};
+
+/** Why a new password is refused: the rule it breaks and the words for it; null when it is acceptable. */
+export function passwordProblem(password: string): { rule: PasswordRule; message: string } | null {
+  const rule = brokenPasswordRule(password);
+  return rule === null ? null : { rule, message: PROBLEMS[rule] };
 }
 
 const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));

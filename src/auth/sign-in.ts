@@ -17,6 +17,7 @@ import { passkeyForSignIn, passkeyForSignInStatement, usePasskeyStatement } from
 import { findLink, useLink } from "../db/staff-links.ts";
 import type { SignInConfig } from "../config.ts";
 import { hashPassword, passwordProblem, verifyPassword } from "./password.ts";
+import { normalizeLogin } from "./staff-input.ts";
 import { hashToken, newToken } from "./tokens.ts";
 import { type AuthenticationResponse, type RelyingParty, challengeOf, verifyAuthentication } from "./webauthn.ts";
 import type * as v from "valibot";
@@ -74,9 +75,11 @@ export async function signInWithPassword(
   q: { login: string; password: string; client: Client; now: number },
 ): Promise<Started> {
   const { now, client } = q;
+  // As stored (staff-input.ts): a login typed in full-width form is the same login, and the same account's count.
+  const login = normalizeLogin(q.login);
   const window = windowOf(config, now);
-  const subjects = [accountSubject(q.login), clientSubject(client.address)];
-  const counted = await countAttempt(db, subjects, window.start, [staffByLoginStatement(db, q.login)]);
+  const subjects = [accountSubject(login), clientSubject(client.address)];
+  const counted = await countAttempt(db, subjects, window.start, [staffByLoginStatement(db, login)]);
   await refuseIfLocked(db, config, subjects, counted.failures, window, now);
   const row = rowsOf<StaffRow>(counted.lookups[0])[0];
   // Hashed whatever the account: no account and no password cost the same as a wrong password.
@@ -142,7 +145,7 @@ export async function inspectLink(db: Db, token: string, now: number) {
 /** 422 naming the rule a new password breaks. */
 function checkNewPassword(password: string, field: string): void {
   const problem = passwordProblem(password);
-  if (problem) throw new DomainError("weak_password", `The password ${problem}`, { details: [{ path: field, message: problem }] });
+  if (problem) throw new DomainError("weak_password", `The password ${problem.message}`, { details: [{ path: field, ...problem }] });
 }
 
 /**
@@ -162,6 +165,7 @@ export async function completeLink(
     tokenHash: await hashToken(q.token),
     passwordHash: await hashPassword(q.password),
     session,
+    previousTokenHash: await previousHash(q.client),
     audit: { actor: { id: staff.id, name: staff.displayName }, action: link.purpose === "invite" ? "staff.activate" : "staff.reset" },
     now,
   });

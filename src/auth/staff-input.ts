@@ -2,15 +2,26 @@
 // CLI so both refuse the same input. New passwords are checked by password.ts (422 weak_password), not here.
 import * as v from "valibot";
 import { ROLES } from "../domain/role.ts";
+import { PEOPLE_LIMITS } from "../domain/staff.ts";
 import { closed, requiredLine } from "../content/schemas.ts";
 
 /** A login: letters, digits and . _ @ - (pinyin, initials, an email address), one word, up to 64 characters. */
-const LOGIN = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
+const LOGIN = new RegExp(`^[A-Za-z0-9][A-Za-z0-9._@-]{0,${PEOPLE_LIMITS.login - 1}}$`);
 
-const Login = v.pipe(v.string("must be a string"), v.regex(LOGIN, "must be 1 to 64 letters, digits or . _ @ -, starting with a letter or digit"));
+/**
+ * A login as typed, NFKC-normalised first (as sign-in normalises it): `ｗａｎｇｆａｎｇ`, typed with a Chinese
+ * input method in full-width mode, is the login `wangfang`.
+ */
+export const normalizeLogin = (login: string) => login.normalize("NFKC");
+
+const Login = v.pipe(
+  v.string("must be a string"),
+  v.transform(normalizeLogin),
+  v.regex(LOGIN, "must be 1 to 64 letters, digits or . _ @ -, starting with a letter or digit"),
+);
 
 /** A display name follows the rules of a title: one visible line, counted in characters (王芳, Wang Fang). */
-const DisplayName = requiredLine(50);
+const DisplayName = requiredLine(PEOPLE_LIMITS.displayName);
 
 const StaffRole = v.picklist(ROLES, `must be one of ${ROLES.join(", ")}`);
 
@@ -24,7 +35,7 @@ export const Email = v.pipe(
     description: "An email address, at most 254 characters; compared and stored lower-case.",
   }),
   v.transform((s: string) => s.trim().toLowerCase()),
-  v.maxLength(254, "must be at most 254 characters"),
+  v.maxLength(PEOPLE_LIMITS.email, `must be at most ${PEOPLE_LIMITS.email} characters`),
   v.email("must be an email address"),
 );
 
@@ -60,4 +71,4 @@ export const LinkComplete = closed({ token: LinkToken, password: Secret });
 
 export const PasswordChange = closed({ current_password: Secret, new_password: Secret });
 
-export const PasskeyName = requiredLine(50);
+export const PasskeyName = requiredLine(PEOPLE_LIMITS.passkeyName);

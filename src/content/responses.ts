@@ -264,7 +264,10 @@ export const ErrorBody = v.strictObject({
   error: v.strictObject({
     code: v.string(),
     message: v.string(),
-    details: described(v.optional(v.array(v.strictObject({ path: v.string(), message: v.string() }))), "Each bad field or parameter, by path."),
+    details: described(
+      v.optional(v.array(v.strictObject({ path: v.string(), message: v.string(), rule: v.optional(v.string()), limit: v.optional(v.number()) }))),
+      "Each bad field or parameter, by path, and (when known) the rule it breaks — valibot's name for it (`max_length`, `regex`, `picklist`…) or the check's own (`max_characters`, `not_empty`, `one_line`, `unicode`, `min_characters`…) — with the rule's number as `limit` where it has one.",
+    ),
     current_version: described(v.optional(Id), "With version_conflict: the version now."),
     updated_at: described(v.optional(Time), "With version_conflict on an article: when the version now was made."),
     updated_by: described(

@@ -36,11 +36,21 @@ export const LIMITS = {
   legacyId: 4_294_967_295,
 } as const;
 
-/** Text a database and a browser can store and show: no lone UTF-16 surrogates. */
-const wellFormed = v.check((s: string) => s.isWellFormed(), "must be valid Unicode text");
+/**
+ * The rule a check of ours stands for, by its requirement: valibot names every check `check`, and a client
+ * that words refusals in its own language (the desk, in Chinese) needs to know which rule and what limit.
+ */
+const NAMED_RULES = new WeakMap<object, { rule: string; limit?: number }>();
 
-const atMost = (max: number) =>
-  v.check((s: string) => codePointLength(s) <= max, `must be at most ${max} characters`);
+const named = <T>(rule: string, requirement: (input: T) => boolean, message: string, limit?: number) => {
+  NAMED_RULES.set(requirement, limit === undefined ? { rule } : { rule, limit });
+  return v.check(requirement, message);
+};
+
+/** Text a database and a browser can store and show: no lone UTF-16 surrogates. */
+const wellFormed = named("unicode", (s: string) => s.isWellFormed(), "must be valid Unicode text");
+
+const atMost = (max: number) => named("max_characters", (s: string) => codePointLength(s) <= max, `must be at most ${max} characters`, max);
 
 /**
  * One line of text, trimmed of anything invisible at its ends, at most `max` characters. The metadata says
@@ -58,8 +68,8 @@ export const line = (max: number, refused?: { chars: string; message: string }) 
     v.transform(trimInvisible),
     wellFormed,
     atMost(max),
-    v.check((s) => !NOT_IN_LINE.test(s), "must be one line without control characters"),
-    v.check((s) => !refusedChars?.test(s), refused?.message ?? ""),
+    named("one_line", (s: string) => !NOT_IN_LINE.test(s), "must be one line without control characters"),
+    named("refused_characters", (s: string) => !refusedChars?.test(s), refused?.message ?? ""),
   );
 };
 
@@ -74,8 +84,8 @@ export const requiredLine = (max: number) =>
     v.transform(trimInvisible),
     wellFormed,
     atMost(max),
-    v.check((s) => !NOT_IN_LINE.test(s), "must be one line without control characters"),
-    v.check(hasVisibleText, "must not be empty"),
+    named("one_line", (s: string) => !NOT_IN_LINE.test(s), "must be one line without control characters"),
+    named("not_empty", hasVisibleText, "must not be empty"),
   );
 
 /** Text that may run over lines; `visible` (trimmed text only): it must show something, or this message. */
@@ -93,7 +103,7 @@ const multiline = (max: number, trim: boolean, visible?: string) =>
     v.transform((s: string) => (trim ? trimInvisible(s) : s)),
     wellFormed,
     atMost(max),
-    v.check((s) => !CONTROL_EXCEPT_NEWLINES.test(s), "must not contain control characters"),
+    named("no_control", (s: string) => !CONTROL_EXCEPT_NEWLINES.test(s), "must not contain control characters"),
     v.check((s) => visible === undefined || hasVisibleText(s), visible ?? ""),
   );
 
@@ -309,8 +319,16 @@ export const RevisionSnapshot = v.object({
 });
 export type RevisionSnapshot = v.InferOutput<typeof RevisionSnapshot>;
 
-/** Every problem valibot found, by field path (`bylines.0.role`), for a 400 answer. */
+/** Which rule an issue reports: a named check's own name and limit, else valibot's (`regex`, `max_length`…). */
+function ruleOf(issue: v.BaseIssue<unknown>): { rule: string; limit?: number } {
+  const requirement = issue.requirement;
+  const ours = typeof requirement === "function" ? NAMED_RULES.get(requirement) : undefined;
+  if (ours) return ours;
+  return typeof requirement === "number" ? { rule: issue.type, limit: requirement } : { rule: issue.type };
+}
+
+/** Every problem valibot found, by field path (`bylines.0.role`) and rule, for a 400 answer. */
 export function issueDetails(issues: readonly v.BaseIssue<unknown>[]): ErrorDetail[] {
-  return issues.map((issue) => ({ path: v.getDotPath(issue) ?? "(body)", message: issue.message }));
+  return issues.map((issue) => ({ path: v.getDotPath(issue) ?? "(body)", message: issue.message, ...ruleOf(issue) }));
 }
 

@@ -50,7 +50,15 @@ export async function findLink(db: Db, tokenHash: string): Promise<{ link: Link;
  */
 export async function useLink(
   db: Db,
-  q: { tokenHash: string; passwordHash: string; session: NewSession; audit: { actor: AuditActor; action: string }; now: number },
+  q: {
+    tokenHash: string;
+    passwordHash: string;
+    session: NewSession;
+    /** The hash of the session token the browser sent along, if any. */
+    previousTokenHash: string | null;
+    audit: { actor: AuditActor; action: string };
+    now: number;
+  },
 ): Promise<Staff | null> {
   const { now, session } = q;
   const ours = "SELECT staff_id FROM sessions WHERE token_hash = ?";
@@ -78,6 +86,10 @@ export async function useLink(
       { actor: q.audit.actor, action: q.audit.action, at: now },
       { exists: "SELECT 1 FROM sessions WHERE token_hash = ?", binds: [session.tokenHash] },
     ),
+    // The session the browser held before (whoever's) ends with the link's use, as at any sign-in.
+    db
+      .prepare(`UPDATE sessions SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL AND EXISTS (SELECT 1 FROM sessions WHERE token_hash = ?)`)
+      .bind(now, q.previousTokenHash, session.tokenHash),
   ]);
   const row = rowsOf<StaffRow>(updated)[0];
   return row ? toStaff(row) : null;

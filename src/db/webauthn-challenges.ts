@@ -4,14 +4,20 @@ import type { Db } from "../domain/db.ts";
 
 export type ChallengePurpose = "authenticate" | "register";
 
+/**
+ * Stores a new challenge and, in the same batch, forgets every expired one: anyone may ask for a sign-in
+ * challenge, so the table holds at most what was asked within one lifetime, not everything since the cron.
+ */
 export async function storeChallenge(
   db: Db,
-  c: { challenge: string; purpose: ChallengePurpose; staffId: number | null; expiresAt: number },
+  c: { challenge: string; purpose: ChallengePurpose; staffId: number | null; expiresAt: number; now: number },
 ): Promise<void> {
-  await db
-    .prepare(`INSERT INTO webauthn_challenges (challenge, purpose, staff_id, expires_at) VALUES (?, ?, ?, ?)`)
-    .bind(c.challenge, c.purpose, c.staffId, c.expiresAt)
-    .run();
+  await db.batch([
+    pruneChallengesStatement(db, c.now),
+    db
+      .prepare(`INSERT INTO webauthn_challenges (challenge, purpose, staff_id, expires_at) VALUES (?, ?, ?, ?)`)
+      .bind(c.challenge, c.purpose, c.staffId, c.expiresAt),
+  ]);
 }
 
 /**
@@ -28,7 +34,9 @@ export async function consumeChallenge(db: Db, c: { challenge: string; purpose: 
   return (await consumeChallengeStatement(db, c).first()) !== null;
 }
 
+const pruneChallengesStatement = (db: Db, now: number) => db.prepare(`DELETE FROM webauthn_challenges WHERE expires_at < ?`).bind(now);
+
 /** Forgets challenges nobody answered. For the cron. */
 export async function pruneChallenges(db: Db, now: number): Promise<void> {
-  await db.prepare(`DELETE FROM webauthn_challenges WHERE expires_at < ?`).bind(now).run();
+  await pruneChallengesStatement(db, now).run();
 }

@@ -1,6 +1,6 @@
 // The password rule as the desk shows it before anyone types one: the numbers are sign-in's own
-// (src/auth/password.ts), which refuses a weaker one with 422 weak_password.
-import { PASSWORD_RULES } from "../auth/password.ts";
+// (src/auth/password-rule.ts), which refuses a weaker one with 422 weak_password.
+import { PASSWORD_RULES } from "../auth/password-rule.ts";
 
 export const PASSWORD_RULE = {
   minChars: PASSWORD_RULES.minCharacters,

@@ -21,6 +21,7 @@ import { ArticlesQuerySchema, filtersOf, readArticles } from "./articles.ts";
 import { AuditQuerySchema, auditFiltersOf } from "./audit.ts";
 import { deskPerson, personOf } from "./person.ts";
 import { deskSignIn } from "./sign-in.ts";
+import { refusalWords } from "./error-words.ts";
 import { renderArticlesPage } from "./pages/articles.ts";
 import { auditUrl, renderAuditPage } from "./pages/audit.ts";
 import { renderAccountPage } from "./pages/account.ts";
@@ -133,5 +134,7 @@ desk.onError((err, c) => {
   const status = statusOf(err.code);
   const signedIn = c.get("signedIn");
   const person = signedIn ? { displayName: signedIn.staff.displayName, role: signedIn.staff.role } : null;
-  return c.html(renderDeskError({ siteName: c.env.SITE_NAME, person, status, message: err.message }), status);
+  // The API's refusals of what was sent are in English: the desk says them in its own words, field by field.
+  const message = refusalWords(err.code, err.info.details ?? []) ?? err.message;
+  return c.html(renderDeskError({ siteName: c.env.SITE_NAME, person, status, message }), status);
 });

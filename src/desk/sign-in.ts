@@ -8,6 +8,7 @@ import type { AppEnv } from "../env.ts";
 import { DomainError } from "../domain/errors.ts";
 import { formatChineseDateTime } from "../content/dates.ts";
 import { readForm } from "../http/form-body.ts";
+import { spend } from "../http/rate-limit.ts";
 import { signInConfig } from "../config.ts";
 import { clientOf } from "../auth/client.ts";
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from "../auth/cookie.ts";
@@ -65,6 +66,8 @@ deskSignIn.post("/login", async (c) => {
   if (config.access) return again(403, "本站通过 Cloudflare Access 登录，不使用密码。");
   if (login === "" || password === "") return again(400, "请填写登录名和密码。");
   try {
+    // The address's allowance, as for POST /api/v1/auth/login, before the attempt is counted in D1.
+    await spend(c.env.AUTHENTICATIONS, clientOf(c).address);
     const started = await signInWithPassword(c.var.db, config, { login, password, client: clientOf(c), now: Date.now() });
     setSessionCookie(c, started.token, started.expiresAt, started.createdAt);
     return c.redirect(next, 303);
@@ -74,6 +77,10 @@ deskSignIn.post("/login", async (c) => {
       // RFC 9110 §15.5.2: a 401 names a scheme; the API's, as for the JSON sign-in.
       c.header("WWW-Authenticate", 'Bearer realm="masthead"');
       return again(401, "登录名或密码不正确。");
+    }
+    if (err.code === "too_many_requests") {
+      c.header("Retry-After", String(err.info.retry_after));
+      return again(429, "这个网络地址发出的请求过于频繁，请一分钟后再试。");
     }
     if (err.code === "too_many_failures") {
       const seconds = Number(err.info.retry_after);

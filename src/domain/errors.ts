@@ -1,7 +1,11 @@
 // Expected failures, by code (after benbjohnson/wtf): the code says what went wrong, in the domain's
 // words; src/http/errors.ts alone decides each code's HTTP status and headers.
 
-export type ErrorDetail = { path: string; message: string };
+/**
+ * One problem of a request: which field, in words, and when known which rule it breaks (`max_characters`,
+ * `regex`…) and that rule's number (50, for at most 50 characters), for clients that say it in their own words.
+ */
+export type ErrorDetail = { path: string; message: string; rule?: string; limit?: number };
 
 export type ErrorCode =
   // The request itself is malformed.
@@ -101,12 +105,13 @@ export const previewsDisabled = () =>
   );
 
 /**
- * The article moved on from the version the client based its change on; `current` is the version now, and
- * `lastChange` says who made it and when (`updated_at`, `updated_by`, `last_action`), so an editor can show
- * the person whose save was refused what happened before fetching the article as it is.
+ * The article (or person) moved on from the version the client based its change on; `current` is the version
+ * now, and `lastChange` says who made it and when (`updated_at`, `updated_by`, `last_action`), so an editor can
+ * show the person whose save was refused what happened before fetching it as it is. The code is the same for
+ * both; the message names which was changed.
  */
-export const versionConflict = (current: number, lastChange: ErrorInfo = {}) =>
-  new DomainError("version_conflict", `The article has changed since the version you sent; it is now at version ${current}`, {
+export const versionConflict = (current: number, lastChange: ErrorInfo = {}, resource: "article" | "person" = "article") =>
+  new DomainError("version_conflict", `The ${resource} has changed since the version you sent; it is now at version ${current}`, {
     current_version: current,
     ...lastChange,
   });

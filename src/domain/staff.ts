@@ -8,6 +8,12 @@ import type { Role } from "./role.ts";
  * active: may sign in; disabled: may not, and has no sessions.
  */
 export const STAFF_STATES = ["invited", "active", "disabled"] as const;
+
+/**
+ * How long what people type may be, in characters: the staff API's checks and the desk's inputs (maxlength)
+ * read these, so a form never takes more than the server keeps. A key's name is the key API's.
+ */
+export const PEOPLE_LIMITS = { login: 64, displayName: 50, email: 254, passkeyName: 50, keyName: 100 } as const;
 export type StaffState = (typeof STAFF_STATES)[number];
 
 export type Staff = {

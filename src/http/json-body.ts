@@ -34,7 +34,7 @@ export async function readBounded(req: Request, maxBytes: number): Promise<strin
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw badRequest("The body is not valid UTF-8", [{ path: "(body)", message: "is not valid UTF-8" }]);
+    throw badRequest("The body is not valid UTF-8", [{ path: "(body)", message: "is not valid UTF-8", rule: "utf8" }]);
   }
 }
 

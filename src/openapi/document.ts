@@ -122,8 +122,8 @@ function commonErrors(op: Operation): ErrorCode[] {
       // A reader's request the cache could not answer counts against the client's limit; a key is checked if sent.
       return [...codes, "too_many_requests", "invalid_token", "too_many_failures"];
     case "anyone":
-      // From the desk's pages only (its header, the site's Origin, JSON).
-      return [...codes, "csrf", "unsupported_media_type"];
+      // From the desk's pages only (its header, the site's Origin, JSON), counted against the client's limit.
+      return [...codes, "csrf", "unsupported_media_type", "too_many_requests"];
     default: {
       const credentials: ErrorCode[] = ["unauthorized", "invalid_token", "too_many_failures", "too_many_requests", "csrf", "access_denied"];
       if (op.access === "person") return [...codes, ...credentials, "not_a_person"];

@@ -77,7 +77,8 @@ adminMe.post("/passkeys/options", async (c) => {
   await readJson(c, closed({}), MAX_BODY_BYTES, { optional: true });
   const existing = await listPasskeys(c.var.db, me.staff.id);
   const options = await registrationOptions(relyingParty(c.env, c.req.url), me.staff, existing);
-  await storeChallenge(c.var.db, { challenge: options.challenge, purpose: "register", staffId: me.staff.id, expiresAt: Date.now() + CHALLENGE_TTL_MS });
+  const now = Date.now();
+  await storeChallenge(c.var.db, { challenge: options.challenge, purpose: "register", staffId: me.staff.id, expiresAt: now + CHALLENGE_TTL_MS, now });
   return c.json(options);
 });
 

@@ -103,7 +103,7 @@ adminStaff.patch(ID, async (c) => {
   const patch = (await readJson(c, StaffPatch, MAX_BODY_BYTES)).value;
   const record = await recordOf(c);
   const before = record.staff;
-  if (conditions.ifMatch !== "any" && !conditions.ifMatch?.includes(before.version)) throw versionConflict(before.version);
+  if (conditions.ifMatch !== "any" && !conditions.ifMatch?.includes(before.version)) throw versionConflict(before.version, {}, "person");
   const next = {
     displayName: patch.display_name ?? before.displayName,
     role: patch.role ?? before.role,
@@ -116,7 +116,7 @@ adminStaff.patch(ID, async (c) => {
   }
   if (result.kind === "changed_meanwhile") {
     const now = await getStaffRecord(c.var.db, before.id);
-    throw versionConflict(now?.staff.version ?? before.version);
+    throw versionConflict(now?.staff.version ?? before.version, {}, "person");
   }
   return answer(c, result.staff);
 });

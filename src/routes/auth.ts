@@ -7,6 +7,7 @@ import type { AppEnv } from "../env.ts";
 import { DomainError } from "../domain/errors.ts";
 import { d1Session } from "../http/d1-session.ts";
 import { readJson } from "../http/json-body.ts";
+import { spend } from "../http/rate-limit.ts";
 import { NoQuery, parseQuery } from "../http/query.ts";
 import { signInConfig } from "../config.ts";
 import { checkDeskRequest } from "../auth/csrf.ts";
@@ -31,13 +32,20 @@ const MAX_BODY_BYTES = 16_384;
 
 export const auth = new Hono<AppEnv>();
 
-// The primary: a sign-in reads what it just counted. Then the desk-only rule, before any body is read.
-auth.use("*", d1Session("editors"), async function deskOnly(c, next) {
-  checkDeskRequest(c);
-  parseQuery(c, NoQuery);
-  c.header("Cache-Control", "no-store");
-  await next();
-});
+// The desk-only rule, before any body is read; then the address's allowance of AUTHENTICATIONS, before any D1
+// work (every request here may write: a counted failure, a challenge, a session); then the primary, as a
+// sign-in reads what it just counted.
+auth.use(
+  "*",
+  async function deskOnly(c, next) {
+    checkDeskRequest(c);
+    parseQuery(c, NoQuery);
+    await spend(c.env.AUTHENTICATIONS, clientOf(c).address);
+    c.header("Cache-Control", "no-store");
+    await next();
+  },
+  d1Session("editors"),
+);
 
 /** 403 when Cloudflare Access signs people in: no password, passkey or link does then. */
 function passwordsAndPasskeys(c: Ctx) {
@@ -74,7 +82,8 @@ auth.post("/passkey/options", async (c) => {
   passwordsAndPasskeys(c);
   await readJson(c, closed({}), MAX_BODY_BYTES, { optional: true });
   const options = await authenticationOptions(relyingParty(c.env, c.req.url));
-  await storeChallenge(c.var.db, { challenge: options.challenge, purpose: "authenticate", staffId: null, expiresAt: Date.now() + CHALLENGE_TTL_MS });
+  const now = Date.now();
+  await storeChallenge(c.var.db, { challenge: options.challenge, purpose: "authenticate", staffId: null, expiresAt: now + CHALLENGE_TTL_MS, now });
   return c.json(options);
 });
 

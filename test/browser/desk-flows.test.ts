@@ -67,6 +67,27 @@ describe.skipIf(desk === null)("people at the desk", () => {
     await page.context().close();
   });
 
+  it("设置密码 offers the login to password managers, refuses a zero-width padded password, and drops a stale alert", async () => {
+    if (!desk) return;
+    const newcomer = await invite(desk, "author", "吴作者");
+    const page = await freshPage();
+    await page.goto(newcomer.link);
+    await page.getByText(`欢迎，${newcomer.displayName}！`).waitFor();
+    // Beside the new password, for a password manager to save with it: the login, not for typing.
+    expect(await page.locator('input[autocomplete="username"]').inputValue()).toBe(newcomer.login);
+    // Ten code points, one of them visible: the page refuses it as the server would, before sending.
+    const padded = `a${"\u200b".repeat(9)}`;
+    await page.getByLabel("新密码", { exact: true }).fill(padded);
+    await page.getByLabel("再输入一次新密码").fill(padded);
+    await page.getByRole("button", { name: "设置密码并登录" }).click();
+    const alert = page.getByRole("alert");
+    await expect.poll(() => alert.textContent()).toBe("密码至少要有 10 个字符（控制字符和零宽字符不计）。");
+    // The next attempt stops at the browser's own check (an empty field): the old alert goes.
+    await page.getByLabel("新密码", { exact: true }).fill("");
+    await page.getByRole("button", { name: "设置密码并登录" }).click();
+    await expect.poll(() => alert.textContent()).toBe("");
+  });
+
   it("a passkey added on 我的账户 signs in on 登录 (Chromium's virtual authenticator)", async () => {
     if (!desk) return;
     const newcomer = await invite(desk, "author", "吴记者");

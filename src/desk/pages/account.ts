@@ -7,6 +7,7 @@ import { type DeskPerson, deskLayout } from "../layout.ts";
 import { PASSWORD_RULE } from "../password-rule.ts";
 import { ROLE_WORDS } from "../words.ts";
 import { changesNeedScript, facts, nothing, time } from "./parts.ts";
+import { PEOPLE_LIMITS } from "../../domain/staff.ts";
 
 export type AccountPasskey = { id: number; name: string; createdAt: number; lastUsedAt: number | null };
 export type AccountSession = { id: number; createdAt: number; lastSeenAt: number; userAgent: string; current: boolean };
@@ -37,7 +38,7 @@ ${facts([
   ["最近使用", k.lastUsedAt === null ? "从未使用" : time(k.lastUsedAt)],
 ])}
 <form class="actions" data-form="rename-passkey" data-id="${k.id}" hidden>
-<label class="visually-hidden" for="rename-${k.id}">“${k.name}”的新名称</label><input id="rename-${k.id}" name="name" type="text" maxlength="64" value="${k.name}" required>
+<label class="visually-hidden" for="rename-${k.id}">“${k.name}”的新名称</label><input id="rename-${k.id}" name="name" type="text" maxlength="${PEOPLE_LIMITS.passkeyName}" value="${k.name}" required>
 <button type="submit" class="quiet">重命名</button>
 <button type="button" class="danger" data-remove-passkey="${k.id}" data-name="${k.name}">删除“${k.name}”</button>
 </form></li>
@@ -48,7 +49,7 @@ function passkeys(p: AccountPage): Html {
 <p class="hint">用指纹、面容或设备的锁屏密码登录，不必输入密码。</p>
 ${p.passkeys.length === 0 ? nothing("还没有通行密钥。") : html`<ul class="rows">${p.passkeys.map(passkeyRow)}</ul>`}
 <form data-form="add-passkey" hidden>
-<div class="field"><label for="passkey-name">新通行密钥的名称</label><input id="passkey-name" name="name" type="text" maxlength="64" value="我的设备" required></div>
+<div class="field"><label for="passkey-name">新通行密钥的名称</label><input id="passkey-name" name="name" type="text" maxlength="${PEOPLE_LIMITS.passkeyName}" value="我的设备" required></div>
 <button type="submit">添加通行密钥</button>
 </form></section>`;
 }

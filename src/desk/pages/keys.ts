@@ -7,6 +7,7 @@ import type { Html } from "../../render/layout.ts";
 import { type DeskPerson, deskLayout } from "../layout.ts";
 import { ROLE_WORDS } from "../words.ts";
 import { badge, changesNeedScript, facts, nothing, options, time } from "./parts.ts";
+import { PEOPLE_LIMITS } from "../../domain/staff.ts";
 
 export type KeysPage = { siteName: string; person: DeskPerson; keys: ApiKey[] };
 
@@ -16,7 +17,7 @@ function createForm(): Html {
   return html`<section class="panel" aria-labelledby="new-key-title"><h2 id="new-key-title">新建密钥</h2>
 <form data-form="create-key" hidden>
 <div class="filters">
-<div class="field wide"><label for="key-name">名称</label><input id="key-name" name="name" type="text" maxlength="100" required placeholder="例如：客户端、导入脚本"></div>
+<div class="field wide"><label for="key-name">名称</label><input id="key-name" name="name" type="text" maxlength="${PEOPLE_LIMITS.keyName}" required placeholder="例如：客户端、导入脚本"></div>
 <div class="field"><label for="key-role">角色</label><select id="key-role" name="role">${options(ROLE_OPTIONS, "editor")}</select></div>
 <button type="submit">新建密钥</button>
 </div>

@@ -4,6 +4,7 @@ import { html } from "hono/html";
 import type { Html } from "../../render/layout.ts";
 import { type GatePage, gateLayout } from "../layout.ts";
 import { needsScript } from "./parts.ts";
+import { PEOPLE_LIMITS } from "../../domain/staff.ts";
 
 export type LoginPage = {
   siteName: string;
@@ -35,7 +36,7 @@ export function renderLoginPage(p: LoginPage): Html {
     ...(p.notice && { notice: p.notice }),
     main: html`<form method="post" action="/desk/login" data-form="login">
 <input type="hidden" name="next" value="${p.next}">
-<div class="field"><label for="login">登录名</label><input id="login" name="login" type="text" value="${p.login ?? ""}" autocomplete="username" autocapitalize="none" spellcheck="false" required maxlength="64"></div>
+<div class="field"><label for="login">登录名</label><input id="login" name="login" type="text" value="${p.login ?? ""}" autocomplete="username" autocapitalize="none" spellcheck="false" required maxlength="${PEOPLE_LIMITS.login}"></div>
 <div class="field"><label for="password">密码</label><input id="password" name="password" type="password" autocomplete="current-password" required maxlength="1024"></div>
 <button type="submit">登录</button>
 </form>

@@ -7,6 +7,7 @@ import type { Html } from "../../render/layout.ts";
 import { type DeskPerson, deskLayout } from "../layout.ts";
 import { ROLE_WORDS, STAFF_STATE_WORDS } from "../words.ts";
 import { badge, changesNeedScript, facts, nothing, options, pager, time } from "./parts.ts";
+import { PEOPLE_LIMITS } from "../../domain/staff.ts";
 
 export type StaffMember = {
   id: number;
@@ -32,10 +33,10 @@ function inviteForm(): Html {
   return html`<section class="panel" aria-labelledby="invite-title"><h2 id="invite-title">邀请员工</h2>
 <form data-form="invite" hidden>
 <div class="filters">
-<div class="field"><label for="invite-login">登录名</label><input id="invite-login" name="login" type="text" maxlength="64" required autocapitalize="none" spellcheck="false"></div>
-<div class="field"><label for="invite-name">姓名</label><input id="invite-name" name="display_name" type="text" maxlength="100" required></div>
+<div class="field"><label for="invite-login">登录名</label><input id="invite-login" name="login" type="text" maxlength="${PEOPLE_LIMITS.login}" required autocapitalize="none" spellcheck="false"></div>
+<div class="field"><label for="invite-name">姓名</label><input id="invite-name" name="display_name" type="text" maxlength="${PEOPLE_LIMITS.displayName}" required></div>
 <div class="field"><label for="invite-role">角色</label><select id="invite-role" name="role">${options(ROLE_OPTIONS, "author")}</select></div>
-<div class="field"><label for="invite-email">邮箱（可选）</label><input id="invite-email" name="email" type="email" maxlength="254"></div>
+<div class="field"><label for="invite-email">邮箱（可选）</label><input id="invite-email" name="email" type="email" maxlength="${PEOPLE_LIMITS.email}"></div>
 <button type="submit">发送邀请</button>
 </div>
 </form>

@@ -1,0 +1,92 @@
+// What the desk says when a request is refused for what was typed or sent: Chinese words chosen by the API's
+// error code, the field's path and the rule it breaks (never by translating the API's English), with the
+// limits read from the same constants the server checks. Pure, so the pages' scripts (client/lib/messages.ts)
+// and the desk's server-rendered error pages say the same thing.
+import { PEOPLE_LIMITS } from "../domain/staff.ts";
+
+/** One problem of a 400/422 body's `details`, as the desk reads it. */
+export type Problem = { path: string; rule?: string | undefined; limit?: number | undefined };
+
+const FIELD_WORDS: Readonly<Record<string, string>> = {
+  login: "登录名",
+  display_name: "姓名",
+  email: "邮箱",
+  role: "角色",
+  name: "名称",
+  password: "密码",
+  new_password: "新密码",
+  current_password: "当前密码",
+  state: "状态",
+  // 操作日志's filters.
+  article: "文章编号",
+  actor: "操作人",
+  action: "操作",
+  cursor: "翻页位置",
+  "(body)": "提交的内容",
+};
+
+/** A field's own wording of a rule, where the generic one would not say enough. */
+const FIELD_RULES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  login: { regex: `只能由字母、数字和 . _ @ - 组成，以字母或数字开头，最多 ${PEOPLE_LIMITS.login} 个字符` },
+  email: { email: "不是有效的邮箱地址" },
+  role: { picklist: "只能是作者、编辑或管理员" },
+  // Blank or a value (a GET form sends empty fields): valibot reports the filter's union.
+  article: { regex: "必须是正整数", union: "必须是正整数" },
+  actor: { regex: "必须是正整数", union: "必须是正整数" },
+  action: { regex: "必须是操作的名称，例如 article.publish", union: "必须是操作的名称，例如 article.publish" },
+  cursor: { regex: "无效，请从第一页重新翻起" },
+};
+
+/** Each rule in general words; `limit` is the rule's number when the API sends one. */
+function ruleWords(rule: string | undefined, limit: number | undefined): string {
+  const n = limit === undefined ? "" : ` ${limit} `;
+  switch (rule) {
+    case "max_characters":
+    case "max_length":
+      return limit === undefined ? "太长了" : `最多${n}个字符`;
+    case "min_characters":
+    case "min_length":
+      return limit === undefined ? "太短了" : `至少${n}个字符`;
+    case "not_empty":
+      return "不能为空";
+    case "one_line":
+      return "只能是一行，不能含换行或控制字符";
+    case "no_control":
+      return "不能含控制字符";
+    case "unicode":
+      return "含有无效的字符";
+    case "utf8":
+      return "不是有效的 UTF-8 文本，请从本站的页面重新提交";
+    case "never":
+    case "strict_object":
+    case "object_with_rest":
+      return "不是这里能填写的项目";
+    case "string":
+      return "必须是文字";
+    case "picklist":
+      return "不是可选的值";
+    default:
+      return "格式不正确";
+  }
+}
+
+/** `姓名最多 50 个字符`: one problem in words. */
+function problemWords(p: Problem): string {
+  const field = FIELD_WORDS[p.path] ?? p.path;
+  return `${field}${(p.rule !== undefined && FIELD_RULES[p.path]?.[p.rule]) || ruleWords(p.rule, p.limit)}`;
+}
+
+/** The refusals of the request itself, by code, that the desk can meet outside a field. */
+const CODE_WORDS: Readonly<Record<string, string>> = {
+  unsupported_media_type: "提交的格式不对，请从本站的页面重新提交。",
+  payload_too_large: "提交的内容太大了。",
+  empty_body: "没有收到提交的内容，请重试。",
+};
+
+/** The desk's sentence for a refusal of what was sent, or null when it is not one (the caller has its own words). */
+export function refusalWords(code: string, problems: readonly Problem[]): string | null {
+  if (problems.length > 0 && (code === "bad_request" || code === "invalid")) {
+    return `填写的内容有误：${problems.map(problemWords).join("；")}。`;
+  }
+  return CODE_WORDS[code] ?? null;
+}
