@@ -77,6 +77,8 @@ ${covers.map(
 <img class="cover-preview" data-cover-preview alt="" hidden></div>`;
 }
 
+// A newline right after <textarea> is dropped by every HTML parser: one is written there, so a body that
+// begins with its own blank line keeps it.
 export function editorFields(f: EditorFields, sections: readonly SectionChoice[], covers: readonly CoverChoice[]): Html {
   const sectionOptions = [
     { value: "", label: "请选择栏目" },
@@ -89,7 +91,8 @@ ${line("title", "标题", f.title, html` required`)}
 ${line("subtitle", "副题", f.subtitle)}
 ${line("source", "来源", f.source)}
 <div class="field"><label for="e-summary">摘要</label>
-<textarea id="e-summary" name="summary" rows="3" aria-describedby="count-summary">${f.summary}</textarea>
+<textarea id="e-summary" name="summary" rows="3" aria-describedby="count-summary">
+${f.summary}</textarea>
 ${count("summary", LIMITS.summary)}</div>
 <fieldset class="bylines"><legend>作者</legend>
 <ol class="byline-list" data-bylines>${bylines.map(bylineRow)}</ol>
@@ -97,6 +100,7 @@ ${count("summary", LIMITS.summary)}</div>
 </fieldset>
 ${coverPicker(f.coverImage, covers)}
 <div class="field"><label for="e-body">正文（Markdown）</label>
-<textarea id="e-body" name="body" rows="20" aria-describedby="count-body">${f.body}</textarea>
+<textarea id="e-body" name="body" rows="20" aria-describedby="count-body">
+${f.body}</textarea>
 ${count("body", LIMITS.body)}</div>`;
 }
