@@ -32,7 +32,7 @@ function clock(ms: number): string {
 
 function showState(s: SaveState): void {
   stateLine.dataset.kind = s.kind;
-  if (s.kind === "saved") stateLine.textContent = `已保存 ${clock(s.at)}`;
+  if (s.kind === "saved") stateLine.textContent = s.at === null ? "已保存" : `已保存 ${clock(s.at)}`;
   else if (s.kind === "saving") stateLine.textContent = "保存中…";
   else if (s.kind === "conflict") stateLine.textContent = "未保存：别人已修改了这篇文章，请在下面选择怎么办";
   else stateLine.textContent = s.why === "" ? "未保存" : `未保存：${s.why}`;
@@ -197,6 +197,12 @@ async function copyText(text: string): Promise<boolean> {
 const conflict = new ConflictView(document, {
   keepMine(theirs) {
     conflict.hide();
+    // Mine on top of theirs: the fields I changed are mine, the ones I left alone take what they wrote.
+    const mine = form.read();
+    const touched = new Set(changedFields(saver.base, mine));
+    const merged = { ...theirs.draft };
+    for (const key of touched) Object.assign(merged, { [key]: mine[key] });
+    form.write(merged);
     saver.resume(theirs.draft, theirs.version, theirs.status);
     data.version = String(theirs.version);
     void saver.save(true).then((ok) => ok && showOk("已保存：您的内容覆盖了对方的修改（对方的版本仍在版本记录里）。"));
@@ -321,4 +327,4 @@ async function restoreTo(n: number): Promise<void> {
 revisionsButton.addEventListener("click", () => void loadRevisions());
 revisionsButton.hidden = saver.id === null;
 if (saver.id !== null) panel.show(saver.status, publicUrl);
-showState(saver.id === null ? { kind: "unsaved", why: "" } : { kind: "saved", at: Date.now() });
+showState(saver.id === null ? { kind: "unsaved", why: "" } : { kind: "saved", at: null });

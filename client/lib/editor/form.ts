@@ -10,6 +10,9 @@ export class EditorForm {
   constructor(form: HTMLFormElement) {
     this.form = form;
     const list = this.bylineList();
+    // A blank row to copy for each person added, taken before any row can be removed.
+    this.template = one("[data-byline]", HTMLLIElement, list).cloneNode(true) as HTMLLIElement;
+    one("[data-byline-name]", HTMLInputElement, this.template).value = "";
     one("[data-byline-add]", HTMLButtonElement, form).addEventListener("click", () => {
       this.addByline({ name: "", role: "记者" });
       all("[data-byline-name]", HTMLInputElement, list).at(-1)?.focus();
@@ -81,11 +84,10 @@ export class EditorForm {
     this.updateCover();
   }
 
-  private template: HTMLLIElement | null = null;
+  private readonly template: HTMLLIElement;
 
   private addByline(b: Byline): void {
     const list = this.bylineList();
-    this.template ??= one("[data-byline]", HTMLLIElement, list).cloneNode(true) as HTMLLIElement;
     const row = this.template.cloneNode(true) as HTMLLIElement;
     const role = one("[data-byline-role]", HTMLSelectElement, row);
     if (![...role.options].some((o) => o.value === b.role)) role.add(new Option(b.role, b.role));

@@ -16,7 +16,7 @@ export type Transport = {
 };
 
 export type SaveState =
-  | { kind: "saved"; at: number }
+  | { kind: "saved"; at: number | null }
   | { kind: "saving" }
   | { kind: "unsaved"; why: string }
   | { kind: "conflict" };
