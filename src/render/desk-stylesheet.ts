@@ -130,6 +130,11 @@ ins { color: #1f5a2a; background: #edf8ef; text-decoration: underline; }
 .schedule .field { margin: 0; }
 .revisions .row { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 6px 12px; padding: 8px 0; }
 .revisions .row p { margin: 0; }
+.editor-layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 20px; }
+@media (min-width: 1000px) {
+  .editor-layout { grid-template-columns: minmax(0, 1fr) 320px; align-items: start; }
+  .editor-side { position: sticky; top: 8px; }
+}
 [hidden] { display: none !important; }
 
 @media (max-width: 760px) {

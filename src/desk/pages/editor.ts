@@ -76,7 +76,8 @@ export function renderEditorPage(p: EditorPage): Html {
     main: html`<div class="page-head"><h1>${a === null ? "写稿" : "编辑文章"}</h1>
 <p class="state-line">${a === null ? "新文章" : html`<span data-state-badge>${badge(state, STATUS_WORDS[state])}</span> 第 ${a.id} 号 · 最后修改 ${time(a.updatedAt)}`}</p></div>
 ${changesNeedScript("保存、发布和恢复版本")}
-<form class="editor" data-editor data-id="${a?.id ?? ""}" data-version="${a?.version ?? ""}" data-state="${state}" data-own="${
+<div class="editor-layout">
+<form class="editor panel" data-editor data-id="${a?.id ?? ""}" data-version="${a?.version ?? ""}" data-state="${state}" data-own="${
       a === null || a.own ? "1" : "0"
     }" data-role="${p.person.role}" data-public-url="${a?.publicUrl ?? ""}" aria-labelledby="editor-title">
 <h2 id="editor-title" class="visually-hidden">稿件内容</h2>
@@ -92,7 +93,10 @@ ${changesNeedScript("保存、发布和恢复版本")}
 <p class="actions"><button type="button" data-conflict-mine>保留我的</button><button type="button" class="quiet" data-conflict-theirs>采用对方的</button><button type="button" class="quiet" data-conflict-copy>复制我的</button></p></section>
 ${editorFields(fields, p.sections, p.covers)}
 </form>
+<div class="editor-side">
 ${publishing(p.person.role)}
-${revisions}`,
+${revisions}
+</div>
+</div>`,
   });
 }
