@@ -145,6 +145,55 @@ describe.skipIf(desk === null)("写稿", () => {
     await b.page.context().close();
   });
 
+  it("takes their version on 采用对方的, and offers mine back the next time the article is opened", async () => {
+    if (!desk) return;
+    const article = await makeArticle(desk, { title: "采用对方", body: "原文。" });
+    const b = await signedIn(browser, desk, "editor", "钱七");
+    await b.page.goto(`/desk/articles/${article.id}`);
+    const res = await fetch(`${desk.origin}/api/v1/admin/articles/${article.id}`, {
+      method: "PATCH",
+      headers: { Authorization: `Bearer ${desk.adminKey}`, "Content-Type": "application/json", "If-Match": `"${article.version}"` },
+      body: JSON.stringify({ body: "原文。编辑部改过。" }),
+    });
+    expect(res.status).toBe(200);
+    const body = b.page.getByLabel("正文（Markdown）");
+    await body.fill("原文。钱七写的。");
+    await b.page.keyboard.press("Control+s");
+    const banner = b.page.getByRole("region", { name: "别人已修改了这篇文章" });
+    await banner.getByRole("button", { name: "采用对方的" }).click();
+    expect(await body.inputValue()).toBe("原文。编辑部改过。");
+    expect(await banner.isVisible()).toBe(false);
+
+    await b.page.reload();
+    await b.page.getByRole("heading", { name: "有未保存的内容" }).waitFor();
+    expect(await b.page.getByText(/冲突时搁置的版本/).textContent()).toContain("正文");
+    await b.page.getByRole("button", { name: "恢复未保存的内容" }).click();
+    expect(await body.inputValue()).toBe("原文。钱七写的。");
+    expect(b.errors).toEqual([]);
+    await b.page.context().close();
+  });
+
+  it("lists the revisions with who and when, and brings one back with 恢复此版本", async () => {
+    if (!desk) return;
+    const article = await makeArticle(desk, { title: "版本测试", body: "第一版的正文。" });
+    const { page, errors } = await signedIn(browser, desk, "editor", "孙编辑");
+    await page.goto(`/desk/articles/${article.id}`);
+    await page.getByLabel("正文（Markdown）").fill("第二版的正文。");
+    await page.keyboard.press("Control+s");
+    await page.getByRole("status").filter({ hasText: "已保存。" }).waitFor();
+    await page.getByRole("button", { name: "显示版本记录" }).click();
+    const first = page.getByRole("listitem").filter({ hasText: /^第 1 版 · 新建 · browser tests · \d{4}年/ });
+    await first.waitFor();
+    expect(await page.getByRole("listitem").filter({ hasText: "第 2 版 · 修改 · 孙编辑" }).getByText("当前版本").count()).toBe(1);
+    await first.getByRole("button", { name: "恢复此版本（第 1 版）" }).click();
+    await page.getByRole("status").filter({ hasText: "已恢复第 1 版的内容（现在是第 3 版）" }).waitFor();
+    expect(await page.getByLabel("正文（Markdown）").inputValue()).toBe("第一版的正文。");
+    expect((await readArticle(desk, article.id)).body).toBe("第一版的正文。");
+    await page.getByRole("listitem").filter({ hasText: "第 3 版 · 恢复旧版本 · 孙编辑" }).waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("publishes after asking, and says where readers now see it", async () => {
     if (!desk) return;
     const article = await makeArticle(desk, { title: "发布测试", body: "正文。" });
