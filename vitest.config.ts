@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { standInHub } from "./test/stand-in-hub.ts";
+import { standInImages } from "./test/stand-in-images.ts";
 import { ACCESS_TEAM, accessKeys, standInAccess } from "./test/stand-in-access.ts";
 import { buildClient } from "./scripts/build-client.ts";
 
@@ -25,6 +26,7 @@ export default defineConfig(async () => {
   const keys = accessKeys();
   const access = standInAccess(keys);
   const hub = standInHub();
+  const images = standInImages();
   return {
     test: {
       projects: [
@@ -42,6 +44,8 @@ export default defineConfig(async () => {
               // every test file sends its misses from one address, so the Worker's two limits are out of reach here;
               // the limits' decisions are tested with stand-ins, and TEST_LIMIT (3 a minute) shows the pool's own.
               miniflare: {
+                // A second database for the migration tests, which build an older schema and migrate it.
+                d1Databases: ["MIGRATION_DB"],
                 ratelimits: {
                   READER_MISSES: { namespace_id: "7001", simple: { limit: 1_000_000, period: 60 } },
                   AUTHENTICATIONS: { namespace_id: "7002", simple: { limit: 1_000_000, period: 60 } },
@@ -62,7 +66,7 @@ export default defineConfig(async () => {
                   PREVIEW_SECRET: "",
                   CF_API_TOKEN: "",
                 },
-                outboundService: (request: Request) => access(request) ?? hub(request),
+                outboundService: (request: Request) => access(request) ?? images(request) ?? hub(request),
               },
             }),
           ],
@@ -85,7 +89,8 @@ export default defineConfig(async () => {
             globalSetup: ["./test/browser/global-setup.ts"],
             // One browser and one Worker for the whole project (test/browser/harness.ts), so one file at a time.
             fileParallelism: false,
-            testTimeout: 60_000,
+            // A safety net, as for the workers project: a page of axe-core runs on a busy 2-core machine take a while.
+            testTimeout: 180_000,
             hookTimeout: 180_000,
           },
         },

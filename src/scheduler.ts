@@ -1,7 +1,8 @@
 // The cron trigger's jobs, every minute: publish scheduled articles that are due (through the same
 // path as a manual publish), index a batch of the search backlog, and forget what is no longer needed: failed-authentication counts from
 // windows long past, Idempotency-Key answers older than a day, registrations of cached pages that
-// have expired, and sign-in's leftovers (failure counts, unanswered challenges, old sessions and links).
+// have expired, sign-in's leftovers (failure counts, unanswered challenges, old sessions and links), and
+// editors' heartbeats that no longer count.
 import { pruneAuthFailures } from "./db/keys.ts";
 import { IDEMPOTENCY_TTL_MS, pruneIdempotency } from "./db/idempotency.ts";
 import { pruneCacheRegistry } from "./db/cache-registry.ts";
@@ -12,6 +13,8 @@ import { pruneSignInFailures } from "./db/sign-in-failures.ts";
 import { pruneChallenges } from "./db/webauthn-challenges.ts";
 import { pruneSessions } from "./db/sessions.ts";
 import { pruneLinks } from "./db/staff-links.ts";
+import { prunePresence } from "./db/presence.ts";
+import { PRESENCE_TTL_MS } from "./domain/presence.ts";
 
 /** Ended sessions and used links stay this long (a person's list shows only live ones; the audit log keeps the rest). */
 const SIGN_IN_LEFTOVERS_MS = 30 * 24 * 60 * 60 * 1000;
@@ -35,6 +38,8 @@ export async function runScheduledJobs(
     pruneChallenges(db, opts.now),
     pruneSessions(db, opts.now - SIGN_IN_LEFTOVERS_MS),
     pruneLinks(db, opts.now - SIGN_IN_LEFTOVERS_MS),
+    // Heartbeats older than the TTL no longer count; the rows of editors long closed go.
+    prunePresence(db, opts.now - PRESENCE_TTL_MS),
   ]);
   if (published.length) console.log(`scheduler: published ${published.map((r) => r.article.id).join(", ")}`);
   return { published, indexed };

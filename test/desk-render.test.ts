@@ -71,7 +71,7 @@ describe("文章", () => {
     expect((await one(html, "#f-status option[selected]")).text).toBe("定时");
     expect((await one(html, "#f-section option[selected]")).attrs.value).toBe("xw/dzyw");
     expect((await one(html, "#f-author option[selected]")).text).toBe("李记者");
-    expect(await texts(html, "#f-status option")).toEqual(["全部（不含回收站）", "草稿", "定时", "已发布", "已归档", "回收站"]);
+    expect(await texts(html, "#f-status option")).toEqual(["全部（不含回收站）", "草稿", "待审", "定时", "已发布", "已归档", "回收站"]);
     const pager = await select(html, "nav.pager a");
     expect(pager.map((a) => [a.text, a.attrs.href])).toEqual([
       ["回到第一页", "/desk?status=scheduled&section=xw%2Fdzyw&author=2"],
@@ -132,7 +132,8 @@ describe("操作日志", () => {
   });
 
   it("shows an action it has no word for as it was recorded", () => {
-    expect(actionWord("article.unpublish")).toBe("撤回");
+    expect(actionWord("article.recall")).toBe("撤回");
+    expect(actionWord("article.unpublish")).toBe("取消发布");
     expect(actionWord("cache.purge")).toBe("cache.purge");
   });
 });

@@ -6,6 +6,8 @@ declare global {
   namespace Cloudflare {
     interface Env extends Bindings {
       TEST_MIGRATIONS: D1Migration[];
+      /** An empty database of its own, for tests that migrate an older schema holding data. */
+      MIGRATION_DB: D1Database;
       /** The pool's own Rate Limiting binding, 3 a minute (vitest.config.ts). */
       TEST_LIMIT: RateLimit;
       /** The importer's fixture files as base64, by path: dumps/<name>.sql, uploads/<site path>. */

@@ -35,8 +35,9 @@ export function describeDedecmsImport(fixture: string, encoding: string) {
         [6, "not an article section (channeltype 2)"],
         [5, "a link to http://www.qinglan-links.cn/, not a section"],
       ]);
-      expect(summary.articles).toMatchObject({ rows: 14, published: 6, drafts: 2, unchanged: 0 });
-      expect(summary.articles.draftReasons).toEqual({ "not yet reviewed (arcrank -1)": 1, "members only (arcrank 10)": 1 });
+      expect(summary.articles).toMatchObject({ rows: 14, published: 6, submitted: 1, drafts: 1, unchanged: 0 });
+      expect(summary.articles.submittedReasons).toEqual({ "not yet reviewed (arcrank -1)": 1 });
+      expect(summary.articles.draftReasons).toEqual({ "members only (arcrank 10)": 1 });
       expect(Object.fromEntries(summary.articles.skipped.map((s) => [s.id, s.reason]))).toEqual({
         88600: "not an article (channel 2: an album, a download or another model)",
         88601: "in the old site's recycle bin (arcrank -2)",
@@ -135,8 +136,11 @@ export function describeDedecmsImport(fixture: string, encoding: string) {
       expect(await select(linked, ".story-body a")).toHaveLength(0);
     });
 
-    it("imports unreviewed and members-only articles as drafts, off the site", async () => {
-      for (const id of [88596, 88608]) expect((await loadArticle(env.DB, id))?.article.status).toBe("draft");
+    it("imports an unreviewed article as 待审, in the editors' queue, and a members-only one as a draft, both off the site", async () => {
+      const unreviewed = await loadArticle(env.DB, 88596);
+      expect(unreviewed?.article).toMatchObject({ status: "submitted", review: { action: "submit", note: "" } });
+      expect(unreviewed?.latest?.action).toBe("submit");
+      expect((await loadArticle(env.DB, 88608))?.article.status).toBe("draft");
       expect((await get("/html/xw/dzyw/88596.html")).status).toBe(404);
       expect(await redirectOf("/plus/view.php?aid=88596")).toBeNull();
     });
@@ -183,7 +187,7 @@ export function describeDedecmsImport(fixture: string, encoding: string) {
     it("imports nothing the second time, and new articles get ids above the imported ones", async () => {
       const before = await tableCounts();
       const again = await importDump("dedecms", fixture);
-      expect(again.articles).toMatchObject({ published: 0, drafts: 0, unchanged: 8, changedKept: [], updated: [] });
+      expect(again.articles).toMatchObject({ published: 0, submitted: 0, drafts: 0, unchanged: 8, changedKept: [], updated: [] });
       expect(again.sections).toMatchObject({ created: 0, existing: 5 });
       expect(await tableCounts()).toEqual(before);
       const fresh = await makeArticle({ section: "xw/dzyw", title: "导入后的第一篇" });

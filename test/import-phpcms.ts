@@ -32,8 +32,8 @@ export function describePhpcmsImport(fixture: string, encoding: string) {
         [11, "a link to http://www.gov.example/, not a section"],
         [9, "a single page (单网页), not a section"],
       ]);
-      expect(summary.articles).toMatchObject({ rows: 8, published: 4, drafts: 1 });
-      expect(summary.articles.draftReasons).toEqual({ "waiting for review (status 1)": 1 });
+      expect(summary.articles).toMatchObject({ rows: 8, published: 4, submitted: 1, drafts: 0 });
+      expect(summary.articles.submittedReasons).toEqual({ "waiting for review (status 1)": 1 });
       expect(Object.fromEntries(summary.articles.skipped.map((s) => [s.id, s.reason]))).toEqual({
         105: "a link to http://www.example.com/x.html, not an article",
         106: "its section 10 (图片) is not imported: not a news category (model 3)",
@@ -61,7 +61,8 @@ export function describePhpcmsImport(fixture: string, encoding: string) {
       const article = (await loadArticle(env.DB, 101))?.article;
       expect(article?.updatedAt).toBe(Date.parse("2023-06-02T11:00:00+08:00"));
       expect((await loadArticle(env.DB, 102))?.article.source).toBe("本站");
-      expect((await loadArticle(env.DB, 104))?.article.status).toBe("draft");
+      // Status 1, the first step of PHPCMS's review: waiting in the editors' queue here.
+      expect((await loadArticle(env.DB, 104))?.article.status).toBe("submitted");
     });
 
     it("shows 上一篇 / 下一篇 within the section", async () => {
@@ -122,7 +123,7 @@ export function describePhpcmsImport(fixture: string, encoding: string) {
     it("imports nothing the second time", async () => {
       const before = await tableCounts();
       const again = await importDump("phpcms", fixture);
-      expect(again.articles).toMatchObject({ published: 0, drafts: 0, unchanged: 5 });
+      expect(again.articles).toMatchObject({ published: 0, submitted: 0, drafts: 0, unchanged: 5 });
       expect(await tableCounts()).toEqual(before);
     });
   });

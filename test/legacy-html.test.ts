@@ -1,8 +1,8 @@
-// Cleaning an old portal's body (scripts/import/body/legacy-html.ts): what editors of DedeCMS and PHPCMS
+// Cleaning an old portal's body (src/content/legacy-html.ts): what editors of DedeCMS and PHPCMS
 // left in them comes out as plain structure, Markdown leaves it alone, and the sanitizer has nothing to fight.
 import { describe, expect, it } from "vitest";
 import { renderBody } from "../src/content/markdown.ts";
-import { cleanLegacyBody, cleanLine, imageSources, parseLegacyBody } from "../scripts/import/body/legacy-html.ts";
+import { cleanLegacyBody, cleanLine, imageSources, parseLegacyBody } from "../src/content/legacy-html.ts";
 
 const KEY = `${"a".repeat(64)}.png`;
 const clean = (html: string) =>

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
-import { ArticlePatch, Byline, Timestamp } from "../src/content/schemas.ts";
+import { ArticlePatch, Byline, ReturnRequest, Timestamp } from "../src/content/schemas.ts";
 import { ImageMetadata } from "../src/media/metadata.ts";
 import { Email } from "../src/auth/staff-input.ts";
 import { Limit } from "../src/http/list-query.ts";
@@ -48,6 +48,8 @@ describe("the document's schemas and the routes' schemas agree", () => {
   it("on a title: one line that shows something, at most 200 characters once trimmed", () => agrees(patch.title, "title", fc.oneof(textUpTo(12), nearLimit(200))));
   it("on a kicker: one line, possibly empty", () => agrees(patch.kicker, "kicker", fc.oneof(textUpTo(12), nearLimit(200))));
   it("on a summary: lines, at most 1,000 characters once trimmed", () => agrees(patch.summary, "summary", fc.oneof(textUpTo(12), nearLimit(1000))));
+  it("on a return's note (退回): lines that show something, at most 1,000 characters once trimmed", () =>
+    agrees(ReturnRequest.pipe[0].entries.note, "note", fc.oneof(textUpTo(12), nearLimit(1000))));
   it("on a body: no control characters but tabs and newlines, kept as sent", () => agrees(patch.body, "body", textUpTo(20)));
   it("on a byline's name", () => agrees(Byline.pipe[0].entries.name, "name", fc.oneof(textUpTo(8), nearLimit(50))));
   it("on an image's alt text, which also refuses U+FFFD", () => agrees(ImageMetadata.pipe[0].entries.alt, "alt", fc.oneof(textUpTo(8), nearLimit(1000))));

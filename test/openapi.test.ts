@@ -10,6 +10,7 @@ import { makeKey } from "./keys-fixture.ts";
 import { DESK_HEADERS, ORIGIN as STAFF_ORIGIN, invitePerson, makePerson, uniqueLogin } from "./staff-fixture.ts";
 import { SoftwareAuthenticator } from "./software-authenticator.ts";
 import { settledFetch } from "./settle.ts";
+import { IMAGES_HOST } from "./stand-in-images.ts";
 import * as images from "./fixtures/images.ts";
 import { answerOf, answerProblems, operationsOf, validate } from "./openapi-check.ts";
 
@@ -101,6 +102,14 @@ async function validRequests(): Promise<[string, Case][]> {
     ["createArticle", { status: 201, request: { path: "/api/v1/admin/articles", init: json({ section, title: "新稿", bylines: [{ name: "林晓", role: "记者" }] }) } }],
     ["getAdminArticle", { status: 200, request: { path: a, init: as("GET") } }],
     ["editArticle", { status: 200, request: { path: a, init: { ...json({ subtitle: "副题" }, { "If-Match": `"${draft.version}"` }), method: "PATCH" } } }],
+    ["submitArticle", { status: 200, request: { path: `${a}/submit`, init: json({ note: "请核对数字" }) } }],
+    ["returnArticle", { status: 200, request: { path: `${a}/return`, init: json({ note: "数字不符，请核实" }) } }],
+    ["recallArticle", { status: 200, request: { path: `${a}/recall`, init: as("POST") } }],
+    ["getRevision", { status: 200, request: { path: `${a}/revisions/1`, init: as("GET") } }],
+    ["editingHeartbeat", { status: 200, request: { path: `${a}/presence`, init: as("PUT") } }],
+    ["editingGoodbye", { status: 204, request: { path: `${a}/presence`, init: as("DELETE") } }],
+    ["renderArticle", { status: 200, request: { path: "/api/v1/admin/articles/render", init: json({ section, title: "", body: "第一段**加粗**。" }) } }],
+    ["pasteHtml", { status: 200, request: { path: "/api/v1/admin/paste", init: json({ html: '<p class=MsoNormal>全市<b>防汛</b><img src="https://img.example.com/a.jpg"></p>' }) } }],
     ["publishArticle", { status: 200, request: { path: `${a}/publish`, init: as("POST") } }],
     ["unpublishArticle", { status: 200, request: { path: `${a}/unpublish`, init: as("POST") } }],
     ["archiveArticle", { status: 200, request: { path: `${a}/archive`, init: as("POST") } }],
@@ -111,6 +120,7 @@ async function validRequests(): Promise<[string, Case][]> {
     ["previewArticle", { status: 201, request: { path: `${a}/preview`, init: json({ expires_in: 3600 }), bindings: { PREVIEW_SECRET: "a long random test secret" } } }],
     ["searchAdmin", { status: 200, request: { path: `/api/v1/admin/search?q=${encodeURIComponent("草稿")}&status=draft`, init: as("GET") } }],
     ["uploadImage", { status: 201, request: { path: "/api/v1/admin/images?alt=%E5%9B%BE", init: { ...as("POST", { "Content-Type": "image/gif" }), body: images.gif() } } }],
+    ["fetchImage", { status: 201, request: { path: "/api/v1/admin/images/fetch", init: json({ url: `http://${IMAGES_HOST}/${uniqueSlug("oa")}/photo.png?salt=${uniqueSlug("s")}`, alt: "远处的图" }) } }],
     ["listImages", { status: 200, request: { path: "/api/v1/admin/images?limit=1", init: as("GET") } }],
     ["getImage", { status: 200, request: { path: `/api/v1/admin/images/${image.key}`, init: as("GET") } }],
     ["listKeys", { status: 200, request: { path: "/api/v1/admin/keys", init: as("GET") } }],

@@ -10,6 +10,9 @@ import { readMonthSitemap, readNewsSitemap, readSitemapIndex } from "../src/db/s
 import { readSearchPage, search } from "../src/db/search.ts";
 import { parseSearchQuery } from "../src/search/query.ts";
 import { legacyPathTarget, legacySectionTarget, publishedArticleTarget } from "../src/db/legacy.ts";
+import { listArticlesForAdmin } from "../src/db/articles.ts";
+import { loadArticle } from "../src/db/article-load.ts";
+import { readEditing } from "../src/db/presence.ts";
 import { listDeskArticles } from "../src/db/desk-articles.ts";
 import { makeArticles, uniqueSlug } from "./fixtures.ts";
 
@@ -45,7 +48,7 @@ async function expectIndexedOnly(sql: string[]) {
   expect(sql.length).toBeGreaterThan(0);
   for (const query of sql) {
     const plan = await planOf(query);
-    const bad = plan.filter((d) => /^SCAN (articles|section_listing|media|[alm])\b/.test(d) || d.includes("TEMP B-TREE"));
+    const bad = plan.filter((d) => /^SCAN (articles|section_listing|media|presence|revisions|[almpr])\b/.test(d) || d.includes("TEMP B-TREE"));
     expect(bad, `${query}\n${plan.join("\n")}`).toEqual([]);
   }
 }
@@ -103,6 +106,27 @@ describe("reader query plans", () => {
     await publishedArticleTarget(db, 88594);
     await legacySectionTarget(db, "dedecms", 5);
     await legacyPathTarget(db, "/a/xinwen/2023/0602/88594_2.html", "/a/xinwen/2023/0602/88594.html");
+    await expectIndexedOnly(sql);
+  });
+});
+
+describe("the desk's query plans", () => {
+  it("the review queue and the list by author read index ranges, with who has each article open by key", async () => {
+    const { db, sql } = recordingDb();
+    const list = { limit: 21, viewer: 1, now: Date.now() };
+    await listArticlesForAdmin(db, { ...list, status: "submitted" });
+    await listArticlesForAdmin(db, { ...list, status: "submitted", after: [1, 1] });
+    await listArticlesForAdmin(db, { ...list, author: 1 });
+    await listArticlesForAdmin(db, { ...list, author: 1, status: "draft", after: [1, 1] });
+    await expectIndexedOnly(sql);
+  });
+
+  it("an article for its editor, its newest revision and who else has it open read by key", async () => {
+    const [a] = await makeArticles(uniqueSlug("plane"), 1);
+    if (!a) throw new Error("fixture");
+    const { db, sql } = recordingDb();
+    expect(await loadArticle(db, a.id)).not.toBeNull();
+    await readEditing(db, a.id, 1, Date.now());
     await expectIndexedOnly(sql);
   });
 });

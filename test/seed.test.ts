@@ -96,7 +96,7 @@ describe("importPublishedArticles", () => {
     expect((await getPublishedArticle(env.DB, numbered))?.article.title).toBe("第2分");
     expect((await makeArticle({ section: bulk })).id).not.toBe(numbered);
     expect(placed?.article.bodyHtml).toContain("<strong>“1”</strong>");
-    expect(await listRevisions(env.DB, legacy)).toEqual([{ version: 1, action: "publish", actor: "seed-test", createdAt: at(1) }]);
+    expect(await listRevisions(env.DB, legacy)).toEqual([{ version: 1, action: "publish", actor: "seed-test", actorId: null, createdAt: at(1), startedAt: null }]);
     await expect(
       importPublishedArticles(env.DB, [{ ...item(bulk, 3), id: legacy }], { actor: ACTOR, now: Date.now() }),
     ).rejects.toMatchObject({ code: "id_taken" });
@@ -108,7 +108,7 @@ describe("importPublishedArticles", () => {
     const report = await importPublishedArticles(env.DB, [{ ...item(bulk, 1), id, status: "draft" }, item(bulk, 2)], { actor: ACTOR, now: Date.now() });
     expect(report.refused).toEqual([]);
     expect((await loadArticle(env.DB, id))?.article).toMatchObject({ status: "draft", publishAt: null, publishedAt: null, createdAt: at(1) });
-    expect(await listRevisions(env.DB, id)).toEqual([{ version: 1, action: "create", actor: "seed-test", createdAt: at(1) }]);
+    expect(await listRevisions(env.DB, id)).toEqual([{ version: 1, action: "create", actor: "seed-test", actorId: null, createdAt: at(1), startedAt: null }]);
     expect((await readerView(bulk, [])).total).toBe(1);
   });
 

@@ -45,7 +45,7 @@ test("imports a dump from disk with its pictures, and a second run imports nothi
   const first = importCli("dedecms", DUMP, "--state", state, "--uploads", UPLOADS, "--report", join(work, "first.json"));
   assert.equal(first.code, 0, first.stderr);
   assert.match(first.stdout, /^Imported DedeCMS tables dede_\* from dedecms-gbk\.sql \(text read as SET NAMES gbk\)/);
-  assert.match(first.stdout, /Articles: 14 rows read; 6 published and 2 drafts imported; 0 already there; 6 not imported\./);
+  assert.match(first.stdout, /Articles: 14 rows read; 6 published, 1 waiting for review \(待审\) and 1 drafts imported; 0 already there; 6 not imported\./);
   assert.match(first.stdout, /^ {2}served {2}\{typedir\}\/\{y\}\/\{m\}\{d\}\/\{aid\}\.html {2}\(2; e\.g\. \/a\/xinwen\/Min_Sheng\/2023\/0602\/88597\.html\)/m);
   const summary = report(join(work, "first.json"));
   assert.deepEqual([summary.images.stored, summary.images.missing.length, summary.images.refused.length], [4, 2, 1]);
@@ -53,7 +53,7 @@ test("imports a dump from disk with its pictures, and a second run imports nothi
   const second = importCli("dedecms", DUMP, "--state", state, "--uploads", UPLOADS, "--report", join(work, "second.json"));
   assert.equal(second.code, 0, second.stderr);
   assert.deepEqual(report(join(work, "second.json")).articles.unchanged, 8);
-  assert.match(second.stdout, /0 published and 0 drafts imported; 8 already there/);
+  assert.match(second.stdout, /0 published, 0 waiting for review \(待审\) and 0 drafts imported; 8 already there/);
 });
 
 test("refuses a cut-off dump with its line and imports nothing, not even the sections", async () => {
@@ -110,7 +110,7 @@ test("says first when not one article comes in because their ids are taken here,
   assert.doesNotMatch(run.stdout, /purge its edge cache/);
   assert.equal(report(join(work, "taken.json")).noneImported?.split("\n")[0], first);
   const after = await counts(state);
-  assert.deepEqual(after, { ...after, sections: there.sections.created, articles: there.articles.published + there.articles.drafts });
+  assert.deepEqual(after, { ...after, sections: there.sections.created, articles: there.articles.published + there.articles.submitted + there.articles.drafts });
 });
 
 test("refuses a picture too large for the upload path without reading it whole, and imports the rest", () => {

@@ -6,9 +6,10 @@ export type Candidate = {
   id: number;
   /** The old section id (typeid / catid). */
   sectionId: number;
-  status: "published" | "draft";
-  /** Why a draft is one (not reviewed yet, members only…), for the report. */
-  draftReason?: string;
+  /** `submitted`: waiting for review in the old system (待审); `draft`: not to be published as it is. */
+  status: "published" | "submitted" | "draft";
+  /** Why an unpublished article is not published (not reviewed yet, members only…), for the report. */
+  statusReason?: string;
   publishedAt: number;
   updatedAt?: number;
   title: string;

@@ -6,7 +6,7 @@ import { articleUrl, mediaUrl } from "../../src/content/urls.ts";
 import type { ImportItem } from "../../src/publish/import.ts";
 import type { ImageTally } from "./body/image-tally.ts";
 import type { ImageOutcome, OldImages } from "./body/images.ts";
-import { type ShownImage, cleanLegacyBody, imageSources, parseLegacyBody } from "./body/legacy-html.ts";
+import { type ShownImage, cleanLegacyBody, imageSources, parseLegacyBody } from "../../src/content/legacy-html.ts";
 import type { Candidate } from "./candidate.ts";
 import { sitePath } from "./old-paths.ts";
 import { type UrlPatterns, pathsToStore, verdictFor } from "./old-urls.ts";

@@ -24,8 +24,11 @@ export type ImportSummary = {
   articles: {
     rows: number;
     published: number;
+    /** Waiting for review in the old system: imported as 待审 (`submitted`), in the editors' queue. */
+    submitted: number;
     drafts: number;
-    /** Why the drafts are drafts, with how many of each. */
+    /** Why the submitted ones wait and the drafts are drafts, with how many of each. */
+    submittedReasons: Record<string, number>;
     draftReasons: Record<string, number>;
     /** Already imported and unchanged in the dump. */
     unchanged: number;
@@ -65,7 +68,7 @@ const TRY_APART = `To try the import, give it a state of its own: --state .wrang
  */
 export function whyNoneImported(s: ImportSummary, taken: number, wroteNothing: boolean): string | null {
   const a = s.articles;
-  if (s.interrupted || a.published + a.drafts + a.updated.length > 0) return null;
+  if (s.interrupted || a.published + a.submitted + a.drafts + a.updated.length > 0) return null;
   if (a.unchanged + a.changedKept.length + a.editedKept.length > 0) return null;
   const other = a.skipped.length - taken;
   const why =
@@ -83,16 +86,18 @@ export function whyNoneImported(s: ImportSummary, taken: number, wroteNothing: b
 /** The summary as lines for a terminal: counts first, then every row not imported and every URL pattern. */
 export function formatSummary(s: ImportSummary): string[] {
   const a = s.articles;
-  const done = a.published + a.drafts + a.updated.length;
+  const done = a.published + a.submitted + a.drafts + a.updated.length;
   const lines = [
     ...(s.noneImported ? [...s.noneImported.split("\n"), ""] : []),
     `${s.interrupted ? "Interrupted" : s.noneImported ? "Read" : "Imported"} ${s.system === "dedecms" ? "DedeCMS" : "PHPCMS"} tables ${s.prefix}* from ${s.dump} (text read as ${s.encoding}) in ${s.seconds.toFixed(1)} s${s.seconds > 0 && done ? `, ${n(Math.round(done / s.seconds))} articles/s` : ""}.`,
     s.sections.notMade
       ? `Sections: none made, as no article came in (${n(s.sections.notMade)} in the dump's tree); ${n(s.sections.skipped.length)} not imported.`
       : `Sections: ${n(s.sections.created)} created, ${n(s.sections.existing)} already there, ${n(s.sections.skipped.length)} not imported${s.sections.merged.length ? `, ${n(s.sections.merged.length)} deeper than four levels merged into their ancestor` : ""}.`,
-    `Articles: ${n(a.rows)} rows read; ${n(a.published)} published and ${n(a.drafts)} drafts imported; ${n(a.unchanged)} already there; ${n(a.skipped.length)} not imported.`,
+    `Articles: ${n(a.rows)} rows read; ${n(a.published)} published, ${n(a.submitted)} waiting for review (待审) and ${n(a.drafts)} drafts imported; ${n(a.unchanged)} already there; ${n(a.skipped.length)} not imported.`,
   ];
-  if (Object.keys(a.draftReasons).length) lines.push(`  drafts: ${Object.entries(a.draftReasons).map(([why, count]) => `${n(count)} ${why}`).join("; ")}`);
+  const reasons = (counts: Record<string, number>) => Object.entries(counts).map(([why, count]) => `${n(count)} ${why}`).join("; ");
+  if (Object.keys(a.submittedReasons).length) lines.push(`  待审: ${reasons(a.submittedReasons)}`);
+  if (Object.keys(a.draftReasons).length) lines.push(`  drafts: ${reasons(a.draftReasons)}`);
   if (a.changedKept.length) lines.push(`  ${n(a.changedKept.length)} changed since their import (in the dump, or pictures --uploads can now bring), kept as they are (run again with --update): ${ids(a.changedKept)}`);
   if (a.updated.length) lines.push(`  ${n(a.updated.length)} updated from the dump: ${ids(a.updated)}`);
   if (a.editedKept.length) lines.push(`  ${n(a.editedKept.length)} changed in the dump but edited in Masthead since, kept as edited: ${ids(a.editedKept)}`);

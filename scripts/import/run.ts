@@ -16,7 +16,7 @@ import type { MediaBucket } from "../../src/storage/media-objects.ts";
 import { type ImportItem, importPublishedArticles, reimportArticle } from "../../src/publish/import.ts";
 import { ImageTally } from "./body/image-tally.ts";
 import { OldImages } from "./body/images.ts";
-import { imageSources, parseLegacyBody } from "./body/legacy-html.ts";
+import { imageSources, parseLegacyBody } from "../../src/content/legacy-html.ts";
 import type { Candidate } from "./candidate.ts";
 import { UrlPatterns } from "./old-urls.ts";
 import { type Preparer, judgeOldPaths, prepareArticle } from "./prepare.ts";
@@ -69,7 +69,19 @@ function emptySummary(scan: Scan, dump: string): ImportSummary {
     encoding: scan.encoding,
     badText: { charset: scan.main.charset.name, ...scan.badText },
     sections: { created: 0, existing: 0, notMade: 0, skipped: [], merged: [] },
-    articles: { rows: 0, published: 0, drafts: 0, draftReasons: {}, unchanged: 0, changedKept: [], updated: [], editedKept: [], skipped: [] },
+    articles: {
+      rows: 0,
+      published: 0,
+      submitted: 0,
+      drafts: 0,
+      submittedReasons: {},
+      draftReasons: {},
+      unchanged: 0,
+      changedKept: [],
+      updated: [],
+      editedKept: [],
+      skipped: [],
+    },
     images: { stored: 0, reused: 0, missing: [], refused: [], notImported: 0, external: 0 },
     notes: [],
     urls: [],
@@ -174,9 +186,13 @@ export async function runImport(opts: RunOptions): Promise<ImportSummary> {
         if (candidate.status === "published") {
           summary.articles.published += 1;
           published += 1;
+        } else if (candidate.status === "submitted") {
+          summary.articles.submitted += 1;
+          const why = candidate.statusReason ?? "waiting for review";
+          summary.articles.submittedReasons[why] = (summary.articles.submittedReasons[why] ?? 0) + 1;
         } else {
           summary.articles.drafts += 1;
-          const why = candidate.draftReason ?? "draft";
+          const why = candidate.statusReason ?? "draft";
           summary.articles.draftReasons[why] = (summary.articles.draftReasons[why] ?? 0) + 1;
         }
       }
@@ -269,7 +285,7 @@ export async function runImport(opts: RunOptions): Promise<ImportSummary> {
       phase: "articles",
       rows: summary.articles.rows,
       total: scan.main.rows,
-      imported: summary.articles.published + summary.articles.drafts,
+      imported: summary.articles.published + summary.articles.submitted + summary.articles.drafts,
       skipped: summary.articles.skipped.length,
       elapsedMs: Date.now() - started,
     });
@@ -310,7 +326,7 @@ type Row = { line: number; record: DumpRecord };
  * listing until that day, which no write path allows (a later publication is scheduled, not published).
  */
 const heldIfLater = (c: Candidate, now: number): Candidate =>
-  c.status === "published" && c.publishedAt > now ? { ...c, status: "draft", draftReason: "dated after the import" } : c;
+  c.status === "published" && c.publishedAt > now ? { ...c, status: "draft", statusReason: "dated after the import" } : c;
 
 /** DedeCMS's dede_archives and PHPCMS's v9_news both call the article's id `id`. */
 const idOf = (record: DumpRecord) => int(record, "id") ?? int(record, "aid");

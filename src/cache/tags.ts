@@ -52,12 +52,15 @@ export function tagsOf(shows: Shows): string[] {
  * after a move — all of their pages, since an article published at the top shifts every page down — with
  * the whole site's listing, and the monthly sitemaps that list or listed it (the month it was published in,
  * before and after); and every search, since any change to any article — a draft's too — may change what a
- * search finds or how it ranks. A draft's edit shows nowhere else but its own (404) URL.
+ * search finds or how it ranks. A draft's edit shows nowhere else but its own (404) URL. An autosave purges
+ * nothing: it never touches a published article (the write path refuses it there), and an editor sends one
+ * every few seconds, which purges would turn into a stream of purge calls that change no cached page.
  */
 export function purgeTagsOf(reports: readonly ChangeReport[]): string[] {
   const tags = new Set<string>();
   for (const r of reports) {
     if (!r.changed) continue;
+    if (r.action === "autosave" && !isListed(r.before) && !isListed(r.article)) continue;
     tags.add(SEARCH_TAG);
     tags.add(articleTag(r.article.id));
     for (const id of r.neighbours) tags.add(articleTag(id));

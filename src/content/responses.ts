@@ -6,6 +6,7 @@ import { ARTICLE_STATES } from "../domain/article.ts";
 import { ROLES } from "../domain/role.ts";
 import { MEDIA_KEY } from "../domain/media.ts";
 import { REVISION_ACTIONS } from "../domain/revision.ts";
+import { ACTOR_KINDS } from "../domain/actor.ts";
 import { SECTION_PATH } from "./urls.ts";
 
 const described = <S extends v.GenericSchema>(schema: S, description: string) => v.pipe(schema, v.description(description));
@@ -61,13 +62,25 @@ export const Article = v.strictObject({
 });
 export type Article = v.InferOutput<typeof Article>;
 
+/** Who took a review step: an actor by id (null for a tool) and name. */
+const ReviewActor = v.strictObject({ id: v.nullable(Id), name: v.string() });
+
+/** The last review step (审核): `submit` with the author's note while it waits, `return` with the editor's on a draft sent back. */
+export const Review = described(
+  v.nullable(v.strictObject({ action: v.picklist(["submit", "return"]), note: v.string(), actor: ReviewActor, at: Time })),
+  "The last review step: submit (waiting, with the author's note) or return (sent back, with the editor's note); null when neither applies.",
+);
+export type ReviewJson = v.InferOutput<typeof Review>;
+
 export const AdminArticle = v.strictObject({
   ...ArticleSummary.entries,
-  status: described(v.picklist(ARTICLE_STATES), "Its workflow state, or trash while it is in the trash."),
+  status: described(v.picklist(ARTICLE_STATES), "Its workflow state (submitted: waiting for review, 待审), or trash while it is in the trash."),
   version: Id,
   publish_at: v.nullable(Time),
   created_at: Time,
+  created_by: described(v.nullable(Id), "The actor (a key or a person) who created it; null for a tool such as the importer."),
   deleted_at: described(v.nullable(Time), "When it went to the trash; null when it is not there."),
+  review: Review,
   body: described(v.string(), "The Markdown the editor wrote."),
   body_html: v.string(),
 });
@@ -88,8 +101,55 @@ export const AdminArticleChange = v.strictObject({
   pings: described(v.optional(Pings), "Absent when an Idempotency-Key replays the first answer."),
 });
 
+/** Someone else with the article open ("王五 正在编辑"), since their first heartbeat after a gap. */
+export const Editing = described(
+  v.array(v.strictObject({ actor_id: Id, name: v.string(), since: Time })),
+  "Who else has the article open in an editor (heartbeats in the last 90 seconds), earliest first.",
+);
+export type EditingJson = v.InferOutput<typeof Editing>;
+
+/** Who made the article's last change, and how; null when no revision records it. */
+export const LastChange = described(
+  v.nullable(
+    v.strictObject({
+      version: Id,
+      action: v.picklist(REVISION_ACTIONS),
+      actor: v.strictObject({ id: v.nullable(Id), kind: v.picklist(ACTOR_KINDS), name: v.string() }),
+      at: Time,
+    }),
+  ),
+  "The last change: its version, action, who (a key, a person or a tool) and when.",
+);
+export type LastChangeJson = v.InferOutput<typeof LastChange>;
+
+export const AdminArticleDetail = v.strictObject({ ...AdminArticle.entries, editing: Editing, last_change: LastChange });
+export const AdminArticleItem = v.strictObject({ ...AdminArticle.entries, editing: Editing });
+
 export const ArticlePage = v.strictObject({ items: v.array(ArticleSummary), next_cursor: Cursor });
-export const AdminArticlePage = v.strictObject({ items: v.array(AdminArticle), next_cursor: Cursor });
+export const AdminArticlePage = v.strictObject({ items: v.array(AdminArticleItem), next_cursor: Cursor });
+
+/** The heartbeat's answer: who else is here, and the version now, so a save's 412 is no surprise. */
+export const Presence = v.strictObject({ editing: Editing, version: Id, updated_at: Time, last_change: LastChange });
+export type Presence = v.InferOutput<typeof Presence>;
+
+/** The live preview: the article page's main content, and the reader pages' stylesheet. */
+export const RenderedPreview = v.strictObject({
+  html: described(v.string(), "The article page's main content as a reader will get it."),
+  stylesheet: described(SitePath, "The reader pages' stylesheet, for a preview frame."),
+});
+
+/** A paste as Markdown, each picture a placeholder (`paste:1`) with what the editor must do to bring it in. */
+export const PasteAnswer = v.strictObject({
+  markdown: v.string(),
+  images: v.array(
+    v.strictObject({
+      src: v.string(),
+      kind: described(v.picklist(["embedded", "remote", "local"]), "embedded: a data: URI to upload; remote: a URL for the server to fetch; local: a file only the person has."),
+      placeholder: v.pipe(v.string(), v.regex(/^paste:[1-9][0-9]*$/)),
+    }),
+  ),
+});
+export type PasteAnswer = v.InferOutput<typeof PasteAnswer>;
 
 export type SectionNode = SectionRef & { children: SectionNode[] };
 export const SectionNode: v.GenericSchema<SectionNode> = v.strictObject({
@@ -160,9 +220,36 @@ export const KeyAnswer = v.strictObject({ key: ApiKey });
 export const KeyCreated = v.strictObject({ key: ApiKey, secret: Secret });
 export const KeyRotated = v.strictObject({ key: ApiKey, secret: Secret, previous_prefix: v.pipe(v.string(), v.regex(/^[a-z2-7]{8}$/)) });
 
-export const Revision = v.strictObject({ version: Id, action: v.picklist(REVISION_ACTIONS), actor: v.string(), created_at: Time });
+export const Revision = v.strictObject({
+  version: Id,
+  action: v.picklist(REVISION_ACTIONS),
+  actor: described(v.string(), "Who made it, by name as it was then."),
+  actor_id: described(v.nullable(Id), "Who made it, by actor id; null for a tool, or an old revision nothing names."),
+  created_at: Time,
+  started_at: described(v.nullable(Time), "An autosave's working revision: when its first autosave was made (created_at is its last); null otherwise."),
+});
 export type Revision = v.InferOutput<typeof Revision>;
 export const RevisionList = v.strictObject({ items: v.array(Revision) });
+
+/** One revision as it was stored, for a side-by-side diff of any two. */
+export const RevisionDetail = v.strictObject({
+  ...Revision.entries,
+  actor_kind: v.picklist(ACTOR_KINDS),
+  status: described(v.picklist(ARTICLE_STATES), "The state it was in: its workflow state, or trash."),
+  section: described(v.nullable(SectionRef), "Its section then; null when that section no longer exists."),
+  title: v.string(),
+  kicker: v.string(),
+  subtitle: v.string(),
+  summary: v.string(),
+  source: v.string(),
+  bylines: v.array(Byline),
+  body: v.string(),
+  cover_image: v.nullable(v.string()),
+  publish_at: v.nullable(Time),
+  published_at: v.nullable(Time),
+  review: Review,
+});
+export type RevisionDetail = v.InferOutput<typeof RevisionDetail>;
 
 export const PreviewLink = v.strictObject({ url: v.string(), version: Id, expires_at: Time });
 export type PreviewLink = v.InferOutput<typeof PreviewLink>;
@@ -179,6 +266,20 @@ export const ErrorBody = v.strictObject({
     message: v.string(),
     details: described(v.optional(v.array(v.strictObject({ path: v.string(), message: v.string() }))), "Each bad field or parameter, by path."),
     current_version: described(v.optional(Id), "With version_conflict: the version now."),
+    updated_at: described(v.optional(Time), "With version_conflict on an article: when the version now was made."),
+    updated_by: described(
+      v.optional(v.nullable(v.strictObject({ id: v.nullable(Id), kind: v.picklist(ACTOR_KINDS), name: v.string() }))),
+      "With version_conflict on an article: who made the version now (王五 于 14:02 修改了这篇文章); null when no revision names them.",
+    ),
+    last_action: described(v.optional(v.nullable(v.picklist(REVISION_ACTIONS))), "With version_conflict on an article: what the last change was."),
+    status: described(v.optional(v.picklist(ARTICLE_STATES)), "With wrong_status: the state the article is in."),
+    reason: described(
+      v.optional(v.picklist(["bad_url", "refused_host", "unreachable", "timeout", "status", "too_many_redirects", "too_large", "not_an_image", "invalid_image", "empty"])),
+      "With fetch_failed: why the picture could not be fetched.",
+    ),
+    upstream_status: described(v.optional(v.pipe(v.number(), v.safeInteger())), "With fetch_failed for reason status: what the other site answered."),
+    max_side: described(v.optional(Count), "With image_too_large (and fetch_failed for a picture too large): the most pixels a side."),
+    max_pixels: described(v.optional(Count), "With image_too_large (and fetch_failed for a picture too large): the most pixels in all."),
     max_bytes: described(v.optional(Count), "With payload_too_large: the limit the body passed."),
     limit_bytes: described(v.optional(Count), "With body_too_large: the limit the article's body passed."),
     required_role: described(v.optional(v.string()), "With forbidden: the role that would be allowed."),

@@ -30,6 +30,8 @@ export const LIMITS = {
   storedBodyBytes: 1_800_000,
   /** The whole JSON request body, checked before it is read: room for a full body sent as \uXXXX escapes. */
   requestBytes: 2 * 1_048_576,
+  /** A review note (提交审核 / 退回), in characters. */
+  reviewNote: 1_000,
   /** Legacy ids as DedeCMS / PHPCMS store them (unsigned 32-bit). */
   legacyId: 4_294_967_295,
 } as const;
@@ -76,18 +78,23 @@ export const requiredLine = (max: number) =>
     v.check(hasVisibleText, "must not be empty"),
   );
 
-const multiline = (max: number, trim: boolean) =>
+/** Text that may run over lines; `visible` (trimmed text only): it must show something, or this message. */
+const multiline = (max: number, trim: boolean, visible?: string) =>
   v.pipe(
     v.string("must be a string"),
     v.metadata<string, Record<string, unknown>>(
       trim
-        ? { pattern: trimmedTextPattern(max), description: `At most ${max} characters once invisible characters at either end are trimmed; no control characters but tabs and newlines.` }
+        ? {
+            pattern: trimmedTextPattern(max, { visible: visible !== undefined }),
+            description: `${visible ? "Text that shows something, at most" : "At most"} ${max} characters once invisible characters at either end are trimmed; no control characters but tabs and newlines.`,
+          }
         : { pattern: untrimmedTextPattern, maxLength: max, description: `At most ${max} characters; no control characters but tabs and newlines.` },
     ),
     v.transform((s: string) => (trim ? trimInvisible(s) : s)),
     wellFormed,
     atMost(max),
     v.check((s) => !CONTROL_EXCEPT_NEWLINES.test(s), "must not contain control characters"),
+    v.check((s) => visible === undefined || hasVisibleText(s), visible ?? ""),
   );
 
 const FIELDS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/;
@@ -207,6 +214,16 @@ export type ArticleCreate = v.InferOutput<typeof ArticleCreate>;
 /** What an article's content is made of, as an editor writes it: create's fields without the workflow ones. */
 export type ArticleInput = Omit<ArticleCreate, "id" | "status">;
 
+/**
+ * POST /api/v1/admin/articles/render: an article as an editor has it on screen, stored nowhere. Create's
+ * fields, but the title may still be empty: a preview is asked for while the person writes.
+ */
+export const ArticleRender = closed({
+  ...v.partial(v.object(writable), ["kicker", "subtitle", "summary", "source", "bylines", "body", "cover_image", "publish_at"]).entries,
+  title: v.optional(line(LIMITS.title), ""),
+});
+export type ArticleRender = v.InferOutput<typeof ArticleRender>;
+
 /** POST …/publish: optionally when. */
 export const PublishRequest = closed({ publish_at: v.optional(v.nullable(Timestamp)) });
 
@@ -246,9 +263,17 @@ export const PurgeRequest = closed(
   },
 );
 
-
 /** `?status=` of the editors' list and search: a state as the API shows it, `trash` included. */
 export const StateFilter = v.picklist(ARTICLE_STATES, `must be one of ${ARTICLE_STATES.join(", ")}`);
+
+/** POST /api/v1/admin/paste: the clipboard's text/html, to become Markdown. */
+export const PasteRequest = closed({ html: v.string("must be a string") });
+
+/** POST …/submit (提交审核): an optional note for the editors. */
+export const SubmitRequest = closed({ note: v.optional(multiline(LIMITS.reviewNote, true)) });
+
+/** POST …/return (退回): the note the author will see on the article, required. */
+export const ReturnRequest = closed({ note: multiline(LIMITS.reviewNote, true, "must say why the article goes back") });
 
 /**
  * A revision as stored (revisions.snapshot): its shape is checked on read, and restoring it goes through
@@ -268,6 +293,17 @@ export const RevisionSnapshot = v.object({
   publish_at: v.nullable(v.number()),
   published_at: v.nullable(v.number()),
   deleted_at: v.nullable(v.number()),
+  /** The review step the article showed then (revisions older than review have none). */
+  review: v.optional(
+    v.nullable(
+      v.object({
+        action: v.picklist(["submit", "return"]),
+        note: v.string(),
+        actor: v.object({ id: v.nullable(v.number()), name: v.string() }),
+        at: v.number(),
+      }),
+    ),
+  ),
   /** The media keys the body and cover name, so a restore loads their rows in the same batch as the article. */
   images: v.optional(v.array(v.string())),
 });
@@ -277,3 +313,4 @@ export type RevisionSnapshot = v.InferOutput<typeof RevisionSnapshot>;
 export function issueDetails(issues: readonly v.BaseIssue<unknown>[]): ErrorDetail[] {
   return issues.map((issue) => ({ path: v.getDotPath(issue) ?? "(body)", message: issue.message }));
 }
+

@@ -26,8 +26,8 @@ function trimmedText(max: number, allowed: string, opts: { visible: boolean }): 
 export const linePattern = (max: number, opts: { visible?: boolean; refused?: string } = {}) =>
   trimmedText(max, NOT_IN_LINE_CLASS + (opts.refused ?? ""), { visible: opts.visible ?? false });
 
-/** Text that may run over lines (a summary), at most `max` characters once trimmed. */
-export const trimmedTextPattern = (max: number) => trimmedText(max, CONTROL_EXCEPT_NEWLINES_CLASS, { visible: false });
+/** Text that may run over lines (a summary), at most `max` characters once trimmed; `visible`: it must show something. */
+export const trimmedTextPattern = (max: number, opts: { visible?: boolean } = {}) => trimmedText(max, CONTROL_EXCEPT_NEWLINES_CLASS, { visible: opts.visible ?? false });
 
 /** Text kept as it is sent (a body): no control characters but tabs and newlines; its length is a maxLength. */
 export const untrimmedTextPattern = `^[^${CONTROL_EXCEPT_NEWLINES_CLASS}${LONE_SURROGATE}]*$`;

@@ -10,7 +10,7 @@ import type { Db } from "../domain/db.ts";
 import { rowsOf } from "./handle.ts";
 import { IDEMPOTENCY_TTL_MS, type StoredIdempotency, idempotencyLookupStatement, toStoredIdempotency } from "./idempotency.ts";
 import { type MediaRow, mediaByKeysStatement, mediaMap } from "./media.ts";
-import { revisionSnapshotStatement } from "./revisions.ts";
+import { type LatestRevision, latestRevisionStatement, revisionSnapshotStatement, toLatestRevision } from "./revisions.ts";
 import {
   type SectionRow,
   chainFromDepthRows,
@@ -34,6 +34,8 @@ export type ChangeWants = {
 };
 
 export type ChangeLoad = Placed & {
+  /** The newest revision: who made the last change (a 412 says so), and an autosave's working revision. */
+  latest: LatestRevision | null;
   /** The chain of `sectionPath`; null when it was not asked for or does not exist. */
   target: Section[] | null;
   /** The rows of the images asked for that exist. */
@@ -64,9 +66,10 @@ export async function loadForChange(db: Db, id: number, wants: ChangeWants = {})
     revisionMedia: wants.revision === undefined ? null : revisionMedia(wants.revision),
   };
   const asked = Object.entries(optional).filter((e): e is [keyof typeof optional, D1PreparedStatement] => e[1] !== null);
-  const [article, chain, ...rest] = await db.batch<unknown>([
+  const [article, chain, latest, ...rest] = await db.batch<unknown>([
     articleStatement(db, id),
     sectionChainOfArticleStatement(db, id),
+    latestRevisionStatement(db, id),
     ...asked.map(([, statement]) => statement),
   ]);
   const row = rowsOf<ArticleRow>(article)[0];
@@ -74,8 +77,10 @@ export async function loadForChange(db: Db, id: number, wants: ChangeWants = {})
   const result = (name: keyof typeof optional) => rest[asked.findIndex(([n]) => n === name)];
   const snapshot = wants.revision === undefined ? undefined : rowsOf<{ snapshot: string }>(result("snapshot"))[0]?.snapshot;
   const revisionChain = rowsOf<DepthRow>(result("revisionChain"));
+  const newest = rowsOf<Parameters<typeof toLatestRevision>[0]>(latest)[0];
   return {
     article: toArticle(row),
+    latest: newest ? toLatestRevision(newest) : null,
     chain: chainFromDepthRows(rowsOf<DepthRow>(chain)),
     target: wants.sectionPath === undefined ? null : chainFromRows(wants.sectionPath, rowsOf<SectionRow>(result("target"))),
     media: mediaMap(rowsOf<MediaRow>(result("media"))),
@@ -124,8 +129,14 @@ export async function loadForCreate(
   };
 }
 
-/** An article and its chain for an editor to read: one round trip. */
-export async function loadArticle(db: Db, id: number): Promise<Placed | null> {
+/** The chain of a section path and the rows of the images named, in one round trip: where an article would stand. */
+export async function loadPlacement(db: Db, wants: { sectionPath: string; mediaKeys: readonly string[] }): Promise<{ chain: Section[] | null; media: Map<string, Media> }> {
+  const [chain, media] = await db.batch<unknown>([sectionChainStatement(db, wants.sectionPath), mediaByKeysStatement(db, wants.mediaKeys)]);
+  return { chain: chainFromRows(wants.sectionPath, rowsOf<SectionRow>(chain)), media: mediaMap(rowsOf<MediaRow>(media)) };
+}
+
+/** An article and its chain for an editor to read, with its newest revision: one round trip. */
+export async function loadArticle(db: Db, id: number): Promise<(Placed & { latest: LatestRevision | null }) | null> {
   const loaded = await loadForChange(db, id);
-  return loaded && { article: loaded.article, chain: loaded.chain };
+  return loaded && { article: loaded.article, chain: loaded.chain, latest: loaded.latest };
 }

@@ -22,14 +22,20 @@ const bindArticle = (a: Article) => [
   a.updatedAt,
   a.version,
   a.deletedAt,
+  a.review?.action ?? null,
+  a.review?.note ?? "",
+  a.review?.actor.id ?? null,
+  a.review?.actor.name ?? "",
+  a.review?.at ?? null,
 ];
 
 export const insertArticleStatement = (db: Db, a: Article) =>
   db
     .prepare(
       `INSERT INTO articles (section_id, status, title, kicker, subtitle, summary, source, bylines, body, body_html,
-         body_text, cover_image, publish_at, published_at, updated_at, version, deleted_at, id, created_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         body_text, cover_image, publish_at, published_at, updated_at, version, deleted_at, review_action, review_note,
+         review_by, review_by_name, review_at, id, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .bind(...bindArticle(a), a.id, a.createdAt, a.createdBy);
 
@@ -39,7 +45,8 @@ export const updateArticleStatement = (db: Db, a: Article, fromVersion: number) 
     .prepare(
       `UPDATE articles SET section_id = ?, status = ?, title = ?, kicker = ?, subtitle = ?, summary = ?, source = ?,
          bylines = ?, body = ?, body_html = ?, body_text = ?, cover_image = ?, publish_at = ?, published_at = ?,
-         updated_at = ?, version = ?, deleted_at = ?
+         updated_at = ?, version = ?, deleted_at = ?, review_action = ?, review_note = ?, review_by = ?,
+         review_by_name = ?, review_at = ?
        WHERE id = ? AND version = ?`,
     )
     .bind(...bindArticle(a), a.id, fromVersion);

@@ -1,7 +1,9 @@
 // Articles: the row type, its mapper, and reads by id. Writes go through src/publish/ only.
-import type { Article, ArticleState, ArticleStatus, Byline } from "../domain/article.ts";
+import type { Article, ArticleState, ArticleStatus, Byline, Review } from "../domain/article.ts";
 import type { Section } from "../domain/section.ts";
 import type { Db } from "../domain/db.ts";
+import type { Editing } from "../domain/presence.ts";
+import { editingBinds, editingColumn, parseEditing } from "./presence.ts";
 
 export type ArticleRow = {
   id: number;
@@ -24,11 +26,17 @@ export type ArticleRow = {
   version: number;
   created_by: number | null;
   deleted_at: number | null;
+  review_action: Review["action"] | null;
+  review_note: string;
+  review_by: number | null;
+  review_by_name: string;
+  review_at: number | null;
 };
 
 export const ARTICLE_COLUMNS =
   "id, section_id, status, title, kicker, subtitle, summary, source, bylines, body, body_html, body_text, " +
-  "cover_image, publish_at, published_at, created_at, updated_at, version, created_by, deleted_at";
+  "cover_image, publish_at, published_at, created_at, updated_at, version, created_by, deleted_at, " +
+  "review_action, review_note, review_by, review_by_name, review_at";
 
 /** Same columns, qualified with a table alias, for joins. */
 export const articleColumnsOf = (alias: string) =>
@@ -70,6 +78,10 @@ export const toArticle = (r: ArticleRow): Article => ({
   version: r.version,
   createdBy: r.created_by,
   deletedAt: r.deleted_at,
+  review:
+    r.review_action === null || r.review_at === null
+      ? null
+      : { action: r.review_action, note: r.review_note, actor: { id: r.review_by, name: r.review_by_name }, at: r.review_at },
 });
 
 /** Any article by id, whatever its status (the admin view), for use alone or inside a batch. */
@@ -96,17 +108,22 @@ export type AdminListFilter = {
   /** A state: a workflow status, or 'trash' for trashed articles. Without it: everything not in the trash. */
   status?: ArticleState;
   sectionId?: number;
+  /** Created by this actor (a key or a person). */
+  author?: number;
   /** Keyset cursor: continue after this (updated_at, id). */
   after?: readonly [updatedAt: number, id: number];
   limit: number;
+  /** Who reads the list, and when: each row says who else has its article open. */
+  viewer: number | null;
+  now: number;
 };
 
 export type ArticleInSection = { article: Article; section: Pick<Section, "path" | "name"> };
 
-/** The editors' list: newest change first, keyset-paginated on (updated_at, id). */
-export async function listArticlesForAdmin(db: Db, f: AdminListFilter): Promise<ArticleInSection[]> {
+/** The editors' list: newest change first, keyset-paginated on (updated_at, id), each row with who else has it open. */
+export async function listArticlesForAdmin(db: Db, f: AdminListFilter): Promise<(ArticleInSection & { editing: Editing[] })[]> {
   const where: string[] = [];
-  const binds: (string | number)[] = [];
+  const binds: (string | number | null)[] = [...editingBinds(f.now, f.viewer)];
   if (f.status === "trash") where.push("a.deleted_at IS NOT NULL");
   else {
     where.push("a.deleted_at IS NULL");
@@ -119,20 +136,24 @@ export async function listArticlesForAdmin(db: Db, f: AdminListFilter): Promise<
     where.push("a.section_id = ?");
     binds.push(f.sectionId);
   }
+  if (f.author !== undefined) {
+    where.push("a.created_by = ?");
+    binds.push(f.author);
+  }
   if (f.after) {
     where.push("(a.updated_at, a.id) < (?, ?)");
     binds.push(...f.after);
   }
   const { results } = await db
     .prepare(
-      `SELECT ${articleColumnsOf("a")}, s.path AS section_path, s.name AS section_name
+      `SELECT ${articleColumnsOf("a")}, s.path AS section_path, s.name AS section_name, ${editingColumn("a")}
          FROM articles a JOIN sections s ON s.id = a.section_id
         WHERE ${where.join(" AND ")}
         ORDER BY a.updated_at DESC, a.id DESC LIMIT ?`,
     )
     .bind(...binds, f.limit)
-    .all<ArticleRow & { section_path: string; section_name: string }>();
-  return results.map((r) => ({ article: toArticle(r), section: { path: r.section_path, name: r.section_name } }));
+    .all<ArticleRow & { section_path: string; section_name: string; editing: string }>();
+  return results.map((r) => ({ article: toArticle(r), section: { path: r.section_path, name: r.section_name }, editing: parseEditing(r.editing) }));
 }
 
 /** Scheduled articles whose time has come, oldest first (the scheduler's work list; a partial index). */

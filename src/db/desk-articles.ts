@@ -1,6 +1,6 @@
 // The newsroom's article list as the desk shows it: lean rows (no bodies) with who wrote each article and who
 // changed it last, newest change first, keyset-paged on (updated_at, id) like the admin API's list.
-import type { ArticleStatus } from "../domain/article.ts";
+import type { ArticleState, ArticleStatus } from "../domain/article.ts";
 import type { Db } from "../domain/db.ts";
 
 /** One line of the desk's list. */
@@ -20,8 +20,8 @@ export type DeskArticle = {
 };
 
 export type DeskListFilter = {
-  /** A workflow status, or 'trash'. Without it: everything not in the trash. */
-  status?: ArticleStatus | "trash";
+  /** A state: a workflow status, or 'trash'. Without it: everything not in the trash. */
+  status?: ArticleState;
   sectionId?: number;
   /** The actor id of the creator. */
   authorId?: number;

@@ -1,14 +1,13 @@
 // The desk's words for the system's values: statuses, roles, states, audit actions. One table each, so a list,
 // a filter and a message name a thing the same way; a value without a word shows as itself, never as blank.
-import type { ArticleStatus } from "../domain/article.ts";
+import type { ArticleState } from "../domain/article.ts";
 import type { Role } from "../domain/role.ts";
 import type { RevisionAction } from "../domain/revision.ts";
 
-/** What an article list shows and filters by: a workflow status, or the trash. */
-export type ListedStatus = ArticleStatus | "trash";
-
-export const STATUS_WORDS: Record<ListedStatus, string> = {
+/** What an article list shows and filters by: its state (a workflow status, or the trash). */
+export const STATUS_WORDS: Record<ArticleState, string> = {
   draft: "草稿",
+  submitted: "待审",
   scheduled: "定时",
   published: "已发布",
   archived: "已归档",
@@ -22,9 +21,14 @@ export const STAFF_STATE_WORDS: Record<string, string> = { invited: "已邀请",
 const ARTICLE_ACTION_WORDS: Record<RevisionAction, string> = {
   create: "新建",
   update: "修改",
+  autosave: "自动保存",
+  submit: "提交审核",
+  return: "退回",
+  // 撤回 is a submission taken back (review's word); taking a published article off the site is 取消发布.
+  recall: "撤回",
   publish: "发布",
   schedule: "定时发布",
-  unpublish: "撤回",
+  unpublish: "取消发布",
   archive: "归档",
   trash: "移入回收站",
   untrash: "移出回收站",
@@ -34,6 +38,7 @@ const ARTICLE_ACTION_WORDS: Record<RevisionAction, string> = {
 const OTHER_ACTION_WORDS: Record<string, string> = {
   "article.import": "导入",
   "image.upload": "上传图片",
+  "image.fetch": "从其他网站取图",
   "key.create": "新建 API 密钥",
   "key.revoke": "吊销 API 密钥",
   "key.rotate": "轮换 API 密钥",

@@ -2,9 +2,19 @@
 import type { CoverFigure } from "./media.ts";
 import type { Section } from "./section.ts";
 
-/** Workflow states. Trash is orthogonal (`deletedAt`); a trashed article is never published. */
-export const ARTICLE_STATUSES = ["draft", "scheduled", "published", "archived"] as const;
+/**
+ * Workflow states. Trash is orthogonal (`deletedAt`); a trashed article is never published. `submitted`
+ * (待审) is a draft its author has sent to the editors; readers see only `published`.
+ */
+export const ARTICLE_STATUSES = ["draft", "submitted", "scheduled", "published", "archived"] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+/**
+ * The last review step, shown on the article: `submit` with the author's note while it waits (status
+ * `submitted`), `return` with the editor's note on a draft sent back (退回) until it is submitted again or
+ * published. `actor` is who took the step, by actor id (null for a tool) and name.
+ */
+export type Review = { action: "submit" | "return"; note: string; actor: { id: number | null; name: string }; at: number };
 
 /**
  * The state an article is shown in — in the API's `status`, its filters, search facets and the audit log: its
@@ -48,10 +58,11 @@ export type Article = {
   updatedAt: number;
   /** +1 on every change: the admin API's ETag and the write path's optimistic lock. */
   version: number;
-  /** The API key that created it (authors edit their own drafts). */
+  /** The actor (key or person) that created it: authors edit their own drafts. */
   createdBy: number | null;
   /** In the trash since; null when not. */
   deletedAt: number | null;
+  review: Review | null;
 };
 
 export type PublishedArticle = Article & { status: "published"; publishedAt: number };

@@ -36,6 +36,7 @@ export type ErrorCode =
   | "id_taken"
   | "in_trash"
   | "already_published"
+  | "wrong_status"
   | "section_gone"
   | "idempotency_race"
   | "last_admin_key"
@@ -56,6 +57,7 @@ export type ErrorCode =
   | "revision_unreadable"
   | "weak_password"
   | "passkey_rejected"
+  | "fetch_failed"
   // The service.
   | "unavailable"
   | "previews_disabled"
@@ -98,8 +100,13 @@ export const previewsDisabled = () =>
       "(restart it; or add a line PREVIEW_SECRET=<random text> there yourself); in production: npx wrangler secret put PREVIEW_SECRET",
   );
 
-/** The article moved on from the version the client based its change on; `current` is the version now. */
-export const versionConflict = (current: number) =>
+/**
+ * The article moved on from the version the client based its change on; `current` is the version now, and
+ * `lastChange` says who made it and when (`updated_at`, `updated_by`, `last_action`), so an editor can show
+ * the person whose save was refused what happened before fetching the article as it is.
+ */
+export const versionConflict = (current: number, lastChange: ErrorInfo = {}) =>
   new DomainError("version_conflict", `The article has changed since the version you sent; it is now at version ${current}`, {
     current_version: current,
+    ...lastChange,
   });

@@ -26,10 +26,14 @@ export const ArticleListQuery = ListQuery({
   cursor: v.optional(Cursor(v.strictTuple([KeyNumber, KeyNumber]))),
 });
 
-/** GET /api/v1/admin/articles: one status, one section (not its subsections); the cursor is [updated_at, id]. */
+/**
+ * GET /api/v1/admin/articles: one status, one section (not its subsections), one author (an actor id: a key's
+ * or a person's, what they created); the cursor is [updated_at, id].
+ */
 export const AdminListQuery = ListQuery({
   status: v.optional(StateFilter),
   section: v.optional(Section),
+  author: v.optional(v.pipe(v.string(), v.regex(/^[1-9][0-9]{0,15}$/, "must be an actor id"), v.transform(Number), v.safeInteger("must be an actor id"))),
   cursor: v.optional(Cursor(v.strictTuple([KeyNumber, KeyNumber]))),
 });
 

@@ -48,6 +48,17 @@ export function notModifiedSince(c: Context, version: number): boolean {
   return versions === "any" || versions.includes(version);
 }
 
+/**
+ * `X-Masthead-Autosave: 1` marks an edit as an editor's autosave, which folds into the actor's working
+ * revision (src/publish/autosave.ts); `0` or no header is an explicit save. Keys may send it too.
+ */
+export function isAutosave(c: Context): boolean {
+  const value = c.req.header("X-Masthead-Autosave")?.trim();
+  if (value === undefined || value === "0") return false;
+  if (value === "1") return true;
+  throw badRequest("X-Masthead-Autosave must be 1 (an autosave) or 0", [{ path: "X-Masthead-Autosave", message: "must be 1 or 0" }]);
+}
+
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 /** The Idempotency-Key header (printable ASCII, up to 255 characters), or null when absent. */

@@ -15,6 +15,12 @@ const text = (max: number) => v.optional(line(max, { chars: String.raw`\ufffd`, 
 export const ImageMetadata = closed({ alt: text(ALT_MAX), caption: text(CAPTION_MAX), credit: text(CREDIT_MAX) });
 export type ImageMetadata = v.InferOutput<typeof ImageMetadata>;
 
+/** POST /api/v1/admin/images/fetch: a picture elsewhere (a pasted page's), and what the editor says about it. */
+export const FetchRequest = closed({
+  url: v.pipe(v.string(), v.minLength(1, "must not be empty"), v.maxLength(2048, "must be at most 2048 characters")),
+  ...ImageMetadata.pipe[0].entries,
+});
+
 /** The metadata, or every problem with it by field path (unknown fields included). */
 export function validateImageMetadata(
   input: Record<string, unknown>,

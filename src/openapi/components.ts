@@ -1,6 +1,18 @@
 // The schemas the document names (components.schemas) rather than writes out where they are used: the
 // request bodies, and the answers clients will want a type for.
-import { ArticleCreate, ArticlePatch, Byline as BylineInput, PreviewRequest, PublishRequest, PurgeRequest } from "../content/schemas.ts";
+import {
+  ArticleCreate,
+  ArticlePatch,
+  ArticleRender,
+  Byline as BylineInput,
+  PasteRequest,
+  PreviewRequest,
+  PublishRequest,
+  PurgeRequest,
+  ReturnRequest,
+  SubmitRequest,
+} from "../content/schemas.ts";
+import { FetchRequest } from "../media/metadata.ts";
 import { KeyInput } from "../auth/key-input.ts";
 import * as answers from "../content/responses.ts";
 import * as people from "../content/staff-responses.ts";
@@ -12,7 +24,22 @@ export type Components = { request: Named; response: Named };
 export const ERROR_COMPONENT = "Error";
 
 export const COMPONENTS: Components = {
-  request: { ArticleCreate, ArticlePatch, BylineInput, PublishRequest, PreviewRequest, KeyInput, PurgeRequest, StaffInput, StaffPatch },
+  request: {
+    ArticleCreate,
+    ArticlePatch,
+    ArticleRender,
+    BylineInput,
+    PublishRequest,
+    SubmitRequest,
+    ReturnRequest,
+    PreviewRequest,
+    PasteRequest,
+    FetchRequest,
+    KeyInput,
+    PurgeRequest,
+    StaffInput,
+    StaffPatch,
+  },
   response: {
     SectionRef: answers.SectionRef,
     Byline: answers.Byline,
@@ -20,6 +47,11 @@ export const COMPONENTS: Components = {
     Neighbour: answers.Neighbour,
     Article: answers.Article,
     AdminArticle: answers.AdminArticle,
+    AdminArticleDetail: answers.AdminArticleDetail,
+    AdminArticleItem: answers.AdminArticleItem,
+    Review: answers.Review,
+    Editing: answers.Editing,
+    LastChange: answers.LastChange,
     AdminArticleChange: answers.AdminArticleChange,
     Purge: answers.Purge,
     Pings: answers.Pings,
@@ -29,6 +61,8 @@ export const COMPONENTS: Components = {
     Media: answers.Media,
     ApiKey: answers.ApiKey,
     Revision: answers.Revision,
+    RevisionDetail: answers.RevisionDetail,
+    Presence: answers.Presence,
     PreviewLink: answers.PreviewLink,
     Staff: people.Staff,
     Me: people.Me,

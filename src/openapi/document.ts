@@ -69,6 +69,14 @@ const REQUEST_HEADERS: Record<RequestHeader | "x-d1-bookmark", OpenApiParameter>
     description: "Makes a retried create safe: the same key and body answer the first answer again. Remembered 24 hours, per API key.",
     schema: { type: "string", pattern: "^[\\x21-\\x7e]{1,255}$" },
   },
+  "X-Masthead-Autosave": {
+    name: "X-Masthead-Autosave",
+    in: "header",
+    required: false,
+    description:
+      "`1`: an editor's autosave, which replaces the actor's own autosave of less than 5 minutes before (in a working revision begun less than 10 minutes before) instead of adding a revision; `0` or none: an explicit save. A published article refuses autosaves (409 wrong_status).",
+    schema: { enum: ["0", "1"] },
+  },
   "X-Masthead-Desk": {
     name: "X-Masthead-Desk",
     in: "header",

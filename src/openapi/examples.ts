@@ -73,14 +73,35 @@ const draft = {
   version: 1,
   publish_at: null,
   created_at: "2026-12-01T09:12:40+08:00",
+  created_by: 2,
   deleted_at: null,
+  review: null,
   body: "本网讯 12月1日，市政府召开常务会议。\n\n会议强调，要**巩固**安全生产形势稳定向好的态势。",
   body_html: "<p>本网讯 12月1日，市政府召开常务会议。</p>\n<p>会议强调，要<strong>巩固</strong>安全生产形势稳定向好的态势。</p>\n",
 };
 
-export const ADMIN_ARTICLE_EXAMPLE = draft;
+const me = { id: 2, kind: "key", name: "me" };
 
-export const ADMIN_ARTICLE_PAGE_EXAMPLE = { items: [draft], next_cursor: null };
+export const ADMIN_ARTICLE_EXAMPLE = {
+  ...draft,
+  editing: [{ actor_id: 5, name: "王五", since: "2026-12-01T09:13:10+08:00" }],
+  last_change: { version: 1, action: "create", actor: me, at: "2026-12-01T09:12:40+08:00" },
+};
+
+/** The review queue (?status=submitted): a draft its author sent to the editors with a note. */
+export const ADMIN_ARTICLE_PAGE_EXAMPLE = {
+  items: [
+    {
+      ...draft,
+      status: "submitted",
+      version: 2,
+      review: { action: "submit", note: "请核对第二段的数字", actor: { id: 2, name: "me" }, at: "2026-12-01T09:20:00+08:00" },
+      updated_at: "2026-12-01T09:20:00+08:00",
+      editing: [],
+    },
+  ],
+  next_cursor: null,
+};
 
 export const ARTICLE_CHANGE_EXAMPLE = {
   ...draft,
@@ -111,9 +132,49 @@ export const ADMIN_SEARCH_EXAMPLE = {
 
 export const REVISIONS_EXAMPLE = {
   items: [
-    { version: 2, action: "update", actor: "me", created_at: "2026-12-01T09:15:02+08:00" },
-    { version: 1, action: "create", actor: "me", created_at: "2026-12-01T09:12:40+08:00" },
+    { version: 3, action: "autosave", actor: "me", actor_id: 2, created_at: "2026-12-01T09:19:31+08:00", started_at: "2026-12-01T09:15:02+08:00" },
+    { version: 1, action: "create", actor: "me", actor_id: 2, created_at: "2026-12-01T09:12:40+08:00", started_at: null },
   ],
+};
+
+export const REVISION_EXAMPLE = {
+  version: 1,
+  action: "create",
+  actor: "me",
+  actor_id: 2,
+  created_at: "2026-12-01T09:12:40+08:00",
+  started_at: null,
+  actor_kind: "key",
+  status: "draft",
+  section: dzyw,
+  title: draft.title,
+  kicker: draft.kicker,
+  subtitle: "",
+  summary: "",
+  source: draft.source,
+  bylines: draft.bylines,
+  body: draft.body,
+  cover_image: null,
+  publish_at: null,
+  published_at: null,
+  review: null,
+};
+
+export const PRESENCE_EXAMPLE = {
+  editing: [{ actor_id: 5, name: "王五", since: "2026-12-01T09:13:10+08:00" }],
+  version: 3,
+  updated_at: "2026-12-01T09:19:31+08:00",
+  last_change: { version: 3, action: "autosave", actor: me, at: "2026-12-01T09:19:31+08:00" },
+};
+
+export const RENDER_EXAMPLE = {
+  html: '<div class="narrow">…<h1>预览</h1>…<p>第一段<strong>加粗</strong>。</p>…',
+  stylesheet: "/assets/site.3f9a1c2e.css",
+};
+
+export const PASTE_EXAMPLE = {
+  markdown: "全市**防汛**物资\n\n![仓库](paste:1)",
+  images: [{ src: "https://img.example.com/a.jpg", kind: "remote", placeholder: "paste:1" }],
 };
 
 export const PREVIEW_EXAMPLE = {

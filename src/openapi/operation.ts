@@ -8,7 +8,7 @@ import type { ErrorCode } from "../domain/errors.ts";
 export type Method = "get" | "post" | "patch" | "put" | "delete";
 
 /** Request headers the document describes once (document.ts) and operations name. */
-export type RequestHeader = "If-Match" | "If-Match (required)" | "If-None-Match" | "Idempotency-Key" | "X-Masthead-Desk" | "Origin";
+export type RequestHeader = "If-Match" | "If-Match (required)" | "If-None-Match" | "Idempotency-Key" | "X-Masthead-Autosave" | "X-Masthead-Desk" | "Origin";
 
 /** Response headers the document describes once and answers name. */
 export type ResponseHeader = "ETag" | "Location" | "Idempotent-Replayed" | "x-d1-bookmark";

@@ -1,32 +1,54 @@
 // Who may make which change. Decided on the article as loaded for the change itself — the very version the
 // commit is conditioned on — never on an earlier read, so no race can slip an author's edit onto a
 // version they were not allowed to touch.
+//
+// Review (审核): an author submits their own draft (提交审核) and may take it back (撤回, `recall`) to keep
+// writing; while it waits, it is the editors' — an author can no longer edit, trash or restore a revision of
+// it, as a newsroom expects of copy handed to the desk. Editors may change any article, return (退回) one,
+// and publish or schedule it from any state.
 import type { Actor } from "../domain/actor.ts";
 import { roleAtLeast } from "../domain/role.ts";
-import type { Article } from "../domain/article.ts";
+import type { Article, ArticleStatus } from "../domain/article.ts";
 import { forbidden } from "../domain/errors.ts";
 
-export type ChangeKind = "update" | "publish" | "unpublish" | "archive" | "trash" | "untrash" | "revert";
+export type ChangeKind = "update" | "publish" | "unpublish" | "archive" | "trash" | "untrash" | "revert" | "submit" | "return" | "recall";
 
-/** An author's own draft, in the trash or not: the only articles an author may change. */
-const ownsDraft = (actor: Actor, a: Article) => actor.id !== null && a.createdBy === actor.id && a.status === "draft";
+const owns = (actor: Actor, a: Article) => actor.id !== null && a.createdBy === actor.id;
 
 const REFUSALS: Record<ChangeKind, string> = {
   update: "Authors may edit only their own drafts",
   trash: "Authors may move only their own drafts to the trash",
   untrash: "Authors may restore only their own drafts from the trash",
   revert: "Authors may restore revisions only of their own drafts",
+  submit: "Authors may submit only their own drafts for review",
+  recall: "Authors may take back only their own articles waiting for review",
   publish: "Publishing and scheduling need the editor role",
   unpublish: "Unpublishing needs the editor role",
   archive: "Archiving needs the editor role",
+  return: "Returning an article to its author needs the editor role",
 };
 
-const AUTHORS_ON_OWN_DRAFTS = new Set<ChangeKind>(["update", "trash", "untrash", "revert"]);
+/**
+ * The states each change an author may make needs their own article to be in. Submitting what already
+ * waits, or recalling a draft, passes here so that a retried click is answered as already done.
+ */
+const AUTHORS_MAY: Partial<Record<ChangeKind, readonly ArticleStatus[]>> = {
+  update: ["draft"],
+  trash: ["draft"],
+  untrash: ["draft"],
+  revert: ["draft"],
+  submit: ["draft", "submitted"],
+  recall: ["submitted", "draft"],
+};
 
-/** Editors may change any article; an author only their own drafts, and never publish. Throws 403 otherwise. */
+/** Editors may change any article; an author only their own, as AUTHORS_MAY says, and never publish. Throws 403 otherwise. */
 export function authorizeChange(actor: Actor, kind: ChangeKind, before: Article): void {
   if (roleAtLeast(actor.role, "editor")) return;
-  if (AUTHORS_ON_OWN_DRAFTS.has(kind) && ownsDraft(actor, before)) return;
+  const needs = AUTHORS_MAY[kind];
+  if (needs !== undefined && owns(actor, before) && needs.includes(before.status)) return;
+  if (needs !== undefined && owns(actor, before) && before.status === "submitted") {
+    throw forbidden(`Article ${before.id} is waiting for review: take it back (POST …/recall) to change it`);
+  }
   throw forbidden(REFUSALS[kind]);
 }
 

@@ -1,10 +1,11 @@
-// The one write path. Every change to an article (create, edit, publish, schedule, unpublish, archive,
-// trash, restore, revert, scheduled publication) is one load, one decision and one commit: the article and
+// The one write path. Every change to an article (create, edit, autosave, submit, return, recall, publish,
+// schedule, unpublish, archive, trash, restore, revert, scheduled publication) is one load, one decision and one commit: the article and
 // everything the change needs are read in one batch (db/article-load.ts); who may make the change and
 // whether the client's If-Match holds are decided on that very version; the next state is computed
 // (next-state.ts) and applied in one db.batch conditioned on it (commit.ts). Each returns a ChangeReport,
 // from which cache purges, feed pings and search indexing follow.
 import { type Actor, SCHEDULER } from "../domain/actor.ts";
+import type { Article } from "../domain/article.ts";
 import type { ChangeReport } from "../domain/change.ts";
 import { DomainError, notFound, versionConflict } from "../domain/errors.ts";
 import type { RevisionAction } from "../domain/revision.ts";
@@ -16,7 +17,9 @@ import { isIdConflict, isVersionConflict } from "../db/article-writes.ts";
 import type { Db } from "../domain/db.ts";
 import { type StoredIdempotency, idempotencyStatements, isIdempotencyConflict } from "../db/idempotency.ts";
 import { getMediaByKeys } from "../db/media.ts";
-import { parseSnapshot } from "../db/revisions.ts";
+import { type LatestRevision, parseSnapshot } from "../db/revisions.ts";
+import { toRfc3339 } from "../content/dates.ts";
+import { type Working, workingRevision } from "./autosave.ts";
 import { type ChangeKind, authorizeChange, authorizeCreate } from "./authorize.ts";
 import { bodyMediaKeys, renderArticleBody, requireCover } from "./body.ts";
 import { commit, unchanged } from "./commit.ts";
@@ -25,7 +28,10 @@ import {
   newArticle,
   notInTrash,
   publishState,
+  recallState,
+  returnState,
   revisionAsPatch,
+  submitState,
   trashState,
   unknownSection,
   untrashState,
@@ -34,7 +40,11 @@ import {
 
 /** A change to an existing article, as a client asks for it. */
 export type Change =
-  | { kind: "update"; patch: ArticlePatch }
+  /** An edit; `autosave` folds into the actor's working revision (autosave.ts). */
+  | { kind: "update"; patch: ArticlePatch; autosave?: boolean }
+  | { kind: "submit"; note: string }
+  | { kind: "return"; note: string }
+  | { kind: "recall" }
   | { kind: "publish"; at?: number | null }
   | { kind: "unpublish" }
   | { kind: "archive" }
@@ -68,14 +78,58 @@ function wantsOf(change: Change): ChangeWants {
   return {};
 }
 
-type Next = { action: RevisionAction; placed: Placed | null };
+type Next = { action: RevisionAction; placed: Placed | null; working?: Working };
+
+/** Whether an edit would change nothing: an autosave of what is already stored writes nothing. */
+function changesNothing(patch: ArticlePatch, loaded: ChangeLoad): boolean {
+  const a = loaded.article;
+  const same: { [K in keyof ArticlePatch]-?: (value: NonNullable<ArticlePatch>[K]) => boolean } = {
+    section: (path) => path === loaded.chain[loaded.chain.length - 1]?.path,
+    title: (t) => t === a.title,
+    kicker: (t) => t === a.kicker,
+    subtitle: (t) => t === a.subtitle,
+    summary: (t) => t === a.summary,
+    source: (t) => t === a.source,
+    bylines: (b) => JSON.stringify(b) === JSON.stringify(a.bylines),
+    body: (b) => b === a.body,
+    cover_image: (key) => key === a.coverImage,
+    publish_at: (at) => at === a.publishAt,
+  };
+  return Object.entries(patch).every(([field, value]) => (same[field as keyof ArticlePatch] as (v: unknown) => boolean)(value));
+}
+
+/**
+ * An autosave: nothing written when nothing changed; refused on a published article, where every save is
+ * live at once (half a sentence must never reach readers by itself: save it explicitly).
+ */
+function autosaveOf(loaded: ChangeLoad, patch: ArticlePatch, actor: Actor, now: number): Next {
+  const a = loaded.article;
+  if (a.status === "published") {
+    throw new DomainError("wrong_status", `Article ${a.id} is published and every save of it is live at once: save it explicitly, not by autosave`, {
+      status: a.status,
+    });
+  }
+  if (changesNothing(patch, loaded)) return { action: "autosave", placed: null };
+  return { action: "autosave", placed: applyPatch(loaded, patch, loaded, now), working: workingRevision(a, loaded.latest, actor, now) };
+}
 
 /** The change's next state over the loaded article, or `placed: null` when it is already as asked. */
-async function nextOf(db: Db, change: Change, loaded: ChangeLoad, now: number): Promise<Next> {
+async function nextOf(db: Db, change: Change, loaded: ChangeLoad, opts: ChangeOptions): Promise<Next> {
+  const now = opts.now;
   switch (change.kind) {
     case "update":
       notInTrash(loaded.article);
+      if (change.autosave) return autosaveOf(loaded, change.patch, opts.actor, now);
       return { action: "update", placed: applyPatch(loaded, change.patch, loaded, now) };
+    case "submit":
+      notInTrash(loaded.article);
+      return { action: "submit", placed: submitState(loaded, change.note, opts.actor, now) };
+    case "return":
+      notInTrash(loaded.article);
+      return { action: "return", placed: returnState(loaded, change.note, opts.actor, now) };
+    case "recall":
+      notInTrash(loaded.article);
+      return { action: "recall", placed: recallState(loaded, now) };
     case "publish": {
       notInTrash(loaded.article);
       const next = publishState(loaded, change.at, now);
@@ -108,9 +162,17 @@ async function nextOf(db: Db, change: Change, loaded: ChangeLoad, now: number): 
 
 const names = (versions: Versions | undefined, current: number) => versions === "any" || (versions?.includes(current) ?? false);
 
-function checkPreconditions(current: number, p: Preconditions) {
-  if (p.ifMatch !== undefined && !names(p.ifMatch, current)) throw versionConflict(current);
-  if (p.ifNoneMatch !== undefined && names(p.ifNoneMatch, current)) throw versionConflict(current);
+/** Who changed the article last and when, for a 412: an editor tells the person whose save was refused. */
+const lastChangeOf = (a: Article, latest: LatestRevision | null) => ({
+  updated_at: toRfc3339(a.updatedAt),
+  updated_by: latest && latest.version === a.version ? { id: latest.actorId, kind: latest.actorKind, name: latest.actor } : null,
+  last_action: latest && latest.version === a.version ? latest.action : null,
+});
+
+function checkPreconditions(loaded: ChangeLoad, p: Preconditions) {
+  const current = loaded.article.version;
+  const refused = (p.ifMatch !== undefined && !names(p.ifMatch, current)) || (p.ifNoneMatch !== undefined && names(p.ifNoneMatch, current));
+  if (refused) throw versionConflict(current, lastChangeOf(loaded.article, loaded.latest));
 }
 
 /**
@@ -125,11 +187,11 @@ export async function changeArticle(db: Db, id: number, change: Change, opts: Ch
     const loaded = await loadForChange(db, id, wantsOf(change));
     if (!loaded) throw notFound(`No article ${id}`);
     authorizeChange(opts.actor, kind, loaded.article);
-    checkPreconditions(loaded.article.version, opts);
-    const next = await nextOf(db, change, loaded, opts.now);
+    checkPreconditions(loaded, opts);
+    const next = await nextOf(db, change, loaded, opts);
     if (!next.placed) return unchanged(next.action, loaded);
     try {
-      return await commit(db, loaded, next.placed, { action: next.action, actor: opts.actor });
+      return await commit(db, loaded, next.placed, { action: next.action, actor: opts.actor, ...(next.working && { working: next.working }) });
     } catch (err) {
       if (!isVersionConflict(err)) throw err;
       if (attempt >= ATTEMPTS) {

@@ -19,7 +19,8 @@ import {
   updateArticleStatement,
 } from "../db/article-writes.ts";
 import type { Db } from "../domain/db.ts";
-import { revisionStatement } from "../db/revisions.ts";
+import { dropWorkingRevisionStatement, revisionStatement } from "../db/revisions.ts";
+import type { Working } from "./autosave.ts";
 import { sitemapMonthStatements } from "../db/sitemaps.ts";
 import { indexArticleStatements } from "../db/search-index.ts";
 
@@ -28,6 +29,8 @@ export type CommitOptions = {
   actor: AuditActor;
   /** Extra statements to run in the same transaction (the idempotency record). */
   extra?: D1PreparedStatement[];
+  /** An autosave: its working revision (autosave.ts). One that replaces another writes no audit entry: the first did. */
+  working?: Working;
 };
 
 const ids = (chain: Section[]) => chain.map((s) => s.id);
@@ -81,21 +84,28 @@ export async function commit(db: Db, before: Placed | null, after: Placed, opts:
   if (listedBefore && before) for (const s of before.chain) touched.set(s.id, s);
   if (listedAfter) for (const s of after.chain) touched.set(s.id, s);
 
-  const revision = revisionStatement(db, a, imagesOf(a), opts.action, opts.actor);
+  const revision = revisionStatement(db, a, imagesOf(a), opts.action, opts.actor, opts.working?.startedAt ?? null);
+  const replaces = opts.working?.replaces ?? null;
+  // The new revision's insert stays the lock: only if it goes in does the working revision it replaces go.
+  const folded = replaces !== null && opts.actor.id !== null ? [dropWorkingRevisionStatement(db, a.id, replaces, opts.actor.id)] : [];
   const statements = [
     // On create the article row comes first (its id is the lock); on change the revision does.
-    ...(old ? [revision, updateArticleStatement(db, a, old.version)] : [insertArticleStatement(db, a), revision]),
+    ...(old ? [revision, ...folded, updateArticleStatement(db, a, old.version)] : [insertArticleStatement(db, a), revision]),
     ...listingChanges,
     ...indexArticleStatements(db, old, a, after.chain),
     ...(touched.size ? [touchSectionsStatement(db, [...touched.keys()], a.updatedAt)] : []),
     ...sitemapMonthStatements(db, monthChanges(listedBefore, listedAfter, a.updatedAt)),
-    auditStatement(db, {
-      actor: opts.actor,
-      action: `article.${opts.action}`,
-      articleId: a.id,
-      detail: { version: a.version, status: articleState(a) },
-      at: a.updatedAt,
-    }),
+    ...(folded.length
+      ? []
+      : [
+          auditStatement(db, {
+            actor: opts.actor,
+            action: `article.${opts.action}`,
+            articleId: a.id,
+            detail: { version: a.version, status: articleState(a), ...(opts.action === "submit" || opts.action === "return" ? { note: a.review?.note ?? "" } : {}) },
+            at: a.updatedAt,
+          }),
+        ]),
     ...(opts.extra ?? []),
   ];
   // The neighbours before and after, read in the same transaction as the change, so a concurrent

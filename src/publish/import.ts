@@ -35,12 +35,13 @@ import { commit } from "./commit.ts";
 import { newArticle, unknownSection } from "./next-state.ts";
 
 /**
- * One article to import: public since `published_at` (the default), or a draft. Without an `id` it takes
- * the next free one. An importer says where it came from (`legacy`), recorded in the same batch.
+ * One article to import: public since `published_at` (the default), waiting for review (`submitted`, 待审:
+ * in the editors' queue, submitted by the importer), or a draft. Without an `id` it takes the next free one.
+ * An importer says where it came from (`legacy`), recorded in the same batch.
  */
 export type ImportItem = Omit<ArticleInput, "publish_at"> & {
   id?: number;
-  status?: "published" | "draft";
+  status?: "published" | "submitted" | "draft";
   /** When it went public; for a draft, when it was written. */
   published_at: number;
   /** When it last changed, if later (the old system's update time). */
@@ -100,18 +101,21 @@ function validated(item: ImportItem): ImportItem | DomainError {
 /** The article an item becomes (version 1), or why it cannot. */
 function articleOf(item: ImportItem, id: number, chain: Section[], images: Parameters<typeof renderArticleBody>[1], actor: Actor): Article {
   requireCover(item.cover_image, images);
-  const published = (item.status ?? "published") === "published";
+  const status = item.status ?? "published";
+  const published = status === "published";
   const article = newArticle(item, renderArticleBody(item.body ?? "", images), {
     id,
     sectionId: (chain[chain.length - 1] as Section).id,
-    status: published ? "published" : "draft",
+    status,
     // As publishArticle leaves it: the wanted time is the time it went out, and history reads as it happened.
     publishAt: published ? item.published_at : null,
     publishedAt: published ? item.published_at : null,
     createdAt: item.published_at,
     createdBy: actor.id,
   });
-  return { ...article, updatedAt: Math.max(item.updated_at ?? item.published_at, item.published_at) };
+  // It waited for review in the old system since it was written; the importer hands it to the queue.
+  const review: Article["review"] = status === "submitted" ? { action: "submit", note: "", actor: { id: actor.id, name: actor.name }, at: item.published_at } : null;
+  return { ...article, review, updatedAt: Math.max(item.updated_at ?? item.published_at, item.published_at) };
 }
 
 /**
@@ -166,7 +170,7 @@ export async function importPublishedArticles(db: Db, items: readonly ImportItem
     const shown = [...(article.coverImage ? [article.coverImage] : []), ...shownImages(article.bodyHtml)];
     statements.push(
       insertArticleStatement(db, article),
-      revisionStatement(db, article, [...new Set(shown)], published ? "publish" : "create", opts.actor),
+      revisionStatement(db, article, [...new Set(shown)], published ? "publish" : article.status === "submitted" ? "submit" : "create", opts.actor),
       ...(published ? listingAddStatements(db, chain.map((s) => s.id), item.published_at, article.id) : []),
       ...indexArticleStatements(db, null, article, chain),
       auditStatement(db, {

@@ -1,7 +1,8 @@
 // Each change as a pure function from the article as loaded to its next state: what the commit writes.
 // No I/O here: everything a change needs was read by the one load (db/article-load.ts).
 import * as v from "valibot";
-import type { Article } from "../domain/article.ts";
+import type { Article, Review } from "../domain/article.ts";
+import type { Actor } from "../domain/actor.ts";
 import type { Media } from "../domain/media.ts";
 import type { Section } from "../domain/section.ts";
 import { DomainError } from "../domain/errors.ts";
@@ -31,6 +32,7 @@ export function newArticle(
     updatedAt: state.createdAt,
     version: 1,
     deletedAt: null,
+    review: null,
   };
 }
 
@@ -107,22 +109,65 @@ export function publishState(before: Placed, at: number | null | undefined, now:
     // Once published, the wanted time is the time it went out: a stale schedule must not come back.
     publishAt: goesOutAt,
     publishedAt: scheduled ? null : goesOutAt,
+    // Review is over: what the author asked, or why it once went back, no longer applies.
+    review: null,
     ...bump(old, now),
   };
   return { placed: { article, chain: before.chain }, scheduled };
 }
 
+/** A submission's note belongs to the waiting; an editor's return note stays until the next submit or publication. */
+const afterWaiting = (review: Review | null): Review | null => (review?.action === "submit" ? null : review);
+
 /** Off the site and every listing at once: back to draft (unpublish) or finished (archive). Null when already there. */
 export function withdrawState(before: Placed, to: "draft" | "archived", now: number): Placed | null {
   if (before.article.status === to) return null;
-  return { article: { ...before.article, status: to, publishedAt: null, ...bump(before.article, now) }, chain: before.chain };
+  const article: Article = { ...before.article, status: to, publishedAt: null, review: afterWaiting(before.article.review), ...bump(before.article, now) };
+  return { article, chain: before.chain };
 }
 
 /** Like WordPress, a trashed article is unpublished and comes back as a draft. Null when already in the trash. */
 export function trashState(before: Placed, now: number): Placed | null {
   if (before.article.deletedAt !== null) return null;
-  const article: Article = { ...before.article, status: "draft", publishedAt: null, deletedAt: now, ...bump(before.article, now) };
+  const old = before.article;
+  const article: Article = { ...old, status: "draft", publishedAt: null, deletedAt: now, review: afterWaiting(old.review), ...bump(old, now) };
   return { article, chain: before.chain };
+}
+
+const wrongStatus = (message: string, a: Article) => new DomainError("wrong_status", message, { status: a.status });
+
+const reviewBy = (actor: Pick<Actor, "id" | "name">, action: Review["action"], note: string, now: number): Review => ({
+  action,
+  note,
+  actor: { id: actor.id, name: actor.name },
+  at: now,
+});
+
+/**
+ * 提交审核: a draft goes to the editors' queue with an optional note. Null when it already waits with the
+ * same note (a retried click); a different note for what already waits is refused, as is any other state.
+ */
+export function submitState(before: Placed, note: string, actor: Pick<Actor, "id" | "name">, now: number): Placed | null {
+  const old = before.article;
+  if (old.status === "submitted" && old.review?.action === "submit" && old.review.note === note) return null;
+  if (old.status === "submitted") throw wrongStatus(`Article ${old.id} is already waiting for review; take it back to change the note`, old);
+  if (old.status !== "draft") throw wrongStatus(`Only a draft can be submitted for review; article ${old.id} is ${old.status}`, old);
+  return { article: { ...old, status: "submitted", review: reviewBy(actor, "submit", note, now), ...bump(old, now) }, chain: before.chain };
+}
+
+/** 退回: an editor sends a waiting article back to its author as a draft, with the note the author will see. */
+export function returnState(before: Placed, note: string, actor: Pick<Actor, "id" | "name">, now: number): Placed {
+  const old = before.article;
+  if (old.status !== "submitted") throw wrongStatus(`Only an article waiting for review can be returned; article ${old.id} is ${old.status}`, old);
+  return { article: { ...old, status: "draft", review: reviewBy(actor, "return", note, now), ...bump(old, now) }, chain: before.chain };
+}
+
+/** 撤回: the author takes a waiting article back to keep writing. Null when it is a draft already. */
+export function recallState(before: Placed, now: number): Placed | null {
+  const old = before.article;
+  if (old.status === "draft") return null;
+  if (old.status !== "submitted") throw wrongStatus(`Only an article waiting for review can be taken back; article ${old.id} is ${old.status}`, old);
+  return { article: { ...old, status: "draft", review: null, ...bump(old, now) }, chain: before.chain };
 }
 
 export function untrashState(before: Placed, now: number): Placed | null {

@@ -29,16 +29,16 @@ const tooManyPixels = ({ width, height }: Dimensions) =>
 export type UploadResult = { media: Media; created: boolean; filledIn: boolean };
 
 /**
- * Stores an image and returns its row; `created` is false when the same bytes were uploaded before.
+ * Stores an image and returns its row (`source`: the URL it was fetched from, for the audit log); `created` is false when the same bytes were uploaded before.
  * R2 first, row second: if the put fails nothing is recorded; if the row fails after the put, the object
  * left behind is harmless — its key is its hash, so the retried upload lands on the same object.
  */
 export async function uploadImage(
   bucket: MediaBucket,
   db: Db,
-  input: { bytes: Uint8Array; metadata: ImageMetadata; actor: Actor },
+  input: { bytes: Uint8Array; metadata: ImageMetadata; actor: Actor; source?: string },
 ): Promise<UploadResult> {
-  const { bytes, metadata, actor } = input;
+  const { bytes, metadata, actor, source } = input;
   if (bytes.length === 0) throw new DomainError("empty_body", "The upload is empty");
   if (bytes.length > MAX_IMAGE_BYTES) throw imageTooLarge();
   const type = sniffImageType(bytes);
@@ -57,6 +57,7 @@ export async function uploadImage(
   return insertMedia(
     db,
     { key, contentType: type.contentType, bytes: bytes.length, ...size, ...metadata, createdBy: actor.id },
-    { actor, action: "image.upload", detail: { key, content_type: type.contentType, bytes: bytes.length, ...size } },
+    // A picture fetched from elsewhere keeps where it came from in the log (whose it is, for its credit).
+    { actor, action: source ? "image.fetch" : "image.upload", detail: { key, content_type: type.contentType, bytes: bytes.length, ...size, ...(source && { source }) } },
   );
 }

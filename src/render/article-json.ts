@@ -1,9 +1,9 @@
 // The JSON shapes of the API: one article, a list item, a section. Pure functions over rows.
-import { type Article as StoredArticle, articleState } from "../domain/article.ts";
+import { type Article as StoredArticle, type Review, articleState } from "../domain/article.ts";
 import type { Section } from "../domain/section.ts";
 import { toRfc3339 } from "../content/dates.ts";
 import { articleUrl, mediaUrl, sectionUrl } from "../content/urls.ts";
-import type { AdminArticle, Article, ArticleSummary, Neighbour, SectionRef } from "../content/responses.ts";
+import type { AdminArticle, Article, ArticleSummary, Neighbour, ReviewJson, SectionRef } from "../content/responses.ts";
 
 export const sectionRef = (s: Pick<Section, "path" | "name">): SectionRef => ({
   path: s.path,
@@ -54,6 +54,10 @@ export function articleDetailJson(
   };
 }
 
+/** The last review step: `submit` with the author's note, or `return` with the editor's, who and when. */
+export const reviewJson = (r: Review | null): ReviewJson =>
+  r && { action: r.action, note: r.note, actor: { id: r.actor.id, name: r.actor.name }, at: toRfc3339(r.at) };
+
 /** What an editor sees: the public shape plus its state (`trash`, with `deleted_at`, while in the trash) and the Markdown source. */
 export function adminArticleJson(article: StoredArticle, section: Pick<Section, "path" | "name">): AdminArticle {
   return {
@@ -62,7 +66,9 @@ export function adminArticleJson(article: StoredArticle, section: Pick<Section, 
     version: article.version,
     publish_at: article.publishAt === null ? null : toRfc3339(article.publishAt),
     created_at: toRfc3339(article.createdAt),
+    created_by: article.createdBy,
     deleted_at: article.deletedAt === null ? null : toRfc3339(article.deletedAt),
+    review: reviewJson(article.review),
     body: article.body,
     body_html: article.bodyHtml,
   };

@@ -16,7 +16,7 @@ export type ArticlePageData = Omit<ArticleInContext, "sectionPath" | "article"> 
   preview?: { status: ArticleStatus };
 };
 
-const STATUS_NAMES: Record<ArticleStatus, string> = { draft: "草稿", scheduled: "定时发布", published: "已发布", archived: "已归档" };
+const STATUS_NAMES: Record<ArticleStatus, string> = { draft: "草稿", submitted: "待审", scheduled: "定时发布", published: "已发布", archived: "已归档" };
 
 /** Consecutive bylines with the same role share it: 记者 张三 李四. */
 function byRole(bylines: Byline[]): { role: string; names: string[] }[] {
@@ -55,11 +55,12 @@ function neighbour(label: string, n: NeighbourArticle | null, rel: "prev" | "nex
     : html`<li>${label}：<span class="none">没有了</span></li>`;
 }
 
-export function renderArticlePage(d: ArticlePageData): RenderedPage {
+/** What the page's <main> holds: the article and what surrounds it on its page (an editor's preview shows exactly this). */
+type ArticleMainData = Pick<ArticlePageData, "article" | "chain" | "site" | "older" | "newer" | "cover" | "preview">;
+
+export function renderArticleMain(d: ArticleMainData): Html {
   const { article: a, chain, site } = d;
-  const section = chain[chain.length - 1];
-  if (!section) throw new Error(`article ${a.id} has no section`);
-  const main = html`<div class="narrow">
+  return html`<div class="narrow">
 ${d.preview ? html`<p class="preview-note" role="status">预览（${STATUS_NAMES[d.preview.status]}）：读者尚看不到此版本</p>
 ` : ""}${breadcrumb(site, [...chain.map((s) => ({ name: s.name, url: sectionUrl(s.path) })), { name: "正文", url: null }])}
 <article class="story panel">
@@ -78,6 +79,13 @@ ${neighbour("上一篇", d.older, "prev")}
 ${neighbour("下一篇", d.newer, "next")}
 </ul></nav>
 </div>`;
+}
+
+export function renderArticlePage(d: ArticlePageData): RenderedPage {
+  const { article: a, chain, site } = d;
+  const section = chain[chain.length - 1];
+  if (!section) throw new Error(`article ${a.id} has no section`);
+  const main = renderArticleMain(d);
   const description = a.summary || excerpt(a.bodyText);
   const canonical = articleUrl(section.path, a.id);
   return {

@@ -7,21 +7,22 @@ import { DomainError, notFound, previewsDisabled } from "../domain/errors.ts";
 import { toRfc3339 } from "../content/dates.ts";
 import { pageOf } from "../http/list-query.ts";
 import { AdminListQuery } from "../http/api-queries.ts";
-import { ArticleCreate, ArticlePatch, LIMITS, PREVIEW_TTL_SECONDS, PreviewRequest, PublishRequest } from "../content/schemas.ts";
+import { ArticleCreate, ArticlePatch, LIMITS, PREVIEW_TTL_SECONDS, PreviewRequest, PublishRequest, ReturnRequest, SubmitRequest } from "../content/schemas.ts";
 import { signPreview } from "../auth/preview-links.ts";
 import { sha256Hex } from "../content/sha256.ts";
 import { type Placed, loadArticle } from "../db/article-load.ts";
 import { listArticlesForAdmin } from "../db/articles.ts";
-import { listRevisions } from "../db/revisions.ts";
+import { readEditing } from "../db/presence.ts";
 import { getSectionByPath } from "../db/sections.ts";
 import type { StoredIdempotency } from "../db/idempotency.ts";
 import { type Change, changeArticle, createArticle } from "../publish/changes.ts";
 import { notInTrash } from "../publish/next-state.ts";
 import { adminArticleJson } from "../render/article-json.ts";
+import { editingJson, lastChangeJson } from "../render/editor-json.ts";
 import { followChanges } from "../follow-ups.ts";
 import { readJson } from "../http/json-body.ts";
 import { NoQuery, parseQuery } from "../http/query.ts";
-import { idempotencyKey, notModifiedSince, preconditions } from "../http/preconditions.ts";
+import { idempotencyKey, isAutosave, notModifiedSince, preconditions } from "../http/preconditions.ts";
 
 export const adminArticles = new Hono<AppEnv>();
 
@@ -42,13 +43,6 @@ const articleJson = (placed: Pick<Placed, "article" | "chain">) => {
   return adminArticleJson(placed.article, section);
 };
 
-/** Answers with the article as it now stands; its version is the ETag for the next If-Match. */
-function answer(c: Ctx, placed: Pick<ChangeReport, "article" | "chain">, status: 200 | 201 = 200) {
-  c.header("ETag", `"${placed.article.version}"`);
-  c.header("Cache-Control", "no-store");
-  return c.json(articleJson(placed), status);
-}
-
 /** Answers a change with the article, what the edge cache is purging because of it and the feeds the hub is told of. */
 function answerChange(c: Ctx, report: ChangeReport, status: 200 | 201 = 200) {
   const { purge, pings } = followChanges(c.env, c.executionCtx, [report]);
@@ -58,18 +52,24 @@ function answerChange(c: Ctx, report: ChangeReport, status: 200 | 201 = 200) {
 }
 
 adminArticles.get("/", async (c) => {
-  const { status, section: sectionPath, limit, cursor } = parseQuery(c, AdminListQuery);
+  const { status, section: sectionPath, author, limit, cursor } = parseQuery(c, AdminListQuery);
   const section = sectionPath === undefined ? null : await getSectionByPath(c.var.db, sectionPath);
   if (sectionPath !== undefined && !section) throw notFound(`No section "${sectionPath}"`);
   const rows = await listArticlesForAdmin(c.var.db, {
     limit: limit + 1,
     ...(status && { status }),
     ...(section && { sectionId: section.id }),
+    ...(author !== undefined && { author }),
     ...(cursor && { after: cursor }),
+    viewer: c.get("actor").id,
+    now: Date.now(),
   });
   const page = pageOf(rows, limit, (r) => [r.article.updatedAt, r.article.id]);
   c.header("Cache-Control", "no-store");
-  return c.json({ items: page.items.map((r) => adminArticleJson(r.article, r.section)), next_cursor: page.next_cursor });
+  return c.json({
+    items: page.items.map((r) => ({ ...adminArticleJson(r.article, r.section), editing: editingJson(r.editing) })),
+    next_cursor: page.next_cursor,
+  });
 });
 
 adminArticles.post("/", async (c) => {
@@ -103,14 +103,18 @@ function replay(c: Ctx, seen: StoredIdempotency, requestHash: string) {
   return c.body(seen.response, 201, { "Content-Type": "application/json; charset=UTF-8" });
 }
 
+/** One article, with who else has it open (`editing`) and who changed it last (`last_change`). */
 adminArticles.get(ID, async (c) => {
   parseQuery(c, NoQuery);
-  const placed = await loadArticle(c.var.db, idOf(c));
-  if (!placed) throw notFound(`No article ${idOf(c)}`);
+  const id = idOf(c);
+  const [placed, editing] = await Promise.all([loadArticle(c.var.db, id), readEditing(c.var.db, id, c.get("actor").id, Date.now())]);
+  if (!placed) throw notFound(`No article ${id}`);
   if (notModifiedSince(c, placed.article.version)) {
     return c.body(null, 304, { ETag: `"${placed.article.version}"`, "Cache-Control": "no-store" });
   }
-  return answer(c, placed);
+  c.header("ETag", `"${placed.article.version}"`);
+  c.header("Cache-Control", "no-store");
+  return c.json({ ...articleJson(placed), editing: editingJson(editing), last_change: lastChangeJson(placed.latest) });
 });
 
 /** Applies a change to the article of the path, as the request's actor, on the client's preconditions. */
@@ -121,9 +125,23 @@ async function apply(c: Ctx, change: Change, conditions = preconditions(c)) {
 
 adminArticles.patch(ID, async (c) => {
   const conditions = preconditions(c, true);
+  const autosave = isAutosave(c);
   const { value: patch } = await readJson(c, ArticlePatch, LIMITS.requestBytes);
-  return apply(c, { kind: "update", patch }, conditions);
+  return apply(c, { kind: "update", patch, ...(autosave && { autosave }) }, conditions);
 });
+
+// Review (审核): 提交审核 with an optional note, 退回 with the note the author will see, 撤回 by the author.
+adminArticles.post(`${ID}/submit`, async (c) => {
+  const conditions = preconditions(c);
+  const { value: body } = await readJson(c, SubmitRequest, 8192, { optional: true });
+  return apply(c, { kind: "submit", note: body.note ?? "" }, conditions);
+});
+adminArticles.post(`${ID}/return`, async (c) => {
+  const conditions = preconditions(c);
+  const { value: body } = await readJson(c, ReturnRequest, 8192);
+  return apply(c, { kind: "return", note: body.note }, conditions);
+});
+adminArticles.post(`${ID}/recall`, (c) => apply(c, { kind: "recall" }));
 
 adminArticles.post(`${ID}/publish`, async (c) => {
   const conditions = preconditions(c);
@@ -155,15 +173,4 @@ adminArticles.post(`${ID}/preview`, async (c) => {
   const url = `${c.env.SITE_URL}/preview/${claim.id}?v=${claim.version}&exp=${expires}&sig=${sig}`;
   c.header("Cache-Control", "no-store");
   return c.json({ url, version: claim.version, expires_at: toRfc3339(expires * 1000) }, 201);
-});
-
-adminArticles.get(`${ID}/revisions`, async (c) => {
-  parseQuery(c, NoQuery);
-  const id = idOf(c);
-  const [placed, revisions] = await Promise.all([loadArticle(c.var.db, id), listRevisions(c.var.db, id)]);
-  if (!placed) throw notFound(`No article ${id}`);
-  c.header("Cache-Control", "no-store");
-  return c.json({
-    items: revisions.map((r) => ({ version: r.version, action: r.action, actor: r.actor, created_at: toRfc3339(r.createdAt) })),
-  });
 });

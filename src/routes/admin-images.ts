@@ -12,6 +12,9 @@ import { MAX_IMAGE_BYTES, imageTooLarge, uploadImage } from "../publish/upload.t
 import { mediaJson } from "../render/media-json.ts";
 import { followImageChange } from "../follow-ups.ts";
 import { NoQuery, parseQuery } from "../http/query.ts";
+import { readJson } from "../http/json-body.ts";
+import { FetchRequest } from "../media/metadata.ts";
+import { FETCH_TIMEOUT_MS, fetchImage } from "../publish/fetch-image.ts";
 
 export const adminImages = new Hono<AppEnv>();
 
@@ -32,6 +35,25 @@ adminImages.post("/", uploadLimit, async (c) => {
   const { media, created, filledIn } = await uploadImage(c.env.MEDIA, c.var.db, { ...upload, actor: { id, name } });
   if (created) c.header("Location", `/api/v1/admin/images/${media.key}`);
   // New metadata for an image pages already show: their cover figures print it.
+  if (filledIn) followImageChange(c.env, c.executionCtx, media.key);
+  return c.json(mediaJson(media), created ? 201 : 200);
+});
+
+/**
+ * The server fetches the picture (src/publish/fetch-image.ts: http and https only, no private hosts, no
+ * credentials, a deadline, the upload caps) and stores it as an upload: the media JSON, 201 (200 when the
+ * same bytes were stored before); 422 `fetch_failed` with the reason otherwise.
+ */
+adminImages.post("/fetch", async (c) => {
+  parseQuery(c, NoQuery);
+  const { value: body } = await readJson(c, FetchRequest, 16 * 1024);
+  const { url, ...metadata } = body;
+  const { id, name } = c.get("actor");
+  const { media, created, filledIn } = await fetchImage(c.env.MEDIA, c.var.db, { url, metadata, actor: { id, name } }, {
+    fetch: (request) => fetch(request),
+    signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+  });
+  if (created) c.header("Location", `/api/v1/admin/images/${media.key}`);
   if (filledIn) followImageChange(c.env, c.executionCtx, media.key);
   return c.json(mediaJson(media), created ? 201 : 200);
 });

@@ -9,6 +9,7 @@ import type { OpenApiDocument } from "../../src/openapi/document.ts";
 import type { JsonSchema } from "../../src/openapi/json-schema.ts";
 import type { DocumentedOperation } from "../openapi-check.ts";
 import * as images from "../fixtures/images.ts";
+import { IMAGES_HOST } from "../stand-in-images.ts";
 import { type Hint, type Json, type Mode, anyJson, plainText, text, valueOf } from "./values.ts";
 import { type World, articleIds, pick } from "./world.ts";
 
@@ -173,6 +174,15 @@ function headersOf(op: DocumentedOperation, idParam: Resolved<string> | undefine
       ).map((k) => ["Idempotency-Key", k === null ? null : () => k]),
     );
   }
+  if (named.has("X-Masthead-Autosave")) {
+    arbs.push(
+      fc.oneof(
+        { weight: 4, arbitrary: fc.constant(null) },
+        { weight: 3, arbitrary: fc.constantFrom("1", "0") },
+        { weight: 1, arbitrary: fc.constantFrom("", "yes", "2", "true", "1, 1") },
+      ).map((v) => ["X-Masthead-Autosave", v === null ? null : () => v]),
+    );
+  }
   arbs.push(fc.oneof({ weight: 30, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom("not a bookmark", "00000001-00000002") }).map((b) => ["x-d1-bookmark", b === null ? null : () => b]));
   return fc.tuple(...arbs).map((pairs) => Object.fromEntries(pairs.filter((p): p is [string, Resolved<string>] => p[1] !== null)));
 }
@@ -205,6 +215,19 @@ function hintFor(w0: World): Hint {
     }
     if (name === "token") return fc.oneof(fc.constantFrom<Json>(...w0.linkTokens), fc.stringMatching(/^[A-Za-z0-9_-]{43}$/));
     if (name === "email") return fc.constantFrom<Json>(null, "wang.fang@example.com", " Li@Example.COM ", ...(valid ? [] : ["not-an-email", ""]));
+    if (name === "url") {
+      // Other sites' pictures, as the stand-in serves them (test/stand-in-images.ts), and addresses the fetch must refuse.
+      const picture = fc.constantFrom("photo.png", "photo.png?salt=fuzz", "photo.png?type=text", "page.html", "missing.png", "to/photo.png", "loop");
+      const refused = fc.constantFrom("http://127.0.0.1:8787/api/v1/admin/keys", "http://169.254.169.254/latest/meta-data/", "http://[::1]/x.png", "http://localhost/x.png", "file:///etc/passwd", "http://images.test:22/x.png", "not a url");
+      const wild: Json[] = valid ? [] : ["", 1, null, "a".repeat(2049)];
+      return fc.oneof({ weight: 6, arbitrary: picture.map((p) => `http://${IMAGES_HOST}/fuzz/${p}`) }, { weight: 2, arbitrary: refused }, ...(wild.length ? [{ weight: 1, arbitrary: fc.constantFrom(...wild) }] : []));
+    }
+    if (name === "html") {
+      return fc.oneof(
+        plainText(200),
+        fc.constantFrom<Json>('<p class=MsoNormal style="text-indent:2em"><span style="font-family:宋体">全市<b>防汛</b><o:p></o:p></span></p>', '<img src="file:///C:/clip_image001.png"><img src="data:image/png;base64,iVBORw0KGgo=">', "<table><tr><th>甲</th></tr><tr><td>1</td></tr></table>", ...(valid ? [] : [1, null])),
+      );
+    }
     if (name === "state") return fc.constantFrom<Json>("active", "disabled", ...(valid ? [] : ["invited", ""]));
     return null;
   };

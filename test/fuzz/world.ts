@@ -1,5 +1,5 @@
 // What the fuzzer's requests refer to: a newsroom made through the write path (sections, published articles,
-// drafts of an author, one in the trash, one scheduled, images), a key of each role for the fuzzer itself,
+// drafts of an author, one in the trash, one waiting for review, one scheduled, images), a key of each role for the fuzzer itself,
 // keys it may revoke and rotate, and what the answers add as the run goes on (new articles, versions,
 // cursors). The fuzzer's own keys are never a target: it would lock itself out.
 import { env } from "cloudflare:workers";
@@ -88,6 +88,16 @@ export async function makeWorld(): Promise<World> {
   const trashed = [...versions.keys()].at(-1) as number;
   const gone = await fetchAs(keys.author, "DELETE", `/api/v1/admin/articles/${trashed}`);
   versions.set(trashed, ((await gone.json()) as { version: number }).version);
+  // Drafts of the desk's, so any editor's submit (提交审核) can succeed.
+  for (const title of ["编辑草稿", "编辑草稿二", "编辑草稿三"]) {
+    const created = (await (await fetchAs(keys.editor, "POST", "/api/v1/admin/articles", { section: sections[2], title })).json()) as { id: number; version: number };
+    versions.set(created.id, created.version);
+  }
+  // One waiting for review (待审), so an editor's return and an author's recall can succeed from the start.
+  const waiting = await fetchAs(keys.author, "POST", "/api/v1/admin/articles", { section: sections[1], title: "待审稿" });
+  const waitingId = ((await waiting.json()) as { id: number }).id;
+  const submitted = await fetchAs(keys.author, "POST", `/api/v1/admin/articles/${waitingId}/submit`, { note: "请审" });
+  versions.set(waitingId, ((await submitted.json()) as { version: number }).version);
   const targets = await Promise.all((["author", "editor", "admin"] as const).map(async (role) => (await createApiKey(env.DB, { name: `fuzz target ${role}`, role }, await generateKey())).key.id));
   const persons = { author: await makePerson("author"), editor: await makePerson("editor"), admin: await makePerson("admin") };
   const leaving = await makePerson("author");

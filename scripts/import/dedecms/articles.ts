@@ -1,6 +1,6 @@
 // A DedeCMS 5.7 article: a dede_archives row (title, writer, source, litpic, description, pubdate/senddate,
 // arcrank, channel…) with its dede_addonarticle row (body, redirecturl). Pure.
-import { cleanLine } from "../body/legacy-html.ts";
+import { cleanLine } from "../../../src/content/legacy-html.ts";
 import { parseBylines } from "../bylines.ts";
 import type { Candidate, Skip } from "../candidate.ts";
 import { type DumpRecord, int, text } from "../record.ts";
@@ -12,12 +12,13 @@ const ARTICLE_CHANNEL = 1;
 
 export type DedeRow = { archive: DumpRecord; addon: DumpRecord | null; line: number };
 
-function status(arcrank: number): Pick<Candidate, "status" | "draftReason"> | string {
+function status(arcrank: number): Pick<Candidate, "status" | "statusReason"> | string {
   if (arcrank === 0) return { status: "published" };
-  if (arcrank === -1) return { status: "draft", draftReason: "not yet reviewed (arcrank -1)" };
+  // 未审核: it waited for an editor there, and waits in the editors' queue (待审) here.
+  if (arcrank === -1) return { status: "submitted", statusReason: "not yet reviewed (arcrank -1)" };
   if (arcrank === -2) return "in the old site's recycle bin (arcrank -2)";
   // Readable by members of a rank only: nothing on Masthead is, so it waits as a draft for an editor.
-  return { status: "draft", draftReason: `members only (arcrank ${arcrank})` };
+  return { status: "draft", statusReason: `members only (arcrank ${arcrank})` };
 }
 
 export function dedeArticle(row: DedeRow, rulesOf: (typeid: number) => DedeSectionRules | undefined): Candidate | Skip {

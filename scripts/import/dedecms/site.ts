@@ -1,6 +1,6 @@
 // A DedeCMS 5.7 site as its dump describes it: the settings an importer needs (dede_sysconfig) and the
 // section tree (dede_arctype: id, reid, typename, typedir, sortrank, ispart, channeltype, namerule…). Pure.
-import { cleanLine } from "../body/legacy-html.ts";
+import { cleanLine } from "../../../src/content/legacy-html.ts";
 import { type DumpRecord, int, text } from "../record.ts";
 import type { OldSection } from "../sections/plan.ts";
 import { DEFAULT_NAMERULE, expandTypedir } from "./urls.ts";

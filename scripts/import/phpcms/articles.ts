@@ -1,6 +1,6 @@
 // A PHPCMS v9 article: a v9_news row (title, thumb, description, url, status, islink, inputtime, updatetime)
 // with its v9_news_data row (content, copyfrom "来源|id"), and an `author` field where the site added one. Pure.
-import { cleanLine } from "../body/legacy-html.ts";
+import { cleanLine } from "../../../src/content/legacy-html.ts";
 import { parseBylines } from "../bylines.ts";
 import type { Candidate, Skip } from "../candidate.ts";
 import { printedPath } from "../old-paths.ts";
@@ -10,8 +10,14 @@ const PUBLISHED = 99;
 
 export type PhpcmsRow = { news: DumpRecord; data: DumpRecord | null; line: number };
 
-function draftReason(status: number): string {
-  return status === 0 ? "returned to its author (status 0)" : `waiting for review (status ${status})`;
+/**
+ * PHPCMS v9 keeps 99 for published, 0 for returned to the author (退稿), and the steps of its review in
+ * between (1–4 by default): those wait in the editors' queue (待审) here, the returned ones are drafts.
+ */
+function unpublished(status: number): Pick<Candidate, "status" | "statusReason"> {
+  if (status === 0) return { status: "draft", statusReason: "returned to its author (status 0)" };
+  if (status > 0 && status < PUBLISHED) return { status: "submitted", statusReason: `waiting for review (status ${status})` };
+  return { status: "draft", statusReason: `a status PHPCMS does not define (status ${status})` };
 }
 
 /** A static URL's shape for the report: the id and other numbers as placeholders. */
@@ -35,7 +41,7 @@ export function phpcmsArticle(row: PhpcmsRow): Candidate | Skip {
   return {
     id,
     sectionId: int(n, "catid") ?? 0,
-    ...(status === PUBLISHED ? { status: "published" as const } : { status: "draft" as const, draftReason: draftReason(status) }),
+    ...(status === PUBLISHED ? { status: "published" as const } : unpublished(status)),
     publishedAt: inputtime * 1000,
     ...(updatetime > inputtime && { updatedAt: updatetime * 1000 }),
     title,

@@ -1,7 +1,7 @@
 // A PHPCMS v9 site as its dump describes it: its domain (v9_site), which model is 新闻 (v9_model, table
 // `news`), and the category tree (v9_category: catid, parentid, catname, catdir, url, type, modelid,
 // listorder). Pure.
-import { cleanLine } from "../body/legacy-html.ts";
+import { cleanLine } from "../../../src/content/legacy-html.ts";
 import { printedPath } from "../old-paths.ts";
 import { type DumpRecord, int, text } from "../record.ts";
 import type { OldSection } from "../sections/plan.ts";

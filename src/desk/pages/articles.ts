@@ -4,10 +4,11 @@ import { html } from "hono/html";
 import type { DeskArticle } from "../../db/desk-articles.ts";
 import type { Html } from "../../render/layout.ts";
 import { type DeskPerson, deskLayout } from "../layout.ts";
-import { type ListedStatus, STATUS_WORDS } from "../words.ts";
+import type { ArticleState } from "../../domain/article.ts";
+import { STATUS_WORDS } from "../words.ts";
 import { type Option, badge, facts, nothing, options, pager, time } from "./parts.ts";
 
-export type ArticleFilters = { q?: string; status?: ListedStatus; section?: string; author?: number };
+export type ArticleFilters = { q?: string; status?: ArticleState; section?: string; author?: number };
 
 export type ArticlesPage = {
   siteName: string;
@@ -64,7 +65,7 @@ function filterForm(p: ArticlesPage): Html {
 }
 
 function row(a: DeskArticle): Html {
-  const status: ListedStatus = a.inTrash ? "trash" : a.status;
+  const status: ArticleState = a.inTrash ? "trash" : a.status;
   return html`<li class="row"><h3><a href="${deskArticleUrl(a.id)}">${a.title}</a></h3>
 ${facts([
   ["状态", badge(status, STATUS_WORDS[status])],

@@ -5,11 +5,12 @@ import { ImageListQuery } from "../../http/api-queries.ts";
 import { NoQuery } from "../../http/query.ts";
 import { PurgeRequest } from "../../content/schemas.ts";
 import { KeyInput } from "../../auth/key-input.ts";
-import { ImageMetadata } from "../../media/metadata.ts";
+import { FetchRequest, ImageMetadata } from "../../media/metadata.ts";
 import { MEDIA_KEY } from "../../domain/media.ts";
 import { KeyAnswer, KeyCreated, KeyList, KeyRotated, Media, MediaPage, PurgeAnswer } from "../../content/responses.ts";
 import type { Operation } from "../operation.ts";
 import { KEY_CREATED_EXAMPLE, KEY_EXAMPLE, KEY_LIST_EXAMPLE, KEY_ROTATED_EXAMPLE, MEDIA_EXAMPLE, MEDIA_PAGE_EXAMPLE, PURGE_EXAMPLE } from "../examples.ts";
+import { JSON_BODY_ERRORS } from "./articles.ts";
 
 const IMAGES = "Images";
 const KEYS = "Keys";
@@ -40,6 +41,23 @@ export const adminOperations: Operation[] = [
       200: { description: "The same image was uploaded before.", body: Media, headers: ["x-d1-bookmark"], example: MEDIA_EXAMPLE },
     },
     errors: ["empty_body", "payload_too_large", "unsupported_media_type", "invalid_image", "image_too_large"],
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/images/fetch",
+    id: "fetchImage",
+    summary: "A picture on another site (a pasted page's), fetched by the server and stored as an upload",
+    description:
+      "http and https only, on ports 80, 443, 8080 or 8443; never this machine, a private network or a reserved address (checked again at each of at most 5 redirects); no credentials sent; 10 seconds and the upload caps. Each failure is 422 fetch_failed with its `reason`.",
+    tag: IMAGES,
+    access: "editor",
+    query: NoQuery,
+    body: { required: true, content: { "application/json": FetchRequest } },
+    answers: {
+      201: { description: "A new image.", body: Media, headers: ["Location", "x-d1-bookmark"], example: MEDIA_EXAMPLE },
+      200: { description: "The same bytes were stored before.", body: Media, headers: ["x-d1-bookmark"], example: MEDIA_EXAMPLE },
+    },
+    errors: [...JSON_BODY_ERRORS, "fetch_failed"],
   },
   {
     method: "get",

@@ -4,8 +4,8 @@
 import * as v from "valibot";
 import { AdminListQuery, EditorSearchQuery } from "../../http/api-queries.ts";
 import { NoQuery } from "../../http/query.ts";
-import { ArticleCreate, ArticlePatch, PreviewRequest, PublishRequest } from "../../content/schemas.ts";
-import { AdminArticle, AdminArticleChange, AdminArticlePage, AdminSearchAnswer, PreviewLink, RevisionList } from "../../content/responses.ts";
+import { ArticleCreate, ArticlePatch, PreviewRequest, PublishRequest, ReturnRequest, SubmitRequest } from "../../content/schemas.ts";
+import { AdminArticleChange, AdminArticleDetail, AdminArticlePage, AdminSearchAnswer, PreviewLink, RevisionList } from "../../content/responses.ts";
 import type { ErrorCode } from "../../domain/errors.ts";
 import type { Answer, Operation } from "../operation.ts";
 import {
@@ -17,9 +17,12 @@ import {
   REVISIONS_EXAMPLE,
 } from "../examples.ts";
 
-const TAG = "Articles (editors)";
+export const TAG = "Articles (editors)";
 
-const id = { id: { schema: v.pipe(v.string(), v.regex(/^[1-9][0-9]{0,15}$/)), description: "The article's id." } };
+/** A revision's version in a path, as the routes match it. */
+export const revisionNumber = { n: { schema: v.pipe(v.string(), v.regex(/^[1-9][0-9]{0,8}$/)), description: "The revision's version." } };
+
+export const id = { id: { schema: v.pipe(v.string(), v.regex(/^[1-9][0-9]{0,15}$/)), description: "The article's id." } };
 
 const changed: Answer = {
   description: "The article as it now stands (its version is the ETag for the next If-Match), what the edge cache is purging and the feeds the hub is told of.",
@@ -29,7 +32,7 @@ const changed: Answer = {
 };
 
 /** What any change to an existing article may answer: the article is gone, or changed under the client. */
-const CHANGE_ERRORS: ErrorCode[] = ["forbidden", "not_found", "version_conflict", "conflict"];
+export const CHANGE_ERRORS: ErrorCode[] = ["forbidden", "not_found", "version_conflict", "conflict"];
 
 /** A change with no body: publish, unpublish, archive, trash and restore honour If-Match when it is sent. */
 const action = (path: string, opId: string, summary: string, access: "author" | "editor", errors: ErrorCode[], method: "post" | "delete" = "post"): Operation => ({
@@ -46,15 +49,16 @@ const action = (path: string, opId: string, summary: string, access: "author" | 
   errors: [...CHANGE_ERRORS, ...errors],
 });
 
-const JSON_BODY_ERRORS: ErrorCode[] = ["payload_too_large", "unsupported_media_type"];
+export const JSON_BODY_ERRORS: ErrorCode[] = ["payload_too_large", "unsupported_media_type"];
 
 export const articleOperations: Operation[] = [
   {
     method: "get",
     path: "/api/v1/admin/articles",
     id: "listAdminArticles",
-    summary: "Articles in any state, newest change first",
-    description: "`section` is that section only, not its subsections. Follows the list contract.",
+    summary: "Articles in any state, newest change first; each with who else has it open",
+    description:
+      "`section` is that section only, not its subsections; `author` is what one actor (a key or a person) created. The review queue is `?status=submitted`. Follows the list contract.",
     tag: TAG,
     access: "author",
     query: AdminListQuery,
@@ -80,14 +84,14 @@ export const articleOperations: Operation[] = [
     method: "get",
     path: "/api/v1/admin/articles/{id}",
     id: "getAdminArticle",
-    summary: "One article in any state",
+    summary: "One article in any state, with who else has it open and who changed it last",
     tag: TAG,
     access: "author",
     params: id,
     query: NoQuery,
     headers: ["If-None-Match"],
     answers: {
-      200: { description: "The article; its version is the ETag.", body: AdminArticle, headers: ["ETag", "x-d1-bookmark"], example: ADMIN_ARTICLE_EXAMPLE },
+      200: { description: "The article; its version is the ETag.", body: AdminArticleDetail, headers: ["ETag", "x-d1-bookmark"], example: ADMIN_ARTICLE_EXAMPLE },
       304: { description: "If-None-Match names the current version.", headers: ["ETag"] },
     },
     errors: ["not_found"],
@@ -97,16 +101,29 @@ export const articleOperations: Operation[] = [
     path: "/api/v1/admin/articles/{id}",
     id: "editArticle",
     summary: "Edit an article; live at once if it is published",
-    description: "`If-Match` is required: the version the edit was made on, or `*` to overwrite whatever is current.",
+    description:
+      "`If-Match` is required: the version the edit was made on, or `*` to overwrite whatever is current. A 412 says who made the version now, when, and how. `X-Masthead-Autosave: 1` marks an editor's autosave, folded into the actor's working revision.",
     tag: TAG,
     access: "author",
     params: id,
     query: NoQuery,
-    headers: ["If-Match (required)", "If-None-Match"],
+    headers: ["If-Match (required)", "If-None-Match", "X-Masthead-Autosave"],
     body: { required: true, content: { "application/json": ArticlePatch } },
     answers: { 200: changed },
-    errors: [...CHANGE_ERRORS, ...JSON_BODY_ERRORS, "precondition_required", "in_trash", "unknown_section", "unknown_image", "body_too_large"],
+    errors: [...CHANGE_ERRORS, ...JSON_BODY_ERRORS, "precondition_required", "in_trash", "wrong_status", "unknown_section", "unknown_image", "body_too_large"],
   },
+  {
+    ...action("/submit", "submitArticle", "提交审核: a draft to the editors' review queue (status submitted)", "author", [...JSON_BODY_ERRORS, "in_trash", "wrong_status"]),
+    description:
+      "An author's own draft, or any draft for an editor. The same note again answers the article as it is (a retried click); another note for what already waits is 409 wrong_status. The body may be left out.",
+    body: { required: false, content: { "application/json": SubmitRequest } },
+  },
+  {
+    ...action("/return", "returnArticle", "退回: an article waiting for review back to its author as a draft, with a note", "editor", [...JSON_BODY_ERRORS, "in_trash", "wrong_status"]),
+    description: "Only what waits (409 wrong_status otherwise). The note stays on the article (`review`) until it is submitted again or published.",
+    body: { required: true, content: { "application/json": ReturnRequest } },
+  },
+  action("/recall", "recallArticle", "撤回: a submission back to a draft, to keep writing; a draft stays as it is", "author", ["in_trash", "wrong_status"]),
   {
     ...action("/publish", "publishArticle", "Publish now, or schedule when publish_at is in the future", "editor", [...JSON_BODY_ERRORS, "in_trash", "already_published"]),
     description: "`{\"publish_at\": null}` publishes a scheduled article now. The body may be left out.",
@@ -118,13 +135,14 @@ export const articleOperations: Operation[] = [
   action("/restore", "restoreArticle", "Out of the trash, as a draft", "author", []),
   {
     ...action("/revisions/{n}/restore", "restoreRevision", "Bring back revision n's content as a new version", "author", ["in_trash", "section_gone", "revision_unreadable", "unknown_image"]),
-    params: { ...id, n: { schema: v.pipe(v.string(), v.regex(/^[1-9][0-9]{0,8}$/)), description: "The revision's version." } },
+    params: { ...id, ...revisionNumber },
   },
   {
     method: "get",
     path: "/api/v1/admin/articles/{id}/revisions",
     id: "listRevisions",
     summary: "Every change to the article: version, action, who, when",
+    description: "A folded autosave's earlier versions are gone: the list may have gaps.",
     tag: TAG,
     access: "author",
     params: id,

@@ -3,7 +3,9 @@
 // tables, empty paragraphs or &nbsp; and full-width-space indents. The result is the article's body source:
 // Markdown whose blocks are raw HTML, each on its own lines and never spanning a blank line, so Markdown
 // leaves them as they are, and images alone in a paragraph are Markdown images (they become figures, with
-// the stored size). The write path then renders and sanitizes it like any body. Pure.
+// the stored size). The write path then renders and sanitizes it like any body. Pure, and shared: the importer
+// cleans old bodies with it, and the Worker cleans what an editor pastes from Word, WPS or a web page
+// (paste.ts), whose blocks html-markdown.ts then turns into Markdown.
 import { parseDocument } from "htmlparser2";
 import { type ChildNode, Element, isTag, isText } from "domhandler";
 
@@ -364,11 +366,14 @@ function markdownImage(alt: string, url: string, caption: string): string {
   return `![${markdownText(alt)}](${target}${title})`;
 }
 
-/** The body source an old body becomes (see the file's header). */
-export function cleanLegacyBody(body: LegacyBody | string, opts: CleanOptions): string {
+/** The blocks of a cleaned body, in order: each clean HTML, or a Markdown image. */
+export function cleanLegacyBlocks(body: LegacyBody | string, opts: CleanOptions): string[] {
   const parsed = typeof body === "string" ? parseLegacyBody(body) : body;
-  return new Cleaner(opts).blocks(parsed.nodes, []).join("\n\n");
+  return new Cleaner(opts).blocks(parsed.nodes, []);
 }
+
+/** The body source an old body becomes (see the file's header). */
+export const cleanLegacyBody = (body: LegacyBody | string, opts: CleanOptions): string => cleanLegacyBlocks(body, opts).join("\n\n");
 
 /** One line of text from an old field that may hold entities and tags (a title, a source): plain and trimmed. */
 export function cleanLine(html: string): string {
