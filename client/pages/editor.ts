@@ -3,7 +3,9 @@
 import { one } from "../lib/dom.ts";
 import { showFlash } from "../lib/live.ts";
 import { type ConflictFlow, conflictFlow } from "../lib/editor/choices.ts";
+import { livePreview } from "../lib/editor/live-preview.ts";
 import { offerKept } from "../lib/editor/offer.ts";
+import { watchPresence } from "../lib/editor/presence.ts";
 import { EditorSession } from "../lib/editor/session.ts";
 import { type Steps, editorSteps } from "../lib/editor/steps.ts";
 
@@ -15,10 +17,15 @@ let conflicts: ConflictFlow | null = null;
 
 const session = new EditorSession(one("[data-editor]", HTMLFormElement), {
   conflict: (error) => void conflicts?.show(error),
-  created: () => steps?.created(),
+  created: () => {
+    steps?.created();
+    document.dispatchEvent(new Event("masthead:created"));
+  },
   status: (s) => steps?.status(s),
 });
 const flow = conflictFlow(session, (s) => steps?.status(s));
 conflicts = flow;
 steps = editorSteps(session, () => flow);
 offerKept(session);
+livePreview(session.form);
+watchPresence(session.saver, Number(one("[data-editor]", HTMLFormElement).dataset.me));

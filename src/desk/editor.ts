@@ -42,5 +42,6 @@ export async function readEditorArticle(db: Db, id: number, personId: number): P
     bylines: a.bylines,
     body: a.body,
     coverImage: a.coverImage,
+    review: a.review && { action: a.review.action, note: a.review.note, by: a.review.actor.name, at: a.review.at },
   };
 }

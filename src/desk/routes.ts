@@ -65,14 +65,15 @@ desk.get("/", async (c) => {
 // 写稿 and the editor: the fields as stored, the choices for 栏目 and 封面; the page's script does the rest.
 desk.get("/articles/new", async (c) => {
   parseQuery(c, NoQuery);
-  return c.html(renderEditorPage({ ...frame(c), article: null, ...(await readChoices(c.var.db)) }));
+  return c.html(renderEditorPage({ ...frame(c), meId: c.get("signedIn").staff.id, article: null, ...(await readChoices(c.var.db)) }));
 });
 
 desk.get(`/articles${ID}`, async (c) => {
   parseQuery(c, NoQuery);
   const id = Number(c.req.param("id"));
-  const [article, choices] = await Promise.all([readEditorArticle(c.var.db, id, c.get("signedIn").staff.id), readChoices(c.var.db)]);
-  return c.html(renderEditorPage({ ...frame(c), article, ...choices }));
+  const meId = c.get("signedIn").staff.id;
+  const [article, choices] = await Promise.all([readEditorArticle(c.var.db, id, meId), readChoices(c.var.db)]);
+  return c.html(renderEditorPage({ ...frame(c), meId, article, ...choices }));
 });
 
 const StaffQuery = v.objectWithRest({ cursor: v.optional(Cursor(v.strictTuple([KeyNumber]))) }, v.never("is not a parameter here"));

@@ -130,6 +130,10 @@ ins { color: #1f5a2a; background: #edf8ef; text-decoration: underline; }
 .schedule .field { margin: 0; }
 .revisions .row { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 6px 12px; padding: 8px 0; }
 .revisions .row p { margin: 0; }
+.presence { margin: 0 0 12px; padding: 8px 12px; border-left: 4px solid #0b4f8a; background: #eef5fc; color: #0b4f8a; }
+.review-note { margin: 0 0 12px; padding: 8px 12px; border-left: 4px solid #e0b84c; background: #fff7e0; color: #4a3500; }
+.live-preview { max-height: 70vh; overflow: auto; border: 1px solid var(--line); padding: 8px; background: var(--paper); font-size: 15px; }
+.live-preview img { max-width: 100%; height: auto; }
 .editor-layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 20px; }
 @media (min-width: 1000px) {
   .editor-layout { grid-template-columns: minmax(0, 1fr) 320px; align-items: start; }

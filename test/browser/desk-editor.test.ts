@@ -24,8 +24,11 @@ describe.skipIf(desk === null)("写稿", () => {
     // The page's clock is the test's: the save a moment after typing comes when the test moves time on.
     await page.clock.install();
     const sent: string[] = [];
+    const patches: string[] = [];
     page.on("request", (req) => {
-      if (req.url().includes("/api/v1/admin/articles") && req.method() !== "GET") sent.push(req.postData() ?? "");
+      if (!req.url().includes("/api/v1/admin/articles") || req.method() === "GET") return;
+      sent.push(req.postData() ?? "");
+      if (req.method() === "PATCH") patches.push(req.headers()["x-masthead-autosave"] ?? "explicit");
     });
     await page.goto("/desk");
     await page.getByRole("navigation", { name: "编辑部导航" }).getByRole("link", { name: "写稿" }).click();
@@ -67,6 +70,19 @@ describe.skipIf(desk === null)("写稿", () => {
     await page.getByRole("status").filter({ hasText: "已保存。" }).waitFor();
     const id = Number(new URL(page.url()).pathname.split("/").pop());
     expect((await readArticle(desk, id)).title).toBe("市政府召开常务会议");
+    // Saves after a pause say they are autosaves (the server folds them into one working revision); Ctrl+S does not.
+    expect(patches.at(-1)).toBe("explicit");
+    expect(patches.slice(0, -1).every((h) => h === "1")).toBe(true);
+
+    // 实时预览: the server's render of what is on screen, as readers will see it.
+    await page.getByRole("button", { name: "显示实时预览" }).click();
+    const preview = page.getByRole("region", { name: "实时预览" });
+    await preview.getByRole("heading", { name: "市政府召开常务会议" }).waitFor();
+    await page.getByLabel("正文（Markdown）").focus();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.insertText("\n\n## 新的小标题");
+    await page.clock.runFor(2000);
+    await preview.getByRole("heading", { name: "新的小标题" }).waitFor();
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -118,6 +134,8 @@ describe.skipIf(desk === null)("写稿", () => {
     await a.page.goto(`/desk/articles/${article.id}`);
     await b.page.goto(`/desk/articles/${article.id}`);
 
+    // 正在编辑: each sees the other.
+    await b.page.getByText("王五 正在编辑这篇文章。").waitFor();
     await a.page.getByLabel("正文（Markdown）").fill("原来的正文。王五加的一句。");
     await a.page.keyboard.press("Control+s");
     await a.page.getByRole("status").filter({ hasText: "已保存。" }).waitFor();
@@ -194,6 +212,41 @@ describe.skipIf(desk === null)("写稿", () => {
     await page.context().close();
   });
 
+  it("goes to review with a note, comes back with the editor's, and is the editors' while it waits", async () => {
+    if (!desk) return;
+    const author = await signedIn(browser, desk, "author", "审核记者");
+    const page = author.page;
+    await page.goto("/desk/articles/new");
+    await page.getByLabel("栏目").selectOption("xw/dzyw");
+    await page.getByLabel("标题").fill("全市防汛物资储备情况通报");
+    await page.getByLabel("正文（Markdown）").fill("本网讯 截至6月1日。");
+    await page.keyboard.press("Control+s");
+    await page.getByRole("status").filter({ hasText: "已保存。" }).waitFor();
+    expect(await page.getByRole("button", { name: "发布", exact: true }).count()).toBe(0);
+    await page.getByLabel("审核意见").fill("请核对第二段的数字");
+    await page.getByRole("button", { name: "提交审核" }).click();
+    await page.getByRole("status").filter({ hasText: "已提交审核" }).waitFor();
+    expect(await page.getByLabel("标题").isEditable()).toBe(false);
+    await page.getByRole("button", { name: "撤回审核" }).waitFor();
+    const url = new URL(page.url()).pathname;
+
+    const editor = await signedIn(browser, desk, "editor", "审核编辑");
+    await editor.page.goto(url);
+    await editor.page.getByText(/^提交审核时的说明（审核记者，.+）：请核对第二段的数字$/).waitFor();
+    await editor.page.getByRole("button", { name: "退回" }).click();
+    await editor.page.getByRole("alert").filter({ hasText: "写明原因" }).waitFor();
+    await editor.page.getByLabel("审核意见").fill("数字与防汛办通报不符，请核实");
+    await editor.page.getByRole("button", { name: "退回" }).click();
+    await editor.page.getByRole("status").filter({ hasText: "已退回" }).waitFor();
+
+    await page.reload();
+    await page.getByText(/^退回意见（审核编辑，.+）：数字与防汛办通报不符，请核实$/).waitFor();
+    expect(await page.getByLabel("标题").isEditable()).toBe(true);
+    expect([...author.errors, ...editor.errors]).toEqual([]);
+    await page.context().close();
+    await editor.page.context().close();
+  });
+
   it("publishes after asking, and says where readers now see it", async () => {
     if (!desk) return;
     const article = await makeArticle(desk, { title: "发布测试", body: "正文。" });
@@ -235,7 +288,9 @@ describe.skipIf(desk === null)("写稿", () => {
       await page.getByRole("status").filter({ hasText: "已保存。" }).waitFor();
       await page.getByRole("button", { name: "显示版本记录" }).click();
       await page.getByRole("button", { name: /^恢复此版本/ }).first().waitFor();
-      found.push(...(await violations(page, "the editor, revisions shown")));
+      await page.getByRole("button", { name: "显示实时预览" }).click();
+      await page.getByRole("region", { name: "实时预览" }).getByRole("heading", { name: "无障碍检查" }).waitFor();
+      found.push(...(await violations(page, "the editor, revisions and the live preview shown")));
       expect(found).toEqual([]);
       expect(errors).toEqual([]);
     await page.context().close();

@@ -113,6 +113,16 @@ export class EditorForm {
     });
   }
 
+  /** While an author's article waits for review it is the editors': its fields can be read, not changed. */
+  lock(locked: boolean): void {
+    for (const el of this.form.querySelectorAll("input, textarea")) {
+      if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) el.readOnly = locked;
+    }
+    for (const el of this.form.querySelectorAll("select, [data-byline] button, [data-byline-add], [data-save]")) {
+      if (el instanceof HTMLSelectElement || el instanceof HTMLButtonElement) el.disabled = locked;
+    }
+  }
+
   /** 标题 12 / 200: how many characters, and how many are left before the API's limit. */
   updateCounts(): void {
     for (const out of all("[data-count]", HTMLElement, this.form)) {

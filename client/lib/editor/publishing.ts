@@ -13,19 +13,27 @@ export const STATE_WORDS: Record<string, string> = {
   trash: "回收站",
 };
 
-type Rule = { when: readonly string[]; authorsOwnDraft?: boolean; confirm: string };
+/** The states a step applies in; `authors`, the states in which an author may take it on their own article. */
+type Rule = { when: readonly string[]; authors?: readonly string[]; confirm: string };
 
 const RULES: Record<string, Rule> = {
+  submit: {
+    when: ["draft"],
+    authors: ["draft"],
+    confirm: "提交后，稿件进入编辑的待审列表，网站上不会显示；在编辑处理前您不能修改它（可以撤回审核）。确定提交审核吗？",
+  },
+  recall: { when: ["submitted"], authors: ["submitted"], confirm: "撤回后，稿件回到草稿，您可以继续修改；它不再在待审列表中。网站上不会显示。确定撤回吗？" },
+  return: { when: ["submitted"], confirm: "退回后，稿件回到作者手中（草稿），作者会看到您的意见。网站上不会显示。确定退回吗？" },
   publish: { when: ["draft", "submitted", "scheduled", "archived"], confirm: "发布后，这篇文章立即出现在网站上，所有读者都能看到。确定发布吗？" },
   schedule: { when: ["draft", "submitted", "scheduled", "archived"], confirm: "" },
   unpublish: { when: ["published", "scheduled"], confirm: "撤稿后，这篇文章立即从网站上撤下（定时发布也取消），变回草稿，读者不再能看到。确定撤稿吗？" },
   archive: { when: ["published"], confirm: "归档后，这篇文章从网站上撤下，标记为已完成，读者不再能看到。确定归档吗？" },
   trash: {
     when: ["draft", "submitted", "scheduled", "published", "archived"],
-    authorsOwnDraft: true,
+    authors: ["draft"],
     confirm: "删除后，这篇文章移入回收站；如果已发布，立即从网站上撤下。之后可以从回收站恢复。确定删除吗？",
   },
-  restore: { when: ["trash"], authorsOwnDraft: true, confirm: "恢复后，这篇文章回到草稿：不会出现在网站上，需要时再发布。确定恢复吗？" },
+  restore: { when: ["trash"], authors: ["trash"], confirm: "恢复后，这篇文章回到草稿：不会出现在网站上，需要时再发布。确定恢复吗？" },
 };
 
 /** Whether `action` applies to an article in `state` for this person (the server decides again). */
@@ -33,8 +41,8 @@ export function applies(action: string, state: string, who: { editor: boolean; o
   const rule = RULES[action];
   if (!rule || !rule.when.includes(state)) return false;
   if (who.editor) return true;
-  // An author: their own drafts only (out of the trash too; the server refuses what was not a draft).
-  return rule.authorsOwnDraft === true && who.own && (state === "draft" || state === "trash");
+  // An author: their own articles only (out of the trash too; the server refuses what was not a draft).
+  return who.own && (rule.authors ?? []).includes(state);
 }
 
 /** `2026-12-08T09:30` typed into a datetime-local, read as Beijing time: RFC 3339 with +08:00, or null. */
@@ -69,6 +77,14 @@ export class PublishingPanel {
     const action = button.dataset.action ?? "";
     let body: unknown;
     let question = RULES[action]?.confirm ?? "";
+    if (action === "submit" || action === "return") {
+      const note = one("[data-note-input]", HTMLTextAreaElement, this.root);
+      if (action === "return" && note.value.trim() === "") {
+        note.focus();
+        return showError("退回时请在“审核意见”里写明原因，作者会看到。");
+      }
+      body = { note: note.value.trim() };
+    }
     if (action === "schedule") {
       const input = one("[data-publish-at]", HTMLInputElement, this.root);
       const at = beijingInput(input.value);
@@ -98,6 +114,8 @@ export class PublishingPanel {
       } else button.hidden = !visible;
       if (action === "publish") button.textContent = state === "scheduled" ? "立即发布" : "发布";
     }
+    const noted = applies("submit", state, this.who) || applies("return", state, this.who);
+    one("[data-note]", HTMLElement, this.root).hidden = !noted;
     const live = one("[data-live]", HTMLElement, this.root);
     live.hidden = state !== "published" || url === null;
     if (state === "published" && url !== null) {

@@ -21,6 +21,7 @@ const ArticleJson = v.looseObject({
   status: v.string(),
   version: v.number(),
   publish_at: v.nullable(v.string()),
+  review: v.optional(v.nullable(v.object({ action: v.string(), note: v.string(), actor: v.looseObject({ name: v.string() }), at: v.string() }))),
 });
 export type ArticleJson = v.InferOutput<typeof ArticleJson>;
 

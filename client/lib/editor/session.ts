@@ -75,11 +75,12 @@ export class EditorSession {
     this.showState(this.saver.id === null ? { kind: "unsaved", why: "" } : { kind: "saved", at: null });
   }
 
-  showState(s: SaveState): void {
+  showState(s: SaveState | { kind: "locked"; why: string }): void {
     const line = this.stateLine;
     line.dataset.kind = s.kind;
     if (s.kind === "saved") line.textContent = s.at === null ? "已保存" : `已保存 ${clock(s.at)}`;
     else if (s.kind === "saving") line.textContent = "保存中…";
+    else if (s.kind === "locked") line.textContent = s.why;
     else if (s.kind === "conflict") line.textContent = "未保存：别人已修改了这篇文章，请在下面选择怎么办";
     else line.textContent = s.why === "" ? "未保存" : `未保存：${s.why}`;
   }

@@ -3,6 +3,7 @@
 import { one } from "../dom.ts";
 import { fail } from "../forms.ts";
 import { clearMessages, showError, showOk } from "../live.ts";
+import { beijingTime } from "../messages.ts";
 import type { ConflictFlow } from "./choices.ts";
 import { PublishingPanel, STATE_WORDS } from "./publishing.ts";
 import { RevisionList } from "./revisions.ts";
@@ -10,12 +11,25 @@ import { type ArticleJson, draftOf, listRevisions, previewLink, restoreRevision,
 import type { EditorSession } from "./session.ts";
 
 const DONE: Record<string, string> = {
+  submit: "已提交审核：稿件在编辑的待审列表里。",
+  recall: "已撤回审核：稿件回到草稿，可以继续修改。",
+  return: "已退回：稿件回到作者手中，作者会看到您的意见。",
   schedule: "已定时：到时间会自动发布到网站上。",
   unpublish: "已撤稿：这篇文章已从网站上撤下，现在是草稿。",
   archive: "已归档：这篇文章已从网站上撤下。",
   trash: "已删除：这篇文章在回收站里，网站上已看不到。",
   restore: "已恢复：这篇文章回到了草稿。",
 };
+
+/** 退回意见 / 提交审核时的说明, as the article now carries it. */
+function showReview(a: ArticleJson): void {
+  const line = one("[data-review]", HTMLElement);
+  const r = a.review ?? null;
+  line.hidden = r === null;
+  if (r === null) return;
+  const what = r.action === "return" ? "退回意见" : "提交审核时的说明";
+  line.textContent = `${what}（${r.actor.name}，${beijingTime(r.at)}）：${r.note === "" ? "（没有写说明）" : r.note}`;
+}
 
 export type Steps = { status(status: string): void; created(): void };
 
@@ -40,6 +54,9 @@ export function editorSteps(session: EditorSession, conflicts: () => ConflictFlo
       badge.textContent = STATE_WORDS[s] ?? s;
     }
     if (saver.id !== null) panel.show(s, session.publicUrl);
+    const waiting = s === "submitted" && !session.editor;
+    session.form.lock(waiting);
+    if (waiting) session.showState({ kind: "locked", why: "已提交审核：稿件在待审中，撤回审核后才能修改" });
   }
 
   /** The article as a step left it: its version, state and address, and its content when the step changed it. */
@@ -51,6 +68,7 @@ export function editorSteps(session: EditorSession, conflicts: () => ConflictFlo
       session.showState({ kind: "saved", at: Date.now() });
     } else saver.version = a.version;
     session.publicUrl = a.url;
+    showReview(a);
     status(a.status);
     if (revisionsShown) void loadRevisions();
   }
@@ -65,6 +83,7 @@ export function editorSteps(session: EditorSession, conflicts: () => ConflictFlo
         return null;
       }
       arrived(answer.value, false);
+      if (action === "submit" || action === "return") one("[data-note-input]", HTMLTextAreaElement).value = "";
       if (answer.value.status === "published") showOk(`已发布，读者现在可以看到：${new URL(answer.value.url, location.origin).href}`);
       else showOk(DONE[action] ?? "已完成。");
       return answer.value.status;
@@ -106,7 +125,7 @@ export function editorSteps(session: EditorSession, conflicts: () => ConflictFlo
 
   revisionsButton.addEventListener("click", () => void loadRevisions());
   revisionsButton.hidden = saver.id === null;
-  if (saver.id !== null) panel.show(saver.status, session.publicUrl);
+  if (saver.id !== null) status(saver.status);
   return {
     status,
     created() {
