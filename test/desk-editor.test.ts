@@ -35,8 +35,8 @@ describe("写稿", () => {
     const author = await makePerson("author");
     const editor = await makePerson("editor");
     const actions = async (p: Person) => (await select(await (await page(p, "/desk/articles/new")).text(), "[data-action]")).map((b) => b.attrs["data-action"]);
-    expect(await actions(author)).toEqual(["trash", "restore"]);
-    expect(await actions(editor)).toEqual(["publish", "unpublish", "archive", "trash", "restore", "schedule"]);
+    expect(await actions(author)).toEqual(["submit", "recall", "trash", "restore"]);
+    expect(await actions(editor)).toEqual(["submit", "recall", "publish", "return", "unpublish", "archive", "trash", "restore", "schedule"]);
   });
 });
 
@@ -67,6 +67,22 @@ describe("an article's editor", () => {
     expect((await one(html, "#e-byline-name-2")).attrs.value).toBe("王芳");
     // A role the newsroom's list does not have is kept, not changed to 记者.
     expect((await one(html, "#e-byline-role-2 option[selected]")).text).toBe("首席记者");
+  });
+
+  it("shows the note of the last review step: why it was sent back, or what came with it", async () => {
+    const author = await makePerson("author", { displayName: "李记者" });
+    const editor = await makePerson("editor", { displayName: "张编辑" });
+    await makeSection("xw", "新闻");
+    const a = await write(author, { section: "xw", title: "待审的稿子" });
+    expect((await desk(author, "POST", `/api/v1/admin/articles/${a.id}/submit`, { note: "请核对数字" })).status).toBe(200);
+    const waiting = await (await page(editor, `/desk/articles/${a.id}`)).text();
+    expect((await one(waiting, "[data-review]")).text).toMatch(/^提交审核时的说明（李记者，\d{4}年.+）：请核对数字$/);
+    expect((await one(waiting, "form[data-editor]")).attrs["data-state"]).toBe("submitted");
+    expect((await desk(editor, "POST", `/api/v1/admin/articles/${a.id}/return`, { note: "数字不对" })).status).toBe(200);
+    const back = await (await page(author, `/desk/articles/${a.id}`)).text();
+    expect((await one(back, "[data-review]")).text).toMatch(/^退回意见（张编辑，.+）：数字不对$/);
+    const fresh = await (await page(author, "/desk/articles/new")).text();
+    expect((await one(fresh, "[data-review]")).attrs.hidden).toBe("");
   });
 
   it("is not someone else's to own, and is 404 for an article that is not there", async () => {
