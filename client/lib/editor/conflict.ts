@@ -5,9 +5,9 @@ import { one } from "../dom.ts";
 import { diff } from "./diff.ts";
 import { type Draft, FIELD_LABELS, changedFields, fieldText } from "./draft.ts";
 
-export type Theirs = { draft: Draft; version: number; status: string; who: string; when: string };
+type Theirs = { draft: Draft; version: number; status: string; who: string; when: string };
 
-export type ConflictChoices = {
+type ConflictChoices = {
   keepMine(theirs: Theirs): void;
   takeTheirs(theirs: Theirs): void;
   copyMine(): void;

@@ -15,9 +15,6 @@ export type Draft = {
   cover_image: string | null;
 };
 
-export const TEXT_FIELDS = ["section", "kicker", "title", "subtitle", "source", "summary", "body"] as const;
-export type TextField = (typeof TEXT_FIELDS)[number];
-
 /** The fields' names as the page labels them. */
 export const FIELD_LABELS: Record<keyof Draft, string> = {
   section: "栏目",
@@ -40,7 +37,7 @@ export function fieldText(d: Draft, key: keyof Draft): string {
   return d[key];
 }
 
-export const FIELDS = Object.keys(FIELD_LABELS) as (keyof Draft)[];
+const FIELDS = Object.keys(FIELD_LABELS) as (keyof Draft)[];
 
 /** The fields whose values differ. */
 export const changedFields = (a: Draft, b: Draft): (keyof Draft)[] => FIELDS.filter((k) => fieldText(a, k) !== fieldText(b, k));

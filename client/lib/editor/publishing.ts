@@ -37,7 +37,7 @@ const RULES: Record<string, Rule> = {
 };
 
 /** Whether `action` applies to an article in `state` for this person (the server decides again). */
-export function applies(action: string, state: string, who: { editor: boolean; own: boolean }): boolean {
+function applies(action: string, state: string, who: { editor: boolean; own: boolean }): boolean {
   const rule = RULES[action];
   if (!rule || !rule.when.includes(state)) return false;
   if (who.editor) return true;
@@ -46,14 +46,14 @@ export function applies(action: string, state: string, who: { editor: boolean; o
 }
 
 /** `2026-12-08T09:30` typed into a datetime-local, read as Beijing time: RFC 3339 with +08:00, or null. */
-export function beijingInput(value: string): { rfc3339: string; ms: number } | null {
+function beijingInput(value: string): { rfc3339: string; ms: number } | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
   const rfc3339 = `${value.length === 16 ? `${value}:00` : value}+08:00`;
   const ms = Date.parse(rfc3339);
   return Number.isNaN(ms) ? null : { rfc3339, ms };
 }
 
-export type PublishingHooks = {
+type PublishingHooks = {
   /** Takes the step (everything saved first); resolves the new state, or null when it did not happen. */
   take(action: string, body?: unknown): Promise<string | null>;
   preview(): Promise<void>;

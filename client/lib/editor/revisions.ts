@@ -4,7 +4,7 @@ import { one } from "../dom.ts";
 import { beijingTime } from "../messages.ts";
 import type { Revision } from "./server.ts";
 
-export const ACTION_WORDS: Record<string, string> = {
+const ACTION_WORDS: Record<string, string> = {
   create: "新建",
   update: "修改",
   autosave: "自动保存",

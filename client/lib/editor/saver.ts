@@ -21,9 +21,9 @@ export type SaveState =
   | { kind: "unsaved"; why: string }
   | { kind: "conflict" };
 
-export type Timers = { set(fn: () => void, ms: number): number; clear(handle: number): void; now(): number };
+type Timers = { set(fn: () => void, ms: number): number; clear(handle: number): void; now(): number };
 
-export type SaverOptions = {
+type SaverOptions = {
   read(): Draft;
   transport: Transport;
   timers: Timers;
@@ -34,7 +34,7 @@ export type SaverOptions = {
 };
 
 /** A save starts this long after the last keystroke. */
-export const QUIET_MS = 1500;
+const QUIET_MS = 1500;
 const RETRY_MS = [2_000, 5_000, 15_000, 30_000, 60_000];
 
 export class Saver {

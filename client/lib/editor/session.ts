@@ -10,7 +10,7 @@ import { forget, keep, slotOf } from "./recovery.ts";
 import { type SaveState, Saver } from "./saver.ts";
 import { transport } from "./server.ts";
 
-export type SessionHooks = {
+type SessionHooks = {
   conflict(error: ApiError): void;
   created(id: number): void;
   status(status: string): void;
