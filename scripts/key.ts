@@ -1,19 +1,19 @@
 // The key tool: create, list, revoke and rotate API keys, in the local D1 that `wrangler dev` uses (migrated
-// first, so a fresh clone needs nothing else) or, with --remote, in the deployed database. It goes through
-// `wrangler d1 execute`, the one way to reach both without an API of our own, and makes and hashes keys
-// with the Worker's own code, so a key made here is a key the Worker accepts.
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
+// first, so a fresh clone needs nothing else) or, with --remote, in the deployed database through `wrangler
+// d1 execute`. It makes, hashes and stores keys with the Worker's own code (src/db/keys.ts), so a key made
+// here is a key the Worker accepts, written and audited exactly as the keys API writes it.
 import { parseArgs } from "node:util";
 import * as v from "valibot";
 import { generateKey } from "../src/auth/keys.ts";
 import { KeyInput } from "../src/auth/key-input.ts";
 import { issueDetails } from "../src/content/schemas.ts";
 import { toRfc3339 } from "../src/content/dates.ts";
-import type { AuditActor as Actor } from "../src/db/audit.ts";
 import type { ApiKey } from "../src/domain/api-key.ts";
-import { type ApiKeyRow, toApiKey } from "../src/db/keys.ts";
-import { createKeySql, findKeySql, listKeysSql, revokeKeySql, rotateKeySql } from "../src/db/keys-literal.ts";
+import type { Db } from "../src/domain/db.ts";
+import { tool } from "../src/domain/actor.ts";
+import { createApiKey, getApiKey, listApiKeys, revokeApiKey, rotateApiKey } from "../src/db/keys.ts";
+import { DEFAULT_STATE, applyMigrations, openLocalEnv, resolveState } from "./bindings/local-env.ts";
+import { WranglerD1 } from "./bindings/wrangler-d1.ts";
 
 const USAGE = `Usage: npm run key -- <command> [options]
 
@@ -30,9 +30,6 @@ Options:
   --persist-to <dir>   the local state directory, as for \`wrangler dev --persist-to\`
   --help`;
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const WRANGLER = fileURLToPath(new URL("../node_modules/wrangler/bin/wrangler.js", import.meta.url));
-
 /** A failure to report in one line and exit with `code` (2 for bad usage). */
 class CliError extends Error {
   readonly code: number;
@@ -42,50 +39,22 @@ class CliError extends Error {
   }
 }
 
-type Target = { remote: boolean; persistTo: string | undefined };
+type Target = { db: Db; remote: boolean; close: () => Promise<void> };
+
+/** The deployed database through wrangler, or the local one (its migrations applied first: a no-op when current). */
+async function open(remote: boolean, persistTo: string | undefined): Promise<Target> {
+  if (remote) return { db: new WranglerD1(), remote, close: async () => {} };
+  const state = persistTo === undefined ? DEFAULT_STATE : resolveState(persistTo);
+  applyMigrations(state);
+  const env = await openLocalEnv(state);
+  return { db: env.db, remote, close: env.dispose };
+}
 
 const where = (t: Target) => (t.remote ? "the remote database" : "the local database");
 
-function wrangler(args: string[]): { ok: boolean; stdout: string; stderr: string } {
-  // The project's own wrangler, run by this same Node (what `npx wrangler` would run), without a shell.
-  const run = spawnSync(process.execPath, [WRANGLER, ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (run.error) throw new CliError(`could not run wrangler: ${run.error.message}`);
-  return { ok: run.status === 0, stdout: run.stdout, stderr: run.stderr };
-}
-
-const locationArgs = (t: Target) =>
-  t.remote ? ["--remote"] : ["--local", ...(t.persistTo === undefined ? [] : ["--persist-to", t.persistTo])];
-
-/** Brings the local database up to date; a no-op when it already is. */
-function applyLocalMigrations(t: Target): void {
-  const run = wrangler(["d1", "migrations", "apply", "DB", ...locationArgs(t)]);
-  if (!run.ok) throw new CliError(`applying local migrations failed:\n${run.stdout}${run.stderr}`);
-}
-
-/** Runs the statements as one batch and returns each statement's rows. */
-function execute<Row>(t: Target, statements: string[]): Row[][] {
-  const run = wrangler(["d1", "execute", "DB", ...locationArgs(t), "--json", "--command", statements.join(";\n")]);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(run.stdout);
-  } catch {
-    throw new CliError(`wrangler d1 execute failed:\n${run.stdout}${run.stderr}`);
-  }
-  if (!run.ok || !Array.isArray(parsed)) {
-    const text = (parsed as { error?: { text?: string } } | null)?.error?.text;
-    throw new CliError(`wrangler d1 execute failed: ${text ?? `${run.stdout}${run.stderr}`}`);
-  }
-  return parsed.map((result: { results?: Row[] }) => result.results ?? []);
-}
-
-function actor(t: Target): Actor {
+function actor(t: Target) {
   const user = process.env.USER ?? process.env.USERNAME ?? "unknown user";
-  return { id: null, name: `key CLI (${user}${t.remote ? ", remote" : ""})` };
+  return tool(`key CLI (${user}${t.remote ? ", remote" : ""})`, "admin");
 }
 
 const describe = (k: ApiKey) => `key ${k.id} "${k.name}" (${k.role}, prefix ${k.prefix})`;
@@ -97,13 +66,15 @@ function printNewKey(message: string, key: ApiKey, secret: string): void {
   console.log(secret);
 }
 
-/** The key a user named by id or by prefix (with or without `mh_`). */
-function resolveKey(t: Target, name: string | undefined): ApiKey {
+/** The key a user named by id or by prefix (with or without `mh_`); by prefix, only active keys count. */
+async function resolveKey(t: Target, name: string | undefined): Promise<ApiKey> {
   if (name === undefined) throw new CliError("name the key by its id or its prefix", 2);
   const prefix = /^(?:mh_)?([a-z2-7]{8})$/.exec(name)?.[1];
   if (!/^[0-9]{1,15}$/.test(name) && prefix === undefined) throw new CliError(`not a key id or prefix: ${name}`, 2);
-  const [rows = []] = execute<ApiKeyRow>(t, findKeySql(prefix === undefined ? { id: Number(name) } : { prefix }));
-  const keys = rows.map(toApiKey);
+  const keys =
+    prefix === undefined
+      ? [await getApiKey(t.db, Number(name))].filter((k) => k !== null)
+      : (await listApiKeys(t.db)).filter((k) => k.prefix === prefix && k.revokedAt === null);
   const [key] = keys;
   if (!key) throw new CliError(prefix === undefined ? `no key with id ${name}` : `no active key with prefix ${prefix}`);
   if (keys.length > 1) {
@@ -117,22 +88,16 @@ async function create(t: Target, name: string | undefined, role: string | undefi
   if (!parsed.success) {
     throw new CliError(issueDetails(parsed.issues).map((d) => `--${d.path}: ${d.message}`).join("\n"), 2);
   }
-  const input = { name: parsed.output.name, role: parsed.output.role };
-  const material = await generateKey();
-  // The first statement makes the key's actor; the second answers the new key.
-  const [, rows = []] = execute<ApiKeyRow>(t, createKeySql(input, material, Date.now(), actor(t)));
-  const [row] = rows;
-  if (!row) throw new CliError("the database returned no new key");
-  const key = toApiKey(row);
-  printNewKey(`Created ${describe(key)} in ${where(t)}.`, key, material.key);
+  const { key, secret } = await createApiKey(t.db, { name: parsed.output.name, role: parsed.output.role }, await generateKey(), actor(t));
+  printNewKey(`Created ${describe(key)} in ${where(t)}.`, key, secret);
 }
 
-function list(t: Target): void {
-  const [rows = []] = execute<ApiKeyRow>(t, listKeysSql());
+async function list(t: Target): Promise<void> {
+  const keys = await listApiKeys(t.db);
   const when = (ms: number | null) => (ms === null ? "-" : toRfc3339(ms).slice(0, 16).replace("T", " "));
   const table = [
     ["ID", "PREFIX", "ROLE", "STATUS", "CREATED (UTC+8)", "LAST USED", "NAME"],
-    ...rows.map(toApiKey).map((k) => [
+    ...keys.map((k) => [
       String(k.id),
       k.prefix,
       k.role,
@@ -144,29 +109,26 @@ function list(t: Target): void {
   ];
   const widths = table[0]?.map((_, i) => Math.max(...table.map((r) => (r[i] ?? "").length))) ?? [];
   for (const r of table) console.log(r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join("  "));
-  if (rows.length === 0) console.log(`No keys in ${where(t)} yet: npm run key -- create --name <name> --role admin`);
+  if (keys.length === 0) console.log(`No keys in ${where(t)} yet: npm run key -- create --name <name> --role admin`);
 }
 
-function revoke(t: Target, name: string | undefined): void {
-  const key = resolveKey(t, name);
+async function revoke(t: Target, name: string | undefined): Promise<void> {
+  const key = await resolveKey(t, name);
   if (key.revokedAt !== null) {
     console.log(`${describe(key)} was already revoked at ${toRfc3339(key.revokedAt)}.`);
     return;
   }
-  const [rows = []] = execute<ApiKeyRow>(t, revokeKeySql(key.id, Date.now(), actor(t)));
-  console.log(rows.length > 0 ? `Revoked ${describe(key)} in ${where(t)}.` : `${describe(key)} was already revoked.`);
+  // Even the last admin key: whoever runs this can make another, and a leaked key must be stoppable.
+  await revokeApiKey(t.db, key.id, actor(t), { evenLastAdmin: true });
+  console.log(`Revoked ${describe(key)} in ${where(t)}.`);
 }
 
 async function rotate(t: Target, name: string | undefined): Promise<void> {
-  const key = resolveKey(t, name);
+  const key = await resolveKey(t, name);
   if (key.revokedAt !== null) throw new CliError(`${describe(key)} is revoked; create a new key instead`);
-  const material = await generateKey();
-  // The first statement retires the old secret; the second answers the rotated key.
-  const [, rows = []] = execute<ApiKeyRow>(t, rotateKeySql(key, material, Date.now(), actor(t)));
-  const [row] = rows;
-  if (!row) throw new CliError(`${describe(key)} was revoked or rotated meanwhile; nothing changed`);
-  const next = toApiKey(row);
-  printNewKey(`Rotated ${describe(key)} in ${where(t)}: its old secret no longer works; new prefix ${next.prefix}.`, next, material.key);
+  const rotated = await rotateApiKey(t.db, key.id, await generateKey(), actor(t));
+  if (!rotated) throw new CliError(`${describe(key)} was revoked or rotated meanwhile; nothing changed`);
+  printNewKey(`Rotated ${describe(key)} in ${where(t)}: its old secret no longer works; new prefix ${rotated.key.prefix}.`, rotated.key, rotated.secret);
 }
 
 function parseCommandLine(argv: string[]) {
@@ -200,15 +162,17 @@ async function main(argv: string[]): Promise<void> {
   }
   const expected = command === "revoke" || command === "rotate" ? 1 : 0;
   if (rest.length !== expected) throw new CliError(`unexpected arguments: ${rest.join(" ")}\n\n${USAGE}`, 2);
-  const t: Target = { remote: values.remote, persistTo: values["persist-to"] };
   if (!["create", "list", "revoke", "rotate"].includes(command)) throw new CliError(`unknown command: ${command}\n\n${USAGE}`, 2);
   // The remote schema is the deployment's business (`wrangler d1 migrations apply DB --remote`).
-  if (!t.remote) applyLocalMigrations(t);
-
-  if (command === "create") await create(t, values.name, values.role);
-  else if (command === "list") list(t);
-  else if (command === "revoke") revoke(t, rest[0]);
-  else await rotate(t, rest[0]);
+  const t = await open(values.remote, values["persist-to"]);
+  try {
+    if (command === "create") await create(t, values.name, values.role);
+    else if (command === "list") await list(t);
+    else if (command === "revoke") await revoke(t, rest[0]);
+    else await rotate(t, rest[0]);
+  } finally {
+    await t.close();
+  }
 }
 
 try {

@@ -9,16 +9,25 @@ import type { Bindings } from "./env.ts";
 import { handleQueue } from "./websub/consumer.ts";
 import { configuredCache } from "./cache/configured.ts";
 import { PURGE_QUEUE, handlePurges } from "./cache/purge-queue.ts";
+import { authLimits, signInConfig } from "./config.ts";
+
+/** A failure window to prune by, or 0 (prune nothing) when its [var] is bad: that must not stop scheduled publishing. */
+function windowMs(read: () => number): number {
+  try {
+    return read();
+  } catch (err) {
+    console.error("scheduler: not pruning failure counts:", err);
+    return 0;
+  }
+}
 
 export default {
   fetch: app.fetch,
   async scheduled(controller, env, ctx) {
-    const authWindowMs = Number(env.AUTH_WINDOW_SECONDS) * 1000;
-    const signInWindowMs = Number(env.SIGN_IN_WINDOW_SECONDS) * 1000;
     const { published, indexed } = await runScheduledJobs(env.DB, {
       now: controller.scheduledTime,
-      authWindowMs: Number.isFinite(authWindowMs) ? authWindowMs : 0,
-      signInWindowMs: Number.isFinite(signInWindowMs) ? signInWindowMs : 0,
+      authWindowMs: windowMs(() => authLimits(env).windowMs),
+      signInWindowMs: windowMs(() => signInConfig(env).limits.windowMs),
     });
     followChanges(env, ctx, published);
     // Articles the backlog just indexed are found from now on: cached searches that missed them must go.

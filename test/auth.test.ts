@@ -9,8 +9,6 @@ import { requireRole } from "../src/auth/roles.ts";
 import { type Role, roleAtLeast } from "../src/domain/role.ts";
 import { KEY_PATTERN, constantTimeEqual, generateKey, hashKey, parseKey } from "../src/auth/keys.ts";
 import { handleError } from "../src/http/errors.ts";
-import { type ApiKeyRow, toApiKey } from "../src/db/keys.ts";
-import { createKeySql, findKeySql, revokeKeySql, rotateKeySql, sqlLiteral } from "../src/db/keys-literal.ts";
 import { makeKey, uniqueClientIp } from "./keys-fixture.ts";
 import type { ErrorJson } from "./fixtures.ts";
 
@@ -442,66 +440,5 @@ describe("key management", () => {
     expect(JSON.parse(results[1]?.detail ?? "{}")).toMatchObject({ id: created.key.id, new_prefix: rotated.key.prefix });
     expect(JSON.parse(results[2]?.detail ?? "{}")).toMatchObject({ id: rotated.key.id });
     expect(results.map((r) => r.detail).join()).not.toContain(created.secret);
-  });
-});
-
-describe("the key CLI's SQL (run here as wrangler d1 execute runs it: one batch)", () => {
-  const run = async (statements: string[]) =>
-    (await env.DB.batch<ApiKeyRow>(statements.map((sql) => env.DB.prepare(sql)))).map((r) => r.results);
-  const cli = { id: null, name: "key CLI (test)" };
-  const auditFor = async (prefix: string) =>
-    (
-      await env.DB.prepare("SELECT key_id, key_name, action FROM audit_log WHERE detail LIKE ? ORDER BY id")
-        .bind(`%${prefix}%`)
-        .all<{ key_id: number | null; key_name: string; action: string }>()
-    ).results;
-
-  it("quotes strings so any name is stored as written", async () => {
-    expect(sqlLiteral("O'Brien")).toBe("'O''Brien'");
-    expect(sqlLiteral(42)).toBe("42");
-    expect(sqlLiteral(null)).toBe("NULL");
-    expect(() => sqlLiteral(1.5)).toThrow();
-    expect(() => sqlLiteral("a\u0000b")).toThrow();
-    const name = `O'Brien's "desk"; DROP TABLE api_keys; -- ${crypto.randomUUID()}`;
-    const material = await generateKey();
-    const [, rows] = await run(createKeySql({ name, role: "editor" }, material, Date.now(), cli));
-    expect(rows?.[0]?.name).toBe(name);
-    expect(rows?.[0]?.secret_hash).toBe(material.hash);
-  });
-
-  it("creates keys the Worker accepts, and audits them", async () => {
-    const material = await generateKey();
-    const [, rows] = await run(createKeySql({ name: "cli admin", role: "admin" }, material, Date.now(), cli));
-    const key = toApiKey(rows?.[0] as ApiKeyRow);
-    expect(key).toMatchObject({ name: "cli admin", role: "admin", prefix: material.prefix, revokedAt: null });
-    const res = await get(KEYS, { Authorization: `Bearer ${material.key}`, "CF-Connecting-IP": uniqueClientIp() });
-    expect(res.status).toBe(200);
-    expect(await auditFor(material.prefix)).toEqual([{ key_id: null, key_name: "key CLI (test)", action: "key.create" }]);
-    const [found] = await run(findKeySql({ prefix: material.prefix }));
-    expect(found?.map((r) => r.id)).toEqual([key.id]);
-  });
-
-  it("rotates in place and revokes once, auditing only what happened", async () => {
-    const old = await makeKey("admin");
-    const next = await generateKey();
-    const [, updated] = await run(rotateKeySql(old.key, next, Date.now(), cli));
-    expect(updated?.[0]).toMatchObject({ id: old.key.id, name: old.key.name, role: "admin", prefix: next.prefix });
-    expect((await get(KEYS, old.headers)).status).toBe(401);
-    expect((await get(KEYS, { Authorization: `Bearer ${next.key}`, "CF-Connecting-IP": uniqueClientIp() })).status).toBe(200);
-    // A second operator rotating from the prefix they listed before changes nothing: the first won.
-    expect((await run(rotateKeySql(old.key, await generateKey(), Date.now(), cli)))[1]).toEqual([]);
-    expect((await get(KEYS, { Authorization: `Bearer ${next.key}`, "CF-Connecting-IP": uniqueClientIp() })).status).toBe(200);
-
-    expect((await run(revokeKeySql(old.key.id, Date.now(), cli)))[0]).toHaveLength(1);
-    expect((await run(revokeKeySql(old.key.id, Date.now() + 5, cli)))[0]).toHaveLength(0);
-    // A revoked key cannot be rotated back to life.
-    const again = await generateKey();
-    expect((await run(rotateKeySql({ id: old.key.id, prefix: next.prefix }, again, Date.now() + 10, cli)))[1]).toEqual([]);
-    expect((await get(KEYS, { Authorization: `Bearer ${next.key}`, "CF-Connecting-IP": uniqueClientIp() })).status).toBe(401);
-    expect((await get(KEYS, { Authorization: `Bearer ${again.key}`, "CF-Connecting-IP": uniqueClientIp() })).status).toBe(401);
-    expect((await auditFor(next.prefix)).map((r) => r.action)).toEqual(["key.rotate", "key.revoke"]);
-    // The rotation is found by the prefix listings showed before it, too.
-    expect((await auditFor(old.key.prefix)).map((r) => r.action)).toEqual(["key.rotate"]);
-    expect(await auditFor(again.prefix)).toEqual([]);
   });
 });

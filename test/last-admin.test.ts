@@ -1,7 +1,9 @@
-// The API never revokes the last active admin key: nobody could manage keys through it afterwards.
-// (This file's storage is its own, so the keys made here are the only ones.)
+// The API never revokes the last active admin key: nobody could manage keys through it afterwards. The key
+// CLI may, since it can always make another. (This file's storage is its own, so the keys made here are the only ones.)
 import { describe, expect, it } from "vitest";
 import { env, exports } from "cloudflare:workers";
+import { tool } from "../src/domain/actor.ts";
+import { listApiKeys, revokeApiKey } from "../src/db/keys.ts";
 import { makeKey } from "./keys-fixture.ts";
 
 const revoke = (id: number, headers: Record<string, string>) =>
@@ -20,5 +22,16 @@ describe("revoking admin keys", () => {
     // Only the revoke that happened is in the audit log.
     const { results } = await env.DB.prepare("SELECT detail FROM audit_log WHERE action = 'key.revoke'").all<{ detail: string }>();
     expect(results.map((r) => (JSON.parse(r.detail) as { id: number }).id)).toEqual([second.key.id]);
+  });
+
+  it("lets the key CLI revoke even the last active admin key, so a leaked one can be stopped", async () => {
+    const key = await makeKey("admin");
+    const cli = tool("key CLI (test)", "admin");
+    for (const admin of (await listApiKeys(env.DB)).filter((k) => k.role === "admin" && k.revokedAt === null)) {
+      expect((await revokeApiKey(env.DB, admin.id, cli, { evenLastAdmin: true }))?.revokedAt).not.toBeNull();
+    }
+    expect((await exports.default.fetch("http://localhost/api/v1/admin/keys", { headers: key.headers })).status).toBe(401);
+    const { results } = await env.DB.prepare("SELECT key_name FROM audit_log WHERE action = 'key.revoke' AND detail LIKE ?").bind(`%"id":${key.key.id},%`).all<{ key_name: string }>();
+    expect(results).toEqual([{ key_name: "key CLI (test)" }]);
   });
 });

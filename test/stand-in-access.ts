@@ -11,7 +11,7 @@
 import { type JsonWebKey as NodeJwk, generateKeyPairSync } from "node:crypto";
 
 export const ACCESS_TEAM = "masthead-test";
-export const ACCESS_HOST = `${ACCESS_TEAM}.cloudflareaccess.com`;
+const ACCESS_HOST = `${ACCESS_TEAM}.cloudflareaccess.com`;
 
 export type AccessKey = { kid: string; privateJwk: NodeJwk; publicJwk: NodeJwk };
 

@@ -6,7 +6,7 @@ import { clearMessages, showError } from "./live.ts";
 import { messageFor } from "./messages.ts";
 
 /** The session ended (expired, signed out elsewhere, disabled): back to 登录, then back here. */
-export function toLogin(): void {
+function toLogin(): void {
   const next = `${location.pathname}${location.search}`;
   location.assign(`/desk/login?expired=1&next=${encodeURIComponent(next)}`);
 }
@@ -18,7 +18,7 @@ export function fail(error: ApiError): void {
 }
 
 /** Runs `action` with `button` disabled, so a second press cannot send it twice. */
-export async function busy<T>(button: HTMLButtonElement | null, action: () => Promise<T>): Promise<T> {
+async function busy<T>(button: HTMLButtonElement | null, action: () => Promise<T>): Promise<T> {
   if (button) button.disabled = true;
   try {
     return await action();

@@ -4,11 +4,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-export const BEGIN = "<!-- npm run bench writes from here to the end marker; edit scripts/bench.ts, not this -->";
-export const END = "<!-- end of what npm run bench writes -->";
+const BEGIN = "<!-- npm run bench writes from here to the end marker; edit scripts/bench.ts, not this -->";
+const END = "<!-- end of what npm run bench writes -->";
 
 /** `doc` with what lies between the markers replaced by `results`; an error when the markers are not there once each. */
-export function withResults(doc: string, results: string): string {
+function withResults(doc: string, results: string): string {
   const begin = doc.indexOf(BEGIN);
   const end = doc.indexOf(END);
   if (begin < 0 || end < begin || doc.indexOf(BEGIN, begin + 1) >= 0 || doc.indexOf(END, end + 1) >= 0) {

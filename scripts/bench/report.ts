@@ -47,7 +47,7 @@ function freshLine(fresh: FreshRead): string {
 }
 
 /** One size's part of the report: its heading, the load it began under, the table, the targets, the rest. */
-export function sizeSection(size: number, r: SizeResult): string {
+function sizeSection(size: number, r: SizeResult): string {
   return [
     `### ${size.toLocaleString("en-US")} articles`,
     "",

@@ -35,7 +35,7 @@ const COLUMNS = [
 ] as const;
 
 /** How the table names each floor. */
-export const FLOOR_NAMES: Record<Floor, string> = { baseline: "baseline", "d1-floor": "one D1 query", "cache-floor": "one lookup" };
+const FLOOR_NAMES: Record<Floor, string> = { baseline: "baseline", "d1-floor": "one D1 query", "cache-floor": "one lookup" };
 
 const cell = (n: number | null, digits: number) => (n === null ? "n/a" : n.toFixed(digits));
 

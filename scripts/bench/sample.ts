@@ -15,7 +15,7 @@ export type Sample = {
 };
 
 /** `d1;dur=3;desc="round_trips=1 queries=2 rows_read=5 rows_written=0"` → { roundTrips, queries, rowsRead }. */
-export function parseD1ServerTiming(header: string | null): { roundTrips: number; queries: number; rowsRead: number } | null {
+function parseD1ServerTiming(header: string | null): { roundTrips: number; queries: number; rowsRead: number } | null {
   const m = header ? /(?:^|,)\s*d1;[^,]*desc="[^"]*round_trips=(\d+)[^"]*queries=(\d+)[^"]*rows_read=(\d+)/.exec(header) : null;
   return m ? { roundTrips: Number(m[1]), queries: Number(m[2]), rowsRead: Number(m[3]) } : null;
 }

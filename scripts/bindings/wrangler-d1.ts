@@ -13,12 +13,12 @@ import { runWrangler } from "./wrangler-cli.ts";
 /** What fits in one --command argument (Linux refuses single arguments past 128 KiB). */
 const COMMAND_BYTES = 100_000;
 /** D1's limit on the text of one SQL statement: a literal body counts against it, a bound one does not. */
-export const STATEMENT_BYTES = 100_000;
+const STATEMENT_BYTES = 100_000;
 
 type Value = string | number | boolean | null;
 
 /** A SQL literal: strings quoted with quotes doubled (SQLite has no backslash escapes), numbers as written. */
-export function literal(value: unknown): string {
+function literal(value: unknown): string {
   if (value === null) return "NULL";
   if (typeof value === "boolean") return value ? "1" : "0";
   if (typeof value === "number") {
@@ -33,7 +33,7 @@ export function literal(value: unknown): string {
 }
 
 /** The statement with its parameters written in: `?` takes the next one, `?N` the Nth, quoted text is left alone. */
-export function inline(sql: string, params: readonly unknown[]): string {
+function inline(sql: string, params: readonly unknown[]): string {
   let out = "";
   let next = 0;
   for (let i = 0; i < sql.length; i++) {
@@ -85,7 +85,7 @@ class WranglerStatement extends StatementOverAll {
   }
 }
 
-export class StatementTooLarge extends Error {
+class StatementTooLarge extends Error {
   constructor(size: number) {
     super(`a statement of ${size.toLocaleString("en-US")} bytes is too large for wrangler d1 execute (D1 takes at most ${STATEMENT_BYTES.toLocaleString("en-US")} bytes of SQL text per statement)`);
     this.name = "StatementTooLarge";

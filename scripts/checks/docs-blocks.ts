@@ -11,7 +11,7 @@ export type Example = { file: string; line: number; code: string; expected: stri
 export const DOCS_ORIGIN = "http://localhost:8787";
 
 /** The line that stands for any number of output lines, and inside a line for any text. */
-export const ELISION = "…";
+const ELISION = "…";
 
 const SHELLS = new Set(["sh", "bash", "shell", "console"]);
 
@@ -22,7 +22,7 @@ function prose(markdown: string): { text: string; line: number }[] {
   return markdown.split("\n").map((text, i) => ({ text, line: i + 1 })).filter((l) => !inside.has(l.line));
 }
 
-export function fencedBlocks(markdown: string): Block[] {
+function fencedBlocks(markdown: string): Block[] {
   const blocks: Block[] = [];
   const lines = markdown.split("\n");
   for (let i = 0; i < lines.length; i++) {
@@ -114,7 +114,7 @@ export function outputMatches(expected: string[], actual: string[]): boolean {
 }
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens (CJK kept). */
-export const slug = (heading: string) =>
+const slug = (heading: string) =>
   heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, "").replace(/\s/g, "-");
 
 /** The anchors a file's headings make, repeated ones numbered as GitHub numbers them. */

@@ -20,7 +20,7 @@ import { type DemoArticle, PICTURES, SECTIONS } from "./site.ts";
 export const SEED_ACTOR: Actor = tool("seed", "admin");
 
 /** Beijing wall-clock time ("2026-09-26 10:30") → milliseconds UTC. */
-export const beijing = (s: string) => Date.parse(`${s.replace(" ", "T")}:00+08:00`);
+const beijing = (s: string) => Date.parse(`${s.replace(" ", "T")}:00+08:00`);
 
 /** Every demo article with its id: ids rise with time, and the legacy article keeps its old id. */
 export function demoArticles(): (DemoArticle & { id: number; at: number })[] {
@@ -45,7 +45,7 @@ export async function ensureSections(db: D1Database): Promise<number> {
 }
 
 /** A picture's PNG bytes: the same on every run, so the same content-hash key. */
-export const paintPicture = (name: SceneName) => SCENES[name](seededRandom(name.length * 7919 + name.charCodeAt(0))).png();
+const paintPicture = (name: SceneName) => SCENES[name](seededRandom(name.length * 7919 + name.charCodeAt(0))).png();
 
 /** Uploads the pictures (those not stored yet) and returns every picture's media key. */
 export async function ensurePictures(db: D1Database, bucket: R2Bucket, names: readonly SceneName[]): Promise<Map<SceneName, string>> {

@@ -11,7 +11,7 @@ import { seededRandom } from "../demo/random.ts";
 import { syntheticArticle } from "./synthetic.ts";
 
 /** Synthetic ids start here: clear of the demo's legacy-style ids, and easy to tell apart (or delete). */
-export const SYNTHETIC_FIRST_ID = 1_000_000;
+const SYNTHETIC_FIRST_ID = 1_000_000;
 
 /** Where the archive ends when the database has nothing published: just before the demo's first article. */
 const DEFAULT_END = Date.parse("2026-05-31T22:00:00+08:00");

@@ -29,7 +29,7 @@ import { planSections } from "./sections/plan.ts";
 import type { DumpSource, UploadsSource } from "./source.ts";
 import { siteOf } from "./systems.ts";
 
-export const IMPORT_ACTOR: Actor = tool("import", "admin");
+const IMPORT_ACTOR: Actor = tool("import", "admin");
 
 export type Progress =
   | { phase: "scan"; bytes: number }

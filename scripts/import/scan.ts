@@ -144,7 +144,7 @@ const BINARY: Charset = { name: "binary", label: "windows-1252", doubleByte: fal
 const SMALL_ROWS = 50_000;
 
 /** A row's values by column name. */
-export function recordOf(row: RawRow, columns: readonly string[], charset: Charset): DumpRecord {
+function recordOf(row: RawRow, columns: readonly string[], charset: Charset): DumpRecord {
   if (row.values.length !== columns.length) {
     throw new DumpError(row.line, `a row of \`${row.table}\` has ${row.values.length} values, but the table has ${columns.length} columns`);
   }

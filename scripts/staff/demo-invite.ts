@@ -12,7 +12,7 @@ import { createStaff, findStaffByLogin, issueLink } from "../../src/db/staff.ts"
 import { findLink } from "../../src/db/staff-links.ts";
 import type { StaffSite } from "./site.ts";
 
-export const DEMO_ADMIN = { login: "admin", displayName: "管理员", role: "admin" } as const;
+const DEMO_ADMIN = { login: "admin", displayName: "管理员", role: "admin" } as const;
 
 const SEED = tool("seed", "admin");
 

@@ -1,6 +1,6 @@
 // What the staff tools need to know of the deployment, read from wrangler.toml's [vars] as the Worker reads
 // them: where links point (SITE_URL), how long they last, and whether Cloudflare Access signs people in.
-import { signInConfig } from "../../src/auth/config.ts";
+import { signInConfig } from "../../src/config.ts";
 import { wranglerConfig } from "../bindings/local-env.ts";
 
 export type StaffSite = { origin: string; linkTtlMs: number; access: boolean };

@@ -4,7 +4,7 @@
 // expired. A request reaching the Worker some other way (a workers.dev address) has no valid token.
 import { type JWTVerifyGetKey, createRemoteJWKSet, errors, jwtVerify } from "jose";
 import { DomainError } from "../domain/errors.ts";
-import type { AccessConfig } from "./config.ts";
+import type { AccessConfig } from "../config.ts";
 
 export const ACCESS_HEADER = "Cf-Access-Jwt-Assertion";
 

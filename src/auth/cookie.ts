@@ -6,7 +6,6 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 
 const NAME = "masthead_session";
-export const SESSION_COOKIE = `__Host-${NAME}`;
 
 const OPTIONS = { prefix: "host", secure: true, httpOnly: true, path: "/", sameSite: "Strict" } as const;
 

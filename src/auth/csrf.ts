@@ -9,13 +9,13 @@ import type { AppEnv } from "../env.ts";
 import { DomainError } from "../domain/errors.ts";
 import { siteOrigin } from "./origin.ts";
 
-export const DESK_HEADER = "X-Masthead-Desk";
+const DESK_HEADER = "X-Masthead-Desk";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const CHANGE_TYPES = /^(?:application\/json|multipart\/form-data)\s*(?:;|$)/i;
 
 /** Why this request may not change anything on a browser's credential; null when it may. */
-export function deskRequestProblem(req: Request, siteUrl: string): string | null {
+function deskRequestProblem(req: Request, siteUrl: string): string | null {
   if (SAFE_METHODS.has(req.method)) return null;
   if (req.headers.get(DESK_HEADER) !== "1") return `A change from the desk carries ${DESK_HEADER}: 1`;
   if (!CHANGE_TYPES.test(req.headers.get("Content-Type") ?? "")) return "A change from the desk is sent as application/json (or multipart/form-data for uploads)";

@@ -5,7 +5,7 @@ import type { LinkPurpose } from "../domain/staff.ts";
 import type { NewLink } from "../db/staff-links.ts";
 import { newToken } from "./tokens.ts";
 
-export const WELCOME_PATH = "/desk/welcome";
+const WELCOME_PATH = "/desk/welcome";
 
 export type IssuedLink = { url: string; expiresAt: number; link: NewLink };
 

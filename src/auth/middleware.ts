@@ -4,13 +4,13 @@
 // locked out; a browser's credential (cookie, Access) may change something only as the desk does (csrf.ts).
 // A reader route checks a Masthead key with the same verifyKey (src/auth/reader-credentials.ts).
 import type { Context, MiddlewareHandler } from "hono";
-import type { AppEnv, Bindings } from "../env.ts";
+import type { AppEnv } from "../env.ts";
 import type { ApiKey } from "../domain/api-key.ts";
 import { DomainError } from "../domain/errors.ts";
 import { type StoredApiKey, lookupForAuth } from "../db/keys.ts";
 import type { SignedIn } from "../domain/staff.ts";
 import { constantTimeEqual, hashKey, parseKey } from "./keys.ts";
-import { signInConfig } from "./config.ts";
+import { authLimits, signInConfig } from "../config.ts";
 import { sessionTokenOf } from "./cookie.ts";
 import { checkDeskRequest } from "./csrf.ts";
 import { ACCESS_HEADER } from "./access.ts";
@@ -19,18 +19,6 @@ import { accessPerson, sessionPerson } from "./person.ts";
 
 // RFC 6750 §2.1: the scheme is case-insensitive (RFC 7235 §2.1), the token a b64token.
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
-
-type Limits = { maxFailures: number; windowMs: number };
-
-/** Read per request from the [vars]; a missing or nonsensical value is a deployment error, not a reason to let anyone in. */
-function limitsFrom(env: Bindings): Limits {
-  const maxFailures = Number(env.AUTH_MAX_FAILURES);
-  const windowSeconds = Number(env.AUTH_WINDOW_SECONDS);
-  if (!Number.isInteger(maxFailures) || maxFailures < 1 || !Number.isInteger(windowSeconds) || windowSeconds < 1) {
-    throw new Error("AUTH_MAX_FAILURES and AUTH_WINDOW_SECONDS must be positive integers");
-  }
-  return { maxFailures, windowMs: windowSeconds * 1000 };
-}
 
 /** The key whose stored hash matches, comparing every candidate in constant time. */
 function matchKey(hash: string, candidates: StoredApiKey[]): (ApiKey & { revokedAt: number | null }) | null {
@@ -57,7 +45,7 @@ export const bearerToken = (header: string | undefined): string | undefined => (
  * so at most AUTH_MAX_FAILURES of them ever get a 401.
  */
 export async function verifyKey(c: Context<AppEnv>): Promise<ApiKey> {
-  const { maxFailures, windowMs } = limitsFrom(c.env);
+  const { maxFailures, windowMs } = authLimits(c.env);
   const client = clientOf(c);
   await spend(c.env.AUTHENTICATIONS, client);
   const now = Date.now();

@@ -14,7 +14,7 @@ export function siteOrigin(siteUrl: string, requestUrl: string): string {
 }
 
 /** The WebAuthn relying party ID: the site's host, without port (WebAuthn Level 3 §5.1.4.1 "RP ID"). */
-export const relyingPartyId = (origin: string): string => new URL(origin).hostname;
+const relyingPartyId = (origin: string): string => new URL(origin).hostname;
 
 /** Who passkeys are made for: the site's host, by its name, at its origin. */
 export function relyingParty(site: { SITE_URL: string; SITE_NAME: string }, requestUrl: string) {

@@ -8,7 +8,7 @@ import type { SignedIn } from "../domain/staff.ts";
 import { DomainError } from "../domain/errors.ts";
 import { lookupSession } from "../db/sessions.ts";
 import { findActiveStaffByEmail } from "../db/staff.ts";
-import { type AccessConfig, signInConfig } from "./config.ts";
+import { type AccessConfig, signInConfig } from "../config.ts";
 import { ACCESS_HEADER, verifyAccessToken } from "./access.ts";
 import { sessionTokenOf } from "./cookie.ts";
 import { TOKEN_PATTERN, hashToken } from "./tokens.ts";

@@ -15,7 +15,7 @@ import { rowsOf } from "../db/handle.ts";
 import { consumeChallengeStatement } from "../db/webauthn-challenges.ts";
 import { passkeyForSignIn, passkeyForSignInStatement, usePasskeyStatement } from "../db/passkeys.ts";
 import { findLink, useLink } from "../db/staff-links.ts";
-import type { SignInConfig } from "./config.ts";
+import type { SignInConfig } from "../config.ts";
 import { hashPassword, passwordProblem, verifyPassword } from "./password.ts";
 import { hashToken, newToken } from "./tokens.ts";
 import { type AuthenticationResponse, type RelyingParty, challengeOf, verifyAuthentication } from "./webauthn.ts";
@@ -140,7 +140,7 @@ export async function inspectLink(db: Db, token: string, now: number) {
 }
 
 /** 422 naming the rule a new password breaks. */
-export function checkNewPassword(password: string, field: string): void {
+function checkNewPassword(password: string, field: string): void {
   const problem = passwordProblem(password);
   if (problem) throw new DomainError("weak_password", `The password ${problem}`, { details: [{ path: field, message: problem }] });
 }

@@ -5,14 +5,14 @@ import { ROLES } from "../domain/role.ts";
 import { closed, requiredLine } from "../content/schemas.ts";
 
 /** A login: letters, digits and . _ @ - (pinyin, initials, an email address), one word, up to 64 characters. */
-export const LOGIN = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
+const LOGIN = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
 
-export const Login = v.pipe(v.string("must be a string"), v.regex(LOGIN, "must be 1 to 64 letters, digits or . _ @ -, starting with a letter or digit"));
+const Login = v.pipe(v.string("must be a string"), v.regex(LOGIN, "must be 1 to 64 letters, digits or . _ @ -, starting with a letter or digit"));
 
 /** A display name follows the rules of a title: one visible line, counted in characters (王芳, Wang Fang). */
-export const DisplayName = requiredLine(50);
+const DisplayName = requiredLine(50);
 
-export const StaffRole = v.picklist(ROLES, `must be one of ${ROLES.join(", ")}`);
+const StaffRole = v.picklist(ROLES, `must be one of ${ROLES.join(", ")}`);
 
 /** Compared and stored lower-case: Cloudflare Access names people by email, in whatever case they typed it. */
 export const Email = v.pipe(
@@ -52,7 +52,7 @@ const Secret = v.string("must be a string");
 
 export const LoginRequest = closed({ login: v.pipe(v.string("must be a string"), v.maxLength(256, "is too long")), password: Secret });
 
-export const LinkToken = v.pipe(v.string("must be a string"), v.maxLength(256, "is too long"));
+const LinkToken = v.pipe(v.string("must be a string"), v.maxLength(256, "is too long"));
 
 export const LinkInspect = closed({ token: LinkToken });
 

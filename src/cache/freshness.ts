@@ -36,21 +36,13 @@ export const atMost = (f: Freshness, seconds: number): Freshness => ({
  * one-off queries do not fill the cache (and, for the Cache API, its registry) for a day. A query many
  * readers send at once is still answered from the cache.
  */
-export const SEARCH_EDGE_SECONDS = 300;
+const SEARCH_EDGE_SECONDS = 300;
 
 /**
  * `f` for search results: fresh for SEARCH_EDGE_SECONDS, and served stale on a D1 failure for an hour, not
  * a week — a stale copy is kept (and, for the Cache API, registered) for as long as it may be served.
  */
 export const forSearch = (f: Freshness): Freshness => ({ ...atMost(f, SEARCH_EDGE_SECONDS), staleIfError: Math.min(f.staleIfError, 3_600) });
-
-/** EDGE_TTL_SECONDS as a number of seconds, or the default day when unset. */
-export function edgeTtlSeconds(value: string | undefined): number {
-  if (value === undefined || value === "") return DAY;
-  const seconds = Number(value);
-  if (!Number.isInteger(seconds) || seconds < 0) throw new Error(`EDGE_TTL_SECONDS must be a whole number of seconds, not ${JSON.stringify(value)}`);
-  return seconds;
-}
 
 /** A 404 becomes a page the moment an article is published at that URL: kept briefly, and purged too. */
 export const NOT_FOUND: Freshness = { browser: 10, edge: 60, staleWhileRevalidate: 0, staleIfError: 0 };

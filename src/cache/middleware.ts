@@ -15,7 +15,7 @@ import type { AppEnv } from "../env.ts";
 import type { Shows } from "../domain/shows.ts";
 import { sha256Hex } from "../content/sha256.ts";
 import { legacyCacheKey } from "../content/legacy-urls.ts";
-import { type RequestValidators, isNotModified } from "../http/conditional.ts";
+import { type RequestValidators, isNotModified, strongEtag } from "../http/conditional.ts";
 import { addServerTiming } from "../http/server-timing.ts";
 import { upperEscapes } from "../http/query.ts";
 import type { EdgeCache, Stored } from "./backend.ts";
@@ -26,11 +26,11 @@ import {
   atMost,
   browserCacheControl,
   edgeCacheControl,
-  edgeTtlSeconds,
   forSearch,
   page,
 } from "./freshness.ts";
 import { tagsOf } from "./tags.ts";
+import { edgeTtlSeconds } from "../config.ts";
 
 /** How a response was served, in X-Cache. */
 type Served = "HIT" | "MISS" | "STALE" | "BYPASS" | "REVALIDATED";
@@ -49,7 +49,7 @@ const bypasses = (c: Context<AppEnv>) => c.var.actor !== undefined;
 const freshnessOf = (status: number, edgeSeconds: number): Freshness | null =>
   status === 200 || status === 301 ? page(edgeSeconds) : status === 404 ? NOT_FOUND : null;
 
-const strongEtag = async (body: ArrayBuffer) => `"${(await sha256Hex(new Uint8Array(body))).slice(0, 32)}"`;
+const bodyEtag = async (body: ArrayBuffer) => strongEtag((await sha256Hex(new Uint8Array(body))).slice(0, 32));
 
 function withHeaders(res: Response, set: Record<string, string>, drop: readonly string[] = []): Response {
   const headers = new Headers(res.headers);
@@ -99,7 +99,7 @@ async function withEtag(res: Response): Promise<Response> {
   if (res.status !== 200 || res.headers.has("ETag")) return res;
   const body = await res.arrayBuffer();
   const headers = new Headers(res.headers);
-  headers.set("ETag", await strongEtag(body));
+  headers.set("ETag", await bodyEtag(body));
   return new Response(body, { status: 200, headers });
 }
 
@@ -164,7 +164,7 @@ export function edgeCache(cacheFor: (c: Context<AppEnv>) => EdgeCache): Middlewa
       return;
     }
     const shows = c.get("shows");
-    const ttl = edgeTtlSeconds(c.env.EDGE_TTL_SECONDS);
+    const ttl = edgeTtlSeconds(c.env);
     const byTtl = freshnessOf(res.status, ttl);
     const byStatus = byTtl && shows?.search ? forSearch(byTtl) : byTtl;
     const expires = c.get("freshFor");

@@ -24,7 +24,7 @@ export type PurgeMessage = v.InferOutput<typeof PurgeMessage>;
 export const MAX_MERGED_TAGS = 500;
 
 /** Seconds before a merged purge is tried again: 15 s, doubling, at most 5 minutes (the limits refill by the minute). */
-export const purgeBackoffSeconds = (attempts: number) => Math.min(300, 15 * 2 ** Math.max(0, attempts - 1));
+const purgeBackoffSeconds = (attempts: number) => Math.min(300, 15 * 2 ** Math.max(0, attempts - 1));
 
 /** Hands a purge that kept failing to the queue; if even the queue refuses it, it is logged and the copies expire. */
 export async function enqueuePurge(queue: Queue<PurgeMessage>, tags: readonly string[] | "everything"): Promise<void> {
@@ -40,7 +40,7 @@ export async function enqueuePurge(queue: Queue<PurgeMessage>, tags: readonly st
 }
 
 /** The one purge that does the work of every message: their tags, or everything when any asks for it or they are too many. */
-export function mergedPurge(messages: readonly PurgeMessage[]): string[] | "everything" | null {
+function mergedPurge(messages: readonly PurgeMessage[]): string[] | "everything" | null {
   const tags = new Set<string>();
   for (const m of messages) {
     if ("everything" in m) return "everything";

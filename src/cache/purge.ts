@@ -10,7 +10,7 @@ const BACKOFF_MS = [0, 250, 1000];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function purgeWithRetry(cache: EdgeCache, tags: readonly string[] | "everything"): Promise<PurgeResult | null> {
+async function purgeWithRetry(cache: EdgeCache, tags: readonly string[] | "everything"): Promise<PurgeResult | null> {
   let last: unknown = null;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     await sleep(BACKOFF_MS[attempt] ?? 1000);

@@ -11,16 +11,16 @@ import { SITE_LISTING, type Shows } from "../domain/shows.ts";
 export const SITE_TAG = "site";
 
 /** The article's content: its page and JSON, and every page that prints its title (listings, neighbours). */
-export const articleTag = (id: number) => `a:${id}`;
+const articleTag = (id: number) => `a:${id}`;
 
 /** A listing: every page of a section (its subsections' articles included), its feeds; "l:" the whole site's. */
-export const listingTag = (sectionPath: string) => `l:${sectionPath}`;
+const listingTag = (sectionPath: string) => `l:${sectionPath}`;
 
 /** An image's stored metadata (alt text, caption, credit), as a cover figure prints it. */
 export const imageTag = (key: string) => `img:${key}`;
 
 /** A month's sitemap (`m:2023-06`): only a change to an article published in that month alters it. */
-export const monthTag = (month: string) => `m:${month}`;
+const monthTag = (month: string) => `m:${month}`;
 
 /** Search results pages and answers: every change purges them all (src/routes/search.ts says why). */
 export const SEARCH_TAG = "search";

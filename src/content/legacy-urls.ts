@@ -128,7 +128,7 @@ export function legacyRequest(path: string, query: URLSearchParams): LegacyReque
  * `/plus/view-88594-3.html`, `/show-6-88594.html`, `/a/xinwen/index.html`) is answered exactly as this URL
  * is, so the edge cache keeps one copy for all of them, not one per query string or page number.
  */
-export function legacyRequestUrl(request: LegacyRequest): string {
+function legacyRequestUrl(request: LegacyRequest): string {
   switch (request.kind) {
     case "article":
       return `/plus/view.php?aid=${request.id}`;

@@ -143,7 +143,7 @@ export const Timestamp = v.pipe(
   v.check((ms) => Number.isFinite(ms) && ms >= Date.UTC(1990, 0, 1) && ms < Date.UTC(2200, 0, 1), "must be a real date between 1990 and 2200"),
 );
 
-export const MediaKey = v.pipe(v.string(), v.regex(MEDIA_KEY, "must be a media key as returned by the image upload"));
+const MediaKey = v.pipe(v.string(), v.regex(MEDIA_KEY, "must be a media key as returned by the image upload"));
 
 /** A missing member is required; anything else an object schema refuses is not an object at all. */
 const objectIssue = (issue: v.ObjectWithRestIssue) => (issue.received === "undefined" ? "is required" : "must be an object");

@@ -10,7 +10,7 @@
 export const INVISIBLE_CLASS = String.raw`\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cf}\p{M}\u2800`;
 const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, "u");
 /** The bidi overrides and isolates, which can make a title read differently from what it is. */
-export const BIDI_CONTROLS_CLASS = String.raw`\u202a-\u202e\u2066-\u2069`;
+const BIDI_CONTROLS_CLASS = String.raw`\u202a-\u202e\u2066-\u2069`;
 // Trimmed from the ends of a line — but not the bidi overrides and isolates, which are refused wherever
 // they stand (NOT_IN_LINE), so a hostile one is reported rather than quietly dropped.
 export const TRIMMABLE = String.raw`(?:(?![${BIDI_CONTROLS_CLASS}])[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cf}\u2800])`;

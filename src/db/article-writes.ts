@@ -102,8 +102,8 @@ export const touchSectionsStatement = (db: Db, sectionIds: number[], at: number)
  * use below 2^31 and may run to 2^32 − 1, so whatever legacy id is imported, at least 2^31 automatic ids are
  * left: an import below 2^31 moves the counter past it, one above (4294967295, a typo) is skipped.
  */
-export const COUNTED_BELOW = 2_147_483_648;
-export const LARGEST_ID = 4_294_967_295;
+const COUNTED_BELOW = 2_147_483_648;
+const LARGEST_ID = 4_294_967_295;
 
 /**
  * Reserves `count` consecutive article ids and answers the first as `id`. Atomic, so concurrent creates

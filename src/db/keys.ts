@@ -35,7 +35,7 @@ const toStoredApiKey = (r: ApiKeyRow): StoredApiKey => ({
   secretHash: r.secret_hash,
 });
 
-export const toApiKey = (r: ApiKeyRow): ApiKey => {
+const toApiKey = (r: ApiKeyRow): ApiKey => {
   const { secretHash: _secretHash, ...key } = toStoredApiKey(r);
   return key;
 };
@@ -73,18 +73,6 @@ export async function getApiKey(db: Db, id: number): Promise<ApiKey | null> {
   return row ? toApiKey(row) : null;
 }
 
-/**
- * Every key with this prefix, revoked ones included (so a revoked key can be told from a guess). Usually
- * one; a list because prefixes are 40 random bits, not unique, and a collision must not lock a key out.
- */
-export async function findKeysByPrefix(db: Db, prefix: string): Promise<StoredApiKey[]> {
-  const { results } = await db
-    .prepare(`SELECT ${COLUMNS} FROM api_keys WHERE prefix = ?`)
-    .bind(prefix)
-    .all<ApiKeyRow>();
-  return results.map(toStoredApiKey);
-}
-
 /** Every key, revoked ones included (they explain old audit entries), oldest first. */
 export async function listApiKeys(db: Db): Promise<ApiKey[]> {
   const { results } = await db.prepare(`SELECT ${COLUMNS} FROM api_keys ORDER BY id`).all<ApiKeyRow>();
@@ -93,20 +81,20 @@ export async function listApiKeys(db: Db): Promise<ApiKey[]> {
 
 /**
  * Revokes a key; revoking a revoked key changes nothing. Null when there is no such key. The last active
- * admin key is never revoked here (the answer still shows it active): without it nobody could manage
- * keys through the API, and only the key CLI could recover.
+ * admin key is not revoked (the answer still shows it active): without it nobody could manage keys through
+ * the API. The key CLI, which can always make another, may (`evenLastAdmin`): a leaked key must be stoppable.
  */
-export async function revokeApiKey(db: Db, id: number, actor: Actor | null = null): Promise<ApiKey | null> {
+export async function revokeApiKey(db: Db, id: number, actor: Actor | null = null, { evenLastAdmin = false } = {}): Promise<ApiKey | null> {
   const current = await getApiKey(db, id);
   if (!current || current.revokedAt !== null) return current;
   const now = Date.now();
   const update = db
     .prepare(
       `UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL
-          AND (role <> 'admin' OR (SELECT COUNT(*) FROM api_keys WHERE role = 'admin' AND revoked_at IS NULL) > 1)
+          AND (? OR role <> 'admin' OR (SELECT COUNT(*) FROM api_keys WHERE role = 'admin' AND revoked_at IS NULL) > 1)
        RETURNING ${COLUMNS}`,
     )
-    .bind(now, id);
+    .bind(now, id, evenLastAdmin ? 1 : 0);
   // Audited only if this revoke happened (not refused as the last admin key, not beaten by another).
   const audit = actor
     ? [

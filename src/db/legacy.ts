@@ -77,15 +77,6 @@ export async function existingArticles(db: Db, ids: readonly number[]): Promise<
   );
 }
 
-/** The section each old section id became, by old id. */
-export async function legacySectionIds(db: Db, system: LegacySystem): Promise<Map<number, number>> {
-  const { results } = await db
-    .prepare(`SELECT legacy_id, section_id FROM legacy_sections WHERE system = ?`)
-    .bind(system)
-    .all<{ legacy_id: number; section_id: number }>();
-  return new Map(results.map((r) => [r.legacy_id, r.section_id]));
-}
-
 // Readers: each statement starts from the old URL's own id or path, by primary key.
 
 /** A published article's section, by the article's (old and new) id: null when it is not published. */

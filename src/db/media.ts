@@ -18,7 +18,7 @@ type MediaRow = {
 
 const COLUMNS = "key, content_type, bytes, width, height, alt, caption, credit, created_at, created_by";
 
-export const toMedia = (r: MediaRow): Media => ({
+const toMedia = (r: MediaRow): Media => ({
   key: r.key,
   contentType: r.content_type,
   bytes: r.bytes,

@@ -13,7 +13,7 @@ import type { Db } from "../domain/db.ts";
  * What a revision keeps: everything an editor can change, the workflow state, and the media keys the body
  * and cover name (`images`), so restoring it can load their rows in the same batch as the article.
  */
-export function revisionSnapshot(a: Article, images: readonly string[]): RevisionSnapshot {
+function revisionSnapshot(a: Article, images: readonly string[]): RevisionSnapshot {
   return {
     section_id: a.sectionId,
     status: a.status,

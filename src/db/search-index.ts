@@ -20,10 +20,10 @@ export function docTime(a: Pick<Article, "publishedAt" | "publishAt" | "createdA
 }
 
 /** The facet token of a section: an article carries its section's and every ancestor's. */
-export const sectionFacet = (sectionId: number) => `s${sectionId}`;
+const sectionFacet = (sectionId: number) => `s${sectionId}`;
 
 /** The index columns of an article: its text as tokens, and its facets. */
-export function indexColumns(a: Article, chain: readonly Section[]) {
+function indexColumns(a: Article, chain: readonly Section[]) {
   return [
     indexText(a.title),
     indexText(a.kicker, a.subtitle, a.summary),

@@ -12,7 +12,7 @@ import { sectionsFrom, topSectionsStatement } from "./listings.ts";
 import { matchParts, rankingParts } from "./search-match.ts";
 
 /** How much of a body a hit brings for its snippet: a match further in is not shown (the hit still is). */
-export const SEARCH_TEXT_CHARS = 20_000;
+const SEARCH_TEXT_CHARS = 20_000;
 
 /** bm25 weights of the columns, in their order: title, lead, credits, body, facets (filters only). */
 const WEIGHTS = "10.0, 4.0, 2.0, 1.0, 0.0";
@@ -115,7 +115,7 @@ const PAGE_SQL = (scope: SearchScope, phrases: number) => `
 export type SearchPage = { limit: number; offset: number };
 
 /** The statement of one page of a search, for use alone or in a batch with what the page also shows. */
-export function searchStatement(db: Db, phrases: readonly Phrase[], scope: SearchScope, page: SearchPage): D1PreparedStatement {
+function searchStatement(db: Db, phrases: readonly Phrase[], scope: SearchScope, page: SearchPage): D1PreparedStatement {
   const { head, tail } = matchParts(phrases, scope);
   const params = [head, scope.sectionPath ?? null, tail, SEARCH_WINDOW, page.limit, page.offset];
   if (scope.who === "editors") return db.prepare(PAGE_SQL(scope, phrases.length)).bind(...params);
@@ -127,7 +127,7 @@ export function searchStatement(db: Db, phrases: readonly Phrase[], scope: Searc
  * The results of a searchStatement (a page past the end has no rows, so no total either: 0). Capped when a
  * window was full: a total over one window made of two windows that are not is every match there is.
  */
-export function searchResultsFrom(result: D1Result<unknown> | undefined): SearchResults {
+function searchResultsFrom(result: D1Result<unknown> | undefined): SearchResults {
   const rows = rowsOf<HitRow>(result);
   const total = rows[0]?.total ?? 0;
   const listed = rows[0]?.listed ?? 0;

@@ -129,15 +129,6 @@ export const chainByPathJson = (path: string, first: number) =>
 export const chainFromPathJson = (path: string, text: string | null): Section[] | null =>
   chainFromRows(path, rowsFromJson(SectionRow, text));
 
-/** A section and its ancestors by the section's id, root first; null when the id is unknown. */
-export async function getSectionChainById(db: Db, id: number): Promise<Section[] | null> {
-  const { results } = await db
-    .prepare(chainCte("SELECT id, 0 FROM sections WHERE id = ?"))
-    .bind(id)
-    .all<SectionRow & { depth: number }>();
-  return results.length ? chainFromDepthRows(results) : null;
-}
-
 /** The chain of the section an article is in, root first, for use inside a batch. */
 export const sectionChainOfArticleStatement = (db: Db, articleId: number) =>
   db.prepare(chainCte("SELECT section_id, 0 FROM articles WHERE id = ?")).bind(articleId);

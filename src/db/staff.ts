@@ -17,7 +17,7 @@ export type StaffRecord = { staff: Staff; passwordHash: string | null; passkeys:
 export const personActor = (s: Pick<Staff, "id" | "displayName">): AuditActor => ({ id: s.id, name: s.displayName });
 
 /** A UNIQUE failure on a staff column as the domain's conflict; anything else as it was. */
-export function staffConflict(err: unknown): unknown {
+function staffConflict(err: unknown): unknown {
   const message = err instanceof Error ? err.message : "";
   if (/UNIQUE constraint failed: staff\.login/.test(message)) return new DomainError("login_taken", "Someone already has this login");
   if (/UNIQUE constraint failed: staff\.email/.test(message)) return new DomainError("email_taken", "Someone already has this email address");

@@ -15,7 +15,7 @@ import { listSections } from "../db/sections.ts";
 import { type ArticleFilters, articlesUrl } from "./pages/articles.ts";
 
 /** Rows per page: a screenful at 1280 px, a few thumbs' worth of scrolling at 390. */
-export const DESK_PAGE_SIZE = 30;
+const DESK_PAGE_SIZE = 30;
 
 // A GET form sends every field, empty ones too: an empty value is no filter.
 const blankOr = <T>(schema: v.GenericSchema<string, T>) => v.optional(v.union([v.literal(""), schema]));

@@ -6,7 +6,7 @@ import type { MiddlewareHandler } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "../env.ts";
 
-export const DESK_CACHE_CONTROL = "private, no-store";
+const DESK_CACHE_CONTROL = "private, no-store";
 
 const policy = secureHeaders({
   contentSecurityPolicy: {

@@ -20,7 +20,7 @@ const ROOMS: { room: Room; label: string; href: string; minimum: Role }[] = [
 ];
 
 /** The rooms a role may enter: the bar offers no door that would answer 403. */
-export const roomsFor = (role: Role) => ROOMS.filter((r) => roleAtLeast(role, r.minimum));
+const roomsFor = (role: Role) => ROOMS.filter((r) => roleAtLeast(role, r.minimum));
 
 /** The person signed in, as the bar shows them. */
 export type DeskPerson = { displayName: string; role: Role };
@@ -57,7 +57,7 @@ ${script === undefined ? "" : scriptTags(script)}</head>
  * The regions every screen reports through: errors in an alert, outcomes in a status, both present (empty)
  * from the start, as a live region must be before it changes.
  */
-export const liveRegions = (notice?: DeskPage["notice"]) => html`<div id="desk-error" class="message error" role="alert">${
+const liveRegions = (notice?: DeskPage["notice"]) => html`<div id="desk-error" class="message error" role="alert">${
   notice?.kind === "error" ? notice.text : ""
 }</div>
 <div id="desk-status" class="message ok" role="status">${notice?.kind === "ok" ? notice.text : ""}</div>`;

@@ -10,7 +10,7 @@ import { sessionTokenOf } from "../auth/cookie.ts";
 import type { DeskPerson } from "./layout.ts";
 
 /** The path of 登录 that brings the person back to the page asked for. */
-export function loginUrl(c: Context<AppEnv>, ended: boolean): string {
+function loginUrl(c: Context<AppEnv>, ended: boolean): string {
   const url = new URL(c.req.url);
   const next = encodeURIComponent(`${url.pathname}${url.search}`);
   return `/desk/login?next=${next}${ended ? "&expired=1" : ""}`;

@@ -10,7 +10,7 @@ import { d1Session } from "../http/d1-session.ts";
 import { Cursor, KeyNumber, pageOf } from "../http/list-query.ts";
 import { NoQuery, parseQuery } from "../http/query.ts";
 import { requireRole } from "../auth/roles.ts";
-import { signInConfig } from "../auth/config.ts";
+import { signInConfig } from "../config.ts";
 import { listApiKeys } from "../db/keys.ts";
 import { listActorNames } from "../db/desk-articles.ts";
 import { getStaff, getStaffRecord, listStaff } from "../db/staff.ts";

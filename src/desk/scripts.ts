@@ -12,7 +12,7 @@ export type DeskScript = (typeof DESK_SCRIPTS)[number];
 // Checked once per isolate: a manifest of the wrong shape is a broken build, not something to render around.
 export const MANIFEST = v.parse(DeskManifest, manifestJson);
 
-export function scriptEntry(name: DeskScript): DeskScriptEntry {
+function scriptEntry(name: DeskScript): DeskScriptEntry {
   const entry = MANIFEST.scripts[name];
   if (!entry) throw new Error(`the client build has no script "${name}": run scripts/build-client.ts`);
   return entry;

@@ -8,7 +8,7 @@ import type { AppEnv } from "../env.ts";
 import { DomainError } from "../domain/errors.ts";
 import { formatChineseDateTime } from "../content/dates.ts";
 import { readForm } from "../http/form-body.ts";
-import { signInConfig } from "../auth/config.ts";
+import { signInConfig } from "../config.ts";
 import { clientOf } from "../auth/client.ts";
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from "../auth/cookie.ts";
 import { siteOrigin } from "../auth/origin.ts";

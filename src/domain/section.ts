@@ -13,6 +13,3 @@ export type Section = {
   /** The last change to anything listed in it: its feeds' Last-Modified. */
   changedAt: number;
 };
-
-/** A section and its ancestors, root first: 新闻 › 党政要闻. */
-export type SectionChain = Section[];

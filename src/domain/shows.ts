@@ -13,5 +13,8 @@ export type Shows = {
   search?: boolean;
 };
 
+/** What a response shows: only what it names, no article and no listing unless named. */
+export const showsOnly = (named: Partial<Shows> = {}): Shows => ({ articles: [], listings: [], ...named });
+
 /** The listing of every published article: site feeds, sitemaps, the unfiltered list API. */
 export const SITE_LISTING = "";

@@ -1,8 +1,11 @@
 // Conditional and range request rules, as pure functions over header values (RFC 9110 §13, §14).
 import { parseHttpDate } from "./http-date.ts";
 
-/** `"<hash>"`: the content hash is a strong validator, since a key's bytes never change. */
-export const strongEtag = (hash: string) => `"${hash}"`;
+/**
+ * `"<opaque>"` (RFC 9110 §8.8.3), every ETag the Worker sends: a content hash, whose bytes never change, or a
+ * version, which changes with every change (the admin APIs'; src/http/preconditions.ts reads it back).
+ */
+export const strongEtag = (opaque: string | number) => `"${opaque}"`;
 
 // RFC 9110 §8.8.3: entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE, etagc = %x21 / %x23-7E / obs-text — no space,
 // no control character, but a comma may stand inside a tag, so the list is scanned rather than split.

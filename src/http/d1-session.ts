@@ -14,7 +14,7 @@ import { badRequest } from "../domain/errors.ts";
 // D1 bookmarks are dash-separated hex groups; anything else is refused before it reaches D1.
 const BOOKMARK = /^[0-9a-f]{1,32}(?:-[0-9a-f]{1,64}){1,7}$/i;
 
-export const BOOKMARK_HEADER = "x-d1-bookmark";
+const BOOKMARK_HEADER = "x-d1-bookmark";
 
 export function d1Session(who: "readers" | "editors"): MiddlewareHandler<AppEnv> {
   return async function d1Session(c, next) {

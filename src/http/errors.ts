@@ -10,6 +10,7 @@ import type { Db } from "../domain/db.ts";
 import { d1Failure } from "../db/d1-errors.ts";
 import { readNav } from "../db/listings.ts";
 import { renderErrorPage } from "../render/error-page.ts";
+import { strongEtag } from "./conditional.ts";
 import { prefersJson } from "./accept.ts";
 
 const CHALLENGE = 'Bearer realm="masthead"';
@@ -42,7 +43,7 @@ const STATUS: Record<ErrorCode, Rule> = {
   range_not_satisfiable: { status: 416, headers: (i) => ({ "Content-Range": `bytes */${Number(i.size)}`, "Accept-Ranges": "bytes" }) },
   precondition_required: { status: 428 },
   // The version that won goes back as the ETag, so the client can fetch it and merge.
-  version_conflict: { status: 412, headers: (i) => ({ ETag: `"${Number(i.current_version)}"` }) },
+  version_conflict: { status: 412, headers: (i) => ({ ETag: strongEtag(Number(i.current_version)) }) },
   conflict: { status: 409 },
   id_taken: { status: 409 },
   in_trash: { status: 409 },
@@ -79,7 +80,7 @@ const STATUS: Record<ErrorCode, Rule> = {
 export const statusOf = (code: ErrorCode): ContentfulStatusCode => STATUS[code].status;
 
 /** API paths always answer JSON; elsewhere, JSON when the client prefers it to HTML. */
-export function wantsJson(c: Context): boolean {
+function wantsJson(c: Context): boolean {
   if (c.req.path.startsWith("/api/")) return true;
   return prefersJson(c.req.header("Accept"));
 }

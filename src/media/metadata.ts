@@ -3,9 +3,9 @@ import * as v from "valibot";
 import type { ErrorDetail } from "../domain/errors.ts";
 import { closed, issueDetails, line } from "../content/schemas.ts";
 
-export const ALT_MAX = 1000;
-export const CAPTION_MAX = 2000;
-export const CREDIT_MAX = 200;
+const ALT_MAX = 1000;
+const CAPTION_MAX = 2000;
+const CREDIT_MAX = 200;
 
 // One line each, like an article's title: control characters would break the page they appear on. Query
 // strings and form fields are decoded leniently (invalid UTF-8 becomes U+FFFD), so that is refused here as a

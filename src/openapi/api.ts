@@ -10,7 +10,7 @@ import { editorOperations } from "./operations/editor.ts";
 import { peopleOperations } from "./operations/people.ts";
 import { publicOperations } from "./operations/public.ts";
 
-export const API_OPERATIONS: readonly Operation[] = [...publicOperations, ...articleOperations, ...editorOperations, ...adminOperations, ...peopleOperations];
+const API_OPERATIONS: readonly Operation[] = [...publicOperations, ...articleOperations, ...editorOperations, ...adminOperations, ...peopleOperations];
 
 let built: OpenApiDocument | null = null;
 

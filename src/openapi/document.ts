@@ -149,7 +149,7 @@ function securityOf(op: Operation): Record<string, string[]>[] {
 const STATUS_HEADERS: Partial<Record<number, (keyof typeof RESPONSE_HEADERS)[]>> = { 401: ["WWW-Authenticate"], 412: ["ETag"], 429: ["Retry-After"], 503: ["Retry-After"] };
 
 /** The errors an operation may answer, by status, each body an error whose code is one of that status's. */
-export function errorsByStatus(op: Operation): Map<number, ErrorCode[]> {
+function errorsByStatus(op: Operation): Map<number, ErrorCode[]> {
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of new Set([...commonErrors(op), ...op.errors])) {
     const status = statusOf(code);

@@ -49,7 +49,7 @@ function neighbourStatements(db: Db, a: Article & { publishedAt: number }) {
  * What the change does to the monthly sitemaps: the month it was listed in loses it, the month it is listed in
  * gains it, and either way that sitemap changed at `at` (an edit in place changes the month's lastmod alone).
  */
-export function monthChanges(before: PublishedArticle | null, after: PublishedArticle | null, at: number): MonthChange[] {
+function monthChanges(before: PublishedArticle | null, after: PublishedArticle | null, at: number): MonthChange[] {
   const counts = new Map<string, number>();
   if (before) counts.set(shanghaiMonth(before.publishedAt), -1);
   if (after) {

@@ -8,7 +8,7 @@ import type { Section } from "../domain/section.ts";
 import { DomainError } from "../domain/errors.ts";
 import { type ArticleInput, type ArticlePatch, ArticlePatch as ArticlePatchSchema, type RevisionSnapshot, issueDetails } from "../content/schemas.ts";
 import type { RenderedBody } from "../content/markdown.ts";
-import type { ChangeLoad, Placed } from "../db/article-load.ts";
+import type { Placed } from "../db/article-load.ts";
 import { renderArticleBody, requireCover } from "./body.ts";
 
 /** A new article (version 1) from what an editor wrote, its rendered body, and its place and state. */
@@ -198,5 +198,3 @@ export function revisionAsPatch(snapshot: RevisionSnapshot, chain: Section[], ve
   }
   return parsed.output;
 }
-
-export type { ChangeLoad };

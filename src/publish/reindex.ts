@@ -9,7 +9,7 @@ import { backlogArticlesStatement, reindexStatements } from "../db/search-index.
 import { SECTION_COLUMNS, type SectionRow, toSection } from "../db/sections.ts";
 
 /** Articles per batch: the cron trigger indexes this many a minute. */
-export const BACKLOG_BATCH = 100;
+const BACKLOG_BATCH = 100;
 
 /** A section and its ancestors, root first, from the whole (small) section table. */
 function chainOf(sectionId: number, byId: Map<number, Section>): Section[] {

@@ -16,7 +16,7 @@ const urlOf = (a: ListedArticle) => articleUrl(a.sectionPath, a.id);
  * A cover as a linked thumbnail; the CSS box keeps its space even before the image arrives.
  * Lazy unless it is likely to be the first thing seen (the page's largest paint waits for it).
  */
-export function thumbnail(a: ListedArticle, cover: CoverImage, eager = false): Html {
+function thumbnail(a: ListedArticle, cover: CoverImage, eager = false): Html {
   const size = cover.width && cover.height ? html` width="${cover.width}" height="${cover.height}"` : "";
   // The title next to it names the link; the image adds nothing a screen reader needs twice.
   return html`<a class="thumb" href="${urlOf(a)}" tabindex="-1" aria-hidden="true"><img src="${mediaUrl(cover.key)}" alt=""${size}${eager ? "" : html` loading="lazy"`} decoding="async"></a>`;

@@ -25,7 +25,7 @@ export type ArticleMeta = {
  * and `<!--` changes how it reads on, so no `<` may stand in it (nor `>` or `&`, for good measure); U+2028
  * and U+2029 are escaped too, for parsers that take the text as JavaScript.
  */
-export const jsonForScript = (value: unknown): string =>
+const jsonForScript = (value: unknown): string =>
   JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 const meta = (property: string, content: string | number) => html`<meta property="${property}" content="${String(content)}">\n`;

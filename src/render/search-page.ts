@@ -10,6 +10,7 @@ import { type Html, type RenderedPage, type Site, breadcrumb, layout } from "./l
 import { segmentsHtml } from "./highlight.ts";
 import { hitView } from "./search-hit.ts";
 import { pagination } from "./pagination.ts";
+import { showsOnly } from "../domain/shows.ts";
 
 export const HITS_PER_PAGE = 20;
 
@@ -69,6 +70,6 @@ ${body}
       query: d.text,
       main,
     }),
-    shows: { articles: [], listings: [], search: true },
+    shows: showsOnly({ search: true }),
   };
 }

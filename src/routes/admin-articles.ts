@@ -23,6 +23,7 @@ import { followChanges } from "../follow-ups.ts";
 import { readJson } from "../http/json-body.ts";
 import { NoQuery, parseQuery } from "../http/query.ts";
 import { idempotencyKey, isAutosave, notModifiedSince, preconditions } from "../http/preconditions.ts";
+import { strongEtag } from "../http/conditional.ts";
 
 export const adminArticles = new Hono<AppEnv>();
 
@@ -46,7 +47,7 @@ const articleJson = (placed: Pick<Placed, "article" | "chain">) => {
 /** Answers a change with the article, what the edge cache is purging because of it and the feeds the hub is told of. */
 function answerChange(c: Ctx, report: ChangeReport, status: 200 | 201 = 200) {
   const { purge, pings } = followChanges(c.env, c.executionCtx, [report]);
-  c.header("ETag", `"${report.article.version}"`);
+  c.header("ETag", strongEtag(report.article.version));
   c.header("Cache-Control", "no-store");
   return c.json({ ...articleJson(report), purge, pings }, status);
 }
@@ -97,7 +98,7 @@ function replay(c: Ctx, seen: StoredIdempotency, requestHash: string) {
   }
   c.header("Idempotent-Replayed", "true");
   const first = JSON.parse(seen.response) as { version?: unknown };
-  if (typeof first.version === "number") c.header("ETag", `"${first.version}"`);
+  if (typeof first.version === "number") c.header("ETag", strongEtag(first.version));
   c.header("Location", `/api/v1/admin/articles/${seen.articleId}`);
   c.header("Cache-Control", "no-store");
   return c.body(seen.response, 201, { "Content-Type": "application/json; charset=UTF-8" });
@@ -110,9 +111,9 @@ adminArticles.get(ID, async (c) => {
   const [placed, editing] = await Promise.all([loadArticle(c.var.db, id), readEditing(c.var.db, id, c.get("actor").id, Date.now())]);
   if (!placed) throw notFound(`No article ${id}`);
   if (notModifiedSince(c, placed.article.version)) {
-    return c.body(null, 304, { ETag: `"${placed.article.version}"`, "Cache-Control": "no-store" });
+    return c.body(null, 304, { ETag: strongEtag(placed.article.version), "Cache-Control": "no-store" });
   }
-  c.header("ETag", `"${placed.article.version}"`);
+  c.header("ETag", strongEtag(placed.article.version));
   c.header("Cache-Control", "no-store");
   return c.json({ ...articleJson(placed), editing: editingJson(editing), last_change: lastChangeJson(placed.latest) });
 });

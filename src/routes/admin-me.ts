@@ -8,7 +8,7 @@ import { DomainError, notFound } from "../domain/errors.ts";
 import { readJson } from "../http/json-body.ts";
 import { NoQuery, parseQuery } from "../http/query.ts";
 import { closed } from "../content/schemas.ts";
-import { signInConfig } from "../auth/config.ts";
+import { signInConfig } from "../config.ts";
 import { clearSessionCookie, setSessionCookie } from "../auth/cookie.ts";
 import { relyingParty } from "../auth/origin.ts";
 import { changeOwnPassword } from "../auth/sign-in.ts";

@@ -10,7 +10,8 @@ import { pageOf } from "../http/list-query.ts";
 import { StaffListQuery } from "../http/api-queries.ts";
 import { NoQuery, parseQuery } from "../http/query.ts";
 import { notModifiedSince, preconditions } from "../http/preconditions.ts";
-import { signInConfig } from "../auth/config.ts";
+import { strongEtag } from "../http/conditional.ts";
+import { signInConfig } from "../config.ts";
 import { makeLink } from "../auth/links.ts";
 import { siteOrigin } from "../auth/origin.ts";
 import { StaffInput, StaffPatch } from "../auth/staff-input.ts";
@@ -39,7 +40,7 @@ async function recordOf(c: Ctx): Promise<StaffRecord> {
 }
 
 function answer(c: Ctx, staff: Staff, status: 200 | 201 = 200) {
-  c.header("ETag", `"${staff.version}"`);
+  c.header("ETag", strongEtag(staff.version));
   return c.json(staffJson(staff), status);
 }
 
@@ -71,14 +72,14 @@ adminStaff.post("/", async (c) => {
     now,
   );
   c.header("Location", `/api/v1/admin/staff/${staff.id}`);
-  c.header("ETag", `"${staff.version}"`);
+  c.header("ETag", strongEtag(staff.version));
   return c.json({ staff: staffJson(staff), link: link && linkJson(link.url, link.expiresAt) }, 201);
 });
 
 adminStaff.get(ID, async (c) => {
   parseQuery(c, NoQuery);
   const { staff } = await recordOf(c);
-  if (notModifiedSince(c, staff.version)) return c.body(null, 304, { ETag: `"${staff.version}"` });
+  if (notModifiedSince(c, staff.version)) return c.body(null, 304, { ETag: strongEtag(staff.version) });
   return answer(c, staff);
 });
 

@@ -2,7 +2,7 @@
 import { type Context, Hono } from "hono";
 import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
-import { SITE_LISTING, type Shows } from "../domain/shows.ts";
+import { SITE_LISTING, type Shows, showsOnly } from "../domain/shows.ts";
 import { badRequest, notFound } from "../domain/errors.ts";
 import { DEFAULT_LIMIT, pageOf } from "../http/list-query.ts";
 import { ArticleId, ArticleListQuery } from "../http/api-queries.ts";
@@ -22,13 +22,13 @@ type Ctx = Context<AppEnv>;
 
 /** Public and cached at the edge, tagged with what it shows (publicCors makes it readable from any origin). */
 function sendJson<T>(c: Ctx, body: T, shows: Partial<Shows> = {}) {
-  c.set("shows", { articles: [], listings: [], ...shows });
+  c.set("shows", showsOnly(shows));
   return c.json(body);
 }
 
 publicApi.get("/articles", async (c) => {
   const { section, limit, cursor } = parseQuery(c, ArticleListQuery);
-  c.set("shows", { articles: [], listings: [section ?? SITE_LISTING] });
+  c.set("shows", showsOnly({ listings: [section ?? SITE_LISTING] }));
   const url = new URL(c.req.url);
   const canonical = canonicalSearch([["section", section], ["limit", limit, DEFAULT_LIMIT], ["cursor", url.searchParams.get("cursor") ?? undefined]]);
   if (!spelledAs(url.search, canonical)) return c.redirect(`${url.pathname}${canonical}`, 301);
@@ -55,7 +55,7 @@ publicApi.get("/articles/:id", async (c) => {
   parseQuery(c, NoQuery);
   const id = v.safeParse(ArticleId, c.req.param("id"));
   if (!id.success) throw badRequest("Invalid article id", issueDetails(id.issues).map((d) => ({ ...d, path: "id" })));
-  c.set("shows", { articles: [id.output], listings: [] });
+  c.set("shows", showsOnly({ articles: [id.output] }));
   const read = await readPublishedArticle(c.var.db, id.output, { nav: false });
   if ("missing" in read) throw notFound(`No published article ${id.output}`);
   return sendJson(

@@ -4,7 +4,7 @@ import { type Context, Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 import { type Freshness, IMMUTABLE, browserCacheControl, edgeCacheControl } from "../cache/freshness.ts";
 import { SITE_TAG } from "../cache/tags.ts";
-import { noneMatch } from "../http/conditional.ts";
+import { noneMatch, strongEtag } from "../http/conditional.ts";
 import { FAVICON_HASH, FAVICON_ICO, FAVICON_URL, ICON_HASH, ICON_SVG } from "../render/icon.ts";
 import { LOGO_HASH, LOGO_SVG } from "../render/logo.ts";
 import { STYLESHEET, STYLESHEET_HASH } from "../render/stylesheet.ts";
@@ -25,7 +25,7 @@ const FIXED_PATH: Freshness = { browser: DAY, edge: DAY, staleWhileRevalidate: D
 
 /** One content-hashed file: a page cached before a deploy may ask for the previous hash, and gets today's, briefly cached. */
 function hashed(c: Context<AppEnv>, asked: string, current: string, hash: string, body: string, contentType: string) {
-  const etag = `"${hash}"`;
+  const etag = strongEtag(hash);
   const isCurrent = asked === current;
   const headers = {
     ETag: etag,
@@ -55,7 +55,7 @@ assets.get("/:file{icon\\.[0-9a-f]{8}\\.svg}", (c) =>
 
 // Asked for at this path by every browser that finds no icon link, by feed readers and by crawlers.
 favicon.get(FAVICON_URL, (c) => {
-  const etag = `"${FAVICON_HASH}"`;
+  const etag = strongEtag(FAVICON_HASH);
   const headers = {
     ETag: etag,
     "Cache-Control": browserCacheControl(FIXED_PATH),

@@ -8,7 +8,7 @@ import { DomainError } from "../domain/errors.ts";
 import { d1Session } from "../http/d1-session.ts";
 import { readJson } from "../http/json-body.ts";
 import { NoQuery, parseQuery } from "../http/query.ts";
-import { signInConfig } from "../auth/config.ts";
+import { signInConfig } from "../config.ts";
 import { checkDeskRequest } from "../auth/csrf.ts";
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from "../auth/cookie.ts";
 import { relyingParty } from "../auth/origin.ts";

@@ -5,7 +5,7 @@ import { type Context, Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 import { notFound } from "../domain/errors.ts";
 import type { Feed } from "../domain/feed.ts";
-import { SITE_LISTING } from "../domain/shows.ts";
+import { SITE_LISTING, showsOnly } from "../domain/shows.ts";
 import { readSectionFeed, readSiteFeed } from "../db/feeds.ts";
 import { FEED_FILES, FEED_FORMATS, type FeedFormat } from "../content/urls.ts";
 import { formatHttpDate } from "../http/http-date.ts";
@@ -46,7 +46,7 @@ function sendFeed(c: Ctx, feed: Feed, format: FeedFormat) {
 
 for (const format of FEED_FORMATS) {
   feeds.get(`/${FEED_FILES[format]}`, withoutQuery(), async (c) => {
-    c.set("shows", { articles: [], listings: [SITE_LISTING] });
+    c.set("shows", showsOnly({ listings: [SITE_LISTING] }));
     return sendFeed(c, await readSiteFeed(c.var.db), format);
   });
 }
@@ -54,7 +54,7 @@ for (const format of FEED_FORMATS) {
 /** A section's feed, its subsections' articles included (the /html/ grammar routes it here). */
 export async function sectionFeed(c: Ctx, sectionPath: string, format: FeedFormat) {
   // Tagged before reading, so the 404 of a section yet to be made is purged with its listing too.
-  c.set("shows", { articles: [], listings: [sectionPath] });
+  c.set("shows", showsOnly({ listings: [sectionPath] }));
   const feed = await readSectionFeed(c.var.db, sectionPath);
   if (!feed) throw notFound("栏目不存在");
   return sendFeed(c, feed, format);

@@ -8,6 +8,7 @@ import type { LegacyTarget } from "../domain/legacy.ts";
 import { type LegacyRequest, isLegacyPath, legacyRequest } from "../content/legacy-urls.ts";
 import { articleUrl, sectionUrl } from "../content/urls.ts";
 import { legacyPathTarget, legacySectionTarget, publishedArticleTarget } from "../db/legacy.ts";
+import { showsOnly } from "../domain/shows.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -32,15 +33,15 @@ async function targetOf(c: Ctx, request: LegacyRequest): Promise<LegacyTarget | 
 
 /** Answers an old URL: 301 to where it leads now, or 404 (tagged, so a later publication clears it). */
 export async function answerLegacy(c: Ctx, request: LegacyRequest | null): Promise<Response> {
-  c.set("shows", { articles: request?.kind === "article" ? [request.id] : [], listings: [] });
+  c.set("shows", showsOnly({ articles: request?.kind === "article" ? [request.id] : [] }));
   if (!request) throw notFound(GONE);
   if (request.kind === "home") return c.redirect("/", 301);
   const target = await targetOf(c, request);
   if (target?.kind === "section") {
-    c.set("shows", { articles: [], listings: [target.sectionPath] });
+    c.set("shows", showsOnly({ listings: [target.sectionPath] }));
     return c.redirect(sectionUrl(target.sectionPath), 301);
   }
-  if (target) c.set("shows", { articles: [target.id], listings: [] });
+  if (target) c.set("shows", showsOnly({ articles: [target.id] }));
   if (!target?.sectionPath) throw notFound(GONE);
   return c.redirect(articleUrl(target.sectionPath, target.id), 301);
 }

@@ -5,11 +5,12 @@ import { Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 import { apiDocument } from "../openapi/api.ts";
 import { NoQuery, parseQuery } from "../http/query.ts";
+import { showsOnly } from "../domain/shows.ts";
 
 export const openApi = new Hono<AppEnv>();
 
 openApi.get("/openapi.json", (c) => {
-  c.set("shows", { articles: [], listings: [] });
+  c.set("shows", showsOnly());
   parseQuery(c, NoQuery);
   return c.json(apiDocument());
 });

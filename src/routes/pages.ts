@@ -5,7 +5,7 @@ import { type Context, Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 import { notFound } from "../domain/errors.ts";
 import { withoutQuery } from "../http/no-query.ts";
-import type { Shows } from "../domain/shows.ts";
+import { type Shows, showsOnly } from "../domain/shows.ts";
 import type { Section } from "../domain/section.ts";
 import { readPublishedArticle } from "../db/article-page.ts";
 import { PAGE_SIZE, readHome, readSectionPage } from "../db/listings.ts";
@@ -37,7 +37,7 @@ function sendPage(c: Ctx, page: RenderedPage) {
   return c.html(page.html);
 }
 
-const showing = (c: Ctx, shows: Partial<Shows>) => c.set("shows", { articles: [], listings: [], ...shows });
+const showing = (c: Ctx, shows: Partial<Shows>) => c.set("shows", showsOnly(shows));
 
 /** A 404 that shows the navigation its read brought back (the error page would otherwise read it again). */
 function missing(c: Ctx, nav: Section[], message: string) {

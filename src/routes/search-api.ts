@@ -12,6 +12,7 @@ import { type Phrase, QUERY_LIMITS, type SearchQuery, parseSearchQuery } from ".
 import { search } from "../db/search.ts";
 import { adminHitJson, hitJson } from "../render/search-json.ts";
 import { formSearch, parseQuery, spelledAs } from "../http/query.ts";
+import { showsOnly } from "../domain/shows.ts";
 
 export const publicSearch = new Hono<AppEnv>();
 export const adminSearch = new Hono<AppEnv>();
@@ -56,7 +57,7 @@ async function answer<T>(
 
 publicSearch.get("/", (c) => {
   // Tagged before anything can fail, so a cached 404 for an unknown section is purged like the rest.
-  c.set("shows", { articles: [], listings: [], search: true });
+  c.set("shows", showsOnly({ search: true }));
   const { q, section, limit, cursor } = parseQuery(c, ReaderSearchQuery);
   const query = queryOf(q);
   // One URL per search, spelt as the search page's (as a form writes it): the folded query, then the section,

@@ -16,6 +16,7 @@ import { sectionsFrom, topSectionsStatement } from "../db/listings.ts";
 import { HITS_PER_PAGE, renderSearchPage } from "../render/search-page.ts";
 import type { Site } from "../render/layout.ts";
 import { SEARCH_WINDOW } from "../domain/search.ts";
+import { showsOnly } from "../domain/shows.ts";
 
 export const searchPage = new Hono<AppEnv>();
 
@@ -33,7 +34,7 @@ const NOTES: Record<Exclude<ParsedQuery, { ok: true }>["problem"], string> = {
 };
 
 searchPage.get("/", async (c) => {
-  c.set("shows", { articles: [], listings: [], search: true });
+  c.set("shows", showsOnly({ search: true }));
   // The URL standard's decoding, as the form encoded it: an invalid %-escape is U+FFFD, never an error.
   const url = new URL(c.req.url);
   const parsed = parseSearchQuery(url.searchParams.get("q") ?? "");

@@ -4,7 +4,7 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 import { notFound } from "../domain/errors.ts";
-import { SITE_LISTING } from "../domain/shows.ts";
+import { SITE_LISTING, showsOnly } from "../domain/shows.ts";
 import { NEWS_MAX_URLS, NEWS_WINDOW_MS, SITEMAP_MAX_URLS, type SitemapUrl } from "../domain/sitemap.ts";
 import { readMonthSitemap, readNewsSitemap, readSectionsSitemap, readSitemapIndex } from "../db/sitemaps.ts";
 import { NEWS_SITEMAP_URL, SECTIONS_SITEMAP_URL, SITEMAP_INDEX_URL, monthSitemapUrl } from "../content/urls.ts";
@@ -18,10 +18,10 @@ type Ctx = Context<AppEnv>;
 const XML = "application/xml; charset=utf-8";
 
 /** The index, the sections' and the news sitemap change with the whole site's listing. */
-const showsSite = (c: Ctx) => c.set("shows", { articles: [], listings: [SITE_LISTING] });
+const showsSite = (c: Ctx) => c.set("shows", showsOnly({ listings: [SITE_LISTING] }));
 
 sitemaps.get("/robots.txt", withoutQuery(), (c) => {
-  c.set("shows", { articles: [], listings: [] });
+  c.set("shows", showsOnly());
   return c.body(renderRobots(c.env.SITE_URL, [SITEMAP_INDEX_URL, NEWS_SITEMAP_URL]), 200, { "Content-Type": "text/plain; charset=utf-8" });
 });
 
@@ -47,7 +47,7 @@ sitemaps.get(SECTIONS_SITEMAP_URL, withoutQuery(), async (c) => {
 // 2023-06.xml, 2023-06-2.xml: no leading zeros in the part, no part 1 spelt out, months 01–12 only.
 sitemaps.get("/sitemaps/:file{[0-9]{4}-(?:0[1-9]|1[0-2])(?:-[2-9]|-[1-9][0-9]+)?\\.xml}", withoutQuery(), async (c) => {
   const [, month = "", part = "1"] = /^(\d{4}-\d{2})(?:-(\d+))?\.xml$/.exec(c.req.param("file")) ?? [];
-  c.set("shows", { articles: [], listings: [], months: [month] });
+  c.set("shows", showsOnly({ months: [month] }));
   const urls = await readMonthSitemap(c.var.db, month, Number(part), SITEMAP_MAX_URLS);
   if (!urls) throw notFound("没有这个月的文章");
   return c.body(renderUrlSet(c.env.SITE_URL, urls), 200, { "Content-Type": XML });

@@ -41,7 +41,7 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const LETTER = /\p{L}/u;
 const DIGIT = /\p{N}/u;
 
-export function classOf(ch: string): CharClass {
+function classOf(ch: string): CharClass {
   if (DIGIT.test(ch)) return "digit";
   if (!LETTER.test(ch)) return "separator";
   return CJK.test(ch) ? "cjk" : "letter";

@@ -14,7 +14,7 @@ export type Run = { cls: Exclude<CharClass, "separator">; chars: string[]; start
 export type Token = { text: string; start: number; end: number; headEnd: number };
 
 /** Words longer than this are cut (a pasted hash, a URL): the same cut in the index and in a query. */
-export const MAX_WORD = 64;
+const MAX_WORD = 64;
 
 /** The runs of `text`, in order. */
 export function runsOf(text: string): Run[] {

@@ -141,7 +141,7 @@ async function registerPasskey(person: Person): Promise<number> {
 }
 
 /** What the desk's pages send with a change. */
-export const DESK = { "X-Masthead-Desk": "1", "Content-Type": "application/json", Origin: "http://localhost" };
+const DESK = { "X-Masthead-Desk": "1", "Content-Type": "application/json", Origin: "http://localhost" };
 
 /** Signs `person` in again, after a request of the run ended their session or changed their password. */
 export async function renewSession(person: Person): Promise<void> {

@@ -24,7 +24,7 @@ const UNESCAPE: Record<number, number[]> = {
 };
 
 /** A string value's bytes with its escapes and doubled quotes applied. */
-export function unescapeBytes(bytes: Uint8Array, span: ValueSpan, charset: Charset): Uint8Array {
+function unescapeBytes(bytes: Uint8Array, span: ValueSpan, charset: Charset): Uint8Array {
   const raw = bytes.subarray(span.start, span.end);
   if (raw.indexOf(BACKSLASH) === -1 && raw.indexOf(span.quote) === -1) return raw;
   const out = new Uint8Array(raw.length);
@@ -50,7 +50,7 @@ const decoders = new Map<string, TextDecoder>();
 const strictDecoders = new Map<string, TextDecoder>();
 
 /** Text in `charset`; bytes that are not valid in it become U+FFFD. */
-export function decodeText(bytes: Uint8Array, charset: Charset): string {
+function decodeText(bytes: Uint8Array, charset: Charset): string {
   let decoder = decoders.get(charset.label);
   if (!decoder) decoders.set(charset.label, (decoder = new TextDecoder(charset.label)));
   return decoder.decode(bytes);

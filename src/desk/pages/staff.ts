@@ -24,7 +24,7 @@ export type StaffSession = { id: number; createdAt: number; lastSeenAt: number; 
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_WORDS[r] }));
 
-export const staffUrl = (id: number) => `/desk/staff/${id}`;
+const staffUrl = (id: number) => `/desk/staff/${id}`;
 
 const stateBadge = (state: string) => badge(state, STAFF_STATE_WORDS[state] ?? state);
 

@@ -32,7 +32,7 @@ const changed: Answer = {
 };
 
 /** What any change to an existing article may answer: the article is gone, or changed under the client. */
-export const CHANGE_ERRORS: ErrorCode[] = ["forbidden", "not_found", "version_conflict", "conflict"];
+const CHANGE_ERRORS: ErrorCode[] = ["forbidden", "not_found", "version_conflict", "conflict"];
 
 /** A change with no body: publish, unpublish, archive, trash and restore honour If-Match when it is sent. */
 const action = (path: string, opId: string, summary: string, access: "author" | "editor", errors: ErrorCode[], method: "post" | "delete" = "post"): Operation => ({
