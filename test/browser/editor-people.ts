@@ -45,8 +45,6 @@ export async function typeWithIme(page: Page, pinyin: string, chosen: string): P
   await cdp.detach();
 }
 
-export const saveState = (page: Page) => page.getByText(/^(已保存 \d\d:\d\d:\d\d|保存中…|未保存.*)$/);
-
 export async function waitSaved(page: Page): Promise<void> {
   await page.getByText(/^已保存 \d\d:\d\d:\d\d$/).waitFor();
 }

@@ -7,7 +7,7 @@ import type { Html } from "../../render/layout.ts";
 import { options } from "./parts.ts";
 
 /** The byline roles a newsroom writes, in the order it writes them; an article's other roles are kept as they are. */
-export const BYLINE_ROLES = ["记者", "通讯员", "摄影", "编辑", "责任编辑"] as const;
+const BYLINE_ROLES = ["记者", "通讯员", "摄影", "编辑", "责任编辑"] as const;
 
 export type EditorFields = {
   section: string;
