@@ -10,7 +10,7 @@ export type { ApiError };
 export type Answer<T> = { ok: true; value: T; etag: string | null } | { ok: false; error: ApiError };
 
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
-type Init = { body?: unknown; ifMatch?: string };
+type Init = { body?: unknown; ifMatch?: string; headers?: Record<string, string> };
 
 const ErrorBody = v.object({ error: v.looseObject({ code: v.string(), message: v.string() }) });
 
@@ -22,7 +22,7 @@ async function errorOf(res: Response): Promise<ApiError> {
 }
 
 async function send(method: Method, path: string, init: Init): Promise<Response | ApiError> {
-  const headers: Record<string, string> = { Accept: "application/json", "X-Masthead-Desk": "1" };
+  const headers: Record<string, string> = { ...init.headers, Accept: "application/json", "X-Masthead-Desk": "1" };
   // Every change says JSON, a body or not: the server takes a browser's change only as the desk sends it.
   if (method !== "GET") headers["Content-Type"] = "application/json";
   if (init.ifMatch !== undefined) headers["If-Match"] = init.ifMatch;

@@ -19,6 +19,7 @@ import { listPasskeys } from "../db/passkeys.ts";
 import { listAudit } from "../db/audit.ts";
 import { ArticlesQuerySchema, filtersOf, readArticles } from "./articles.ts";
 import { AuditQuerySchema, auditFiltersOf } from "./audit.ts";
+import { readChoices, readEditorArticle } from "./editor.ts";
 import { deskPerson, personOf } from "./person.ts";
 import { deskSignIn } from "./sign-in.ts";
 import { refusalWords } from "./error-words.ts";
@@ -26,6 +27,7 @@ import { renderArticlesPage } from "./pages/articles.ts";
 import { auditUrl, renderAuditPage } from "./pages/audit.ts";
 import { renderAccountPage } from "./pages/account.ts";
 import { renderDeskError } from "./pages/error.ts";
+import { renderEditorPage } from "./pages/editor.ts";
 import { renderKeysPage } from "./pages/keys.ts";
 import { renderStaffMemberPage, renderStaffPage } from "./pages/staff.ts";
 import { renderWelcomePage } from "./pages/welcome.ts";
@@ -59,6 +61,20 @@ desk.get("/", async (c) => {
   const query = filtersOf(parseQuery(c, ArticlesQuerySchema));
   const [read, authors] = await Promise.all([readArticles(c.var.db, query), listActorNames(c.var.db)]);
   return c.html(renderArticlesPage({ ...frame(c), filters: query.filters, authors, ...read, paged: query.cursor !== undefined }));
+});
+
+// 写稿 and the editor: the fields as stored, the choices for 栏目 and 封面; the page's script does the rest.
+desk.get("/articles/new", async (c) => {
+  parseQuery(c, NoQuery);
+  return c.html(renderEditorPage({ ...frame(c), meId: c.get("signedIn").staff.id, article: null, ...(await readChoices(c.var.db)) }));
+});
+
+desk.get(`/articles${ID}`, async (c) => {
+  parseQuery(c, NoQuery);
+  const id = Number(c.req.param("id"));
+  const meId = c.get("signedIn").staff.id;
+  const [article, choices] = await Promise.all([readEditorArticle(c.var.db, id, meId), readChoices(c.var.db)]);
+  return c.html(renderEditorPage({ ...frame(c), meId, article, ...choices }));
 });
 
 const StaffQuery = v.objectWithRest({ cursor: v.optional(Cursor(v.strictTuple([KeyNumber]))) }, v.never("is not a parameter here"));

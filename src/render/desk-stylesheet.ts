@@ -96,6 +96,49 @@ button.danger:hover { background: #fdecec; color: var(--brand-dark); }
 
 .error-page { text-align: center; padding: 40px 24px; }
 .error-page .code { margin: 0; font-size: 56px; font-weight: 700; color: var(--brand); line-height: 1.2; }
+/* 写稿: the fields, their counts, the save state, the banners for recovery and conflicts */
+textarea { min-height: 80px; padding: 8px 10px; border: 1px solid #8a94a3; border-radius: 3px; font: inherit; font-size: 16px; line-height: 1.8; color: var(--ink); background: var(--paper); width: 100%; resize: vertical; }
+textarea:focus-visible { outline: 2px solid var(--brand); outline-offset: 1px; }
+textarea[aria-invalid="true"], input[aria-invalid="true"] { border-color: var(--brand); }
+input[type="datetime-local"] { min-height: 40px; padding: 6px 10px; border: 1px solid #8a94a3; border-radius: 3px; font: inherit; font-size: 16px; }
+.editor input[type="text"], .editor select { width: 100%; }
+#e-title { font-size: 20px; font-weight: 600; }
+#e-body { min-height: 420px; }
+.count { font-size: 13px; color: var(--ink-soft); }
+.count.over { color: #7a0b10; font-weight: 600; }
+.savebar { position: sticky; top: 0; z-index: 1; display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; margin: 0 0 16px; padding: 8px 0; background: var(--wash); border-bottom: 1px solid var(--line); }
+.save-state { margin: 0; font-weight: 600; min-width: 10em; }
+.save-state[data-kind="unsaved"], .save-state[data-kind="conflict"] { color: #7a0b10; }
+.save-state[data-kind="saved"] { color: #1f5a2a; }
+.state-line { margin: 0; color: var(--ink-soft); font-size: 14px; }
+.banner { margin: 0 0 16px; padding: 14px 16px; border: 2px solid #e0b84c; border-radius: 4px; background: #fff7e0; }
+.banner h2 { font-size: 17px; margin: 0 0 8px; }
+.banner:focus { outline: 2px solid var(--ink); outline-offset: 2px; }
+.diff { margin: 8px 0; max-height: 50vh; overflow: auto; padding: 8px 12px; background: var(--paper); border: 1px solid var(--line); }
+.diff dt { font-weight: 600; margin-top: 8px; }
+.diff dd { margin: 0; white-space: pre-wrap; word-break: break-all; }
+del { color: #7a0b10; background: #fdecec; text-decoration: line-through; }
+ins { color: #1f5a2a; background: #edf8ef; text-decoration: underline; }
+.bylines { border: 1px solid var(--line); border-radius: 4px; padding: 8px 12px 12px; margin: 0 0 14px; }
+.bylines legend { font-weight: 600; padding: 0 4px; }
+.byline-list { margin: 0 0 8px; padding: 0; list-style: none; }
+.byline { display: flex; flex-wrap: wrap; gap: 0 12px; align-items: flex-end; }
+.byline .field { flex: 1 1 140px; margin-bottom: 8px; }
+.byline button { margin-bottom: 8px; }
+.cover-preview { max-width: 240px; max-height: 160px; margin-top: 6px; border: 1px solid var(--line); }
+.schedule { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: flex-end; margin-top: 12px; }
+.schedule .field { margin: 0; }
+.revisions .row { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 6px 12px; padding: 8px 0; }
+.revisions .row p { margin: 0; }
+.presence { margin: 0 0 12px; padding: 8px 12px; border-left: 4px solid #0b4f8a; background: #eef5fc; color: #0b4f8a; }
+.review-note { margin: 0 0 12px; padding: 8px 12px; border-left: 4px solid #e0b84c; background: #fff7e0; color: #4a3500; }
+.live-preview { max-height: 70vh; overflow: auto; border: 1px solid var(--line); padding: 8px; background: var(--paper); font-size: 15px; }
+.live-preview img { max-width: 100%; height: auto; }
+.editor-layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 20px; }
+@media (min-width: 1000px) {
+  .editor-layout { grid-template-columns: minmax(0, 1fr) 320px; align-items: start; }
+  .editor-side { position: sticky; top: 8px; }
+}
 [hidden] { display: none !important; }
 
 @media (max-width: 760px) {
