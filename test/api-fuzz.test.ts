@@ -14,7 +14,7 @@ const seed = Number(env.FUZZ_SEED ?? "20261202");
 const PER_OPERATION = Math.max(1, Math.round(45 * scale));
 
 describe("the API, fuzzed from its OpenAPI document", () => {
-  it(`answers ${PER_OPERATION} generated requests per operation as the document says`, { timeout: 120_000 * Math.max(1, scale) }, async () => {
+  it(`answers ${PER_OPERATION} generated requests per operation as the document says`, { timeout: 600_000 * Math.max(1, scale) }, async () => {
     const report = await fuzz(apiDocument(), await makeWorld(), { seed, perOperation: PER_OPERATION });
     console.log(`seed ${seed}: ${summary(report)}`);
     expect(report.problems.map((p) => `${p.operation}: ${p.problem}\n    ${p.request}\n    → ${p.status} ${p.answer}`)).toEqual([]);
