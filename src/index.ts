@@ -3,7 +3,7 @@
 // publish is; the queue handler delivers those pings, and retries the purges that failed.
 import { app } from "./app.ts";
 import { runScheduledJobs } from "./scheduler.ts";
-import { followChanges, purgeTags } from "./follow-ups.ts";
+import { followChanges, followCuration, purgeTags } from "./follow-ups.ts";
 import { SEARCH_TAG } from "./cache/tags.ts";
 import type { Bindings } from "./env.ts";
 import { handleQueue } from "./websub/consumer.ts";
@@ -15,12 +15,13 @@ export default {
   async scheduled(controller, env, ctx) {
     const authWindowMs = Number(env.AUTH_WINDOW_SECONDS) * 1000;
     const signInWindowMs = Number(env.SIGN_IN_WINDOW_SECONDS) * 1000;
-    const { published, indexed } = await runScheduledJobs(env.DB, {
+    const { published, expired, indexed } = await runScheduledJobs(env.DB, {
       now: controller.scheduledTime,
       authWindowMs: Number.isFinite(authWindowMs) ? authWindowMs : 0,
       signInWindowMs: Number.isFinite(signInWindowMs) ? signInWindowMs : 0,
     });
     followChanges(env, ctx, published);
+    followCuration(env, ctx, [expired]);
     // Articles the backlog just indexed are found from now on: cached searches that missed them must go.
     if (indexed > 0) purgeTags(env, ctx, [SEARCH_TAG]);
   },

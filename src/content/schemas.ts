@@ -52,7 +52,7 @@ export const line = (max: number) =>
 /** One line that must show something: a title of zero-width spaces is as empty as "". */
 export const requiredLine = (max: number) => v.pipe(line(max), v.check(hasVisibleText, "must not be empty"));
 
-const multiline = (max: number, trim: boolean) =>
+export const multiline = (max: number, trim: boolean) =>
   v.pipe(
     v.string("must be a string"),
     wellFormed,
@@ -118,6 +118,7 @@ export const Byline = closed({
 const writable = {
   section: v.pipe(v.string(), v.regex(SECTION_PATH, "must be a section path such as xw/dzyw")),
   title: requiredLine(LIMITS.title),
+  title_bold: v.boolean("must be true or false"),
   kicker: line(LIMITS.kicker),
   subtitle: line(LIMITS.subtitle),
   summary: multiline(LIMITS.summary, true),
@@ -137,7 +138,7 @@ export type ArticlePatch = v.InferOutput<typeof ArticlePatch>;
 
 /** POST /api/v1/admin/articles. `status: "published"` publishes (or schedules) in the same step. */
 export const ArticleCreate = closed({
-  ...v.partial(v.object(writable), ["kicker", "subtitle", "summary", "source", "bylines", "body", "cover_image", "publish_at"]).entries,
+  ...v.partial(v.object(writable), ["title_bold", "kicker", "subtitle", "summary", "source", "bylines", "body", "cover_image", "publish_at"]).entries,
   id: v.optional(
     v.pipe(
       v.number(),
@@ -166,6 +167,8 @@ export const RevisionSnapshot = v.object({
   section_id: v.pipe(v.number(), v.safeInteger()),
   status: v.picklist(ARTICLE_STATUSES),
   title: v.string(),
+  /** Absent from revisions written before titles could be bold. */
+  title_bold: v.optional(v.boolean()),
   kicker: v.string(),
   subtitle: v.string(),
   summary: v.string(),

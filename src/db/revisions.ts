@@ -17,6 +17,7 @@ export function revisionSnapshot(a: Article, images: readonly string[]): Revisio
     section_id: a.sectionId,
     status: a.status,
     title: a.title,
+    title_bold: a.titleBold,
     kicker: a.kicker,
     subtitle: a.subtitle,
     summary: a.summary,

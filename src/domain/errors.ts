@@ -45,6 +45,8 @@ export type ErrorCode =
   | "passkey_taken"
   | "key_revoked"
   | "rotated_concurrently"
+  | "slug_taken"
+  | "group_not_empty"
   // The request is well-formed but its content cannot be accepted.
   | "invalid"
   | "unknown_section"
@@ -56,6 +58,11 @@ export type ErrorCode =
   | "revision_unreadable"
   | "weak_password"
   | "passkey_rejected"
+  | "unknown_article"
+  | "not_published"
+  | "needs_picture"
+  | "over_capacity"
+  | "unknown_group"
   // The service.
   | "unavailable"
   | "previews_disabled"
@@ -90,8 +97,8 @@ export const forbidden = (message: string, requiredRole = "editor") =>
 export const payloadTooLarge = (maxBytes: number) =>
   new DomainError("payload_too_large", `The request body is larger than ${maxBytes} bytes`, { max_bytes: maxBytes });
 
-/** The article moved on from the version the client based its change on; `current` is the version now. */
-export const versionConflict = (current: number) =>
-  new DomainError("version_conflict", `The article has changed since the version you sent; it is now at version ${current}`, {
+/** The article (or slot, topic…) moved on from the version the client based its change on; `current` is the version now. */
+export const versionConflict = (current: number, what = "article") =>
+  new DomainError("version_conflict", `The ${what} has changed since the version you sent; it is now at version ${current}`, {
     current_version: current,
   });

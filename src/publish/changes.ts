@@ -192,6 +192,8 @@ export async function createArticle(db: Db, input: ArticleCreate, opts: CreateOp
       chain,
       sectionPaths: [],
       neighbours: [],
+      slots: [],
+      topics: [],
     };
     const idem = opts.idempotency;
     const extra = idem

@@ -20,6 +20,7 @@ export function articleSummaryJson(article: Article, section: Pick<Section, "pat
     url: articleUrl(section.path, article.id),
     section: sectionRef(section),
     title: article.title,
+    title_bold: article.titleBold,
     kicker: article.kicker,
     subtitle: article.subtitle,
     summary: article.summary,
