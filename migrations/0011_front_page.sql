@@ -62,9 +62,10 @@ CREATE TABLE topics (
 );
 CREATE INDEX topics_by_created ON topics(created_at, id);
 
--- 分组: a topic's groups, in order (the page shows group by group).
+-- 分组: a topic's groups, in order (the page shows group by group). Their ids are named by the API, so a
+-- deleted group's id is never given to a new one (AUTOINCREMENT): a stale client cannot file into the wrong group.
 CREATE TABLE topic_groups (
-  id          INTEGER PRIMARY KEY,
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
   topic_id    INTEGER NOT NULL REFERENCES topics(id),
   name        TEXT    NOT NULL,                 -- '' for a group shown without a heading
   sort_order  INTEGER NOT NULL

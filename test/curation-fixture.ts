@@ -24,7 +24,7 @@ export type SlotJson = Json & {
   purge: { tags: string[] };
 };
 
-export type TopicJson = Json & { slug: string; version: number; groups: { id: number; name: string; articles: number }[]; purge: { tags: string[] } };
+export type TopicJson = Json & { slug: string; title: string; version: number; groups: { id: number; name: string; articles: number }[]; purge: { tags: string[] } };
 
 /** A slot of the test's own, made by `admin` (capacity 3 unless given). */
 export async function makeSlot(admin: TestKey, slug: string, extra: Record<string, unknown> = {}): Promise<SlotJson> {

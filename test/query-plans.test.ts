@@ -10,7 +10,12 @@ import { readMonthSitemap, readNewsSitemap, readSitemapIndex } from "../src/db/s
 import { readSearchPage, search } from "../src/db/search.ts";
 import { parseSearchQuery } from "../src/search/query.ts";
 import { legacyPathTarget, legacySectionTarget, publishedArticleTarget } from "../src/db/legacy.ts";
+import { readTopicFeed } from "../src/db/feeds.ts";
+import { readTopicPage } from "../src/db/topic-page.ts";
+import { readSectionsSitemap } from "../src/db/sitemaps.ts";
 import { makeArticles, uniqueSlug } from "./fixtures.ts";
+import { makeKey } from "./keys-fixture.ts";
+import { call, makeTopic, uniqueName } from "./curation-fixture.ts";
 
 /** The D1 handle, noting the SQL of every statement prepared through it. */
 function recordingDb(): { db: D1Database; sql: string[] } {
@@ -83,6 +88,21 @@ describe("reader query plans", () => {
     expect(await readSectionFeed(db, section)).not.toBeNull();
     await readSiteFeed(db);
     await expectIndexedOnly(sql);
+  });
+
+  it("a topic's pages, at any depth, read a range of its positions; its feed the newest of its own index", async () => {
+    const editor = await makeKey("editor");
+    const topic = await makeTopic(editor, uniqueName("plant"));
+    for (const a of await makeArticles(uniqueSlug("plant"), 3)) await call(editor, "PUT", `/topics/${topic.slug}/articles/${a.id}`);
+    const { db, sql } = recordingDb();
+    expect(await readTopicPage(db, topic.slug, 1)).not.toBeNull();
+    expect(await readTopicPage(db, topic.slug, 5_000)).not.toBeNull();
+    expect(await readTopicFeed(db, topic.slug)).not.toBeNull();
+    await expectIndexedOnly(sql);
+    // The sitemap lists topics in the order they were made, from their index (sections are a few dozen, sorted).
+    const sitemap = recordingDb();
+    await readSectionsSitemap(sitemap.db);
+    await expectIndexedOnly(sitemap.sql.filter((q) => q.includes("FROM topics")));
   });
 
   it("sitemaps read the month table, one month's range, or the news window", async () => {

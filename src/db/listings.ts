@@ -7,11 +7,12 @@ import type { Db } from "../domain/db.ts";
 import { rowsOf } from "./handle.ts";
 import { type SectionRow, SECTION_COLUMNS, chainFromRows, sectionChainStatement, toSection } from "./sections.ts";
 
-type ListedRow = {
+export type ListedRow = {
   id: number;
   section_path: string;
   section_name: string;
   title: string;
+  title_bold: number;
   summary: string;
   body_start: string;
   cover_image: string | null;
@@ -25,19 +26,21 @@ type ListedRow = {
 const BODY_START_CHARS = 200;
 
 // `a` articles, `s` the article's own section, `m` its cover image (if the row still exists).
-const LISTED_COLUMNS = `a.id, s.path AS section_path, s.name AS section_name, a.title, a.summary,
+export const LISTED_COLUMNS = `a.id, s.path AS section_path, s.name AS section_name, a.title, a.title_bold, a.summary,
   CASE a.summary WHEN '' THEN substr(a.body_text, 1, ${BODY_START_CHARS}) ELSE '' END AS body_start,
   a.cover_image, m.width AS cover_width, m.height AS cover_height, m.alt AS cover_alt, a.published_at`;
 
-const LISTED_JOINS = `JOIN articles a ON a.id = l.article_id
+/** The joins LISTED_COLUMNS reads from, for a listing aliased `l` (section_listing, topic_articles). */
+export const LISTED_JOINS = `JOIN articles a ON a.id = l.article_id
   JOIN sections s ON s.id = a.section_id
   LEFT JOIN media m ON m.key = a.cover_image`;
 
-const toListed = (r: ListedRow): ListedArticle => ({
+export const toListed = (r: ListedRow): ListedArticle => ({
   id: r.id,
   sectionPath: r.section_path,
   sectionName: r.section_name,
   title: r.title,
+  titleBold: r.title_bold === 1,
   summary: r.summary,
   bodyStart: r.body_start,
   cover: r.cover_image

@@ -8,6 +8,7 @@ import { DomainError, type ErrorCode, type ErrorInfo } from "../domain/errors.ts
 import { isD1Unavailable } from "../db/handle.ts";
 import { renderErrorPage } from "../render/error-page.ts";
 import { prefersJson } from "./accept.ts";
+import { registrationOf } from "../content/registration.ts";
 
 const CHALLENGE = 'Bearer realm="masthead"';
 
@@ -94,7 +95,7 @@ function respond(c: Context<AppEnv>, err: DomainError) {
   // URL is not what that URL shows everyone else: none may be kept. (Other errors are for the edge cache to judge.)
   if (rule.status >= 500 || rule.status === 429 || (json && !c.req.path.startsWith("/api/"))) c.header("Cache-Control", "no-store");
   if (json) return c.json({ error: { code: err.code, message: err.message, ...err.info } }, rule.status);
-  return c.html(renderErrorPage({ siteName: c.env.SITE_NAME, status: rule.status, message: err.message }), rule.status);
+  return c.html(renderErrorPage({ siteName: c.env.SITE_NAME, status: rule.status, message: err.message, registration: registrationOf(c.env) }), rule.status);
 }
 
 export const handleNotFound: NotFoundHandler<AppEnv> = (c) => respond(c, new DomainError("not_found", "页面不存在 / Not found"));

@@ -157,6 +157,19 @@ main.wrap { padding-top: 20px; padding-bottom: 48px; }
 .headlines a { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .headlines time { flex: none; color: var(--muted); font-size: 13px; }
 
+/* Topics (专题) */
+.topic-head { border-bottom: 2px solid var(--brand); padding-bottom: 14px; margin-bottom: 4px; }
+.topic-banner { display: block; width: 100%; max-height: 320px; object-fit: cover; border-radius: 3px; margin-bottom: 16px; }
+.topic-head .kicker { margin: 0; color: var(--brand); font-size: 15px; font-weight: 600; letter-spacing: 2px; }
+.topic-head h1 { margin: 0; font-size: 28px; }
+.topic-intro { margin-top: 10px; color: var(--ink-soft); font-size: 16px; text-align: justify; }
+.topic-intro p { margin: 0 0 .6em; }
+.topic-intro a { color: var(--brand); text-decoration: underline; text-underline-offset: 3px; }
+.topic-groups ul { display: flex; flex-wrap: wrap; gap: 8px; margin: 12px 0 0; padding: 0; list-style: none; }
+.topic-groups a { display: block; padding: 2px 12px; border: 1px solid var(--line); border-radius: 14px; font-size: 14px; color: var(--ink-soft); }
+.topic-groups a:hover { border-color: var(--brand); text-decoration: none; }
+.topic-group > h2 { margin: 22px 0 2px; padding-left: 10px; border-left: 4px solid var(--brand); font-size: 20px; line-height: 1.3; }
+
 /* Error pages */
 /* Draft previews */
 .preview-note { margin: 0 0 12px; padding: 8px 14px; border: 1px solid #e0b84c; border-radius: 4px; background: #fff7e0; color: #5c4400; font-size: 14px; }
@@ -195,6 +208,7 @@ main.wrap { padding-top: 20px; padding-bottom: 48px; }
   .item { gap: 12px; padding: 14px 0; }
   .item h2 { font-size: 17px; }
   .thumb { width: 112px; }
+  .topic-head h1 { font-size: 23px; }
 }
 `;
 

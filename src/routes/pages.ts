@@ -13,7 +13,8 @@ import { parseHtmlPath } from "../content/html-paths.ts";
 import { articleUrl, sectionUrl } from "../content/urls.ts";
 import { renderArticlePage } from "../render/article-page.ts";
 import { renderHomePage } from "../render/home-page.ts";
-import type { RenderedPage, Site } from "../render/layout.ts";
+import type { RenderedPage } from "../render/layout.ts";
+import { siteOf } from "./site.ts";
 import { renderSectionPage } from "../render/section-page.ts";
 import { sectionFeed } from "./feeds.ts";
 import { answerLegacy } from "./legacy.ts";
@@ -25,7 +26,6 @@ type Ctx = Context<AppEnv>;
 
 const HEADLINES_PER_SECTION = 8;
 
-const siteOf = (c: Ctx): Site => ({ name: c.env.SITE_NAME, url: c.env.SITE_URL });
 
 // On the pages' own paths only: anything else that reaches this router is a 404, query string or not.
 pages.use("/", withoutQuery());
