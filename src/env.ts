@@ -4,6 +4,8 @@ import type { Actor } from "./domain/actor.ts";
 import type { SignedIn } from "./domain/staff.ts";
 import type { Shows } from "./domain/shows.ts";
 import type { Db } from "./domain/db.ts";
+import type { Section } from "./domain/section.ts";
+import type { D1Usage } from "./db/metered.ts";
 
 /** Secrets, set with `wrangler secret put` (locally in .dev.vars). Each is optional: without it, its feature is off. */
 type Secrets = {
@@ -38,6 +40,10 @@ export type Variables = {
    * stores nor registers it, so no reader can mint stored copies by inventing paths (src/cache/middleware.ts).
    */
   spelling: boolean;
+  /** The site navigation, when a route read it before finding nothing: the 404 page shows it. */
+  nav?: Section[];
+  /** What this request has asked of D1 so far (src/http/d1-timing.ts). */
+  d1Usage?: D1Usage;
 };
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables };

@@ -258,6 +258,25 @@ describe("refusing bad input", () => {
     expect(proto.json.error?.details).toEqual([{ path: "__proto__", message: "unknown field" }]);
   });
 
+  it("refuses a member given twice, at any depth, since JSON readers disagree on which one counts", async () => {
+    const editor = await makeKey("editor");
+    const section = await newSection();
+    const headers = { "Idempotency-Key": crypto.randomUUID() };
+    const twice = await call(editor, "POST", "", `{"section":"${section}","title":"甲","title":"乙"}`, headers);
+    expect(twice.res.status).toBe(400);
+    expect(twice.json.error?.details).toEqual([{ path: "title", message: "is given more than once" }]);
+    const nested = await call(editor, "POST", "", `{"section":"${section}","title":"甲","bylines":[{"name":"张三","role":"记者","ro\\u006ce":"编辑"}]}`);
+    expect(nested.res.status).toBe(400);
+    expect(nested.json.error?.details).toEqual([{ path: "bylines.0.role", message: "is given more than once" }]);
+    // Nothing was stored, and the key is still free for the request the client meant.
+    const meant = await call(editor, "POST", "", { section, title: "乙" }, headers);
+    expect(meant.res.status).toBe(201);
+    const draft = meant.json as Json & { id: number };
+    const patched = await call(editor, "PATCH", `/${draft.id}`, `{"title":"丙","title":"丁"}`, { "If-Match": '"1"' });
+    expect(patched.res.status).toBe(400);
+    expect((await call(editor, "GET", `/${draft.id}`)).json).toMatchObject({ title: "乙", version: 1 });
+  });
+
   it("answers 400, not 500, to JSON nested hundreds of thousands of levels deep, with a short answer", async () => {
     const editor = await makeKey("editor");
     const deep = `${"[".repeat(200_000)}${"]".repeat(200_000)}`;
@@ -507,13 +526,21 @@ describe("trash and revisions", () => {
 
   it("moves to trash (off the site) and restores as a draft", async () => {
     const editor = await makeKey("editor");
-    const draft = await createDraft(editor, await newSection(), { status: "published" });
+    const section = await newSection();
+    const draft = await createDraft(editor, section, { status: "published" });
     const trashed = await call(editor, "DELETE", `/${draft.id}`);
     expect(trashed.res.status).toBe(200);
     expect(trashed.json.deleted_at).not.toBeNull();
     expect(await publicStatus(draft.id)).toBe(404);
+    // One word for the state wherever it is shown: the answer, the article, the list it is filtered into.
+    expect(trashed.json.status).toBe("trash");
+    expect((await call(editor, "GET", `/${draft.id}`)).json).toMatchObject({ status: "trash" });
     const inTrash = await call(editor, "GET", "?status=trash&limit=100");
-    expect((inTrash.json.items as { id: number }[]).some((a) => a.id === draft.id)).toBe(true);
+    expect((inTrash.json.items as { id: number; status: string }[]).find((a) => a.id === draft.id)?.status).toBe("trash");
+    const notTrash = await call(editor, "GET", `?section=${encodeURIComponent(section)}&limit=100`);
+    expect((notTrash.json.items as { id: number }[]).map((a) => a.id)).not.toContain(draft.id);
+    const audit = await env.DB.prepare("SELECT detail FROM audit_log WHERE article_id = ? AND action = 'article.trash'").bind(draft.id).first<{ detail: string }>();
+    expect(JSON.parse(audit?.detail ?? "{}")).toMatchObject({ status: "trash" });
     const edit = await call(editor, "PATCH", `/${draft.id}`, { title: "x" }, { "If-Match": `"${trashed.json.version}"` });
     expect(edit.res.status).toBe(409);
     const restored = await call(editor, "POST", `/${draft.id}/restore`);

@@ -1,10 +1,12 @@
 // The reader site as a reader gets it: article, section and home pages, redirects and 404s.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { env } from "cloudflare:workers";
 import { articleUrl, sectionUrl } from "../src/content/urls.ts";
 import { insertMedia } from "../src/db/media.ts";
 import { makeArticle, makeArticles, makeSection, uniqueSlug } from "./fixtures.ts";
 import { get, one, page, select, texts } from "./html.ts";
+import { failing } from "./failing-d1.ts";
+import { settledFetch } from "./settle.ts";
 
 const SITE = env.SITE_NAME;
 
@@ -188,6 +190,30 @@ describe("article page", () => {
         expect((await one(html, "a.brand")).text).toBe(SITE);
         expect(await select(html, 'link[rel="stylesheet"]')).toHaveLength(1);
       }
+    });
+
+    it("carries the site's section navigation, read in the request's one round trip", async () => {
+      const top = uniqueSlug("nv");
+      const name = `导航${top}`;
+      await makeSection(top, name);
+      const article = await makeArticle({ section: `${top}/sub`, status: "draft" });
+      // A draft's URL, a page past a section's end, a section that does not exist, a file no route serves.
+      for (const path of [articleUrl(`${top}/sub`, article.id), sectionUrl(top, 2), sectionUrl(uniqueSlug("none")), `/${uniqueSlug("nowhere")}.txt`]) {
+        const res = await get(path);
+        expect(res.status, path).toBe(404);
+        expect(res.headers.get("Server-Timing"), path).toMatch(/round_trips=1 /);
+        const nav = await select(await res.text(), "nav.sitenav a");
+        expect(nav.find((a) => a.text === name)?.attrs.href, path).toBe(sectionUrl(top));
+      }
+    });
+
+    it("still answers a 404 page, home link only, when D1 cannot give the navigation", async () => {
+      const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+      const res = await settledFetch(`http://localhost/${uniqueSlug("nowhere")}.txt`, {}, failing("D1_ERROR: Network connection lost."));
+      expect(logged).toHaveBeenCalledWith("404 page without navigation: D1 failed", expect.any(String), expect.any(Error));
+      logged.mockRestore();
+      expect(res.status).toBe(404);
+      expect(await texts(await res.text(), "nav.sitenav a")).toEqual(["首页"]);
     });
 
     it("answers 404 for malformed ids: letters, signs, leading zeros, beyond 2^53", async () => {

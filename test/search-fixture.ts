@@ -13,7 +13,6 @@ export type SearchItem = {
   section: { path: string; name: string; url: string };
   published_at: string | null;
   status?: string;
-  in_trash?: boolean;
 };
 export type SearchJson = { query: string; total: number; total_capped: boolean; items: SearchItem[]; next_cursor: string | null };
 

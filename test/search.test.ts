@@ -198,7 +198,10 @@ describe("what readers never find, and editors do", () => {
     expect(await idsEditorsFind(editor, "白鹭", section, "draft")).toEqual([draft.id]);
     expect(await idsEditorsFind(editor, "白鹭", section, "trash")).toEqual([trashed.id]);
     const { body } = await editorSearch(editor, { q: "白鹭", section, status: "scheduled" });
-    expect(body.items[0]).toMatchObject({ id: scheduled.id, status: "scheduled", in_trash: false, admin_url: `/api/v1/admin/articles/${scheduled.id}` });
+    expect(body.items[0]).toMatchObject({ id: scheduled.id, status: "scheduled", admin_url: `/api/v1/admin/articles/${scheduled.id}` });
+    // A hit in the trash says so in its status, as the article and the list filter do.
+    const inTrash = await editorSearch(editor, { q: "白鹭", section, status: "trash" });
+    expect(inTrash.body.items.map((i) => [i.id, i.status])).toEqual([[trashed.id, "trash"]]);
   });
 
   it("lets editors page through all of a search that ranks more than a window of published and drafts", async () => {

@@ -20,16 +20,17 @@ async function readerView(path: string, ids: number[]) {
   const pages: string[][] = [];
   for (let page = 1; ; page++) {
     const data = await readSectionPage(env.DB, path, page);
-    if (!data || data.items.length === 0) break;
+    if ("missing" in data || data.items.length === 0) break;
     pages.push(data.items.map((a) => a.title));
   }
   const neighbours: string[] = [];
   for (const id of ids) {
     const read = await readPublishedArticle(env.DB, id, { nav: false });
-    if (!read) throw new Error(`article ${id} is not published`);
+    if ("missing" in read) throw new Error(`article ${id} is not published`);
     neighbours.push(`${read.older?.title ?? "-"} < ${read.article.title} > ${read.newer?.title ?? "-"}`);
   }
-  return { pages, neighbours, total: (await readSectionPage(env.DB, path, 1))?.total };
+  const first = await readSectionPage(env.DB, path, 1);
+  return { pages, neighbours, total: "missing" in first ? undefined : first.total };
 }
 
 /** The same articles in two sibling trees: `one` published one by one, `bulk` imported. */

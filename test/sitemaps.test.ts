@@ -1,7 +1,7 @@
 // What crawlers are told: the sitemap index of monthly sitemaps, each month's articles with their last change,
 // the Google News sitemap's two-day window, robots.txt — kept right by every publish, edit, unpublish and move,
 // and purged by month. (Schema validation of the same documents: scripts/checks/xml.ts, with xmllint.)
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { env } from "cloudflare:workers";
 import type { Article } from "../src/domain/article.ts";
 import { shanghaiMonth, toRfc3339 } from "../src/content/dates.ts";
@@ -145,6 +145,28 @@ describe("the Google News sitemap", () => {
     expect(maxAge).toBeLessThanOrEqual(30);
     await admin(editor, "POST", `/${fresh.id}/unpublish`);
     expect(await (await read("/sitemap-news.xml")).text()).not.toContain(`/${fresh.id}.html`);
+  });
+});
+
+describe("the Google News sitemap after two quiet days", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("is a 404 — an empty url set is no sitemap — until the next article goes out", async () => {
+    // Ten years on, every article the tests published is long out of the window.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 10 * 365 * 86_400_000);
+    const quiet = await read("/sitemap-news.xml");
+    expect(quiet.status).toBe(404);
+    expect(await quiet.text()).not.toContain("<urlset");
+    // Kept as briefly as any 404, so the first article of the next day is not hidden behind it.
+    expect(quiet.headers.get("Cache-Control")).toBe("public, max-age=10");
+    const section = uniqueSlug("nw");
+    const next = await makeArticle({ section, title: "雨后的岚江" });
+    const news = await read("/sitemap-news.xml");
+    expect(news.status).toBe(200);
+    expect(entries(await news.text()).map((e) => e.loc)).toEqual([`${SITE}/html/${section}/${next.id}.html`]);
   });
 });
 

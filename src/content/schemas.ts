@@ -1,6 +1,6 @@
 // What editors may send, as valibot schemas; the write path's input types are inferred from them.
 import * as v from "valibot";
-import { ARTICLE_STATUSES } from "../domain/article.ts";
+import { ARTICLE_STATES, ARTICLE_STATUSES } from "../domain/article.ts";
 import type { ErrorDetail } from "../domain/errors.ts";
 import { SECTION_PATH } from "./urls.ts";
 import { MEDIA_KEY } from "../domain/media.ts";
@@ -157,7 +157,8 @@ export type ArticleInput = Omit<ArticleCreate, "id" | "status">;
 /** POST …/publish: optionally when. */
 export const PublishRequest = closed({ publish_at: v.optional(v.nullable(Timestamp)) });
 
-export const ARTICLE_STATUS_FILTER = ["draft", "scheduled", "published", "archived", "trash"] as const;
+/** `?status=` of the editors' list and search: a state as the API shows it, `trash` included. */
+export const StateFilter = v.picklist(ARTICLE_STATES, `must be one of ${ARTICLE_STATES.join(", ")}`);
 
 /**
  * A revision as stored (revisions.snapshot): its shape is checked on read, and restoring it goes through

@@ -6,7 +6,7 @@ import type { CoverFigure } from "../domain/media.ts";
 import { type ArticleRow, type NeighbourRow, articleColumnsOf, newerThanArticleStatement, olderThanArticleStatement, toArticle } from "./articles.ts";
 import type { Db } from "../domain/db.ts";
 import { rowsOf } from "./handle.ts";
-import { sectionsFrom, topSectionsStatement } from "./listings.ts";
+import { type Missing, sectionsFrom, topSectionsStatement } from "./listings.ts";
 import {
   type SectionRow,
   chainFromDepthRows,
@@ -41,7 +41,8 @@ export async function getPublishedArticle(db: Db, id: number): Promise<ArticleAt
 }
 
 /**
- * A published article and everything around it, in one round trip; null when there is none.
+ * A published article and everything around it, in one round trip; missing (with the navigation, when asked
+ * for) when there is none.
  * With `expectedSectionPath` (a page's URL) the chain is read by that path; when the article lives
  * elsewhere the page redirects to the canonical URL, and the chain (empty or not) goes unused.
  */
@@ -49,7 +50,7 @@ export async function readPublishedArticle(
   db: Db,
   id: number,
   opts: { expectedSectionPath?: string; nav: boolean },
-): Promise<ArticleInContext | null> {
+): Promise<ArticleInContext | Missing> {
   const chainStatement =
     opts.expectedSectionPath === undefined
       ? sectionChainOfArticleStatement(db, id)
@@ -65,7 +66,7 @@ export async function readPublishedArticle(
     ...(opts.nav ? [topSectionsStatement(db)] : []),
   ]);
   const placed = toPlaced(rowsOf<ArticleRow & { section_path: string }>(article)[0]);
-  if (!placed) return null;
+  if (!placed) return { missing: true, nav: opts.nav ? sectionsFrom(nav) : [] };
   const sectionChain =
     opts.expectedSectionPath === undefined
       ? chainFromDepthRows(rowsOf<SectionRow & { depth: number }>(chain))

@@ -1,5 +1,5 @@
 // Articles: the row type, its mapper, and reads by id. Writes go through src/publish/ only.
-import type { Article, ArticleStatus, Byline } from "../domain/article.ts";
+import type { Article, ArticleState, ArticleStatus, Byline } from "../domain/article.ts";
 import type { Section } from "../domain/section.ts";
 import type { Db } from "../domain/db.ts";
 
@@ -115,8 +115,8 @@ export const newerInSectionStatement = (db: Db, sectionId: number, publishedAt: 
     .bind(sectionId, publishedAt, id);
 
 export type AdminListFilter = {
-  /** A workflow status, or 'trash' for trashed articles. Without it: everything not in the trash. */
-  status?: ArticleStatus | "trash";
+  /** A state: a workflow status, or 'trash' for trashed articles. Without it: everything not in the trash. */
+  status?: ArticleState;
   sectionId?: number;
   /** Keyset cursor: continue after this (updated_at, id). */
   after?: readonly [updatedAt: number, id: number];

@@ -63,14 +63,20 @@ const childSectionsStatement = (db: Db, path: string) =>
 
 export const sectionsFrom = (result: D1Result<unknown> | undefined): Section[] => rowsOf<SectionRow>(result).map(toSection);
 
+/** The site navigation alone: for a page that has read nothing else (a 404 no route answered). */
+export const readNav = async (db: Db): Promise<Section[]> => sectionsFrom(await topSectionsStatement(db).all());
+
+/** Nothing at the address asked for, and the navigation read in the same round trip, for the 404 page. */
+export type Missing = { missing: true; nav: Section[] };
+
 export const PAGE_SIZE = 20;
 
 /**
  * Page `page` of a section, newest first, in one round trip: positions number a section's listing from
  * the oldest (1) up, so page N is the range (total − 20N, total − 20(N−1)] of the position index.
- * Null when the section does not exist.
+ * Missing when the section does not exist.
  */
-export async function readSectionPage(db: Db, path: string, page: number): Promise<SectionPage | null> {
+export async function readSectionPage(db: Db, path: string, page: number): Promise<SectionPage | Missing> {
   const newest = `SELECT position FROM section_listing WHERE section_id = (SELECT id FROM sections WHERE path = ?1)
                    ORDER BY position DESC LIMIT 1`;
   const [nav, chain, children, total, items] = await db.batch<unknown>([
@@ -91,7 +97,7 @@ export async function readSectionPage(db: Db, path: string, page: number): Promi
       .bind(path, page, PAGE_SIZE),
   ]);
   const sectionChain = chainFromRows(path, rowsOf<SectionRow>(chain));
-  if (!sectionChain) return null;
+  if (!sectionChain) return { missing: true, nav: sectionsFrom(nav) };
   return {
     nav: sectionsFrom(nav),
     chain: sectionChain,

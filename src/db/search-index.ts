@@ -1,6 +1,6 @@
 // Writes to the search index (migrations/0008): the statements that keep an article's row in step with
 // the article, for the one write path's own batch, and the backlog of rows still to be written.
-import { type Article, isListed } from "../domain/article.ts";
+import { type Article, articleState, isListed } from "../domain/article.ts";
 import type { Section } from "../domain/section.ts";
 import { indexText } from "../search/tokens.ts";
 import type { Db } from "../domain/db.ts";
@@ -19,9 +19,6 @@ export function docTime(a: Pick<Article, "publishedAt" | "publishAt" | "createdA
   return Math.min(Math.max(seconds, 0), LAST_SECOND);
 }
 
-/** The facet token of an article's state, for editors' filters (readers' searches use the rowid's sign). */
-export const stateFacet = (a: Pick<Article, "status" | "deletedAt">) => (a.deletedAt !== null ? "trash" : a.status);
-
 /** The facet token of a section: an article carries its section's and every ancestor's. */
 export const sectionFacet = (sectionId: number) => `s${sectionId}`;
 
@@ -32,7 +29,8 @@ export function indexColumns(a: Article, chain: readonly Section[]) {
     indexText(a.kicker, a.subtitle, a.summary),
     indexText(a.source, ...a.bylines.map((b) => b.name)),
     indexText(a.bodyText),
-    [stateFacet(a), ...chain.map((s) => sectionFacet(s.id))].join(" "),
+    // The state as a facet token, for editors' filters (readers' searches use the rowid's sign).
+    [articleState(a), ...chain.map((s) => sectionFacet(s.id))].join(" "),
   ];
 }
 

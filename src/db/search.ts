@@ -2,7 +2,7 @@
 // window (SEARCH_WINDOW) is read from the top of the rowid order, which is time order (search-index.ts),
 // so a word in every article is ranked among as many articles as a word in 1,000; bm25 weighs title above
 // lead above credits above body (where it is bounded: READERS_SCORED), and a tie goes to the newer article.
-import type { ArticleStatus } from "../domain/article.ts";
+import { type ArticleStatus, articleState } from "../domain/article.ts";
 import type { Phrase } from "../search/query.ts";
 import { SEARCH_WINDOW, type SearchHit, type SearchResults, type SearchScope } from "../domain/search.ts";
 import type { Db } from "../domain/db.ts";
@@ -36,8 +36,7 @@ type HitRow = {
 
 const toHit = (r: HitRow): SearchHit => ({
   id: r.id,
-  status: r.status,
-  inTrash: r.deleted_at !== null,
+  status: articleState({ status: r.status, deletedAt: r.deleted_at }),
   title: r.title,
   kicker: r.kicker,
   subtitle: r.subtitle,

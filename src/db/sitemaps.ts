@@ -20,15 +20,20 @@ export const sitemapMonthStatements = (db: Db, changes: readonly MonthChange[]) 
       .bind(c.month, c.articles, c.at),
   );
 
-/** The months that list anything, newest first, and when the sections or topics last changed what they list. */
-export async function readSitemapIndex(db: Db): Promise<{ months: SitemapMonth[]; sectionsLastmod: number }> {
+/**
+ * The months that list anything, newest first; and the sections' sitemap, when there are sections or topics:
+ * when the section tree or a topic last changed what it lists.
+ */
+export async function readSitemapIndex(db: Db): Promise<{ months: SitemapMonth[]; sections: { lastmod: number } | null }> {
   const [months, sections] = await db.batch<unknown>([
     db.prepare(`SELECT month, articles, lastmod FROM sitemap_months WHERE articles > 0 ORDER BY month DESC`),
     db.prepare(
-      `SELECT MAX(COALESCE((SELECT MAX(changed_at) FROM sections), 0), COALESCE((SELECT MAX(changed_at) FROM topics), 0)) AS changed_at`,
+      `SELECT (SELECT COUNT(*) FROM sections) + (SELECT COUNT(*) FROM topics) AS count,
+              MAX(COALESCE((SELECT MAX(changed_at) FROM sections), 0), COALESCE((SELECT MAX(changed_at) FROM topics), 0)) AS changed_at`,
     ),
   ]);
-  return { months: rowsOf<MonthRow>(months).map(toMonth), sectionsLastmod: rowsOf<{ changed_at: number }>(sections)[0]?.changed_at ?? 0 };
+  const tree = rowsOf<{ count: number; changed_at: number }>(sections)[0];
+  return { months: rowsOf<MonthRow>(months).map(toMonth), sections: tree?.count ? { lastmod: tree.changed_at } : null };
 }
 
 /**

@@ -6,6 +6,15 @@ import type { Section } from "./section.ts";
 export const ARTICLE_STATUSES = ["draft", "scheduled", "published", "archived"] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
+/**
+ * The state an article is shown in — in the API's `status`, its filters, search facets and the audit log: its
+ * workflow status, or `trash` while it is in the trash (where its workflow status is kept, to come back to).
+ */
+export const ARTICLE_STATES = [...ARTICLE_STATUSES, "trash"] as const;
+export type ArticleState = (typeof ARTICLE_STATES)[number];
+
+export const articleState = (a: { status: ArticleStatus; deletedAt: number | null }): ArticleState => (a.deletedAt !== null ? "trash" : a.status);
+
 export type Byline = { name: string; role: string };
 
 /** Desk roles close an article on a line of their own (编辑 / 责任编辑 …); everyone else wrote or made it. */

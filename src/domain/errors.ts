@@ -97,6 +97,14 @@ export const forbidden = (message: string, requiredRole = "editor") =>
 export const payloadTooLarge = (maxBytes: number) =>
   new DomainError("payload_too_large", `The request body is larger than ${maxBytes} bytes`, { max_bytes: maxBytes });
 
+/** Draft previews without a PREVIEW_SECRET to sign their links: the message says how to set one, here and there. */
+export const previewsDisabled = () =>
+  new DomainError(
+    "previews_disabled",
+    "Previews are off: no PREVIEW_SECRET is set. Locally, `npm run dev` writes a random one to .dev.vars on its first start " +
+      "(restart it; or add a line PREVIEW_SECRET=<random text> there yourself); in production: npx wrangler secret put PREVIEW_SECRET",
+  );
+
 /** The article (or slot, topic…) moved on from the version the client based its change on; `current` is the version now. */
 export const versionConflict = (current: number, what = "article") =>
   new DomainError("version_conflict", `The ${what} has changed since the version you sent; it is now at version ${current}`, {

@@ -1,16 +1,16 @@
 // Search: what a search finds and how much of the archive it looked at.
-import type { ArticleStatus } from "./article.ts";
+import type { ArticleState } from "./article.ts";
 
 /** Who is searching: readers find published articles only; editors every state, the trash when asked. */
 export type SearchScope =
   | { who: "readers"; sectionPath?: string }
-  | { who: "editors"; state?: ArticleStatus | "trash"; sectionPath?: string };
+  | { who: "editors"; state?: ArticleState; sectionPath?: string };
 
 /** An article a search found, with the text its snippet is cut from. */
 export type SearchHit = {
   id: number;
-  status: ArticleStatus;
-  inTrash: boolean;
+  /** As editors see it: `trash` while in the trash. */
+  status: ArticleState;
   title: string;
   kicker: string;
   subtitle: string;

@@ -5,7 +5,10 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../env.ts";
 import { DomainError, type ErrorCode, type ErrorInfo } from "../domain/errors.ts";
-import { isD1Unavailable } from "../db/handle.ts";
+import type { Section } from "../domain/section.ts";
+import type { Db } from "../domain/db.ts";
+import { d1Failure } from "../db/d1-errors.ts";
+import { readNav } from "../db/listings.ts";
 import { renderErrorPage } from "../render/error-page.ts";
 import { prefersJson } from "./accept.ts";
 import { registrationOf } from "../content/registration.ts";
@@ -87,7 +90,27 @@ export function wantsJson(c: Context): boolean {
   return prefersJson(c.req.header("Accept"));
 }
 
-function respond(c: Context<AppEnv>, err: DomainError) {
+/**
+ * The navigation a 404 page shows: what the route read before finding nothing, or — when the request has
+ * not been to D1 yet, so it costs that one round trip and never a second — read now. Other error pages show
+ * none: a 5xx may come from D1 itself, and must not need it.
+ */
+async function navFor(c: Context<AppEnv>, status: number): Promise<Section[]> {
+  // A HEAD's body is never sent: nothing to read it for.
+  if (status !== 404 || c.req.method === "HEAD") return [];
+  const read = c.get("nav");
+  if (read) return read;
+  if (c.get("d1Usage")?.roundTrips !== 0) return [];
+  const session: Db | undefined = c.get("db");
+  try {
+    return await readNav(session ?? c.env.DB.withSession("first-unconstrained"));
+  } catch (err) {
+    console.error("404 page without navigation: D1 failed", c.req.path, err);
+    return [];
+  }
+}
+
+async function respond(c: Context<AppEnv>, err: DomainError) {
   const rule = STATUS[err.code];
   for (const [name, value] of Object.entries(rule.headers?.(err.info) ?? {})) c.header(name, value);
   const json = wantsJson(c);
@@ -95,7 +118,8 @@ function respond(c: Context<AppEnv>, err: DomainError) {
   // URL is not what that URL shows everyone else: none may be kept. (Other errors are for the edge cache to judge.)
   if (rule.status >= 500 || rule.status === 429 || (json && !c.req.path.startsWith("/api/"))) c.header("Cache-Control", "no-store");
   if (json) return c.json({ error: { code: err.code, message: err.message, ...err.info } }, rule.status);
-  return c.html(renderErrorPage({ siteName: c.env.SITE_NAME, status: rule.status, message: err.message, registration: registrationOf(c.env) }), rule.status);
+  const nav = await navFor(c, rule.status);
+  return c.html(renderErrorPage({ siteName: c.env.SITE_NAME, status: rule.status, message: err.message, nav, registration: registrationOf(c.env) }), rule.status);
 }
 
 export const handleNotFound: NotFoundHandler<AppEnv> = (c) => respond(c, new DomainError("not_found", "页面不存在 / Not found"));
@@ -106,10 +130,11 @@ export const handleError: ErrorHandler<AppEnv> = (err, c) => {
     const code: ErrorCode = err.status === 413 ? "payload_too_large" : err.status === 400 ? "bad_request" : "internal_error";
     return respond(c, new DomainError(code, err.message || "Request refused"));
   }
-  if (isD1Unavailable(err)) {
-    console.error("D1 unavailable", c.req.method, c.req.path, err);
-    return respond(c, new DomainError("unavailable", "数据库暂时不可用，请稍后再试 / The database is unavailable; try again shortly", { retry_after: 30 }));
+  const d1 = d1Failure(err);
+  if (d1?.transient) {
+    console.error(`D1 unavailable (${d1.reason})`, c.req.method, c.req.path, err);
+    return respond(c, new DomainError("unavailable", "数据库暂时不可用，请稍后再试 / The database is unavailable; try again shortly", { retry_after: d1.retryAfter }));
   }
-  console.error("unhandled error", c.req.method, c.req.path, err);
+  console.error(d1 ? `D1 refused (${d1.reason})` : "unhandled error", c.req.method, c.req.path, err);
   return respond(c, new DomainError("internal_error", "服务器内部错误 / Internal server error"));
 };

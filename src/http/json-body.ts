@@ -5,6 +5,7 @@ import { DomainError, badRequest, payloadTooLarge } from "../domain/errors.ts";
 import { issueDetails } from "../content/schemas.ts";
 import { FORBIDDEN_KEYS } from "./forbidden-keys.ts";
 import { canonicalJson } from "./canonical-json.ts";
+import { duplicateMemberPath } from "./duplicate-members.ts";
 
 /** 413 before reading when Content-Length says too much; otherwise reads at most `maxBytes` and stops. */
 async function readBounded(req: Request, maxBytes: number): Promise<string> {
@@ -36,7 +37,6 @@ async function readBounded(req: Request, maxBytes: number): Promise<string> {
     throw badRequest("The body is not valid UTF-8", [{ path: "(body)", message: "is not valid UTF-8" }]);
   }
 }
-
 
 export type JsonBody<T> = { value: T; fingerprint: string };
 
@@ -70,7 +70,8 @@ function forbiddenKeyPath(root: unknown): { path: string; message: string } | nu
 /**
  * The validated body of a JSON request (a JSON object), and a fingerprint of its JSON for Idempotency-Key that
  * ignores whitespace and the order of members.
- * 415 for another media type, 413 when too large, 400 with every problem listed by field path.
+ * 415 for another media type, 413 when too large, 400 with every problem listed by field path (a member
+ * given twice among them: JSON readers disagree on which one counts).
  */
 export async function readJson<S extends v.GenericSchema>(
   c: Context,
@@ -101,6 +102,9 @@ function parseJsonBody<S extends v.GenericSchema>(schema: S, raw: string): JsonB
   }
   const forbidden = forbiddenKeyPath(data);
   if (forbidden) throw badRequest("The request has invalid fields", [forbidden]);
+  // After the depth check, so the scan never holds more than MAX_DEPTH objects open.
+  const duplicate = duplicateMemberPath(raw);
+  if (duplicate !== null) throw badRequest("The body names a member twice", [{ path: duplicate, message: "is given more than once" }]);
   const parsed = v.safeParse(schema, data, { abortEarly: false });
   if (!parsed.success) throw badRequest("The request has invalid fields", issueDetails(parsed.issues));
   return { value: parsed.output, fingerprint: canonicalJson(data) };

@@ -1,6 +1,6 @@
 // How the one write path applies a change: the article's next state over the version it was computed from,
 // in one db.batch with its listings, revision and audit entry, reporting what it touched.
-import { type Article, type PublishedArticle, isListed } from "../domain/article.ts";
+import { type Article, type PublishedArticle, articleState, isListed } from "../domain/article.ts";
 import type { AuditActor } from "../db/audit.ts";
 import type { ChangeReport } from "../domain/change.ts";
 import type { RevisionAction } from "../domain/revision.ts";
@@ -118,7 +118,7 @@ export async function commit(db: Db, before: Placed | null, after: Placed, opts:
       actor: opts.actor,
       action: `article.${opts.action}`,
       articleId: a.id,
-      detail: { version: a.version, status: a.status },
+      detail: { version: a.version, status: articleState(a) },
       at: a.updatedAt,
     }),
     ...(opts.extra ?? []),

@@ -1,5 +1,5 @@
 // The JSON shapes of the API: one article, a list item, a section. Pure functions over rows.
-import type { Article } from "../domain/article.ts";
+import { type Article, articleState } from "../domain/article.ts";
 import type { Section } from "../domain/section.ts";
 import { toRfc3339 } from "../content/dates.ts";
 import { articleUrl, mediaUrl, sectionUrl } from "../content/urls.ts";
@@ -59,11 +59,11 @@ export function articleDetailJson(
   };
 }
 
-/** What an editor sees: the public shape plus workflow state and the Markdown source. */
+/** What an editor sees: the public shape plus its state (`trash`, with `deleted_at`, while in the trash) and the Markdown source. */
 export function adminArticleJson(article: Article, section: Pick<Section, "path" | "name">) {
   return {
     ...articleSummaryJson(article, section),
-    status: article.status,
+    status: articleState(article),
     version: article.version,
     publish_at: article.publishAt === null ? null : toRfc3339(article.publishAt),
     created_at: toRfc3339(article.createdAt),

@@ -1,10 +1,11 @@
-// The error page, in the site's look. Pure: data in, HTML out. It has no navigation data (an error may
-// come from the database itself), so its masthead links home only.
+// The error page, in the site's look. Pure: data in, HTML out. A 404 shows the site's sections, so a reader
+// who followed a dead link can go on; a server error shows none (it may come from the database itself).
 import { html } from "hono/html";
+import type { Section } from "../domain/section.ts";
 import { type Html, layout } from "./layout.ts";
 import type { Registration } from "../content/registration.ts";
 
-export type ErrorPageData = { siteName: string; status: number; message: string; registration?: Registration };
+export type ErrorPageData = { siteName: string; status: number; message: string; nav?: Section[]; registration?: Registration };
 
 const HEADINGS: Record<number, string> = {
   400: "请求有误",
@@ -19,7 +20,7 @@ export function renderErrorPage(data: ErrorPageData): Html {
   return layout({
     // Canonical links on error pages would be wrong; the site URL is not needed.
     site: { name: data.siteName, url: "", ...(data.registration && { registration: data.registration }) },
-    nav: [],
+    nav: data.nav ?? [],
     title: `${heading} - ${data.siteName}`,
     description: heading,
     main: html`<div class="error panel">

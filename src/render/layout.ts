@@ -8,6 +8,7 @@ import { QUERY_LIMITS } from "../search/query.ts";
 import { STYLESHEET_URL } from "./stylesheet.ts";
 import type { Registration } from "../content/registration.ts";
 import { siteFooter } from "./footer.ts";
+import { FAVICON_URL, ICON_URL } from "./icon.ts";
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -80,6 +81,8 @@ ${d.noindex ? html`<meta name="robots" content="noindex, nofollow">
 ` : ""}${d.canonical !== undefined ? html`<link rel="canonical" href="${d.site.url}${d.canonical}">\n` : ""}${feedLinks(d.site, (f) => feedUrl("", f), d.site.name)}${
     d.feedSection ? feedLinks(d.site, (f) => feedUrl(d.feedSection?.path ?? "", f), `${d.feedSection.name} - ${d.site.name}`) : ""
   }${d.feeds ? feedLinks(d.site, d.feeds.urlOf, d.feeds.name) : ""}${d.head ?? ""}<link rel="stylesheet" href="${STYLESHEET_URL}">
+<link rel="icon" href="${FAVICON_URL}" sizes="32x32">
+<link rel="icon" href="${ICON_URL}" type="image/svg+xml">
 </head>
 <body>
 <a class="skip" href="#main">跳到正文</a>

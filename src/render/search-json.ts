@@ -29,7 +29,6 @@ export function adminHitJson(hit: SearchHit, phrases: readonly Phrase[]) {
   return {
     ...hitJson(hit, phrases),
     status: hit.status,
-    in_trash: hit.inTrash,
     admin_url: `/api/v1/admin/articles/${hit.id}`,
     updated_at: toRfc3339(hit.updatedAt),
   };

@@ -4,10 +4,10 @@ import { type Context, Hono } from "hono";
 import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import type { ChangeReport } from "../domain/change.ts";
-import { DomainError, notFound } from "../domain/errors.ts";
+import { DomainError, notFound, previewsDisabled } from "../domain/errors.ts";
 import { toRfc3339 } from "../content/dates.ts";
 import { Cursor, KeyNumber, ListQuery, pageOf } from "../http/list-query.ts";
-import { ARTICLE_STATUS_FILTER, ArticleCreate, ArticlePatch, LIMITS, PublishRequest, closed } from "../content/schemas.ts";
+import { ArticleCreate, ArticlePatch, LIMITS, PublishRequest, StateFilter, closed } from "../content/schemas.ts";
 import { signPreview } from "../auth/preview-links.ts";
 import { sha256Hex } from "../content/sha256.ts";
 import { SECTION_PATH } from "../content/urls.ts";
@@ -59,7 +59,7 @@ function answerChange(c: Ctx, report: ChangeReport, status: 200 | 201 = 200) {
 }
 
 const AdminListQuery = ListQuery({
-  status: v.optional(v.picklist(ARTICLE_STATUS_FILTER, `must be one of ${ARTICLE_STATUS_FILTER.join(", ")}`)),
+  status: v.optional(StateFilter),
   section: v.optional(v.pipe(v.string(), v.regex(SECTION_PATH, "must be a section path such as xw/dzyw"))),
   cursor: v.optional(Cursor(v.strictTuple([KeyNumber, KeyNumber]))),
 });
@@ -161,7 +161,7 @@ const PreviewRequest = closed({
  */
 adminArticles.post(`${ID}/preview`, async (c) => {
   const secret = c.env.PREVIEW_SECRET;
-  if (!secret) throw new DomainError("previews_disabled", "Previews are off: set a PREVIEW_SECRET (wrangler secret put PREVIEW_SECRET)");
+  if (!secret) throw previewsDisabled();
   const { value: body } = await readJson(c, PreviewRequest, 1024, { optional: true });
   const placed = await loadArticle(c.var.db, idOf(c));
   if (!placed) throw notFound(`No article ${idOf(c)}`);

@@ -69,7 +69,7 @@ publicApi.get("/articles/:id", async (c) => {
   if (!id.success) throw badRequest("Invalid article id", issueDetails(id.issues).map((d) => ({ ...d, path: "id" })));
   c.set("shows", { articles: [id.output], listings: [] });
   const read = await readPublishedArticle(c.var.db, id.output, { nav: false });
-  if (!read) throw notFound(`No published article ${id.output}`);
+  if ("missing" in read) throw notFound(`No published article ${id.output}`);
   return sendJson(
     c,
     articleDetailJson(read.article, read.chain, {

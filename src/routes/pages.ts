@@ -6,6 +6,7 @@ import type { AppEnv } from "../env.ts";
 import { notFound } from "../domain/errors.ts";
 import { withoutQuery } from "../http/no-query.ts";
 import type { Shows } from "../domain/shows.ts";
+import type { Section } from "../domain/section.ts";
 import { readPublishedArticle } from "../db/article-page.ts";
 import { PAGE_SIZE, readHome, readSectionPage } from "../db/listings.ts";
 import { getSectionByPath } from "../db/sections.ts";
@@ -38,6 +39,12 @@ function sendPage(c: Ctx, page: RenderedPage) {
 
 const showing = (c: Ctx, shows: Partial<Shows>) => c.set("shows", { articles: [], listings: [], ...shows });
 
+/** A 404 that shows the navigation its read brought back (the error page would otherwise read it again). */
+function missing(c: Ctx, nav: Section[], message: string) {
+  c.set("nav", nav);
+  return notFound(message);
+}
+
 pages.get("/", async (c) => {
   const home = await readHome(c.var.db, HEADLINES_PER_SECTION);
   return sendPage(c, renderHomePage({ ...home, site: siteOf(c) }));
@@ -66,7 +73,7 @@ async function articlePage(c: Ctx, sectionPath: string, id: number) {
   // Until it is published (or once it is withdrawn) this URL is a 404 that the article's purge clears.
   showing(c, { articles: [id] });
   const read = await readPublishedArticle(c.var.db, id, { expectedSectionPath: sectionPath, nav: true });
-  if (!read) throw notFound("文章不存在或已撤稿");
+  if ("missing" in read) throw missing(c, read.nav, "文章不存在或已撤稿");
   // Moved articles and mistyped section paths keep working: one canonical URL per article. Any section path
   // may be put before an id, so this redirect is never stored by the Worker: stored, each invented path
   // would be one more copy and registration (tagged for Workers Cache all the same, which costs D1 nothing).
@@ -81,8 +88,8 @@ async function sectionPage(c: Ctx, sectionPath: string, page: number) {
   // A page past the end is a 404 until the section grows: tagged with its listing.
   showing(c, { listings: [sectionPath] });
   const data = await readSectionPage(c.var.db, sectionPath, page);
-  if (!data) throw notFound("栏目不存在");
+  if ("missing" in data) throw missing(c, data.nav, "栏目不存在");
   const pageCount = Math.max(1, Math.ceil(data.total / PAGE_SIZE));
-  if (page > pageCount) throw notFound("没有这一页");
+  if (page > pageCount) throw missing(c, data.nav, "没有这一页");
   return sendPage(c, renderSectionPage({ ...data, site: siteOf(c), page, pageCount }));
 }

@@ -5,7 +5,7 @@ import { siteOf } from "./site.ts";
 import { Hono } from "hono";
 import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
-import { DomainError, notFound } from "../domain/errors.ts";
+import { DomainError, notFound, previewsDisabled } from "../domain/errors.ts";
 import { verifyPreview } from "../auth/preview-links.ts";
 import { readArticleForPreview } from "../db/article-page.ts";
 import { renderArticlePage } from "../render/article-page.ts";
@@ -30,7 +30,7 @@ previews.use("*", async (c, next) => {
 
 previews.get("/:id{[1-9][0-9]{0,15}}", async (c) => {
   const secret = c.env.PREVIEW_SECRET;
-  if (!secret) throw new DomainError("previews_disabled", "Previews are off: this deployment has no PREVIEW_SECRET");
+  if (!secret) throw previewsDisabled();
   const id = Number(c.req.param("id"));
   let query: v.InferOutput<typeof PreviewQuery>;
   try {

@@ -8,7 +8,7 @@ import { badRequest, notFound } from "../domain/errors.ts";
 import { EDITORS_RANKED, SEARCH_WINDOW, type SearchResults, type SearchScope } from "../domain/search.ts";
 import { Cursor, DEFAULT_LIMIT, KeyNumber, ListQuery, encodeCursor } from "../http/list-query.ts";
 import { NO_STORE } from "../cache/freshness.ts";
-import { ARTICLE_STATUS_FILTER } from "../content/schemas.ts";
+import { StateFilter } from "../content/schemas.ts";
 import { type Phrase, QUERY_LIMITS, type SearchQuery, parseSearchQuery } from "../search/query.ts";
 import { SECTION_PATH } from "../content/urls.ts";
 import { search } from "../db/search.ts";
@@ -32,7 +32,7 @@ const ReaderQuery = ListQuery({ ...common, cursor: offsetCursor(SEARCH_WINDOW) }
 const EditorQuery = ListQuery({
   ...common,
   cursor: offsetCursor(EDITORS_RANKED),
-  status: v.optional(v.picklist(ARTICLE_STATUS_FILTER, `must be one of ${ARTICLE_STATUS_FILTER.join(", ")}`)),
+  status: v.optional(StateFilter),
 });
 
 const PROBLEMS = {

@@ -27,17 +27,21 @@ sitemaps.get("/robots.txt", withoutQuery(), (c) => {
 
 sitemaps.get(SITEMAP_INDEX_URL, withoutQuery(), async (c) => {
   showsSite(c);
-  const { months, sectionsLastmod } = await readSitemapIndex(c.var.db);
-  const entries: SitemapUrl[] = [{ path: SECTIONS_SITEMAP_URL, lastmod: sectionsLastmod }];
+  const { months, sections } = await readSitemapIndex(c.var.db);
+  const entries: SitemapUrl[] = sections ? [{ path: SECTIONS_SITEMAP_URL, lastmod: sections.lastmod }] : [];
   for (const m of months) {
     for (let part = 1; part <= Math.ceil(m.articles / SITEMAP_MAX_URLS); part++) entries.push({ path: monthSitemapUrl(m.month, part), lastmod: m.lastmod });
   }
+  // The schema requires a <sitemap> at least, as a url set requires a <url>: a site with nothing yet has no sitemap.
+  if (entries.length === 0) throw notFound("还没有栏目和文章 / Nothing to list yet");
   return c.body(renderSitemapIndex(c.env.SITE_URL, entries), 200, { "Content-Type": XML });
 });
 
 sitemaps.get(SECTIONS_SITEMAP_URL, withoutQuery(), async (c) => {
   showsSite(c);
-  return c.body(renderUrlSet(c.env.SITE_URL, await readSectionsSitemap(c.var.db)), 200, { "Content-Type": XML });
+  const urls = await readSectionsSitemap(c.var.db);
+  if (urls.length === 0) throw notFound("还没有栏目 / No sections yet");
+  return c.body(renderUrlSet(c.env.SITE_URL, urls), 200, { "Content-Type": XML });
 });
 
 // 2023-06.xml, 2023-06-2.xml: no leading zeros in the part, no part 1 spelt out, months 01–12 only.
@@ -53,6 +57,10 @@ sitemaps.get(NEWS_SITEMAP_URL, withoutQuery(), async (c) => {
   showsSite(c, false);
   const now = Date.now();
   const urls = await readNewsSitemap(c.var.db, now - NEWS_WINDOW_MS, NEWS_MAX_URLS);
+  // Nothing went out in the window: the sitemaps.org schema requires at least one <url>, and Google's rules admit
+  // only articles of the last two days, so no valid document exists. A 404, kept briefly and purged (tagged with
+  // the site's listing) by the next publication; crawlers read a missing sitemap as nothing new, and come back.
+  if (urls.length === 0) throw notFound("最近两天没有新闻 / No news in the last two days");
   // No change purges an article that ages out of the window: the copy lasts until the oldest one does.
   const oldest = urls[urls.length - 1];
   if (oldest) c.set("freshFor", Math.max(1, Math.ceil((oldest.publishedAt + NEWS_WINDOW_MS - now) / 1000)));
