@@ -47,7 +47,7 @@ function missing(c: Ctx, nav: Section[], message: string) {
 
 pages.get("/", async (c) => {
   const home = await readHome(c.var.db, HEADLINES_PER_SECTION);
-  return sendPage(c, renderHomePage({ ...home, site: siteOf(c) }));
+  return sendPage(c, renderHomePage({ ...home, slots: [], topics: [], nextExpiry: null, site: siteOf(c) }));
 });
 
 pages.get("/html/*", async (c) => {
