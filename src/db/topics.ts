@@ -225,6 +225,10 @@ export const insertMembersBySlugStatement = (db: Db, slug: string, members: read
     )
     .bind(slug, JSON.stringify(members.map((m) => ({ a: m.articleId, g: m.groupOrder }))), now);
 
+/** Marks the topic `slug` as changed (its feeds' Last-Modified, its sitemap lastmod). */
+export const touchTopicStatement = (db: Db, slug: string, at: number) =>
+  db.prepare(`UPDATE topics SET changed_at = MAX(changed_at, ?) WHERE slug = ?`).bind(at, slug);
+
 /** A topic, its members and groups, gone (over `fromVersion`: the lock comes first). */
 export const deleteTopicStatements = (db: Db, id: number) => [
   db.prepare(`DELETE FROM topic_articles WHERE topic_id = ?`).bind(id),

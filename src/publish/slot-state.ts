@@ -16,13 +16,13 @@ export type SlotChange =
 /** The slot after the change (null: deleted), its items in order, and those a full slot pushed out. */
 export type SlotNext = { slot: Slot | null; items: SlotItem[]; dropped: number[] };
 
-type Loaded = SlotLoad & { slot: NonNullable<SlotLoad["slot"]> };
+export type LoadedSlot = SlotLoad & { slot: NonNullable<SlotLoad["slot"]> };
 
 const refuse = (code: "unknown_article" | "not_published" | "unknown_image" | "needs_picture" | "invalid", message: string, details: ErrorDetail[]) =>
   new DomainError(code, message, { details });
 
 /** An item as stored from what the client sent: checked against the load (the article listed, the image there). */
-function itemOf(input: SlotItemInput, path: string, loaded: Loaded, now: number, addedAt: number): SlotItem {
+function itemOf(input: SlotItemInput, path: string, loaded: LoadedSlot, now: number, addedAt: number): SlotItem {
   const article = loaded.articles.get(input.article_id);
   if (!article) throw refuse("unknown_article", `No article ${input.article_id}`, [{ path: `${path}.article_id`, message: `no article ${input.article_id}` }]);
   if (!article.listed) {
@@ -46,13 +46,24 @@ function itemOf(input: SlotItemInput, path: string, loaded: Loaded, now: number,
   return { articleId: input.article_id, title: input.title ?? "", image, expiresAt, addedAt };
 }
 
+/** Why an item could not go in the slot as loaded (for the importer, which refuses items one by one), or null. */
+export function slotItemRefusal(loaded: LoadedSlot, input: SlotItemInput, now: number): DomainError | null {
+  try {
+    itemOf(input, "item", loaded, now, now);
+    return null;
+  } catch (err) {
+    if (err instanceof DomainError) return err;
+    throw err;
+  }
+}
+
 /** The items as they stand now: an expired one has already left (the cron only catches up on it). */
-const liveItems = (loaded: Loaded, now: number): SlotItem[] =>
+const liveItems = (loaded: LoadedSlot, now: number): SlotItem[] =>
   loaded.slot.items
     .filter((i) => i.article.listed && (i.expiresAt === null || i.expiresAt > now))
     .map(({ article: _, ...item }) => item);
 
-function replaceItems(loaded: Loaded, inputs: readonly SlotItemInput[], now: number): SlotNext {
+function replaceItems(loaded: LoadedSlot, inputs: readonly SlotItemInput[], now: number): SlotNext {
   const seen = new Set<number>();
   inputs.forEach((input, i) => {
     if (seen.has(input.article_id)) throw refuse("invalid", "An article can be in a slot once", [{ path: `items.${i}.article_id`, message: "is listed twice" }]);
@@ -73,7 +84,7 @@ function replaceItems(loaded: Loaded, inputs: readonly SlotItemInput[], now: num
  * One article in at `position` (moved there, with what it now says, if it was in already). A full slot
  * keeps its first `capacity` items: the last ones leave, as PHPCMS's 推荐位 drop their oldest entry.
  */
-function addItem(loaded: Loaded, input: SlotItemAdd, now: number): SlotNext {
+function addItem(loaded: LoadedSlot, input: SlotItemAdd, now: number): SlotNext {
   const { position = 1, ...fields } = input;
   const live = liveItems(loaded, now);
   const before = live.find((i) => i.articleId === fields.article_id);
@@ -83,7 +94,7 @@ function addItem(loaded: Loaded, input: SlotItemAdd, now: number): SlotNext {
   return { slot: loaded.slot, items: others.slice(0, loaded.slot.capacity), dropped: others.slice(loaded.slot.capacity).map((i) => i.articleId) };
 }
 
-function updateSlot(loaded: Loaded, patch: SlotPatch, now: number): SlotNext {
+function updateSlot(loaded: LoadedSlot, patch: SlotPatch, now: number): SlotNext {
   const s = loaded.slot;
   const items = liveItems(loaded, now);
   const slot: Slot = {
@@ -106,7 +117,7 @@ function updateSlot(loaded: Loaded, patch: SlotPatch, now: number): SlotNext {
 }
 
 /** The next state of the slot, or null when the change asks for what already stands (nothing is written). */
-export function nextSlotState(loaded: Loaded, change: SlotChange, now: number): SlotNext | null {
+export function nextSlotState(loaded: LoadedSlot, change: SlotChange, now: number): SlotNext | null {
   const current = liveItems(loaded, now);
   let next: SlotNext;
   switch (change.kind) {
@@ -132,7 +143,7 @@ export function nextSlotState(loaded: Loaded, change: SlotChange, now: number): 
 const sameItem = (a: SlotItem, b: SlotItem) => a.articleId === b.articleId && a.title === b.title && a.image === b.image && a.expiresAt === b.expiresAt;
 
 /** Whether `next` is the slot exactly as stored (its expired items included: leaving them is a change). */
-function sameSlot(loaded: Loaded, next: SlotNext): boolean {
+function sameSlot(loaded: LoadedSlot, next: SlotNext): boolean {
   const s = loaded.slot;
   const n = next.slot;
   if (!n) return false;
