@@ -1,29 +1,35 @@
-// The benchmark: the Worker as `wrangler deploy` would bundle it, served by Miniflare (workerd, local D1/R2)
-// on a loopback port beside a constant-bytes baseline Worker on another port of the same workerd, loaded
-// over HTTP by wrk. Results read as ratios to the baseline and as workerd CPU per request, which travel
-// between machines far better than raw speed. Bounded load, loopback only: a fixed time per scenario, 8 connections.
+// The benchmark: the Worker as `wrangler deploy` would bundle it, served by Miniflare (workerd, local D1/R2),
+// each Worker in a workerd of its own beside the floors it is read against (one D1 query, one Cache API lookup,
+// constant bytes), loaded over HTTP by wrk. Results read as ratios to those floors and as workerd CPU per
+// request, which travel between machines far better than raw speed; drawn as a chart too. Bounded load,
+// loopback only: a fixed time per scenario, 8 connections.
 //
-//   npm run bench                 1,000 and 100,000 articles (the first run seeds .bench/, then reuses it)
-//   npm run bench -- --quick      shorter runs
+//   npm run bench                 1,000 and 100,000 articles (the first run seeds .bench/, then reuses it);
+//                                 writes the tables and chart into docs/benchmark.md and docs/images/bench.svg
+//   npm run bench -- --quick      shorter runs (results in .bench/ only)
 //   npm run bench -- --sizes 1000 --seconds 10 --rounds 10 --connections 4
+//   npm run bench -- --sizes 1000 --quick --scenarios "article|home"   the floors and the scenarios matching
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { Miniflare } from "miniflare";
 import { articleIdRange, listingTotals } from "../src/db/bulk.ts";
 import { getPublishedArticle } from "../src/db/article-page.ts";
 import { PAGE_SIZE } from "../src/db/listings.ts";
 import { shanghaiMonth } from "../src/content/dates.ts";
 import { listSections } from "../src/db/sections.ts";
-import { ROOT, applyMigrations, openLocalEnv, storageOptions, wranglerConfig } from "./bindings/local-env.ts";
-import { cpuMs, processListeningOn } from "./bench/proc-cpu.ts";
-import { type ResultRow, resultsTable } from "./bench/results-table.ts";
+import { ROOT, applyMigrations, openLocalEnv } from "./bindings/local-env.ts";
+import { cpuMs } from "./bench/proc-cpu.ts";
+import type { ResultRow, Target } from "./bench/results-table.ts";
+import { type FreshRead, type Run, type SizeResult, chartSubtitle, reportMarkdown } from "./bench/report.ts";
+import { BASELINE_BYTES, type Floor, type Servers, type WorkerName, isApp, serve } from "./bench/servers.ts";
+import { benchChart } from "./bench/chart.ts";
+import { publishResults } from "./bench/publish-results.ts";
 import { seededRandom } from "./demo/random.ts";
 import { sampleResponses } from "./bench/sample.ts";
-import { bundleWorker, mastheadWorker } from "./bindings/worker.ts";
+import { bundleWorker } from "./bindings/worker.ts";
 import { type HttpRequest, type LoadOptions, type LoadRun, hasWrk, mergeRuns, percentileMs, runWrk } from "./bench/wrk.ts";
 import { seed } from "./seed.ts";
 import { generateKey } from "../src/auth/keys.ts";
@@ -34,59 +40,19 @@ import { matchParts } from "../src/db/search-match.ts";
 import { indexSize } from "./bench/index-size.ts";
 import { indexBacklog } from "../src/publish/reindex.ts";
 
-const BASELINE_BYTES = 20 * 1024;
-
-/** Serves the same ~20 KB of HTML to every request: what a request costs before the app does anything. */
-const BASELINE_WORKER = `
-const body = "<!doctype html><html lang=zh-CN><title>baseline</title><body>" + "<p>青岚传媒网 基准页面</p>".repeat(${Math.floor(BASELINE_BYTES / Buffer.byteLength("<p>青岚传媒网 基准页面</p>"))}) + "</body></html>";
-export default { fetch() { return new Response(body, { headers: { "content-type": "text/html; charset=utf-8" } }); } };
-`;
-
-/**
- * One D1 round trip and nothing else: the floor under any page that reads D1. Locally that round trip is
- * Miniflare's D1 (SQLite in a Durable Object on the same workerd thread) and costs several times the
- * constant bytes, so this row shows how much of a page's figures is local D1 rather than the app.
- */
-const D1_FLOOR_WORKER = `
-export default {
-  async fetch(request, env) {
-    const { meta } = await env.DB.prepare("SELECT 1 AS one").all();
-    const timing = 'd1;desc="queries=1 rows_read=' + meta.rows_read + ' rows_written=' + meta.rows_written + '"';
-    return new Response("one", { headers: { "content-type": "text/plain", "server-timing": timing } });
-  },
-};
-`;
-
-/**
- * One Cache API lookup and nothing else: the floor under any hit the Worker answers from caches.default.
- * Locally that is Miniflare's cache, on the same workerd; in production the cache is Cloudflare's, outside
- * the Worker (and with Workers Cache a hit never reaches the Worker at all).
- */
-const CACHE_FLOOR_WORKER = `
-const body = "<!doctype html><html lang=zh-CN><title>cached</title><body>" + "<p>青岚传媒网 缓存页面</p>".repeat(240) + "</body></html>";
-export default {
-  async fetch(request) {
-    const key = new Request("http://cache-floor.bench/page");
-    const hit = await caches.default.match(key);
-    if (hit) return hit;
-    const res = new Response(body, { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "public, max-age=86400" } });
-    await caches.default.put(key, res.clone());
-    return res;
-  },
-};
-`;
-
 /** Sequential requests per scenario, after its load, for response size and D1 use (Server-Timing). */
 const SAMPLES = 50;
 
-/** The app twice over the same state: with its edge cache (hits, 304s) and without (every request a miss). */
-type WorkerName = "masthead" | "masthead-nocache" | "baseline" | "d1-floor" | "cache-floor";
-
 /**
  * A load test: wrk picks each request at random from `requests`, so a scenario over many URLs (random
- * articles) or with per-URL headers (If-None-Match for a 304) is a longer list.
+ * articles) or with per-URL headers (If-None-Match for a 304) is a longer list. `label` names it alike at every
+ * size (the chart's rows); `floor` is the Worker it is read against, and `target` what the issue asks of it.
  */
-type Scenario = { name: string; worker: WorkerName; requests: HttpRequest[] };
+type Scenario = { name: string; label: string; worker: WorkerName; floor: Floor | null; target?: Target; requests: HttpRequest[] };
+
+/** Issue 18's targets: a miss at least 0.67 of one bare D1 query (at most 1.5× its CPU), a hit and a 304 at least 0.9 of one lookup. */
+const MISS_TARGET: Target = { throughput: 0.67, cpu: 1.5 };
+const HIT_TARGET: Target = { throughput: 0.9 };
 
 const log = (message: string) => console.error(`bench: ${message}`);
 
@@ -183,56 +149,92 @@ type Targets = Awaited<ReturnType<typeof targets>>;
 const feedPaths = (t: Targets) => ({ site: "/rss.xml", section: `/html/${t.section}/atom.xml`, month: `/sitemaps/${t.month}.xml` });
 
 /**
- * The scenarios, baseline first (every other row is read against it), then the D1 floor, then the app: each
- * page as a HIT (the edge cache, warmed), a MISS (the same app with EDGE_CACHE = "off", so every request is
- * rendered from D1) and, for the article page and the feeds, a 304 (a client that holds the current copy: by
- * If-None-Match, or for the section feed by If-Modified-Since, as a poller without ETags asks).
+ * The scenarios, the baseline and the floors first (every other row is read against one of them), then the
+ * app: each page as a HIT (the edge cache, warmed; read against one Cache API lookup), a MISS (the same app
+ * with EDGE_CACHE = "off", so every request is rendered from D1; read against one D1 query) and, for the
+ * article page and the feeds, a 304 (a client that holds the current copy: by If-None-Match, or for the
+ * section feed by If-Modified-Since, as a poller without ETags asks).
  */
-function scenarios(t: Targets, validators: Map<string, Validators>): Scenario[] {
-  const on = (worker: WorkerName, name: string, paths: string[], conditional: "etag" | "date" | null = null): Scenario => ({
-    name,
+function scenarios(t: Targets, validators: Map<string, Validators>, pageHeaders: Servers["pageHeaders"]): Scenario[] {
+  type Options = { name?: string; conditional?: "etag" | "date"; target?: Target };
+  const on = (worker: "masthead" | "masthead-nocache", label: string, paths: string[], o: Options = {}): Scenario => ({
+    name: o.name ?? label,
+    label,
     worker,
+    floor: worker === "masthead" ? "cache-floor" : "d1-floor",
+    ...(o.target && { target: o.target }),
     requests: paths.map((path): HttpRequest => {
       const v = validators.get(path);
-      if (conditional === "etag") return { path, headers: { "If-None-Match": v?.etag ?? "" } };
-      if (conditional === "date") return { path, headers: { "If-Modified-Since": v?.lastModified ?? "" } };
+      if (o.conditional === "etag") return { path, headers: { "If-None-Match": v?.etag ?? "" } };
+      if (o.conditional === "date") return { path, headers: { "If-Modified-Since": v?.lastModified ?? "" } };
       return { path };
     }),
   });
+  const floor = (worker: Exclude<WorkerName, "masthead" | "masthead-nocache">, label: string, against: Floor | null, name = label): Scenario => ({
+    name,
+    label,
+    worker,
+    floor: against,
+    requests: [{ path: "/" }],
+  });
+  const hit = { target: HIT_TARGET };
+  const miss = { target: MISS_TARGET };
   const feeds = feedPaths(t);
   const articles = t.articles.map((a) => `/html/${a.path}/${a.id}.html`);
+  const json = t.articles.map((a) => `/api/v1/articles/${a.id}`);
   const deep = `/html/${t.section}/index_${t.lastPage}.html`;
   return [
-    { name: "baseline (constant 20 KB)", worker: "baseline", requests: [{ path: "/" }] },
-    { name: "one D1 query (SELECT 1)", worker: "d1-floor", requests: [{ path: "/" }] },
-    { name: "one Cache API lookup (5 KB hit)", worker: "cache-floor", requests: [{ path: "/" }] },
-    on("masthead", "article page HIT", articles),
-    on("masthead-nocache", "article page MISS", articles),
-    on("masthead", "article page 304", articles, "etag"),
-    on("masthead", `section page 1 HIT (/html/${t.section}/)`, [`/html/${t.section}/`]),
-    on("masthead-nocache", "section page 1 MISS", [`/html/${t.section}/`]),
-    on("masthead", `deep section page HIT (${t.lastPage})`, [deep]),
-    on("masthead-nocache", "deep section page MISS", [deep]),
-    on("masthead", "home HIT", ["/"]),
-    on("masthead-nocache", "home MISS", ["/"]),
-    on("masthead", "GET /api/v1/articles/:id HIT", t.articles.map((a) => `/api/v1/articles/${a.id}`)),
-    on("masthead-nocache", "GET /api/v1/articles/:id MISS", t.articles.map((a) => `/api/v1/articles/${a.id}`)),
+    floor("baseline", `baseline (constant ${BASELINE_BYTES / 1024} KB)`, null),
+    floor("d1-floor", "one D1 query (SELECT 1)", "baseline"),
+    floor("cache-floor", "one Cache API lookup (8 KB hit)", "baseline"),
+    floor("d1-floor-page", "one D1 query, then an article page", "d1-floor", `one D1 query, then an article page (its bytes, its ${pageHeaders.miss} headers)`),
+    floor("cache-floor-page", "one Cache API lookup of an article page", "cache-floor", `one Cache API lookup of an article page (its bytes, its ${pageHeaders.hit} headers)`),
+    on("masthead", "article page HIT", articles, hit),
+    on("masthead-nocache", "article page MISS", articles, miss),
+    on("masthead", "article page 304", articles, { ...hit, conditional: "etag" }),
+    on("masthead", "section page 1 HIT", [`/html/${t.section}/`], { ...hit, name: `section page 1 HIT (/html/${t.section}/)` }),
+    on("masthead-nocache", "section page 1 MISS", [`/html/${t.section}/`], miss),
+    on("masthead", "deep section page HIT", [deep], { ...hit, name: `deep section page HIT (${t.lastPage})` }),
+    on("masthead-nocache", "deep section page MISS", [deep], miss),
+    on("masthead", "home HIT", ["/"], hit),
+    on("masthead-nocache", "home MISS", ["/"], miss),
+    on("masthead", "GET /api/v1/articles/:id HIT", json, hit),
+    on("masthead-nocache", "GET /api/v1/articles/:id MISS", json, miss),
     on("masthead", "GET /api/v1/articles HIT (the newest 20)", ["/api/v1/articles"]),
-    on("masthead", `site feed HIT (${feeds.site})`, [feeds.site]),
+    on("masthead", "site feed HIT", [feeds.site], { name: `site feed HIT (${feeds.site})` }),
     on("masthead-nocache", "site feed MISS", [feeds.site]),
-    on("masthead", "site feed 304 (If-None-Match)", [feeds.site], "etag"),
-    on("masthead", `section feed HIT (${feeds.section})`, [feeds.section]),
+    on("masthead", "site feed 304 (If-None-Match)", [feeds.site], { conditional: "etag" }),
+    on("masthead", "section feed HIT", [feeds.section], { name: `section feed HIT (${feeds.section})` }),
     on("masthead-nocache", "section feed MISS", [feeds.section]),
-    on("masthead", "section feed 304 (If-Modified-Since)", [feeds.section], "date"),
-    on("masthead", `month sitemap HIT (${feeds.month})`, [feeds.month]),
+    on("masthead", "section feed 304 (If-Modified-Since)", [feeds.section], { conditional: "date" }),
+    on("masthead", "month sitemap HIT", [feeds.month], { name: `month sitemap HIT (${feeds.month})` }),
     on("masthead-nocache", "month sitemap MISS", [feeds.month]),
     on("masthead", "search page HIT (the mix)", SEARCH_MIX.map(({ q }) => searchUrl(q))),
-    ...SEARCH_MIX.map(({ name, q }) => on("masthead-nocache", `search page MISS: ${name} (${t.matches.get(q) ?? "?"} matches)`, [searchUrl(q)])),
+    ...SEARCH_MIX.map(({ name, q }) =>
+      on("masthead-nocache", `search page MISS: ${name}`, [searchUrl(q)], { name: `search page MISS: ${name} (${t.matches.get(q) ?? "?"} matches)` }),
+    ),
     on("masthead-nocache", "GET /api/v1/search MISS (the mix)", SEARCH_MIX.map(({ q }) => `/api/v1/search?${new URLSearchParams({ q })}`)),
   ];
 }
 
 type Validators = { etag: string; lastModified: string };
+
+/**
+ * Every URL the cached app's rows ask for, requested once before any load, so that its HIT and 304 rows
+ * measure hits (the copies stay fresh for the edge TTL, a day) and the app writes no cache registration
+ * while the other rows are measured. Says how many a second look still did not find in the cache.
+ */
+async function prime(origin: string, list: Scenario[]): Promise<void> {
+  const paths = [...new Set(list.filter((s) => s.worker === "masthead").flatMap((s) => s.requests.map((r) => r.path)))];
+  for (const path of paths) await (await fetch(new URL(path, origin))).arrayBuffer();
+  let missed = 0;
+  for (const path of paths) {
+    const res = await fetch(new URL(path, origin));
+    await res.arrayBuffer();
+    if (res.headers.get("X-Cache") !== "HIT") missed += 1;
+  }
+  if (missed) log(`${missed} of ${paths.length} URLs were still not served from the cache after priming`);
+}
 
 /** The ETag and Last-Modified each URL answers now, for the 304 scenarios. */
 async function validatorsOf(origin: string, paths: string[]): Promise<Map<string, Validators>> {
@@ -250,7 +252,7 @@ async function validatorsOf(origin: string, paths: string[]): Promise<Map<string
  * set (its page, its section's and the parent's first and a deep page, home, the JSON article and lists)
  * answers through the cache exactly what a request past it renders now. Each URL is cached beforehand.
  */
-async function publishToFreshRead(origin: string, t: Targets, runs = 5): Promise<{ publishMs: number[]; freshMs: number[]; checks: number[] }> {
+async function publishToFreshRead(origin: string, t: Targets, runs = 5): Promise<FreshRead> {
   const parent = t.leaf.split("/")[0] ?? t.leaf;
   const auth = { Authorization: `Bearer ${t.editorKey}`, "Content-Type": "application/json" };
   const body = async (path: string, headers: Record<string, string> = {}) => {
@@ -294,73 +296,36 @@ async function publishToFreshRead(origin: string, t: Targets, runs = 5): Promise
   return { publishMs, freshMs, checks };
 }
 
-/** The Workers in one workerd, each on its own loopback port, and the pid of that workerd. */
-async function serve(bundle: string, state: string) {
-  const config = wranglerConfig();
-  const storage = storageOptions(state);
-  // A socket straight into each Worker, with no Miniflare entry worker in front: in production nothing
-  // but the Worker runs either.
-  const ownPort = [{ host: "127.0.0.1", port: 0 }];
-  const mf = new Miniflare({
-    ...storage,
-    workers: [
-      // D1_METER: the Worker's Server-Timing D1 counters, should they become opt-in.
-      { ...mastheadWorker(bundle, state), bindings: { ...config.vars, D1_METER: "on" }, unsafeDirectSockets: ownPort },
-      {
-        ...mastheadWorker(bundle, state),
-        name: "masthead-nocache",
-        bindings: { ...config.vars, D1_METER: "on", EDGE_CACHE: "off" },
-        // A queue has one consumer: the caching Worker above.
-        queueConsumers: {},
-        unsafeDirectSockets: ownPort,
-      },
-      { name: "baseline", modules: true, script: BASELINE_WORKER, compatibilityDate: config.compatibilityDate, unsafeDirectSockets: ownPort },
-      {
-        name: "d1-floor", modules: true, script: D1_FLOOR_WORKER, compatibilityDate: config.compatibilityDate,
-        d1Databases: storage.d1Databases, unsafeDirectSockets: ownPort,
-      },
-      { name: "cache-floor", modules: true, script: CACHE_FLOOR_WORKER, compatibilityDate: config.compatibilityDate, unsafeDirectSockets: ownPort },
-    ],
-  });
-  const origin = async (name: WorkerName) => (await mf.unsafeGetDirectURL(name)).origin;
-  const origins: Record<WorkerName, string> = {
-    masthead: await origin("masthead"),
-    "masthead-nocache": await origin("masthead-nocache"),
-    baseline: await origin("baseline"),
-    "d1-floor": await origin("d1-floor"),
-    "cache-floor": await origin("cache-floor"),
-  };
-  const pids = new Set(Object.values(origins).map((o) => processListeningOn(Number(new URL(o).port))));
-  const [workerd] = pids;
-  if (pids.size !== 1 || workerd === undefined) throw new Error(`the Workers are not all in one process (${[...pids].join(", ")})`);
-  return { origins, workerd, dispose: () => mf.dispose() };
-}
-
-type Server = Awaited<ReturnType<typeof serve>>;
 type RunOptions = LoadOptions & { warmupSeconds: number; rounds: number };
 type Measured = { run: LoadRun; cpuMs: number };
 
-/** One scenario's wrk run, with the workerd CPU it took. */
-async function load(server: Server, scenario: Scenario, opts: LoadOptions): Promise<Measured> {
-  const before = cpuMs(server.workerd);
-  const run = await runWrk(server.origins[scenario.worker], scenario.requests, opts);
-  return { run, cpuMs: cpuMs(server.workerd) - before };
+/** One scenario's wrk run, with the CPU its Worker's workerd took meanwhile. */
+async function load(servers: Servers, scenario: Scenario, opts: LoadOptions): Promise<Measured> {
+  const { origin, pid } = servers.of(scenario.worker);
+  const before = cpuMs(pid);
+  const run = await runWrk(origin, scenario.requests, opts);
+  return { run, cpuMs: cpuMs(pid) - before };
 }
 
 /** A scenario's row: its rounds pooled, then a few sequential requests for size and D1 use. */
-async function resultRow(server: Server, scenario: Scenario, rounds: Measured[]): Promise<ResultRow> {
+async function resultRow(servers: Servers, scenario: Scenario, rounds: Measured[]): Promise<ResultRow> {
   const run = mergeRuns(rounds.map((m) => m.run));
   const cpu = rounds.reduce((n, m) => n + m.cpuMs, 0);
-  const sample = await sampleResponses(server.origins[scenario.worker], scenario.requests, SAMPLES);
+  const sample = await sampleResponses(servers.of(scenario.worker).origin, scenario.requests, SAMPLES);
   const failed = [...sample.statuses].filter(([status]) => status >= 400);
   if (failed.length) log(`${scenario.name}: sampled statuses ${failed.map(([s, n]) => `${s}×${n}`).join(", ")}`);
   return {
     name: scenario.name,
+    label: scenario.label,
+    worker: scenario.worker,
+    floor: scenario.floor,
+    ...(scenario.target && { target: scenario.target }),
     rps: run.requests / run.seconds,
     p50Ms: percentileMs(run, 50),
     p99Ms: percentileMs(run, 99),
     cpuMsPerRequest: cpu / Math.max(1, run.requests),
     kb: sample.bytes / 1024,
+    roundTrips: sample.roundTrips,
     queries: sample.queries,
     rowsRead: sample.rowsRead,
     served: [...sample.served].sort((a, b) => b[1] - a[1]).map(([how, n]) => (n === SAMPLES ? how : `${how} ${n}/${SAMPLES}`)).join(", "),
@@ -370,65 +335,56 @@ async function resultRow(server: Server, scenario: Scenario, rounds: Measured[])
   };
 }
 
-type SizeResult = { rows: ResultRow[]; loadAverage: number; fresh: Awaited<ReturnType<typeof publishToFreshRead>>; size: ReturnType<typeof indexSize> };
-
-async function runSize(size: number, bundle: string, opts: RunOptions): Promise<SizeResult> {
+async function runSize(size: number, bundle: string, opts: RunOptions, only: RegExp | null): Promise<SizeResult> {
   const state = await ensureState(size);
   const t = await targets(state);
-  const server = await serve(bundle, state);
-  log(`${size}: masthead on ${server.origins.masthead}, baseline on ${server.origins.baseline}, workerd pid ${server.workerd}`);
+  const articlePath = (a: { id: number; path: string }) => `/html/${a.path}/${a.id}.html`;
+  const first = t.articles[0];
+  if (!first) throw new Error(`${state} has no article to sample`);
+  const servers = await serve(bundle, state, articlePath(first));
+  const app = servers.of("masthead");
+  log(`${size}: the app on ${app.origin} (workerd pid ${app.pid}), each floor and the uncached app in a workerd of its own`);
   // How busy the machine was as the load began: a noisy neighbour shows here before it shows in the table.
   const loadAverage = loadavg()[0] ?? 0;
   try {
-    const conditional = [...t.articles.map((a) => `/html/${a.path}/${a.id}.html`), feedPaths(t).site, feedPaths(t).section];
-    const list = scenarios(t, await validatorsOf(server.origins.masthead, conditional));
-    // Warm workerd's JIT, D1's page cache and the edge cache before anything counts.
-    for (const scenario of list) await load(server, scenario, { ...opts, seconds: opts.warmupSeconds });
-    // Rounds, each scenario a slice of its time in turn: whatever else the machine does meanwhile falls
-    // on every scenario alike, the baseline included, instead of on whichever ran at that moment. One at a
-    // time, since all the Workers share the workerd whose CPU is measured.
+    const conditional = [...t.articles.map(articlePath), feedPaths(t).site, feedPaths(t).section];
+    // The floors always run: every other row is read against them.
+    const list = scenarios(t, await validatorsOf(app.origin, conditional), servers.pageHeaders).filter((s) => !isApp(s.worker) || !only || only.test(s.name));
+    await prime(app.origin, list);
+    // Warm workerd's JIT and D1's page cache before anything counts.
+    for (const scenario of list) await load(servers, scenario, { ...opts, seconds: opts.warmupSeconds });
+    // Rounds, each scenario a slice of its time in turn: whatever else the machine does meanwhile falls on
+    // every scenario alike, the floors included, instead of on whichever ran at that moment. One at a time,
+    // since all the processes share the machine's two cores with wrk.
     const measured = new Map<Scenario, Measured[]>(list.map((s) => [s, []]));
     for (let round = 0; round < opts.rounds; round++) {
-      for (const scenario of list) measured.get(scenario)?.push(await load(server, scenario, { ...opts, seconds: opts.seconds / opts.rounds }));
+      for (const scenario of list) measured.get(scenario)?.push(await load(servers, scenario, { ...opts, seconds: opts.seconds / opts.rounds }));
     }
     const rows: ResultRow[] = [];
     for (const scenario of list) {
-      const row = await resultRow(server, scenario, measured.get(scenario) ?? []);
+      const row = await resultRow(servers, scenario, measured.get(scenario) ?? []);
       log(`${size}: ${row.name}: ${row.rps.toFixed(0)} req/s, ${row.cpuMsPerRequest.toFixed(2)} ms CPU, p50 ${row.p50Ms.toFixed(2)} ms` +
         `${row.non2xx ? `, ${row.non2xx} non-2xx/3xx` : ""}${row.socketErrors ? `, ${row.socketErrors} socket errors` : ""}`);
       rows.push(row);
     }
-    const fresh = await publishToFreshRead(server.origins.masthead, t);
-    log(`${size}: publish → every purged URL fresh: ${fresh.freshMs.map((ms) => ms.toFixed(0)).join(", ")} ms`);
-    await server.dispose();
+    const fresh = only ? null : await publishToFreshRead(app.origin, t);
+    if (fresh) log(`${size}: publish → every purged URL fresh: ${fresh.freshMs.map((ms) => ms.toFixed(0)).join(", ")} ms`);
     return { rows, loadAverage, fresh, size: indexSize(state) };
-  } catch (err) {
-    await server.dispose();
-    throw err;
+  } finally {
+    await servers.dispose();
   }
 }
 
-const MB = (bytes: number) => (bytes / 1e6).toFixed(1);
-
-/** The search index's size, per article, and what a 10 GB D1 then holds. */
-function sizeLine(s: ReturnType<typeof indexSize>): string {
-  const perArticle = s.fileBytes / Math.max(1, s.articles);
-  return (
-    `Database ${MB(s.fileBytes)} MB for ${s.articles.toLocaleString("en-US")} articles (${(perArticle / 1024).toFixed(1)} KB an article), ` +
-    `of which the search index ${MB(s.indexBytes)} MB (${(s.indexBytes / Math.max(1, s.articles) / 1024).toFixed(2)} KB an article, ` +
-    `${((100 * s.indexBytes) / Math.max(1, s.fileBytes)).toFixed(0)}%; sqlite dbstat pages): a 10 GB D1 holds about ` +
-    `${Math.floor(10e9 / perArticle).toLocaleString("en-US")} such articles with the index, ` +
-    `${Math.floor(10e9 / ((s.fileBytes - s.indexBytes) / Math.max(1, s.articles))).toLocaleString("en-US")} without.`
-  );
-}
+const DEFAULT_SIZES = "1000,100000";
 
 const { values } = parseArgs({
   options: {
     quick: { type: "boolean", default: false },
-    sizes: { type: "string", default: "1000,100000" },
+    sizes: { type: "string", default: DEFAULT_SIZES },
     seconds: { type: "string" },
     rounds: { type: "string" },
     connections: { type: "string", default: "8" },
+    scenarios: { type: "string" },
   },
 });
 const sizes = values.sizes.split(",").map(Number);
@@ -442,38 +398,37 @@ if (!Number.isSafeInteger(rounds) || rounds < 1 || !Number.isSafeInteger(seconds
   throw new Error(`--seconds must be a whole multiple of --rounds (got ${seconds} and ${rounds})`);
 }
 if (!Number.isSafeInteger(connections) || connections < 1 || connections > 64) throw new Error(`--connections: 1 to 64 (got ${values.connections})`);
+const only = values.scenarios === undefined ? null : new RegExp(values.scenarios, "i");
 const opts: RunOptions = { seconds, rounds, connections, threads: Math.min(2, connections), warmupSeconds: values.quick ? 1 : 2 };
+// Only a run like the integrator's (every size and scenario, full length, the defaults) replaces the docs' results.
+const complete = !values.quick && values.sizes === DEFAULT_SIZES && only === null && values.seconds === undefined && values.rounds === undefined && connections === 8;
 if (!hasWrk()) throw new Error("the benchmark needs wrk on the PATH (Debian/Ubuntu: apt-get install wrk; macOS: brew install wrk)");
 
 log("bundling the Worker (wrangler deploy --dry-run)");
 const bundle = bundleWorker();
-const sections: string[] = [];
+const results: { size: number; result: SizeResult }[] = [];
 try {
-  for (const size of sizes) {
-    const { rows, loadAverage, fresh, size: stored } = await runSize(size, bundle, opts);
-    const heading = `#### ${size.toLocaleString("en-US")} articles (load average ${loadAverage.toFixed(2)} at the start)`;
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-    const freshLine =
-      `Publish → next fresh read (${fresh.freshMs.length} runs): the publish answers in ${median(fresh.publishMs).toFixed(0)} ms ` +
-      `(median), and every URL of its purge set serves the new version ${median(fresh.freshMs).toFixed(0)} ms after the publish was ` +
-      `sent (median; slowest ${Math.max(...fresh.freshMs).toFixed(0)} ms), that time mostly the check itself: two requests per URL, ` +
-      `one through the cache and one past it, for ${fresh.checks.map(String).join(", ")} pass(es) over the nine URLs.`;
-    sections.push([heading, "", resultsTable(rows), "", freshLine, "", sizeLine(stored), ""].join("\n"));
-  }
+  for (const size of sizes) results.push({ size, result: await runSize(size, bundle, opts, only) });
 } finally {
   rmSync(bundle, { recursive: true, force: true });
 }
 const version = (pkg: string) => createRequire(join(ROOT, "package.json"))(`${pkg}/package.json`).version as string;
 const wrkVersion = /wrk (\S+)/.exec(execFileSync("sh", ["-c", "wrk --version 2>&1 || true"], { encoding: "utf8" }))?.[1] ?? "?";
-const header = [
-  `Run of ${new Date().toISOString().slice(0, 10)}, ${values.quick ? "quick" : "full"}: Miniflare ${version("miniflare")}, wrk ${wrkVersion}, ` +
-    `${opts.connections} connections on ${opts.threads} threads over loopback HTTP, ${opts.seconds} s per scenario in ${opts.rounds} ` +
-    `interleaved round${opts.rounds === 1 ? "" : "s"} after a ${opts.warmupSeconds} s warm-up. "throughput ÷ baseline" = scenario req/s ÷ ` +
-    `req/s of a Worker answering a constant ${BASELINE_BYTES / 1024} KB in the same workerd and run; "workerd CPU" is that process's ` +
-    `user + system time (/proc/<pid>/stat) per request, local D1 included; KB and D1 columns are the mean of ${SAMPLES} sequential requests.`,
-  "",
-].join("\n");
-const report = [header, ...sections].join("\n");
-mkdirSync(join(ROOT, ".bench"), { recursive: true });
-writeFileSync(join(ROOT, ".bench", "results.md"), report);
-console.log(report);
+const run: Run = {
+  date: new Date().toISOString().slice(0, 10),
+  quick: values.quick,
+  only,
+  versions: { miniflare: version("miniflare"), wrk: wrkVersion },
+  opts,
+  samples: SAMPLES,
+};
+const svg = benchChart(
+  results.map(({ size, result }) => ({ size, rows: result.rows })),
+  `npm run bench, ${run.date}: every scenario against its floor`,
+  chartSubtitle(run, results),
+);
+const markdown = reportMarkdown(run, results);
+const docs = complete ? `![${run.date}: requests per second and workerd CPU per request, each against its floor](images/bench.svg)\n\n${markdown}` : null;
+for (const path of publishResults(ROOT, { markdown, svg, docs })) log(`wrote ${path}`);
+if (!complete) log("not a complete run (every size and scenario, full length): docs/benchmark.md and docs/images/bench.svg left as they were");
+console.log(markdown);

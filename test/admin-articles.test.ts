@@ -238,6 +238,32 @@ describe("refusing bad input", () => {
     expect(json).toMatchObject({ version: 1, title: "巩固成果 谋求发展", status: "draft" });
   });
 
+  it("refuses a query string on every change, as on every endpoint that takes none, changing nothing", async () => {
+    const editor = await makeKey("editor");
+    const section = await newSection();
+    const draft = await createDraft(editor, section);
+    const writes: [string, string, unknown?][] = [
+      ["POST", "?colour=red", { section, title: "新" }],
+      ["PATCH", `/${draft.id}?status=published`, { title: "新" }],
+      ["POST", `/${draft.id}/publish?at=now`],
+      ["POST", `/${draft.id}/unpublish?x=1`],
+      ["POST", `/${draft.id}/archive?x=1`],
+      ["DELETE", `/${draft.id}?x=1`],
+      ["POST", `/${draft.id}/restore?x=1`],
+      ["POST", `/${draft.id}/revisions/1/restore?x=1`],
+      ["POST", `/${draft.id}/preview?expires_in=60`],
+    ];
+    for (const [method, path, body] of writes) {
+      const { res, json } = await call(editor, method, path, body, { "If-Match": "*" });
+      expect(res.status, `${method} ${path}`).toBe(400);
+      expect(json.error?.code, `${method} ${path}`).toBe("bad_request");
+    }
+    const { json } = await call(editor, "GET", `/${draft.id}`);
+    expect(json).toMatchObject({ version: 1, status: "draft" });
+    const { json: list } = await call(editor, "GET", `?section=${section}`);
+    expect((list.items as unknown[]).length).toBe(1);
+  });
+
   it("refuses dates that do not exist, broken Unicode, bidi overrides and prototype keys", async () => {
     const editor = await makeKey("editor");
     const section = await newSection();

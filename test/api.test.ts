@@ -190,6 +190,14 @@ describe("GET /api/v1/articles", () => {
     expect((await get(`/api/v1/articles?cursor=${spaced}`)).status).toBe(400);
   });
 
+  it("refuses parameters named after Object's own members as unknown ones, not with a server error", async () => {
+    for (const path of ["/api/v1/articles?__proto__=1", "/api/v1/sections?constructor=1", "/api/v1/articles/1?__proto__=1", "/api/v1/search?q=x&__proto__=x"]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(400);
+      expect(((await res.json()) as ErrorJson).error.details?.map((d) => d.path), path).toContain(path.includes("constructor") ? "constructor" : "__proto__");
+    }
+  });
+
   it("is readable from any origin on redirects and unknown paths too, and lets preflights send validators", async () => {
     for (const path of ["/api/v1/%61rticles", "/api/v1/nope", "/api/v1"]) {
       expect((await get(path)).headers.get("Access-Control-Allow-Origin"), path).toBe("*");

@@ -363,6 +363,19 @@ describe("key management", () => {
     expect(((await res.json()) as { key: KeyJson }).key).toMatchObject({ prefix: target.key.prefix, revoked_at: null });
   });
 
+  it("refuses a query string on every key endpoint, revoking and rotating nothing", async () => {
+    const admin = await makeKey("admin");
+    const target = await createViaApi(admin.headers);
+    expect((await get(`${KEYS}/${target.key.id}?q=x`, admin.headers)).status).toBe(400);
+    expect((await post(`${KEYS}?role=admin`, admin.headers, { name: "带参数", role: "author" })).status).toBe(400);
+    expect((await post(`${KEYS}/${target.key.id}/revoke?now=1`, admin.headers)).status).toBe(400);
+    expect((await post(`${KEYS}/${target.key.id}/rotate?now=1`, admin.headers)).status).toBe(400);
+    const res = await get(`${KEYS}/${target.key.id}`, admin.headers);
+    expect(((await res.json()) as { key: KeyJson }).key).toMatchObject({ prefix: target.key.prefix, revoked_at: null });
+    const list = (await (await get(KEYS, admin.headers)).json()) as { items: KeyJson[] };
+    expect(list.items.some((k) => k.name === "带参数")).toBe(false);
+  });
+
   it("lists every validation problem by field path", async () => {
     const admin = await makeKey("admin");
     const res = await post(KEYS, admin.headers, { name: "   ", role: "boss" });

@@ -236,6 +236,19 @@ describe("no reader sees the old version after any change", { timeout: 20_000 },
     });
     expect(editorTry.status).toBe(403);
   });
+
+  it("refuses a purge with a query string, purging nothing", async () => {
+    const n = await newsroom();
+    const admin = await makeKey("admin");
+    await warm([page(n.a)]);
+    const res = await settledFetch(`${ORIGIN}/api/v1/admin/cache/purge?everything=true`, {
+      method: "POST",
+      headers: { ...admin.headers, "Content-Type": "application/json" },
+      body: JSON.stringify({ tags: ["no-such-tag"] }),
+    });
+    expect(res.status).toBe(400);
+    expect((await read(page(n.a))).headers.get("X-Cache")).toBe("HIT");
+  });
 });
 
 describe("when D1 fails", () => {

@@ -10,6 +10,9 @@ declare global {
       TEST_LIMIT: RateLimit;
       /** The importer's fixture files as base64, by path: dumps/<name>.sql, uploads/<site path>. */
       TEST_IMPORT_FIXTURES: { dumps: Record<string, string>; uploads: Record<string, string> };
+      /** The API fuzzer's run: how many times the default number of requests, and its seed (vitest.config.ts). */
+      FUZZ_SCALE?: string;
+      FUZZ_SEED?: string;
       /** The stand-in Cloudflare Access team (test/stand-in-access.ts) and its private keys, as JWK JSON. */
       TEST_ACCESS: { team: string; keys: { kid: string; privateJwk: string }[] };
     }

@@ -129,6 +129,20 @@ describe("a flood of URLs no page printed", { timeout: 30_000 }, () => {
     expect(await storedCopies([...pages, ...api])).toBe(0);
   });
 
+  it("of a search escaped in lower case (as curl's --data-urlencode writes it): the same URL, answered, one copy", async () => {
+    const word = `花灯${uniqueSlug("hd").replace(/[0-9]/g, "x")}`;
+    await makeArticle({ section: uniqueSlug("kq"), title: `${word}展开幕` });
+    const upper = `/api/v1/search?q=${encodeURIComponent(word)}`;
+    const lower = upper.replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase());
+    expect(lower).not.toBe(upper);
+    const answers = [await read(lower), await read(upper), await read(lower)];
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(((await answers[0]?.json()) as { total: number }).total).toBe(1);
+    expect(answers.map((r) => r.headers.get("X-Cache"))).toEqual(["MISS", "HIT", "HIT"]);
+    const page = lower.replace("/api/v1/search", "/search");
+    expect((await read(page)).status).toBe(200);
+  });
+
   it("of searches that find nothing: answered, never kept", async () => {
     const marker = uniqueSlug("nohit").replace(/[0-9]/g, "z");
     const invented = Array.from({ length: 80 }, (_, i) => (i % 2 ? `/search?q=${marker}${"abcdefgh"[i % 8]}${i}` : `/api/v1/search?q=${marker}q${i}`));

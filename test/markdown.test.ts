@@ -70,6 +70,35 @@ describe("plain text", () => {
     expect(excerpt("短句。", 100)).toBe("短句。");
     expect(excerpt("三".repeat(200), 10)).toBe("三".repeat(10) + "…");
   });
+
+  it("keeps a text of exactly the excerpt's length whole, and cuts one character more", () => {
+    expect(excerpt("四".repeat(10), 10)).toBe("四".repeat(10));
+    expect(excerpt(" 四 ".repeat(5), 9)).toBe("四 四 四 四 四");
+    expect(excerpt("四".repeat(11), 10)).toBe("四".repeat(10) + "…");
+    expect(excerpt(`${"五".repeat(10)}👨‍👩‍👧`, 10)).toBe("五".repeat(10) + "…");
+  });
+
+  it("counts characters as graphemes wherever a joining character is, and otherwise as code points", () => {
+    // The definition: split the whole flattened text into graphemes (code points when nothing in it joins).
+    const joins = /[\p{M}\u200d\ufe00-\ufe0f\u1100-\u11ff\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]/u;
+    const segmenter = new Intl.Segmenter("zh-CN", { granularity: "grapheme" });
+    const plainly = (text: string, max: number) => {
+      const flat = text.replace(/\s+/g, " ").trim();
+      const chars = joins.test(flat) ? Array.from(segmenter.segment(flat), (s) => s.segment) : [...flat];
+      if (chars.length <= max) return flat;
+      const head = chars.slice(0, max).join("");
+      const stop = Math.max(head.lastIndexOf("。"), head.lastIndexOf("！"), head.lastIndexOf("？"));
+      return stop >= max * 0.6 ? head.slice(0, stop + 1) : `${head}…`;
+    };
+    const pieces = ["字", "a", " \n\t", "。", "“", "—", "😀", "🇨🇳", "👨‍👩‍👧", "e\u0301", "か\u3099", "中\u302a", "\ud83d", "\udc00", "ᄀ\u1161", "\u0600١", "Ａ", "\u200c", "\u20d0", "\u2028"];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let i = 0; i < 400; i++) {
+      // Mostly plain text, now and then one of the rarer pieces somewhere in it.
+      const text = Array.from({ length: 5 + (next() % 40) }, () => pieces[next() % 100 < 80 ? next() % 6 : next() % pieces.length]).join("");
+      for (const max of [3, 10, 25]) expect(excerpt(text, max), JSON.stringify(text)).toBe(plainly(text, max));
+    }
+  });
 });
 
 describe("images and valid HTML", () => {

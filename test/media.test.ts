@@ -418,6 +418,14 @@ describe("listing and reading uploads", () => {
     expect(missing.status).toBe(404);
   });
 
+  it("refuses a query string on one image's metadata, which takes none", async () => {
+    const headers = await editor();
+    const created = await (await postRaw(headers, unique(images.png()), "image/png")).json<MediaJson>();
+    const res = await exports.default.fetch(`${IMAGES}/${created.key}?cursor=`, { headers });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ErrorJson).error.details).toEqual([{ path: "cursor", message: "is not a parameter here" }]);
+  });
+
   it("is for editors only", async () => {
     const { headers } = await makeKey("author");
     expect((await exports.default.fetch(IMAGES, { headers })).status).toBe(403);

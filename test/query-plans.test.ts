@@ -3,7 +3,7 @@
 // which sorts the window of newest matches it ranks (at most SEARCH_WINDOW rows) and nothing else.
 import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
-import { readPublishedArticle } from "../src/db/article-page.ts";
+import { readArticleForPreview, readPublishedArticle } from "../src/db/article-page.ts";
 import { listPublished, readHome, readSectionPage } from "../src/db/listings.ts";
 import { readSectionFeed, readSiteFeed } from "../src/db/feeds.ts";
 import { readMonthSitemap, readNewsSitemap, readSitemapIndex } from "../src/db/sitemaps.ts";
@@ -13,6 +13,7 @@ import { legacyPathTarget, legacySectionTarget, publishedArticleTarget } from ".
 import { readTopicFeed } from "../src/db/feeds.ts";
 import { readTopicPage } from "../src/db/topic-page.ts";
 import { readSectionsSitemap } from "../src/db/sitemaps.ts";
+import { listDeskArticles } from "../src/db/desk-articles.ts";
 import { makeArticles, uniqueSlug } from "./fixtures.ts";
 import { makeKey } from "./keys-fixture.ts";
 import { call, makeTopic, uniqueName } from "./curation-fixture.ts";
@@ -61,6 +62,8 @@ describe("reader query plans", () => {
     const { db, sql } = recordingDb();
     await readSectionPage(db, section, 1);
     await readHome(db, 8);
+    // One statement each, its lists beside it as JSON columns.
+    expect(sql).toHaveLength(2);
     await expectIndexedOnly(sql);
   });
 
@@ -71,13 +74,15 @@ describe("reader query plans", () => {
     await expectIndexedOnly(sql);
   });
 
-  it("an article page and the article API read by key and neighbour keysets only", async () => {
+  it("an article page, the article API and a preview read by key and neighbour keysets only", async () => {
     const section = uniqueSlug("plana");
-    const [a] = await makeArticles(section, 2);
+    const [a] = await makeArticles(`${section}/sub`, 2);
     if (!a) throw new Error("fixture");
     const { db, sql } = recordingDb();
-    expect(await readPublishedArticle(db, a.id, { expectedSectionPath: section, nav: true })).not.toHaveProperty("missing");
+    expect(await readPublishedArticle(db, a.id, { nav: true })).not.toHaveProperty("missing");
     expect(await readPublishedArticle(db, a.id, { nav: false })).not.toHaveProperty("missing");
+    expect(await readArticleForPreview(db, a.id)).not.toBeNull();
+    expect(sql).toHaveLength(3);
     await expectIndexedOnly(sql);
   });
 
@@ -147,5 +152,21 @@ describe("search query plans", () => {
       expect(plan, plan.join("\n")).toContain("SEARCH a USING INTEGER PRIMARY KEY (rowid=?)");
     }
     await expectIndexedOnly(sql.filter((q) => !q.includes("search_index")));
+  });
+});
+
+describe("the desk's article list", () => {
+  it("reads each filter's newest changes from an index, never sorting the articles", async () => {
+    const { db, sql } = recordingDb();
+    await listDeskArticles(db, { limit: 31 });
+    await listDeskArticles(db, { limit: 31, status: "draft", after: [1, 1] });
+    await listDeskArticles(db, { limit: 31, sectionId: 1 });
+    await listDeskArticles(db, { limit: 31, authorId: 1, after: [1, 1] });
+    for (const query of sql) {
+      const plan = await planOf(query);
+      expect(plan.filter((d) => d.includes("TEMP B-TREE")), `${query}\n${plan.join("\n")}`).toEqual([]);
+    }
+    // One author's articles are a range of their own, not a walk of everyone's in update order.
+    expect((await planOf(sql[3] ?? "")).join("\n")).toMatch(/SEARCH a USING INDEX articles_by_creator_updated/);
   });
 });

@@ -299,7 +299,6 @@ describe("one URL per query", () => {
       ["/search?q=a&from=timeline", "/search?q=a"],
       ["/search?q=a&q=b", "/search?q=a"],
       ["/search?q=", "/search"],
-      ["/search?q=%e5%85%89", "/search?q=%E5%85%89"],
       ["/search?q=%E2%80%AE%E5%85%89", "/search?q=%E5%85%89"],
     ];
     for (const [from, to] of cases) {
@@ -307,5 +306,8 @@ describe("one URL per query", () => {
       expect([res.status, res.headers.get("Location")], from).toEqual([301, to]);
     }
     expect((await settledFetch(`${ORIGIN}/search?q=%E5%85%89+%E9%94%82`, { redirect: "manual" })).status).toBe(200);
+    // Escapes in lower case are the same octets (RFC 3986 §6.2.2.1), as curl's --data-urlencode writes them:
+    // answered, at the same cache key (test/key-space.test.ts), not sent round a 301.
+    expect((await settledFetch(`${ORIGIN}/search?q=%e5%85%89`, { redirect: "manual" })).status).toBe(200);
   });
 });

@@ -83,6 +83,14 @@ describe("ending sessions", () => {
     expect((await me({ cookie: other ?? "" })).status).toBe(401);
   });
 
+  it("refuses a query string on what a person does about themself, ending nothing", async () => {
+    const person = await makePerson("editor");
+    expect((await desk(person, "DELETE", "/api/v1/admin/me/sessions?all=1")).status).toBe(400);
+    expect((await desk(person, "POST", "/api/v1/admin/me/passkeys/options?x=1", {})).status).toBe(400);
+    expect((await desk(person, "GET", "/api/v1/admin/me?x=1")).status).toBe(400);
+    expect((await desk(person, "GET", "/api/v1/admin/me")).status).toBe(200);
+  });
+
   it("lets an admin end all of a person's sessions", async () => {
     const person = await makePerson("author");
     const second = sessionCookieOf(await signIn(person.login, person.password));

@@ -193,6 +193,28 @@ describe("changing a person", () => {
   });
 });
 
+describe("query strings", () => {
+  it("are refused on every change to people, which takes none, changing nothing", async () => {
+    const { headers } = await makeKey("admin");
+    const json = { ...headers, "Content-Type": "application/json" };
+    const person = await makePerson("author");
+    const before = (await (await fetchApp(`/api/v1/admin/staff/${person.staff.id}`, { headers })).json()) as StaffJson;
+    const login = uniqueLogin();
+    const refused = [
+      await fetchApp("/api/v1/admin/staff?role=admin", { method: "POST", headers: json, body: JSON.stringify({ login, display_name: "李娜", role: "author" }) }),
+      await fetchApp(`/api/v1/admin/staff/${person.staff.id}?x=1`, { method: "PATCH", headers: { ...json, "If-Match": "*" }, body: JSON.stringify({ role: "admin" }) }),
+      await fetchApp(`/api/v1/admin/staff/${person.staff.id}/reset-link?x=1`, { method: "POST", headers }),
+      await fetchApp(`/api/v1/admin/staff/${person.staff.id}/sessions?x=1`, { method: "DELETE", headers }),
+    ];
+    expect(refused.map((r) => r.status)).toEqual([400, 400, 400, 400]);
+    const now = (await (await fetchApp(`/api/v1/admin/staff/${person.staff.id}`, { headers })).json()) as StaffJson;
+    expect(now).toEqual(before);
+    expect((await desk(person, "GET", "/api/v1/admin/me")).status).toBe(200);
+    const list = (await (await fetchApp("/api/v1/admin/staff?limit=100", { headers })).json()) as { items: StaffJson[] };
+    expect(list.items.some((s) => s.login === login)).toBe(false);
+  });
+});
+
 describe("the last active admin", () => {
   it("is never demoted nor disabled, by anyone, even by two admins at once", async () => {
     const [a, b] = await Promise.all([makePerson("admin"), makePerson("admin")]);

@@ -16,8 +16,8 @@ export const resolveState = (dir: string) => (basename(resolve(dir)) === "v3" ? 
 /** What the scripts need from wrangler.toml, read from it so the two never disagree. */
 export function wranglerConfig() {
   const toml = readFileSync(join(ROOT, "wrangler.toml"), "utf8");
-  const value = (key: string) => {
-    const m = new RegExp(`^\\s*${key}\\s*=\\s*"([^"]*)"`, "m").exec(toml);
+  const value = (key: string, within = toml) => {
+    const m = new RegExp(`^\\s*${key}\\s*=\\s*"([^"]*)"`, "m").exec(within);
     if (!m?.[1]) throw new Error(`wrangler.toml: no ${key}`);
     return m[1];
   };
@@ -25,12 +25,20 @@ export function wranglerConfig() {
   const varsBlock = /^\[vars\]\n([\s\S]*?)(?=^\[)/m.exec(toml)?.[1] ?? "";
   for (const m of varsBlock.matchAll(/^\s*([A-Z_][A-Z0-9_]*)\s*=\s*"([^"]*)"/gm)) if (m[1]) vars[m[1]] = m[2] ?? "";
   const flags = /^\s*compatibility_flags\s*=\s*\[([^\]]*)\]/m.exec(toml)?.[1] ?? "";
+  const assetsBlock = /^\[assets\]\n([\s\S]*?)(?=^\[)/m.exec(toml)?.[1] ?? "";
+  const runWorkerFirst = /^\s*run_worker_first\s*=\s*\[([^\]]*)\]/m.exec(assetsBlock)?.[1] ?? "";
   return {
     compatibilityDate: value("compatibility_date"),
     compatibilityFlags: [...flags.matchAll(/"([^"]+)"/g)].map((m) => m[1] as string),
     databaseId: value("database_id"),
     bucketName: value("bucket_name"),
     vars,
+    /** [assets]: the desk's built scripts, and which paths go to them rather than to the Worker. */
+    assets: {
+      directory: value("directory", assetsBlock),
+      binding: value("binding", assetsBlock),
+      runWorkerFirst: [...runWorkerFirst.matchAll(/"([^"]+)"/g)].map((m) => m[1] as string),
+    },
   };
 }
 

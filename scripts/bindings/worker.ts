@@ -19,8 +19,20 @@ export function bundleWorker(): string {
 }
 
 /**
+ * wrangler.toml's run_worker_first rules as the assets router takes them (as wrangler itself splits them):
+ * `/path` runs the Worker, `!/path` goes to the assets only.
+ */
+function staticRouting(rules: readonly string[]) {
+  return {
+    user_worker: rules.filter((r) => r.startsWith("/")),
+    asset_worker: rules.filter((r) => r.startsWith("!/")).map((r) => r.slice(1)),
+  };
+}
+
+/**
  * Miniflare worker options for the bundled Worker with the project's bindings over `state`, its WebSub queue
- * and the consumers of it and of its dead letters (in memory: queued pings do not outlive the run).
+ * and the consumers of it and of its dead letters (in memory: queued pings do not outlive the run), and the
+ * desk's scripts from Workers Static Assets routed as wrangler.toml says (the bundle's build made them).
  */
 export function mastheadWorker(bundle: string, state: string) {
   const config = wranglerConfig();
@@ -35,6 +47,11 @@ export function mastheadWorker(bundle: string, state: string) {
     bindings: config.vars,
     d1Databases: storage.d1Databases,
     r2Buckets: storage.r2Buckets,
+    assets: {
+      directory: join(ROOT, config.assets.directory),
+      binding: config.assets.binding,
+      routerConfig: { has_user_worker: true, static_routing: staticRouting(config.assets.runWorkerFirst) },
+    },
     queueProducers: { WEBSUB_PINGS: PING_QUEUE, PURGES: PURGE_QUEUE },
     // The checks and the benchmark are one client asking hundreds of pages a second, all cache misses at first:
     // the limits wrangler.toml sets for one address would refuse them, so here they are out of reach.

@@ -4,32 +4,17 @@
 // Fails on any violation; without /usr/bin/chromium it says how to get it and is skipped.
 //
 //   npm run check:a11y
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type * as Axe from "axe-core";
 import { Miniflare } from "miniflare";
 import { chromium } from "playwright-core";
 import { articleUrl, searchUrl, sectionUrl } from "../../src/content/urls.ts";
 import { demoArticles } from "../demo/load.ts";
-import { ROOT, storageOptions } from "../bindings/local-env.ts";
+import { storageOptions } from "../bindings/local-env.ts";
 import { bundleWorker, mastheadWorker } from "../bindings/worker.ts";
 import { seed } from "../seed.ts";
-
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync",
-];
-const VIEWPORTS = [
-  { name: "phone", width: 390, height: 844 },
-  { name: "desktop", width: 1280, height: 900 },
-];
-const AXE_OPTIONS: Axe.RunOptions = {
-  runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-  resultTypes: ["violations"],
-};
+import { CHROMIUM, CHROMIUM_ARGS, VIEWPORTS, axeReport, runAxe } from "./browser.ts";
 
 const log = (message: string) => console.log(`check-a11y: ${message}`);
 
@@ -51,23 +36,11 @@ function pagesToCheck(): { name: string; path: string; status: number }[] {
   ];
 }
 
-function report(label: string, results: Axe.AxeResults): number {
-  for (const v of results.violations) {
-    console.error(`\n${label}: ${v.id} (${v.impact ?? "no impact given"}) ${v.help}\n  ${v.helpUrl}`);
-    for (const node of v.nodes) {
-      console.error(`  - ${node.target.join(" ")}`);
-      if (node.failureSummary) console.error(`    ${node.failureSummary.replace(/\n/g, "\n    ")}`);
-    }
-  }
-  return results.violations.reduce((sum, v) => sum + v.nodes.length, 0);
-}
-
 async function main() {
   if (!existsSync(CHROMIUM)) {
     log(`skipped: no ${CHROMIUM} (install it with \`apt-get install chromium fonts-noto-cjk\` to check accessibility)`);
     return;
   }
-  const axeSource = readFileSync(createRequire(join(ROOT, "package.json")).resolve("axe-core/axe.min.js"), "utf8");
   const pages = pagesToCheck();
   const work = mkdtempSync(join(tmpdir(), "masthead-a11y-"));
   const state = join(work, "v3");
@@ -88,22 +61,15 @@ async function main() {
     log(`axe-core on ${pages.length} pages at ${VIEWPORTS.map((v) => `${v.width}×${v.height}`).join(" and ")}`);
     let violations = 0;
     for (const viewport of VIEWPORTS) {
-      // The pages forbid all scripts (CSP script-src 'none'); axe has to be let in.
-      const context = await browser.newContext({
-        viewport: { width: viewport.width, height: viewport.height },
-        bypassCSP: true,
-      });
+      const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height } });
       const tab = await context.newPage();
       for (const page of pages) {
         const res = await tab.goto(`${origin}${page.path}`, { waitUntil: "load" });
         if (res?.status() !== page.status) throw new Error(`${page.path} answered ${res?.status()}, not ${page.status}`);
-        await tab.addScriptTag({ content: axeSource });
-        // Runs in the page, where the injected script defined the global `axe` (on the whole document).
-        const results = await tab.evaluate(
-          (options) => (globalThis as unknown as { axe: typeof Axe }).axe.run(options),
-          AXE_OPTIONS,
-        );
-        const found = report(`${page.name} ${page.path} (${viewport.name})`, results);
+        const label = `${page.name} ${page.path} (${viewport.name})`;
+        const results = await runAxe(tab);
+        for (const line of axeReport(label, results)) console.error(line);
+        const found = results.violations.reduce((sum, v) => sum + v.nodes.length, 0);
         log(`${viewport.name} ${page.path}: ${found} violation${found === 1 ? "" : "s"}`);
         violations += found;
       }

@@ -1,6 +1,7 @@
 // The desk's session cookie: `__Host-masthead_session` (RFC 6265bis §4.1.3.2: Secure, Path=/, no Domain, so
 // no other host or path can set or shadow it), HttpOnly so no script reads it, SameSite=Strict so no other
-// site's page sends it. Only /api/v1/auth and /api/v1/admin/me ever set or clear it; no public route reads it.
+// site's page sends it. Only /api/v1/auth, /api/v1/admin/me and the desk's sign-in and sign-out forms (src/desk/
+// sign-in.ts) ever set or clear it; no public route reads it.
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 

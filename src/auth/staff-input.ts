@@ -17,8 +17,13 @@ export const StaffRole = v.picklist(ROLES, `must be one of ${ROLES.join(", ")}`)
 /** Compared and stored lower-case: Cloudflare Access names people by email, in whatever case they typed it. */
 export const Email = v.pipe(
   v.string("must be a string"),
-  v.trim(),
-  v.toLowerCase(),
+  // The rules below as one JSON Schema pattern for the API document: spaces at either end are trimmed, then at
+  // most 254 characters of valibot's email form (its EMAIL_REGEX).
+  v.metadata<string, Record<string, unknown>>({
+    pattern: String.raw`^\s*(?=\S{1,254}\s*$)[\w+-]+(?:\.[\w+-]+)*@[\da-zA-Z]+(?:[.-][\da-zA-Z]+)*\.[a-zA-Z]{2,}\s*$`,
+    description: "An email address, at most 254 characters; compared and stored lower-case.",
+  }),
+  v.transform((s: string) => s.trim().toLowerCase()),
   v.maxLength(254, "must be at most 254 characters"),
   v.email("must be an email address"),
 );
@@ -32,14 +37,14 @@ export const StaffInput = closed({
 });
 
 /** PATCH /api/v1/admin/staff/:id: what an admin may change, at least one field. */
-export const StaffPatch = v.pipe(
-  closed({
+export const StaffPatch = closed(
+  {
     display_name: v.optional(DisplayName),
     role: v.optional(StaffRole),
     email: v.optional(v.nullable(Email)),
     state: v.optional(v.picklist(["active", "disabled"], 'must be "active" or "disabled"')),
-  }),
-  v.check((o) => Object.keys(o).length > 0, "must change at least one field"),
+  },
+  { test: (o) => Object.keys(o).length > 0, message: "must change at least one field", json: { minProperties: 1 } },
 );
 
 /** Passwords arrive as typed; their rules are password.ts's. A string, never trimmed: spaces are characters. */

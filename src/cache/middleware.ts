@@ -16,6 +16,8 @@ import type { Shows } from "../domain/shows.ts";
 import { sha256Hex } from "../content/sha256.ts";
 import { legacyCacheKey } from "../content/legacy-urls.ts";
 import { type RequestValidators, isNotModified } from "../http/conditional.ts";
+import { addServerTiming } from "../http/server-timing.ts";
+import { upperEscapes } from "../http/query.ts";
 import type { EdgeCache, Stored } from "./backend.ts";
 import {
   type Freshness,
@@ -53,7 +55,7 @@ function withHeaders(res: Response, set: Record<string, string>, drop: readonly 
   const headers = new Headers(res.headers);
   for (const name of drop) headers.delete(name);
   for (const [name, value] of Object.entries(set)) headers.set(name, value);
-  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+  return new Response(res.body, { status: res.status, headers });
 }
 
 /** RFC 9110 §15.4.5: a 304 repeats the validators and caching headers a 200 would have sent. */
@@ -98,7 +100,7 @@ async function withEtag(res: Response): Promise<Response> {
   const body = await res.arrayBuffer();
   const headers = new Headers(res.headers);
   headers.set("ETag", await strongEtag(body));
-  return new Response(body, { status: 200, statusText: res.statusText, headers });
+  return new Response(body, { status: 200, headers });
 }
 
 /** A stored copy, as a hit, or as a stale answer when the route failed or the client is over its limit. */
@@ -114,11 +116,11 @@ function fromCache(c: Context<AppEnv>, stored: Stored, served: Served, now: numb
 /**
  * The cache key: the site's origin (SITE_URL; locally the origin serving, src/http/site-origin.ts), so no
  * Host header can make a second copy of a page; and for an old site's URL the one spelling of what it asks
- * for, so no query string or page number in it can either.
+ * for, so no query string or page number in it can either; escapes in upper case, as `%e8` is `%E8`.
  */
 function cacheKey(c: Context<AppEnv>): string {
   const url = new URL(c.req.url);
-  return new URL(legacyCacheKey(url.pathname, url.searchParams) ?? url.pathname + url.search, c.env.SITE_URL).href;
+  return new URL(legacyCacheKey(url.pathname, url.searchParams) ?? upperEscapes(url.pathname + url.search), c.env.SITE_URL).href;
 }
 
 /**
@@ -198,7 +200,7 @@ export function edgeCache(cacheFor: (c: Context<AppEnv>) => EdgeCache): Middlewa
       const etag = fresh.headers.get("ETag");
       const served: Served = stored && etag && stored.response.headers.get("ETag") === etag ? "REVALIDATED" : "MISS";
       fresh.headers.set("X-Cache", served);
-      fresh.headers.append("Server-Timing", `cache;desc="${served}", app;dur=${Date.now() - started}`);
+      addServerTiming(fresh.headers, `cache;desc="${served}", app;dur=${Date.now() - started}`);
     }
     replace(c, answer(c, fresh, Object.fromEntries([...fresh.headers].filter(([name]) => TIMING.test(name)))));
   };

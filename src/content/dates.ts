@@ -22,6 +22,12 @@ export function formatChineseDate(ms: number): string {
   return `${p.year}年${pad(p.month)}月${pad(p.day)}日`;
 }
 
+/** `2023年06月02日 14:02`, Beijing time to the minute: when something changed, in the desk's lists. */
+export function formatChineseDateTime(ms: number): string {
+  const p = shanghaiParts(ms);
+  return `${formatChineseDate(ms)} ${pad(p.hour)}:${pad(p.minute)}`;
+}
+
 /** `2023-06-02`, for <time datetime> and short lists. */
 export function formatIsoDate(ms: number): string {
   const p = shanghaiParts(ms);

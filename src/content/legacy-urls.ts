@@ -41,7 +41,7 @@ function single(query: URLSearchParams, name: string): string | null {
 
 // Masthead's own rooms: nothing under them is an old URL (the pages route hands /html/ and /special/ ones —
 // DedeCMS kept its 专题 there too — over itself). test/legacy-urls.test.ts checks every route the app serves is one of them.
-const OWN = /^\/(?:html|special|api|media|assets|preview|search|sitemaps|cdn-cgi)(?:\/|$)/;
+const OWN = /^\/(?:html|special|api|media|assets|preview|search|sitemaps|desk|cdn-cgi)(?:\/|$)/;
 // What an old page's last segment looks like: a directory, a name without an extension, or a page file.
 const PAGE_LIKE = /(?:^|\/)(?:[^/.]*|[^/]+\.(?:html?|shtml|php))$/i;
 

@@ -5,6 +5,7 @@ import type { ErrorDetail } from "../domain/errors.ts";
 import { SECTION_PATH } from "./urls.ts";
 import { MEDIA_KEY } from "../domain/media.ts";
 import { CONTROL_EXCEPT_NEWLINES, NOT_IN_LINE, codePointLength, hasVisibleText, trimInvisible } from "./text.ts";
+import { linePattern, trimmedTextPattern, untrimmedTextPattern } from "./text-patterns.ts";
 
 /**
  * Bounds on what one article may hold (documented in docs/publishing.md, "Fields and their limits"). Lengths
@@ -39,24 +40,52 @@ const wellFormed = v.check((s: string) => s.isWellFormed(), "must be valid Unico
 const atMost = (max: number) =>
   v.check((s: string) => codePointLength(s) <= max, `must be at most ${max} characters`);
 
-/** One line of text, trimmed of anything invisible at its ends, at most `max` characters. */
-export const line = (max: number) =>
-  v.pipe(
+/**
+ * One line of text, trimmed of anything invisible at its ends, at most `max` characters. The metadata says
+ * the same as the checks after the trim, as the JSON Schema the API document publishes (text-patterns.ts);
+ * `refused` names more characters the line may not hold, with the check that refuses them.
+ */
+export const line = (max: number, refused?: { chars: string; message: string }) => {
+  const refusedChars = refused ? new RegExp(`[${refused.chars}]`, "u") : null;
+  return v.pipe(
     v.string("must be a string"),
-    wellFormed,
+    v.metadata<string, Record<string, unknown>>({
+      pattern: linePattern(max, { refused: refused?.chars ?? "" }),
+      description: `One line, at most ${max} characters once invisible characters at either end are trimmed; no control characters, line separators or bidi overrides.`,
+    }),
     v.transform(trimInvisible),
+    wellFormed,
     atMost(max),
     v.check((s) => !NOT_IN_LINE.test(s), "must be one line without control characters"),
+    v.check((s) => !refusedChars?.test(s), refused?.message ?? ""),
   );
+};
 
 /** One line that must show something: a title of zero-width spaces is as empty as "". */
-export const requiredLine = (max: number) => v.pipe(line(max), v.check(hasVisibleText, "must not be empty"));
+export const requiredLine = (max: number) =>
+  v.pipe(
+    v.string("must be a string"),
+    v.metadata<string, Record<string, unknown>>({
+      pattern: linePattern(max, { visible: true }),
+      description: `One line that shows something, at most ${max} characters once invisible characters at either end are trimmed; no control characters, line separators or bidi overrides.`,
+    }),
+    v.transform(trimInvisible),
+    wellFormed,
+    atMost(max),
+    v.check((s) => !NOT_IN_LINE.test(s), "must be one line without control characters"),
+    v.check(hasVisibleText, "must not be empty"),
+  );
 
 export const multiline = (max: number, trim: boolean) =>
   v.pipe(
     v.string("must be a string"),
-    wellFormed,
+    v.metadata<string, Record<string, unknown>>(
+      trim
+        ? { pattern: trimmedTextPattern(max), description: `At most ${max} characters once invisible characters at either end are trimmed; no control characters but tabs and newlines.` }
+        : { pattern: untrimmedTextPattern, maxLength: max, description: `At most ${max} characters; no control characters but tabs and newlines.` },
+    ),
     v.transform((s: string) => (trim ? trimInvisible(s) : s)),
+    wellFormed,
     atMost(max),
     v.check((s) => !CONTROL_EXCEPT_NEWLINES.test(s), "must not contain control characters"),
   );
@@ -77,8 +106,13 @@ function isRealCalendarTime(s: string): boolean {
   );
 }
 
-// RFC 3339 §5.6 date-time: seconds are part of a full time; the offset is Z or ±hh:mm.
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/i;
+// RFC 3339 §5.6 date-time: seconds are part of a full time; the offset is Z or ±hh:mm; T and Z in either case.
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+/**
+ * The same with real clock fields and offsets and a year from 1990 to 2199, as the API document states it (the
+ * calendar is format's). Exact but at the two ends: a time in 1990 with a positive offset may still be in 1989 UTC.
+ */
+const RFC3339_REAL = String.raw`^(?:199\d|2[01]\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[Tt](?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$`;
 
 /** An offset a clock can show: hours up to 23, minutes up to 59 (RFC 3339 §5.6 time-numoffset). */
 const isRealOffset = (s: string) => {
@@ -90,6 +124,12 @@ const isRealOffset = (s: string) => {
 export const Timestamp = v.pipe(
   v.string(),
   v.regex(RFC3339, "must be an RFC 3339 time with seconds and an offset, e.g. 2023-06-02T08:00:00+08:00"),
+  v.metadata<string, Record<string, unknown>>({
+    pattern: RFC3339_REAL,
+    format: "date-time",
+    description: "An RFC 3339 time with seconds and an offset, between 1990 and 2200 (UTC).",
+    examples: ["2026-12-01T08:00:00+08:00"],
+  }),
   v.check(isRealOffset, "must have a real UTC offset, from -23:59 to +23:59"),
   v.check(isRealCalendarTime, "must be a real date and time"),
   v.transform((s) => Date.parse(s)),
@@ -98,16 +138,29 @@ export const Timestamp = v.pipe(
 
 export const MediaKey = v.pipe(v.string(), v.regex(MEDIA_KEY, "must be a media key as returned by the image upload"));
 
+/** A missing member is required; anything else an object schema refuses is not an object at all. */
+const objectIssue = (issue: v.ObjectWithRestIssue) => (issue.received === "undefined" ? "is required" : "must be an object");
+
 /**
  * A JSON object that refuses arrays and unknown fields, listing each unknown one (strictObject stops at the
- * first). Its output is typed as the entries alone: after the check, no other member can be there.
+ * first). Its output is typed as the entries alone: after the check, no other member can be there. `rule`
+ * checks the object as a whole, with what it means in JSON Schema for the API document.
  */
-export const closed = <E extends v.ObjectEntries>(entries: E) =>
-  v.pipe(
-    v.custom<Record<string, unknown>>((input) => typeof input === "object" && input !== null && !Array.isArray(input), "must be an object"),
-    v.objectWithRest(entries, v.never("unknown field")),
-    v.transform((output) => output as v.InferOutput<v.ObjectSchema<E, undefined>>),
+export const closed = <E extends v.ObjectEntries>(
+  entries: E,
+  rule?: { test: (input: Record<string, unknown>) => boolean; message: string; json: Record<string, unknown> },
+) => {
+  const object = v.objectWithRest(entries, v.never("unknown field"), objectIssue);
+  type Input = v.InferOutput<typeof object>;
+  return v.pipe(
+    object,
+    // Object schemas take an array for an object whose members are missing.
+    v.check<Input, string>((input) => !Array.isArray(input), "must be an object"),
+    v.metadata<Input, Record<string, unknown>>(rule?.json ?? {}),
+    v.check<Input, string>((input) => rule?.test(input) ?? true, rule?.message ?? ""),
+    v.transform((output: Input) => output as v.InferOutput<v.ObjectSchema<E, undefined>>),
   );
+};
 
 export const Byline = closed({
   name: requiredLine(LIMITS.bylineName),
@@ -130,10 +183,11 @@ const writable = {
 };
 
 /** PATCH /api/v1/admin/articles/:id: a subset of the fields, at least one. */
-export const ArticlePatch = v.pipe(
-  closed(v.partial(v.object(writable)).entries),
-  v.check((o) => Object.keys(o).length > 0, "must change at least one field"),
-);
+export const ArticlePatch = closed(v.partial(v.object(writable)).entries, {
+  test: (o) => Object.keys(o).length > 0,
+  message: "must change at least one field",
+  json: { minProperties: 1 },
+});
 export type ArticlePatch = v.InferOutput<typeof ArticlePatch>;
 
 /** POST /api/v1/admin/articles. `status: "published"` publishes (or schedules) in the same step. */
@@ -156,6 +210,43 @@ export type ArticleInput = Omit<ArticleCreate, "id" | "status">;
 
 /** POST …/publish: optionally when. */
 export const PublishRequest = closed({ publish_at: v.optional(v.nullable(Timestamp)) });
+
+/** How long a preview link lasts, unless asked otherwise: a working day; at most a week. */
+export const PREVIEW_TTL_SECONDS = { default: 24 * 3600, min: 60, max: 7 * 24 * 3600 };
+
+/** POST …/preview: optionally how long the link lasts. */
+export const PreviewRequest = closed({
+  expires_in: v.optional(
+    v.pipe(
+      v.number(),
+      v.integer("must be a whole number of seconds"),
+      v.minValue(PREVIEW_TTL_SECONDS.min, `must be at least ${PREVIEW_TTL_SECONDS.min}`),
+      v.maxValue(PREVIEW_TTL_SECONDS.max, `must be at most ${PREVIEW_TTL_SECONDS.max} (a week)`),
+    ),
+  ),
+});
+
+// Cloudflare's rules for a cache tag (printable ASCII, at most 1,024 characters), at most 100 a request.
+// Lower-cased, as Cloudflare matches tags and as every response is tagged.
+const CacheTag = v.pipe(
+  v.string(),
+  v.regex(/^[\x21-\x7e]{1,1024}$/, "must be 1 to 1,024 printable ASCII characters without spaces"),
+  v.toLowerCase(),
+);
+
+/** POST /api/v1/admin/cache/purge: some tags, or everything. */
+export const PurgeRequest = closed(
+  {
+    tags: v.optional(v.pipe(v.array(CacheTag), v.minLength(1, "must name at least one tag"), v.maxLength(100, "must name at most 100 tags"))),
+    everything: v.optional(v.literal(true, "must be true when given")),
+  },
+  {
+    test: (o) => (o.tags === undefined) !== (o.everything === undefined),
+    message: 'send either {"tags": [...]} or {"everything": true}',
+    json: { oneOf: [{ required: ["tags"] }, { required: ["everything"] }] },
+  },
+);
+
 
 /** `?status=` of the editors' list and search: a state as the API shows it, `trash` included. */
 export const StateFilter = v.picklist(ARTICLE_STATES, `must be one of ${ARTICLE_STATES.join(", ")}`);

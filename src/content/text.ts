@@ -1,14 +1,19 @@
 // Rules for text an editor types: what counts as a character, what is invisible, what may stand in one line.
+// Each set of characters is written once, as a class, so text-patterns.ts can state the same rules as the
+// JSON Schema patterns the API document publishes.
 
 /**
  * Characters that show nothing on their own: spaces, format and default-ignorable code points (zero-width
  * spaces, bidi marks, U+3164 HANGUL FILLER, U+00AD soft hyphen, U+034F, U+2060–2064, tag characters),
  * combining marks without a base, and U+2800 BRAILLE PATTERN BLANK, which renders as a space.
  */
-const INVISIBLE = /[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cf}\p{M}\u2800]/u;
+export const INVISIBLE_CLASS = String.raw`\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cf}\p{M}\u2800`;
+const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, "u");
+/** The bidi overrides and isolates, which can make a title read differently from what it is. */
+export const BIDI_CONTROLS_CLASS = String.raw`\u202a-\u202e\u2066-\u2069`;
 // Trimmed from the ends of a line — but not the bidi overrides and isolates, which are refused wherever
 // they stand (NOT_IN_LINE), so a hostile one is reported rather than quietly dropped.
-const TRIMMABLE = String.raw`(?:(?![\u202a-\u202e\u2066-\u2069])[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cf}\u2800])`;
+export const TRIMMABLE = String.raw`(?:(?![${BIDI_CONTROLS_CLASS}])[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cf}\u2800])`;
 const INVISIBLE_AT_ENDS = new RegExp(`^${TRIMMABLE}+|${TRIMMABLE}+$`, "gu");
 
 /** True when the text shows at least one character: a title of zero-width spaces is empty. */
@@ -55,10 +60,12 @@ export function utf8Bytes(text: string): number {
  * Not allowed in one line of text: control characters, line and paragraph separators, and the bidi
  * overrides and isolates that can make a title read differently from what it is.
  */
-export const NOT_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+export const NOT_IN_LINE_CLASS = String.raw`\u0000-\u001f\u007f-\u009f\u2028\u2029${BIDI_CONTROLS_CLASS}`;
+export const NOT_IN_LINE = new RegExp(`[${NOT_IN_LINE_CLASS}]`, "u");
 
 /** Not allowed in multi-line text (a body, a summary): control characters other than tab and newlines. */
-export const CONTROL_EXCEPT_NEWLINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+export const CONTROL_EXCEPT_NEWLINES_CLASS = String.raw`\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f`;
+export const CONTROL_EXCEPT_NEWLINES = new RegExp(`[${CONTROL_EXCEPT_NEWLINES_CLASS}]`, "u");
 
 /**
  * UTF-8 size of `text` as a JSON string (RFC 8259 §7, as JSON.stringify writes it): a quote, a backslash and

@@ -1,85 +1,120 @@
-// Reads for one published article (its page and GET /api/v1/articles/:id), all in one batch and so one
-// round trip: the article, its section chain, 上一篇 / 下一篇, its cover image and, for pages, the site
-// navigation. Every statement starts from the article's id, so none waits for another's answer.
+// Reads for one article (its page, GET /api/v1/articles/:id, a preview), each in ONE statement: the article
+// row, with its section chain, 上一篇 / 下一篇, its cover image and, for pages, the site navigation beside it
+// as JSON columns. One statement where a batch sent six: every statement costs D1 a round of work of its own.
+import * as v from "valibot";
 import type { Article, ArticleInContext, NeighbourArticle, PublishedArticle } from "../domain/article.ts";
-import type { CoverFigure } from "../domain/media.ts";
-import { type ArticleRow, type NeighbourRow, articleColumnsOf, newerThanArticleStatement, olderThanArticleStatement, toArticle } from "./articles.ts";
 import type { Db } from "../domain/db.ts";
-import { rowsOf } from "./handle.ts";
-import { type Missing, sectionsFrom, topSectionsStatement } from "./listings.ts";
-import {
-  type SectionRow,
-  chainFromDepthRows,
-  chainFromRows,
-  sectionChainOfArticleStatement,
-  sectionChainStatement,
-} from "./sections.ts";
+import { type ArticleRow, articleColumnsOf, toArticle } from "./articles.ts";
+import { firstRowOf } from "./handle.ts";
+import { columnsOf, jsonObject, rowFromJson } from "./json-columns.ts";
+import { type Missing, sectionsFromJson, topSectionsJson } from "./listings.ts";
+import { chainFromJson, chainJson } from "./sections.ts";
 
 type ArticleAt = Pick<ArticleInContext, "article" | "sectionPath">;
 
-const publishedArticleStatement = (db: Db, id: number) =>
+const NeighbourJson = v.object({ id: v.number(), title: v.string(), published_at: v.number() });
+
+const CoverJson = v.object({
+  key: v.string(),
+  width: v.nullable(v.number()),
+  height: v.nullable(v.number()),
+  alt: v.string(),
+  caption: v.string(),
+  credit: v.string(),
+});
+
+/** 上一篇 (`<`, newest first) or 下一篇 (`>`, oldest first) of `a` in its section: one step of the section index. */
+const neighbourJson = (cmp: "<" | ">") => {
+  const order = cmp === "<" ? "DESC" : "ASC";
+  return `(SELECT ${jsonObject(columnsOf("n", Object.keys(NeighbourJson.entries)))} FROM articles n
+            WHERE n.section_id = a.section_id AND n.status = 'published' AND (n.published_at, n.id) ${cmp} (a.published_at, a.id)
+            ORDER BY n.published_at ${order}, n.id ${order} LIMIT 1)`;
+};
+
+type Wants = { published: boolean; neighbours: boolean; nav: boolean };
+
+type PageRow = (ArticleRow | { [K in keyof ArticleRow]: null }) & {
+  section_path: string;
+  chain: string;
+  older: string | null;
+  newer: string | null;
+  cover: string | null;
+  nav: string | null;
+};
+
+/**
+ * The one statement: the article by id (and published, when asked), with what its page shows around it.
+ * Always one row: with no such article its columns are NULL and the navigation is still there, for the 404.
+ */
+const articlePageStatement = (db: Db, id: number, wants: Wants) =>
   db
     .prepare(
-      `SELECT ${articleColumnsOf("a")}, s.path AS section_path
-         FROM articles a JOIN sections s ON s.id = a.section_id
-        WHERE a.id = ? AND a.status = 'published' AND a.deleted_at IS NULL`,
+      `SELECT ${articleColumnsOf("a")}, s.path AS section_path,
+              ${chainJson("a.section_id")} AS chain,
+              ${wants.neighbours ? neighbourJson("<") : "NULL"} AS older,
+              ${wants.neighbours ? neighbourJson(">") : "NULL"} AS newer,
+              (SELECT ${jsonObject(columnsOf("m", Object.keys(CoverJson.entries)))} FROM media m WHERE m.key = a.cover_image) AS cover,
+              ${wants.nav ? topSectionsJson : "NULL"} AS nav
+         FROM (SELECT 1) one
+         LEFT JOIN articles a ON a.id = ?1 AND a.deleted_at IS NULL${wants.published ? " AND a.status = 'published'" : ""}
+         LEFT JOIN sections s ON s.id = a.section_id`,
     )
     .bind(id);
 
-// The statement reads only published articles, so the row is one.
-const toPlaced = (row: (ArticleRow & { section_path: string }) | undefined): ArticleAt | null =>
-  row && row.published_at !== null
-    ? { article: { ...toArticle(row), status: "published", publishedAt: row.published_at } satisfies PublishedArticle, sectionPath: row.section_path }
-    : null;
+const neighbourOf = (text: string | null, sectionPath: string): NeighbourArticle | null => {
+  const n = rowFromJson(NeighbourJson, text);
+  return n && { id: n.id, title: n.title, sectionPath, publishedAt: n.published_at };
+};
 
-const toNeighbour = (r: NeighbourRow | undefined): NeighbourArticle | null =>
-  r ? { id: r.id, title: r.title, sectionPath: r.section_path, publishedAt: r.published_at } : null;
+/** The row as the page's parts; the article as stored (any status). */
+const toContext = (row: FoundRow): Omit<ArticleInContext, "article"> & { article: Article } => ({
+  article: toArticle(row),
+  sectionPath: row.section_path,
+  chain: chainFromJson(row.chain),
+  older: neighbourOf(row.older, row.section_path),
+  newer: neighbourOf(row.newer, row.section_path),
+  cover: rowFromJson(CoverJson, row.cover),
+  nav: sectionsFromJson(row.nav),
+});
+
+/** A published row's article as a PublishedArticle (the statement read only published ones). */
+const asPublished = (article: Article): PublishedArticle | null =>
+  article.status === "published" && article.publishedAt !== null ? { ...article, status: "published", publishedAt: article.publishedAt } : null;
+
+type FoundRow = ArticleRow & Omit<PageRow, keyof ArticleRow>;
+
+/** The article's row, or the navigation the 404 page shows when there is none. */
+async function firstRow(db: Db, id: number, wants: Wants): Promise<FoundRow | Missing> {
+  const row = await firstRowOf<PageRow>(articlePageStatement(db, id, wants));
+  if (!row || row.id === null) return { missing: true, nav: sectionsFromJson(row?.nav ?? null) };
+  return row as FoundRow;
+}
 
 /** A published article (never a draft, a scheduled or a trashed one) and its section's path. */
 export async function getPublishedArticle(db: Db, id: number): Promise<ArticleAt | null> {
-  return toPlaced((await publishedArticleStatement(db, id).all<ArticleRow & { section_path: string }>()).results[0]);
+  const row = await firstRowOf<ArticleRow & { section_path: string }>(
+    db
+      .prepare(
+        `SELECT ${articleColumnsOf("a")}, s.path AS section_path FROM articles a JOIN sections s ON s.id = a.section_id
+          WHERE a.id = ? AND a.status = 'published' AND a.deleted_at IS NULL`,
+      )
+      .bind(id),
+  );
+  const article = row ? asPublished(toArticle(row)) : null;
+  return row && article ? { article, sectionPath: row.section_path } : null;
 }
 
 /**
- * A published article and everything around it, in one round trip; missing (with the navigation, when asked
- * for) when there is none.
- * With `expectedSectionPath` (a page's URL) the chain is read by that path; when the article lives
- * elsewhere the page redirects to the canonical URL, and the chain (empty or not) goes unused.
+ * A published article and everything around it, in one statement; missing (with the navigation, when asked
+ * for) when there is none. The chain is
+ * the article's own section's: a page asked for under another path redirects to the canonical URL.
  */
-export async function readPublishedArticle(
-  db: Db,
-  id: number,
-  opts: { expectedSectionPath?: string; nav: boolean },
-): Promise<ArticleInContext | Missing> {
-  const chainStatement =
-    opts.expectedSectionPath === undefined
-      ? sectionChainOfArticleStatement(db, id)
-      : sectionChainStatement(db, opts.expectedSectionPath);
-  const [article, chain, older, newer, cover, nav] = await db.batch<unknown>([
-    publishedArticleStatement(db, id),
-    chainStatement,
-    olderThanArticleStatement(db, id),
-    newerThanArticleStatement(db, id),
-    db
-      .prepare(`SELECT key, width, height, alt, caption, credit FROM media WHERE key = (SELECT cover_image FROM articles WHERE id = ?)`)
-      .bind(id),
-    ...(opts.nav ? [topSectionsStatement(db)] : []),
-  ]);
-  const placed = toPlaced(rowsOf<ArticleRow & { section_path: string }>(article)[0]);
-  if (!placed) return { missing: true, nav: opts.nav ? sectionsFrom(nav) : [] };
-  const sectionChain =
-    opts.expectedSectionPath === undefined
-      ? chainFromDepthRows(rowsOf<SectionRow & { depth: number }>(chain))
-      : chainFromRows(placed.sectionPath, rowsOf<SectionRow>(chain));
-  return {
-    ...placed,
-    // Not the URL's section: the caller redirects to the canonical URL and shows no chain.
-    chain: sectionChain ?? [],
-    older: toNeighbour(rowsOf<NeighbourRow>(older)[0]),
-    newer: toNeighbour(rowsOf<NeighbourRow>(newer)[0]),
-    cover: rowsOf<CoverFigure>(cover)[0] ?? null,
-    nav: opts.nav ? sectionsFrom(nav) : [],
-  };
+export async function readPublishedArticle(db: Db, id: number, opts: { nav: boolean }): Promise<ArticleInContext | Missing> {
+  const row = await firstRow(db, id, { published: true, neighbours: true, nav: opts.nav });
+  if ("missing" in row) return row;
+  const read = toContext(row);
+  const article = asPublished(read.article);
+  return article ? { ...read, article } : { missing: true, nav: read.nav };
 }
 
 /**
@@ -87,21 +122,6 @@ export async function readPublishedArticle(
  * yet), for a preview. Null when there is no such article or it is in the trash.
  */
 export async function readArticleForPreview(db: Db, id: number): Promise<Omit<ArticleInContext, "article"> & { article: Article } | null> {
-  const [article, chain, cover, nav] = await db.batch<unknown>([
-    db.prepare(`SELECT ${articleColumnsOf("a")}, s.path AS section_path FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.id = ? AND a.deleted_at IS NULL`).bind(id),
-    sectionChainOfArticleStatement(db, id),
-    db.prepare(`SELECT key, width, height, alt, caption, credit FROM media WHERE key = (SELECT cover_image FROM articles WHERE id = ?)`).bind(id),
-    topSectionsStatement(db),
-  ]);
-  const row = rowsOf<ArticleRow & { section_path: string }>(article)[0];
-  if (!row) return null;
-  return {
-    article: toArticle(row),
-    sectionPath: row.section_path,
-    chain: chainFromDepthRows(rowsOf<SectionRow & { depth: number }>(chain)),
-    older: null,
-    newer: null,
-    cover: rowsOf<CoverFigure>(cover)[0] ?? null,
-    nav: sectionsFrom(nav),
-  };
+  const row = await firstRow(db, id, { published: false, neighbours: false, nav: true });
+  return "missing" in row ? null : toContext(row);
 }

@@ -77,30 +77,10 @@ export const toArticle = (r: ArticleRow): Article => ({
 /** Any article by id, whatever its status (the admin view), for use alone or inside a batch. */
 export const articleStatement = (db: Db, id: number) => db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`).bind(id);
 
-/** A published neighbour row, for 上一篇 / 下一篇 links. */
-export type NeighbourRow = { id: number; title: string; published_at: number; section_path: string };
-
+/** The published articles of a section, for 上一篇 / 下一篇 around a change the write path is making. */
 const NEIGHBOUR_SELECT = `SELECT a.id, a.title, a.published_at, s.path AS section_path
   FROM articles a JOIN sections s ON s.id = a.section_id
  WHERE a.section_id = ?1 AND a.status = 'published'`;
-
-const NEIGHBOUR_OF_ID = `SELECT n.id, n.title, n.published_at, s.path AS section_path
-  FROM articles cur
-  JOIN articles n ON n.section_id = cur.section_id AND n.status = 'published'
-  JOIN sections s ON s.id = n.section_id
- WHERE cur.id = ?1 AND cur.status = 'published'`;
-
-/** 上一篇 of the article with this id, found from the id alone so it can share the article's own batch. */
-export const olderThanArticleStatement = (db: Db, id: number) =>
-  db
-    .prepare(`${NEIGHBOUR_OF_ID} AND (n.published_at, n.id) < (cur.published_at, cur.id) ORDER BY n.published_at DESC, n.id DESC LIMIT 1`)
-    .bind(id);
-
-/** 下一篇 of the article with this id. */
-export const newerThanArticleStatement = (db: Db, id: number) =>
-  db
-    .prepare(`${NEIGHBOUR_OF_ID} AND (n.published_at, n.id) > (cur.published_at, cur.id) ORDER BY n.published_at ASC, n.id ASC LIMIT 1`)
-    .bind(id);
 
 /** 上一篇: the next older published article of the section (keyset on the section index). */
 export const olderInSectionStatement = (db: Db, sectionId: number, publishedAt: number, id: number) =>

@@ -3,3 +3,6 @@
 
 /** The rows of one statement of a batch. db.batch types all results alike, so each is typed here. */
 export const rowsOf = <T>(result: D1Result<unknown> | undefined): T[] => (result?.results ?? []) as T[];
+
+/** The first row of a statement run with all(): unlike first(), all() reports the rows D1 read (the meter counts them). */
+export const firstRowOf = async <T>(statement: D1PreparedStatement): Promise<T | undefined> => (await statement.all<T>()).results[0];

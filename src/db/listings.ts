@@ -1,26 +1,31 @@
 // Reader-side listings: section pages, home headlines and the public list API. Every read is an index
-// range on section_listing or articles_published, so its cost does not grow with the archive.
+// range on section_listing or articles_published, so its cost does not grow with the archive; a page is
+// one statement, what it lists beside the main rows carried as JSON columns (json-columns.ts).
+import * as v from "valibot";
 import type { ListedArticle, Home, SectionPage } from "../domain/listing.ts";
 import type { Section } from "../domain/section.ts";
 import { type ArticleInSection, type ArticleRow, articleColumnsOf, toArticle } from "./articles.ts";
 import type { Db } from "../domain/db.ts";
-import { rowsOf } from "./handle.ts";
-import { type SectionRow, SECTION_COLUMNS, chainFromRows, sectionChainStatement, toSection } from "./sections.ts";
+import { firstRowOf, rowsOf } from "./handle.ts";
+import { columnsOf, jsonObject, rowsFromJson } from "./json-columns.ts";
+import { sectionPathChain } from "../content/urls.ts";
+import { SectionRow, SECTION_COLUMNS, chainByPathJson, chainFromPathJson, sectionJson, toSection } from "./sections.ts";
 
-export type ListedRow = {
-  id: number;
-  section_path: string;
-  section_name: string;
-  title: string;
-  title_bold: number;
-  summary: string;
-  body_start: string;
-  cover_image: string | null;
-  cover_width: number | null;
-  cover_height: number | null;
-  cover_alt: string | null;
-  published_at: number;
-};
+export const ListedRow = v.object({
+  id: v.number(),
+  section_path: v.string(),
+  section_name: v.string(),
+  title: v.string(),
+  title_bold: v.number(),
+  summary: v.string(),
+  body_start: v.string(),
+  cover_image: v.nullable(v.string()),
+  cover_width: v.nullable(v.number()),
+  cover_height: v.nullable(v.number()),
+  cover_alt: v.nullable(v.string()),
+  published_at: v.number(),
+});
+export type ListedRow = v.InferOutput<typeof ListedRow>;
 
 /** Enough of the body text for excerpt() to find a sentence end within its 120 characters. */
 const BODY_START_CHARS = 200;
@@ -34,6 +39,10 @@ export const LISTED_COLUMNS = `a.id, s.path AS section_path, s.name AS section_n
 export const LISTED_JOINS = `JOIN articles a ON a.id = l.article_id
   JOIN sections s ON s.id = a.section_id
   LEFT JOIN media m ON m.key = a.cover_image`;
+
+/** The rows of `listed` (a query selecting LISTED_COLUMNS, and `extra`), in its order, as one JSON array. */
+export const listedJson = (listed: string, extra: readonly string[] = []) =>
+  `(SELECT json_group_array(${jsonObject(columnsOf("x", [...extra, ...Object.keys(ListedRow.entries)]))}) FROM (${listed}) x)`;
 
 export const toListed = (r: ListedRow): ListedArticle => ({
   id: r.id,
@@ -53,16 +62,14 @@ export const toListed = (r: ListedRow): ListedArticle => ({
 export const topSectionsStatement = (db: Db) =>
   db.prepare(`SELECT ${SECTION_COLUMNS} FROM sections WHERE parent_id IS NULL ORDER BY sort_order, id`);
 
-const childSectionsStatement = (db: Db, path: string) =>
-  db
-    .prepare(
-      `SELECT ${SECTION_COLUMNS} FROM sections
-        WHERE parent_id = (SELECT id FROM sections WHERE path = ?) ORDER BY sort_order, id`,
-    )
-    .bind(path);
+/** The same sections as a JSON column, for a page's one statement. */
+export const topSectionsJson = `(SELECT json_group_array(${sectionJson("t")})
+    FROM (SELECT ${SECTION_COLUMNS} FROM sections WHERE parent_id IS NULL ORDER BY sort_order, id) t)`;
 
 export const sectionsFrom = (result: D1Result<unknown> | undefined): Section[] => rowsOf<SectionRow>(result).map(toSection);
 
+/** A JSON column of sections (topSectionsJson, a section's children), in its order. */
+export const sectionsFromJson = (text: string | null): Section[] => rowsFromJson(SectionRow, text).map(toSection);
 /** The site navigation alone: for a page that has read nothing else (a 404 no route answered). */
 export const readNav = async (db: Db): Promise<Section[]> => sectionsFrom(await topSectionsStatement(db).all());
 
@@ -71,68 +78,71 @@ export type Missing = { missing: true; nav: Section[] };
 
 export const PAGE_SIZE = 20;
 
+type SectionPageRow = { nav: string; chain: string; children: string; total: number | null; items: string };
+
 /**
- * Page `page` of a section, newest first, in one round trip: positions number a section's listing from
+ * Page `page` of a section, newest first, in one statement: positions number a section's listing from
  * the oldest (1) up, so page N is the range (total − 20N, total − 20(N−1)] of the position index.
  * Missing when the section does not exist.
  */
 export async function readSectionPage(db: Db, path: string, page: number): Promise<SectionPage | Missing> {
-  const newest = `SELECT position FROM section_listing WHERE section_id = (SELECT id FROM sections WHERE path = ?1)
-                   ORDER BY position DESC LIMIT 1`;
-  const [nav, chain, children, total, items] = await db.batch<unknown>([
-    topSectionsStatement(db),
-    sectionChainStatement(db, path),
-    childSectionsStatement(db, path),
-    db.prepare(newest).bind(path),
-    db
-      .prepare(
-        `WITH total(n) AS (${newest})
-         SELECT ${LISTED_COLUMNS}
-           FROM section_listing l ${LISTED_JOINS}
-          WHERE l.section_id = (SELECT id FROM sections WHERE path = ?1)
-            AND l.position >  (SELECT n FROM total) - ?2 * ?3
-            AND l.position <= (SELECT n FROM total) - (?2 - 1) * ?3
-          ORDER BY l.position DESC`,
-      )
-      .bind(path, page, PAGE_SIZE),
-  ]);
-  const sectionChain = chainFromRows(path, rowsOf<SectionRow>(chain));
-  if (!sectionChain) return { missing: true, nav: sectionsFrom(nav) };
+  const section = `(SELECT id FROM sections WHERE path = ?1)`;
+  const newest = `(SELECT position FROM section_listing WHERE section_id = ${section} ORDER BY position DESC LIMIT 1)`;
+  const row = await firstRowOf<SectionPageRow>(
+    db.prepare(
+      `SELECT ${topSectionsJson} AS nav,
+              ${chainByPathJson(path, 4)} AS chain,
+              (SELECT json_group_array(${sectionJson("k")})
+                 FROM (SELECT ${SECTION_COLUMNS} FROM sections WHERE parent_id = ${section} ORDER BY sort_order, id) k) AS children,
+              ${newest} AS total,
+              ${listedJson(`SELECT ${LISTED_COLUMNS}
+                 FROM section_listing l ${LISTED_JOINS}
+                WHERE l.section_id = ${section}
+                  AND l.position >  ${newest} - ?2 * ?3
+                  AND l.position <= ${newest} - (?2 - 1) * ?3
+                ORDER BY l.position DESC`)} AS items`,
+    ).bind(path, page, PAGE_SIZE, ...sectionPathChain(path)),
+  );
+  const chain = row && chainFromPathJson(path, row.chain);
+  // The statement has no FROM: it answers a row (the navigation) even for a section that does not exist.
+  if (!row || !chain) return { missing: true, nav: row ? sectionsFromJson(row.nav) : [] };
   return {
-    nav: sectionsFrom(nav),
-    chain: sectionChain,
-    children: sectionsFrom(children),
-    total: rowsOf<{ position: number }>(total)[0]?.position ?? 0,
-    items: rowsOf<ListedRow>(items).map(toListed),
+    nav: sectionsFromJson(row.nav),
+    chain,
+    children: sectionsFromJson(row.children),
+    total: row.total ?? 0,
+    items: rowsFromJson(ListedRow, row.items).map(toListed),
   };
 }
 
-/** The newest `perSection` articles of every top-level section, in one round trip. */
+const HomeItem = v.object({ listed_in: v.number(), ...ListedRow.entries });
+
+/** The newest `perSection` articles of every top-level section, in one statement. */
 export async function readHome(db: Db, perSection: number): Promise<Home> {
-  const [nav, rows] = await db.batch<unknown>([
-    topSectionsStatement(db),
-    // Positions are contiguous, so a section's newest N are those above its newest position − N.
-    db
-      .prepare(
-        `SELECT l.section_id AS listed_in, ${LISTED_COLUMNS}
-           FROM sections top
-           JOIN section_listing l ON l.section_id = top.id
-            AND l.position > (SELECT position FROM section_listing n WHERE n.section_id = top.id
-                               ORDER BY position DESC LIMIT 1) - ?1
-           ${LISTED_JOINS}
-          WHERE top.parent_id IS NULL
-          ORDER BY top.sort_order, top.id, l.position DESC`,
-      )
-      .bind(perSection),
-  ]);
-  const sections = sectionsFrom(nav);
+  // Positions are contiguous, so a section's newest N are those above its newest position − N.
+  const row = await firstRowOf<{ nav: string; items: string }>(
+    db.prepare(
+      `SELECT ${topSectionsJson} AS nav,
+              ${listedJson(
+                `SELECT l.section_id AS listed_in, ${LISTED_COLUMNS}
+                   FROM sections top
+                   JOIN section_listing l ON l.section_id = top.id
+                    AND l.position > (SELECT position FROM section_listing n WHERE n.section_id = top.id
+                                       ORDER BY position DESC LIMIT 1) - ?1
+                   ${LISTED_JOINS}
+                  WHERE top.parent_id IS NULL
+                  ORDER BY top.sort_order, top.id, l.position DESC`,
+                ["listed_in"],
+              )} AS items`,
+    ).bind(perSection),
+  );
+  const sections = sectionsFromJson(row?.nav ?? null);
   const bySection = new Map<number, ListedArticle[]>(sections.map((s) => [s.id, []]));
-  for (const row of rowsOf<ListedRow & { listed_in: number }>(rows)) {
-    bySection.get(row.listed_in)?.push(toListed(row));
+  for (const item of rowsFromJson(HomeItem, row?.items ?? null)) {
+    bySection.get(item.listed_in)?.push(toListed(item));
   }
   return { nav: sections, headlines: sections.map((section) => ({ section, items: bySection.get(section.id) ?? [] })) };
 }
-
 
 // Larger than any stored (published_at, id), so the first page needs no statement of its own.
 const BEFORE_EVERYTHING = [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER] as const;

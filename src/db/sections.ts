@@ -1,20 +1,29 @@
 // Sections (栏目): the tree readers browse. Small (dozens of rows), read by path.
+import * as v from "valibot";
 import type { Section } from "../domain/section.ts";
 import { sectionPathChain } from "../content/urls.ts";
 import type { Db } from "../domain/db.ts";
+import { columnsOf, jsonObject, rowsFromJson } from "./json-columns.ts";
 
-type SectionRow = {
-  id: number;
-  path: string;
-  slug: string;
-  name: string;
-  parent_id: number | null;
-  sort_order: number;
-  description: string;
-  changed_at: number;
-};
+/** A sections row, as a statement returns it or a JSON column carries it (json-columns.ts). */
+const SectionRow = v.object({
+  id: v.number(),
+  path: v.string(),
+  slug: v.string(),
+  name: v.string(),
+  parent_id: v.nullable(v.number()),
+  sort_order: v.number(),
+  description: v.string(),
+  changed_at: v.number(),
+});
+type SectionRow = v.InferOutput<typeof SectionRow>;
 
-export const SECTION_COLUMNS = "id, path, slug, name, parent_id, sort_order, description, changed_at";
+const SECTION_NAMES = Object.keys(SectionRow.entries);
+
+export const SECTION_COLUMNS = SECTION_NAMES.join(", ");
+
+/** A section row of `alias` as one JSON object, for a JSON column (read back with SectionRow). */
+export const sectionJson = (alias: string, extra: Record<string, string> = {}) => jsonObject({ ...columnsOf(alias, SECTION_NAMES), ...extra });
 
 export const toSection = (r: SectionRow): Section => ({
   id: r.id,
@@ -61,7 +70,7 @@ export async function getSectionChain(db: Db, path: string): Promise<Section[] |
   return chainFromRows(path, results);
 }
 
-export type { SectionRow };
+export { SectionRow };
 
 export type NewSection = { path: string; name: string; sortOrder?: number; description?: string };
 
@@ -94,6 +103,31 @@ const chainCte = (start: string) => `WITH RECURSIVE chain(id, depth) AS (
 /** Rows of a chain query, root first (sorted here: a handful of rows, not worth a sort in SQL). */
 export const chainFromDepthRows = (rows: Array<SectionRow & { depth: number }>): Section[] =>
   [...rows].sort((a, b) => b.depth - a.depth).map(toSection);
+
+/**
+ * A JSON column: the section whose id the SQL expression `sectionId` gives (an outer row's column, say) and
+ * its ancestors, each with its depth (0 the section itself); `[]` when there is no such section.
+ */
+export const chainJson = (sectionId: string) => `(WITH RECURSIVE up(id, depth) AS (
+         SELECT ${sectionId}, 0
+         UNION ALL
+         SELECT p.parent_id, up.depth + 1 FROM sections p JOIN up ON p.id = up.id WHERE p.parent_id IS NOT NULL
+       )
+       SELECT json_group_array(${sectionJson("c", { depth: "up.depth" })}) FROM up JOIN sections c ON c.id = up.id)`;
+
+const ChainRow = v.object({ ...SectionRow.entries, depth: v.number() });
+
+/** A chainJson column, root first. */
+export const chainFromJson = (text: string | null): Section[] => chainFromDepthRows(rowsFromJson(ChainRow, text));
+
+/** A JSON column: the sections of sectionChainStatement, sectionPathChain(path) bound from parameter `first` on. */
+export const chainByPathJson = (path: string, first: number) =>
+  `(SELECT json_group_array(${sectionJson("c")}) FROM sections c
+     WHERE c.path IN (${sectionPathChain(path).map((_, i) => `?${first + i}`).join(", ")}))`;
+
+/** A chainByPathJson column, root first; null when any level is missing. */
+export const chainFromPathJson = (path: string, text: string | null): Section[] | null =>
+  chainFromRows(path, rowsFromJson(SectionRow, text));
 
 /** A section and its ancestors by the section's id, root first; null when the id is unknown. */
 export async function getSectionChainById(db: Db, id: number): Promise<Section[] | null> {

@@ -6,6 +6,7 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env.ts";
 import { D1Meter } from "../db/metered.ts";
+import { addServerTiming } from "./server-timing.ts";
 
 export function d1Timing(): MiddlewareHandler<AppEnv> {
   return async function d1Timing(c, next) {
@@ -16,6 +17,6 @@ export function d1Timing(): MiddlewareHandler<AppEnv> {
     c.set("d1Usage", meter.usage);
     await next();
     if (meter.usage.roundTrips === 0) return;
-    c.res.headers.append("Server-Timing", c.env.D1_METER === "on" ? meter.serverTiming() : `d1;dur=${meter.usage.ms}`);
+    addServerTiming(c.res.headers, c.env.D1_METER === "on" ? meter.serverTiming() : `d1;dur=${meter.usage.ms}`);
   };
 }

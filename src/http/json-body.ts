@@ -8,7 +8,7 @@ import { canonicalJson } from "./canonical-json.ts";
 import { duplicateMemberPath } from "./duplicate-members.ts";
 
 /** 413 before reading when Content-Length says too much; otherwise reads at most `maxBytes` and stops. */
-async function readBounded(req: Request, maxBytes: number): Promise<string> {
+export async function readBounded(req: Request, maxBytes: number): Promise<string> {
   const declared = Number(req.headers.get("Content-Length") ?? NaN);
   if (declared > maxBytes) throw payloadTooLarge(maxBytes);
   if (!req.body) return "";

@@ -45,9 +45,8 @@ export const DEFAULT_LIMIT = 20;
 export const Limit = v.optional(
   v.pipe(
     v.string(),
-    v.regex(/^[1-9][0-9]{0,2}$/, "must be a whole number from 1 to 100"),
+    v.regex(/^(?:[1-9][0-9]?|100)$/, "must be a whole number from 1 to 100"),
     v.transform(Number),
-    v.maxValue(100, "must be at most 100"),
   ),
   String(DEFAULT_LIMIT),
 );

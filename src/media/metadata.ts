@@ -10,8 +10,7 @@ export const CREDIT_MAX = 200;
 // One line each, like an article's title: control characters would break the page they appear on. Query
 // strings and form fields are decoded leniently (invalid UTF-8 becomes U+FFFD), so that is refused here as a
 // JSON body's invalid UTF-8 is.
-const text = (max: number) =>
-  v.optional(v.pipe(line(max), v.check((s) => !s.includes("\ufffd"), "must be valid UTF-8 text")), "");
+const text = (max: number) => v.optional(line(max, { chars: String.raw`\ufffd`, message: "must be valid UTF-8 text" }), "");
 
 export const ImageMetadata = closed({ alt: text(ALT_MAX), caption: text(CAPTION_MAX), credit: text(CREDIT_MAX) });
 export type ImageMetadata = v.InferOutput<typeof ImageMetadata>;

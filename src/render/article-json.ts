@@ -1,11 +1,9 @@
 // The JSON shapes of the API: one article, a list item, a section. Pure functions over rows.
-import { type Article, articleState } from "../domain/article.ts";
+import { type Article as StoredArticle, articleState } from "../domain/article.ts";
 import type { Section } from "../domain/section.ts";
 import { toRfc3339 } from "../content/dates.ts";
 import { articleUrl, mediaUrl, sectionUrl } from "../content/urls.ts";
-
-export type SectionRef = { path: string; name: string; url: string };
-export type Neighbour = { id: number; title: string; url: string; published_at: string };
+import type { AdminArticle, Article, ArticleSummary, Neighbour, SectionRef } from "../content/responses.ts";
 
 export const sectionRef = (s: Pick<Section, "path" | "name">): SectionRef => ({
   path: s.path,
@@ -14,7 +12,7 @@ export const sectionRef = (s: Pick<Section, "path" | "name">): SectionRef => ({
 });
 
 /** The flat article object every list and detail endpoint shares. */
-export function articleSummaryJson(article: Article, section: Pick<Section, "path" | "name">) {
+export function articleSummaryJson(article: StoredArticle, section: Pick<Section, "path" | "name">): ArticleSummary {
   return {
     id: article.id,
     url: articleUrl(section.path, article.id),
@@ -33,8 +31,6 @@ export function articleSummaryJson(article: Article, section: Pick<Section, "pat
   };
 }
 
-export type ArticleSummaryJson = ReturnType<typeof articleSummaryJson>;
-
 export const neighbourJson = (n: { id: number; title: string; sectionPath: string; publishedAt: number }): Neighbour => ({
   id: n.id,
   title: n.title,
@@ -44,10 +40,10 @@ export const neighbourJson = (n: { id: number; title: string; sectionPath: strin
 
 /** One published article, as GET /api/v1/articles/:id answers it. */
 export function articleDetailJson(
-  article: Article,
+  article: StoredArticle,
   chain: Section[],
   neighbours: { prev: Neighbour | null; next: Neighbour | null },
-) {
+): Article {
   const section = chain[chain.length - 1];
   if (!section) throw new Error(`article ${article.id} has no section chain`);
   return {
@@ -60,7 +56,7 @@ export function articleDetailJson(
 }
 
 /** What an editor sees: the public shape plus its state (`trash`, with `deleted_at`, while in the trash) and the Markdown source. */
-export function adminArticleJson(article: Article, section: Pick<Section, "path" | "name">) {
+export function adminArticleJson(article: StoredArticle, section: Pick<Section, "path" | "name">): AdminArticle {
   return {
     ...articleSummaryJson(article, section),
     status: articleState(article),
@@ -73,4 +69,3 @@ export function adminArticleJson(article: Article, section: Pick<Section, "path"
   };
 }
 
-export type AdminArticleJson = ReturnType<typeof adminArticleJson>;

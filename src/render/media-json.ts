@@ -1,8 +1,11 @@
 // The JSON shape of an image, shared by the upload answer, the list and the detail endpoint.
 import type { Media } from "../domain/media.ts";
 import { mediaUrl } from "../content/urls.ts";
+import type { Media as MediaJson } from "../content/responses.ts";
 
-export const mediaJson = (m: Media) => ({
+export type { MediaJson };
+
+export const mediaJson = (m: Media): MediaJson => ({
   key: m.key,
   url: mediaUrl(m.key),
   content_type: m.contentType,
@@ -13,5 +16,3 @@ export const mediaJson = (m: Media) => ({
   caption: m.caption,
   credit: m.credit,
 });
-
-export type MediaJson = ReturnType<typeof mediaJson>;

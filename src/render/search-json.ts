@@ -3,6 +3,7 @@
 import type { SearchHit } from "../domain/search.ts";
 import type { Phrase } from "../search/query.ts";
 import { toRfc3339 } from "../content/dates.ts";
+import type { AdminSearchHit, SearchHit as SearchHitJson } from "../content/responses.ts";
 import { articleUrl } from "../content/urls.ts";
 import { sectionRef } from "./article-json.ts";
 import { segmentsHtmlString } from "./highlight.ts";
@@ -11,7 +12,7 @@ import { hitView } from "./search-hit.ts";
 const time = (ms: number | null) => (ms === null ? null : toRfc3339(ms));
 
 /** A hit as readers get it. */
-export function hitJson(hit: SearchHit, phrases: readonly Phrase[]) {
+export function hitJson(hit: SearchHit, phrases: readonly Phrase[]): SearchHitJson {
   const view = hitView(hit, phrases);
   return {
     id: hit.id,
@@ -25,7 +26,7 @@ export function hitJson(hit: SearchHit, phrases: readonly Phrase[]) {
 }
 
 /** A hit as editors get it: with its state and where the admin API has it. */
-export function adminHitJson(hit: SearchHit, phrases: readonly Phrase[]) {
+export function adminHitJson(hit: SearchHit, phrases: readonly Phrase[]): AdminSearchHit {
   return {
     ...hitJson(hit, phrases),
     status: hit.status,

@@ -4,7 +4,11 @@
 // CJK fonts first: a Latin font ahead of them would also take “” and ‘’, which Chinese sets full-width.
 const CJK_SANS = `"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif`;
 
-export const STYLESHEET = `
+/**
+ * The tokens (colours, width, type) and the base rules every page of the site shares, the desk's included
+ * (src/render/desk-stylesheet.ts): one newsroom, one typography.
+ */
+export const BASE_STYLES = `
 :root {
   --brand: #b4141b;
   --brand-dark: #8f0f15;
@@ -41,7 +45,9 @@ h1, h2, h3 { line-height: 1.4; }
 }
 .skip { position: absolute; left: -9999px; }
 .skip:focus { left: 16px; top: 8px; z-index: 10; background: var(--paper); padding: 4px 8px; }
+`;
 
+export const STYLESHEET = `${BASE_STYLES}
 /* Masthead and section navigation */
 .masthead { background: var(--paper); border-bottom: 1px solid var(--line); }
 .masthead-top { display: flex; align-items: baseline; justify-content: space-between; gap: 16px; padding-top: 18px; padding-bottom: 14px; }

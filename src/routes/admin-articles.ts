@@ -1,16 +1,15 @@
 // The editors' article API (mounted at /api/v1/admin/articles, behind authenticate()). Every change goes
 // through src/publish/changes.ts, which also decides who may make it; this file parses and answers.
 import { type Context, Hono } from "hono";
-import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import type { ChangeReport } from "../domain/change.ts";
 import { DomainError, notFound, previewsDisabled } from "../domain/errors.ts";
 import { toRfc3339 } from "../content/dates.ts";
-import { Cursor, KeyNumber, ListQuery, pageOf } from "../http/list-query.ts";
-import { ArticleCreate, ArticlePatch, LIMITS, PublishRequest, StateFilter, closed } from "../content/schemas.ts";
+import { pageOf } from "../http/list-query.ts";
+import { AdminListQuery } from "../http/api-queries.ts";
+import { ArticleCreate, ArticlePatch, LIMITS, PREVIEW_TTL_SECONDS, PreviewRequest, PublishRequest } from "../content/schemas.ts";
 import { signPreview } from "../auth/preview-links.ts";
 import { sha256Hex } from "../content/sha256.ts";
-import { SECTION_PATH } from "../content/urls.ts";
 import { type Placed, loadArticle } from "../db/article-load.ts";
 import { listArticlesForAdmin } from "../db/articles.ts";
 import { listRevisions } from "../db/revisions.ts";
@@ -58,12 +57,6 @@ function answerChange(c: Ctx, report: ChangeReport, status: 200 | 201 = 200) {
   return c.json({ ...articleJson(report), purge, pings }, status);
 }
 
-const AdminListQuery = ListQuery({
-  status: v.optional(StateFilter),
-  section: v.optional(v.pipe(v.string(), v.regex(SECTION_PATH, "must be a section path such as xw/dzyw"))),
-  cursor: v.optional(Cursor(v.strictTuple([KeyNumber, KeyNumber]))),
-});
-
 adminArticles.get("/", async (c) => {
   const { status, section: sectionPath, limit, cursor } = parseQuery(c, AdminListQuery);
   const section = sectionPath === undefined ? null : await getSectionByPath(c.var.db, sectionPath);
@@ -80,6 +73,7 @@ adminArticles.get("/", async (c) => {
 });
 
 adminArticles.post("/", async (c) => {
+  parseQuery(c, NoQuery);
   const { value: input, fingerprint } = await readJson(c, ArticleCreate, LIMITS.requestBytes);
   const actor = c.get("actor");
   const idemKey = idempotencyKey(c);
@@ -120,8 +114,10 @@ adminArticles.get(ID, async (c) => {
 });
 
 /** Applies a change to the article of the path, as the request's actor, on the client's preconditions. */
-const apply = async (c: Ctx, change: Change, conditions = preconditions(c)) =>
-  answerChange(c, await changeArticle(c.var.db, idOf(c), change, { actor: c.get("actor"), now: Date.now(), ...conditions }));
+async function apply(c: Ctx, change: Change, conditions = preconditions(c)) {
+  parseQuery(c, NoQuery);
+  return answerChange(c, await changeArticle(c.var.db, idOf(c), change, { actor: c.get("actor"), now: Date.now(), ...conditions }));
+}
 
 adminArticles.patch(ID, async (c) => {
   const conditions = preconditions(c, true);
@@ -141,25 +137,12 @@ adminArticles.delete(ID, (c) => apply(c, { kind: "trash" }));
 adminArticles.post(`${ID}/restore`, (c) => apply(c, { kind: "untrash" }));
 adminArticles.post(`${ID}/revisions/:n{[1-9][0-9]{0,8}}/restore`, (c) => apply(c, { kind: "revert", version: Number(c.req.param("n")) }));
 
-/** How long a preview link lasts, unless asked otherwise: a working day; at most a week. */
-const PREVIEW_TTL_SECONDS = { default: 24 * 3600, min: 60, max: 7 * 24 * 3600 };
-
-const PreviewRequest = closed({
-  expires_in: v.optional(
-    v.pipe(
-      v.number(),
-      v.integer("must be a whole number of seconds"),
-      v.minValue(PREVIEW_TTL_SECONDS.min, `must be at least ${PREVIEW_TTL_SECONDS.min}`),
-      v.maxValue(PREVIEW_TTL_SECONDS.max, `must be at most ${PREVIEW_TTL_SECONDS.max} (a week)`),
-    ),
-  ),
-});
-
 /**
  * A signed link to the article as it stands now, for someone without a key (a source checking a quote, the
  * desk on a phone). It shows this version only: once the article changes, the link answers 410.
  */
 adminArticles.post(`${ID}/preview`, async (c) => {
+  parseQuery(c, NoQuery);
   const secret = c.env.PREVIEW_SECRET;
   if (!secret) throw previewsDisabled();
   const { value: body } = await readJson(c, PreviewRequest, 1024, { optional: true });

@@ -1,21 +1,12 @@
 // The audit log for editors and admins, under /api/v1/admin/audit: who (a key, a person or a tool) did
 // what and when, newest first, by article, actor or action, paged by the entry id.
 import { Hono } from "hono";
-import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
-import { Cursor, KeyNumber, ListQuery, pageOf } from "../http/list-query.ts";
+import { pageOf } from "../http/list-query.ts";
+import { AuditListQuery } from "../http/api-queries.ts";
 import { parseQuery } from "../http/query.ts";
 import { listAudit } from "../db/audit.ts";
 import { auditJson } from "../render/staff-json.ts";
-
-const Id = v.pipe(v.string(), v.regex(/^[1-9][0-9]{0,15}$/, "must be a positive whole number"), v.transform(Number));
-
-const AuditListQuery = ListQuery({
-  article: v.optional(Id),
-  actor: v.optional(Id),
-  action: v.optional(v.pipe(v.string(), v.regex(/^[a-z_]{1,32}\.[a-z_]{1,32}$/, "must be an action such as article.publish"))),
-  cursor: v.optional(Cursor(v.strictTuple([KeyNumber]))),
-});
 
 export const adminAudit = new Hono<AppEnv>();
 

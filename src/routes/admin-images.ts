@@ -1,17 +1,17 @@
 // Image uploads for editors (mounted at /api/v1/admin/images behind the API key and the editor role).
 import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import { notFound } from "../domain/errors.ts";
-import { Cursor, KeyNumber, ListQuery, pageOf } from "../http/list-query.ts";
+import { pageOf } from "../http/list-query.ts";
+import { ImageListQuery } from "../http/api-queries.ts";
 import { getMedia, listMedia } from "../db/media.ts";
 import { MEDIA_KEY } from "../domain/media.ts";
 import { isMultipart, readUploadRequest } from "../http/upload-request.ts";
 import { MAX_IMAGE_BYTES, imageTooLarge, uploadImage } from "../publish/upload.ts";
 import { mediaJson } from "../render/media-json.ts";
 import { followImageChange } from "../follow-ups.ts";
-import { parseQuery } from "../http/query.ts";
+import { NoQuery, parseQuery } from "../http/query.ts";
 
 export const adminImages = new Hono<AppEnv>();
 
@@ -36,8 +36,6 @@ adminImages.post("/", uploadLimit, async (c) => {
   return c.json(mediaJson(media), created ? 201 : 200);
 });
 
-const ImageListQuery = ListQuery({ cursor: v.optional(Cursor(v.strictTuple([KeyNumber, v.pipe(v.string(), v.regex(MEDIA_KEY))]))) });
-
 adminImages.get("/", async (c) => {
   const { limit, cursor } = parseQuery(c, ImageListQuery);
   const rows = await listMedia(c.var.db, limit + 1, cursor ?? null);
@@ -46,6 +44,7 @@ adminImages.get("/", async (c) => {
 });
 
 adminImages.get("/:key", async (c) => {
+  parseQuery(c, NoQuery);
   const key = c.req.param("key");
   const media = MEDIA_KEY.test(key) ? await getMedia(c.var.db, key) : null;
   if (!media) throw notFound("No such image");

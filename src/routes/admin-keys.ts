@@ -39,12 +39,14 @@ adminKeys.get("/", async (c) => {
 });
 
 adminKeys.get(ID, async (c) => {
+  parseQuery(c, NoQuery);
   const key = await getApiKey(c.var.db, Number(c.req.param("id")));
   if (!key) throw notFound("No such API key");
   return c.json({ key: keyJson(key) });
 });
 
 adminKeys.post("/", async (c) => {
+  parseQuery(c, NoQuery);
   const { name, role } = (await readJson(c, KeyInput, MAX_BODY_BYTES)).value;
   const { key, secret } = await createApiKey(c.var.db, { name, role }, await generateKey(), c.get("actor"));
   c.header("Location", `/api/v1/admin/keys/${key.id}`);
@@ -52,6 +54,7 @@ adminKeys.post("/", async (c) => {
 });
 
 adminKeys.post(`${ID}/revoke`, async (c) => {
+  parseQuery(c, NoQuery);
   const key = await revokeApiKey(c.var.db, Number(c.req.param("id")), c.get("actor"));
   if (!key) throw notFound("No such API key");
   if (key.revokedAt === null) {
@@ -61,6 +64,7 @@ adminKeys.post(`${ID}/revoke`, async (c) => {
 });
 
 adminKeys.post(`${ID}/rotate`, async (c) => {
+  parseQuery(c, NoQuery);
   const id = Number(c.req.param("id"));
   const rotated = await rotateApiKey(c.var.db, id, await generateKey(), c.get("actor"));
   if (!rotated) {

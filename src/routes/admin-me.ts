@@ -29,6 +29,8 @@ export const adminMe = new Hono<AppEnv>();
 
 adminMe.use("*", async function peopleOnly(c, next) {
   if (!c.get("signedIn")) throw new DomainError("not_a_person", "This is about a signed-in person; an API key has no account");
+  // None of these takes a query parameter: one given is refused, as on every endpoint that takes none.
+  parseQuery(c, NoQuery);
   c.header("Cache-Control", "no-store");
   await next();
 });
@@ -45,7 +47,6 @@ function deskSession(c: Ctx) {
 const idOf = (c: Ctx) => Number(c.req.param("id"));
 
 adminMe.get("/", async (c) => {
-  parseQuery(c, NoQuery);
   const me = person(c);
   const record = await getStaffRecord(c.var.db, me.staff.id);
   if (!record) throw notFound("No such person");
@@ -67,7 +68,6 @@ adminMe.post("/password", async (c) => {
 });
 
 adminMe.get("/passkeys", async (c) => {
-  parseQuery(c, NoQuery);
   const items = await listPasskeys(c.var.db, person(c).staff.id);
   return c.json({ items: items.map(passkeyJson) });
 });
@@ -110,7 +110,6 @@ adminMe.delete(`/passkeys${ID}`, async (c) => {
 });
 
 adminMe.get("/sessions", async (c) => {
-  parseQuery(c, NoQuery);
   const me = deskSession(c);
   const sessions = await listSessions(c.var.db, me.staff.id, Date.now(), signInConfig(c.env).session.idleMs);
   return c.json({ items: sessions.map((s) => sessionJson(s, me.session.id)) });

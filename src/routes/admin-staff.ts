@@ -2,14 +2,12 @@
 // invite someone (the link is shown once), change a person's name, role, email or state, issue a reset
 // link, see and end a person's sessions. Each person's version is its ETag; a change needs If-Match.
 import { type Context, Hono } from "hono";
-import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import type { Staff, StaffState } from "../domain/staff.ts";
-import { STAFF_STATES } from "../domain/staff.ts";
-import { ROLES } from "../domain/role.ts";
 import { DomainError, notFound, versionConflict } from "../domain/errors.ts";
 import { readJson } from "../http/json-body.ts";
-import { Cursor, KeyNumber, ListQuery, pageOf } from "../http/list-query.ts";
+import { pageOf } from "../http/list-query.ts";
+import { StaffListQuery } from "../http/api-queries.ts";
 import { NoQuery, parseQuery } from "../http/query.ts";
 import { notModifiedSince, preconditions } from "../http/preconditions.ts";
 import { signInConfig } from "../auth/config.ts";
@@ -45,12 +43,6 @@ function answer(c: Ctx, staff: Staff, status: 200 | 201 = 200) {
   return c.json(staffJson(staff), status);
 }
 
-const StaffListQuery = ListQuery({
-  state: v.optional(v.picklist(STAFF_STATES, `must be one of ${STAFF_STATES.join(", ")}`)),
-  role: v.optional(v.picklist(ROLES, `must be one of ${ROLES.join(", ")}`)),
-  cursor: v.optional(Cursor(v.strictTuple([KeyNumber]))),
-});
-
 adminStaff.get("/", async (c) => {
   const { state, role, cursor, limit } = parseQuery(c, StaffListQuery);
   const rows = await listStaff(c.var.db, { afterId: cursor?.[0] ?? 0, limit: limit + 1, ...(state && { state }), ...(role && { role }) });
@@ -59,6 +51,7 @@ adminStaff.get("/", async (c) => {
 });
 
 adminStaff.post("/", async (c) => {
+  parseQuery(c, NoQuery);
   const input = (await readJson(c, StaffInput, MAX_BODY_BYTES)).value;
   const config = signInConfig(c.env);
   const email = input.email ?? null;
@@ -104,6 +97,7 @@ function nextState(record: StaffRecord, wanted: "active" | "disabled" | undefine
 }
 
 adminStaff.patch(ID, async (c) => {
+  parseQuery(c, NoQuery);
   const conditions = preconditions(c, true);
   const patch = (await readJson(c, StaffPatch, MAX_BODY_BYTES)).value;
   const record = await recordOf(c);
@@ -127,6 +121,7 @@ adminStaff.patch(ID, async (c) => {
 });
 
 adminStaff.post(`${ID}/reset-link`, async (c) => {
+  parseQuery(c, NoQuery);
   const config = signInConfig(c.env);
   if (config.access) throw new DomainError("access_only", "Behind Cloudflare Access people sign in through Access: there is nothing to reset here");
   const { staff } = await recordOf(c);
@@ -146,6 +141,7 @@ adminStaff.get(`${ID}/sessions`, async (c) => {
 });
 
 adminStaff.delete(`${ID}/sessions`, async (c) => {
+  parseQuery(c, NoQuery);
   const { staff } = await recordOf(c);
   const now = Date.now();
   await endStaffSessions(c.var.db, staff, c.get("actor"), now);

@@ -4,16 +4,16 @@ import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import { SITE_LISTING, type Shows } from "../domain/shows.ts";
 import { badRequest, notFound } from "../domain/errors.ts";
-import { Cursor, DEFAULT_LIMIT, KeyNumber, ListQuery, pageOf } from "../http/list-query.ts";
+import { DEFAULT_LIMIT, pageOf } from "../http/list-query.ts";
+import { ArticleId, ArticleListQuery } from "../http/api-queries.ts";
 import { NO_STORE } from "../cache/freshness.ts";
 import { readPublishedArticle } from "../db/article-page.ts";
 import { listPublished } from "../db/listings.ts";
 import { listSections } from "../db/sections.ts";
-import { SECTION_PATH } from "../content/urls.ts";
 import { issueDetails } from "../content/schemas.ts";
 import { articleDetailJson, articleSummaryJson, neighbourJson } from "../render/article-json.ts";
 import { sectionTreeJson } from "../render/section-json.ts";
-import { NoQuery, canonicalSearch, parseQuery } from "../http/query.ts";
+import { NoQuery, canonicalSearch, parseQuery, spelledAs } from "../http/query.ts";
 
 export const publicApi = new Hono<AppEnv>();
 
@@ -26,24 +26,12 @@ function sendJson<T>(c: Ctx, body: T, shows: Partial<Shows> = {}) {
   return c.json(body);
 }
 
-const ArticleId = v.pipe(
-  v.string(),
-  v.regex(/^[1-9][0-9]{0,15}$/, "must be a positive integer without leading zeros"),
-  v.transform(Number),
-  v.safeInteger("must be at most 9007199254740991"),
-);
-
-const ArticleListQuery = ListQuery({
-  section: v.optional(v.pipe(v.string(), v.regex(SECTION_PATH, "must be a section path such as xw/dzyw"))),
-  cursor: v.optional(Cursor(v.strictTuple([KeyNumber, KeyNumber]))),
-});
-
 publicApi.get("/articles", async (c) => {
   const { section, limit, cursor } = parseQuery(c, ArticleListQuery);
   c.set("shows", { articles: [], listings: [section ?? SITE_LISTING] });
   const url = new URL(c.req.url);
   const canonical = canonicalSearch([["section", section], ["limit", limit, DEFAULT_LIMIT], ["cursor", url.searchParams.get("cursor") ?? undefined]]);
-  if (url.search !== canonical) return c.redirect(`${url.pathname}${canonical}`, 301);
+  if (!spelledAs(url.search, canonical)) return c.redirect(`${url.pathname}${canonical}`, 301);
   const listed = await listPublished(c.var.db, {
     limit: limit + 1,
     after: cursor ?? null,

@@ -1,4 +1,4 @@
-// Static assets: the stylesheet, the logo and the icon, each at a URL that names its content hash, so every
+// Static assets: the site's and the desk's stylesheets, the logo and the icon, each at a URL that names its content hash, so every
 // cache keeps it for a year; and /favicon.ico, at the one path that cannot name its hash.
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../env.ts";
@@ -8,6 +8,7 @@ import { noneMatch } from "../http/conditional.ts";
 import { FAVICON_HASH, FAVICON_ICO, FAVICON_URL, ICON_HASH, ICON_SVG } from "../render/icon.ts";
 import { LOGO_HASH, LOGO_SVG } from "../render/logo.ts";
 import { STYLESHEET, STYLESHEET_HASH } from "../render/stylesheet.ts";
+import { DESK_STYLESHEET, DESK_STYLESHEET_HASH } from "../render/desk-stylesheet.ts";
 
 export const assets = new Hono<AppEnv>();
 
@@ -38,6 +39,10 @@ function hashed(c: Context<AppEnv>, asked: string, current: string, hash: string
 
 assets.get("/:file{site\\.[0-9a-f]{8}\\.css}", (c) =>
   hashed(c, c.req.param("file"), `site.${STYLESHEET_HASH}.css`, STYLESHEET_HASH, STYLESHEET, "text/css; charset=utf-8"),
+);
+
+assets.get("/:file{desk\\.[0-9a-f]{8}\\.css}", (c) =>
+  hashed(c, c.req.param("file"), `desk.${DESK_STYLESHEET_HASH}.css`, DESK_STYLESHEET_HASH, DESK_STYLESHEET, "text/css; charset=utf-8"),
 );
 
 assets.get("/:file{logo\\.[0-9a-f]{8}\\.svg}", (c) =>

@@ -1,6 +1,7 @@
 // Signing in and out, under /api/v1/auth: passwords, passkeys, invite and reset links. Every request here
-// comes from the desk's own pages (csrf.ts), answers no-store, and only here and under /api/v1/admin/me is
-// the session cookie ever set. With Cloudflare Access configured, Access signs people in: these answer 403.
+// comes from the desk's own pages (csrf.ts), answers no-store, and only here, under /api/v1/admin/me and by
+// the desk's sign-in and sign-out forms (src/desk/sign-in.ts, the same sign-in code) is the session cookie
+// ever set. With Cloudflare Access configured, Access signs people in: these answer 403.
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 import { DomainError } from "../domain/errors.ts";
@@ -11,7 +12,8 @@ import { signInConfig } from "../auth/config.ts";
 import { checkDeskRequest } from "../auth/csrf.ts";
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from "../auth/cookie.ts";
 import { relyingParty } from "../auth/origin.ts";
-import { type Client, type Started, completeLink, inspectLink, signInWithPasskey, signInWithPassword } from "../auth/sign-in.ts";
+import { clientOf } from "../auth/client.ts";
+import { type Started, completeLink, inspectLink, signInWithPasskey, signInWithPassword } from "../auth/sign-in.ts";
 import { AuthenticationResponse, CHALLENGE_TTL_MS, authenticationOptions } from "../auth/webauthn.ts";
 import { LinkComplete, LinkInspect, LoginRequest } from "../auth/staff-input.ts";
 import { hashToken } from "../auth/tokens.ts";
@@ -45,13 +47,6 @@ function passwordsAndPasskeys(c: Ctx) {
   }
   return config;
 }
-
-const clientOf = (c: Ctx): Client => ({
-  // Without Cloudflare in front (local tools) every client is one: as for keys (src/auth/middleware.ts).
-  address: c.req.header("CF-Connecting-IP") ?? "unknown",
-  userAgent: c.req.header("User-Agent") ?? "",
-  sessionToken: sessionTokenOf(c) ?? null,
-});
 
 /** The new session's cookie, and the person as /api/v1/admin/me would show them. */
 async function signedIn(c: Ctx, started: Started) {

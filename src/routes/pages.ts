@@ -72,7 +72,7 @@ pages.get("/html/*", async (c) => {
 async function articlePage(c: Ctx, sectionPath: string, id: number) {
   // Until it is published (or once it is withdrawn) this URL is a 404 that the article's purge clears.
   showing(c, { articles: [id] });
-  const read = await readPublishedArticle(c.var.db, id, { expectedSectionPath: sectionPath, nav: true });
+  const read = await readPublishedArticle(c.var.db, id, { nav: true });
   if ("missing" in read) throw missing(c, read.nav, "文章不存在或已撤稿");
   // Moved articles and mistyped section paths keep working: one canonical URL per article. Any section path
   // may be put before an id, so this redirect is never stored by the Worker: stored, each invented path

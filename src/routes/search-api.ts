@@ -2,38 +2,21 @@
 // change) and editors' GET /api/v1/admin/search (every state, behind the admin key check). Both follow the
 // list contract (items, next_cursor, limit); the cursor is the offset of the next page in the ranking.
 import { type Context, Hono } from "hono";
-import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import { badRequest, notFound } from "../domain/errors.ts";
-import { EDITORS_RANKED, SEARCH_WINDOW, type SearchResults, type SearchScope } from "../domain/search.ts";
-import { Cursor, DEFAULT_LIMIT, KeyNumber, ListQuery, encodeCursor } from "../http/list-query.ts";
+import type { SearchResults, SearchScope } from "../domain/search.ts";
+import { DEFAULT_LIMIT, encodeCursor } from "../http/list-query.ts";
+import { EditorSearchQuery, ReaderSearchQuery } from "../http/api-queries.ts";
 import { NO_STORE } from "../cache/freshness.ts";
-import { StateFilter } from "../content/schemas.ts";
 import { type Phrase, QUERY_LIMITS, type SearchQuery, parseSearchQuery } from "../search/query.ts";
-import { SECTION_PATH } from "../content/urls.ts";
 import { search } from "../db/search.ts";
 import { adminHitJson, hitJson } from "../render/search-json.ts";
-import { formSearch, parseQuery } from "../http/query.ts";
+import { formSearch, parseQuery, spelledAs } from "../http/query.ts";
 
 export const publicSearch = new Hono<AppEnv>();
 export const adminSearch = new Hono<AppEnv>();
 
 type Ctx = Context<AppEnv>;
-
-// The cursor is an offset into what the search ranked, so it goes no further than that.
-const offsetCursor = (ranked: number) => v.optional(Cursor(v.strictTuple([v.pipe(KeyNumber, v.maxValue(ranked))])));
-
-const common = {
-  q: v.string(),
-  section: v.optional(v.pipe(v.string(), v.regex(SECTION_PATH, "must be a section path such as xw/dzyw"))),
-};
-
-const ReaderQuery = ListQuery({ ...common, cursor: offsetCursor(SEARCH_WINDOW) });
-const EditorQuery = ListQuery({
-  ...common,
-  cursor: offsetCursor(EDITORS_RANKED),
-  status: v.optional(StateFilter),
-});
 
 const PROBLEMS = {
   empty: "must contain something to search for: letters, digits or Chinese characters",
@@ -74,21 +57,21 @@ async function answer<T>(
 publicSearch.get("/", (c) => {
   // Tagged before anything can fail, so a cached 404 for an unknown section is purged like the rest.
   c.set("shows", { articles: [], listings: [], search: true });
-  const { q, section, limit, cursor } = parseQuery(c, ReaderQuery);
+  const { q, section, limit, cursor } = parseQuery(c, ReaderSearchQuery);
   const query = queryOf(q);
   // One URL per search, spelt as the search page's (as a form writes it): the folded query, then the section,
   // limit and cursor, in that order, each only when not its default; any other spelling (QINGLAN for qinglan,
   // %20 for +) is a 301 to it, so the edge keeps one copy per search, not one per way of writing it.
   const url = new URL(c.req.url);
   const canonical = formSearch([["q", query.text], ["section", section], ["limit", limit, DEFAULT_LIMIT], ["cursor", url.searchParams.get("cursor") ?? undefined]]);
-  if (url.search !== canonical) return c.redirect(`${url.pathname}${canonical}`, 301);
+  if (!spelledAs(url.search, canonical)) return c.redirect(`${url.pathname}${canonical}`, 301);
   // Only a page this server could have linked to is kept: a next_cursor at the default page size is a multiple of it.
   if (cursor !== undefined && (limit !== DEFAULT_LIMIT || cursor[0] % limit !== 0)) c.header("Cache-Control", NO_STORE);
   return answer(c, { who: "readers", ...(section !== undefined && { sectionPath: section }) }, { query, limit, cursor }, hitJson);
 });
 
 adminSearch.get("/", (c) => {
-  const { q, section, status, limit, cursor } = parseQuery(c, EditorQuery);
+  const { q, section, status, limit, cursor } = parseQuery(c, EditorSearchQuery);
   c.header("Cache-Control", "no-store");
   const scope: SearchScope = { who: "editors", ...(status !== undefined && { state: status }), ...(section !== undefined && { sectionPath: section }) };
   return answer(c, scope, { query: queryOf(q), limit, cursor }, adminHitJson);

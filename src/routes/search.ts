@@ -10,6 +10,7 @@ import { notFound } from "../domain/errors.ts";
 import { NO_STORE } from "../cache/freshness.ts";
 import { type ParsedQuery, QUERY_LIMITS, parseSearchQuery } from "../search/query.ts";
 import { searchUrl } from "../content/urls.ts";
+import { spelledAs } from "../http/query.ts";
 import { readSearchPage } from "../db/search.ts";
 import { sectionsFrom, topSectionsStatement } from "../db/listings.ts";
 import { HITS_PER_PAGE, renderSearchPage } from "../render/search-page.ts";
@@ -37,7 +38,7 @@ searchPage.get("/", async (c) => {
   const asked = url.searchParams.get("page") ?? "1";
   const page = /^[1-9][0-9]{0,5}$/.test(asked) ? Number(asked) : 1;
   const canonical = searchUrl(text, page);
-  if (url.pathname + url.search !== canonical) return c.redirect(canonical, 301);
+  if (!spelledAs(url.pathname + url.search, canonical)) return c.redirect(canonical, 301);
 
   if (!parsed.ok) {
     const nav = sectionsFrom(await topSectionsStatement(c.var.db).all());

@@ -1,0 +1,121 @@
+// The newsroom's article list as the desk shows it: lean rows (no bodies) with who wrote each article and who
+// changed it last, newest change first, keyset-paged on (updated_at, id) like the admin API's list.
+import type { ArticleStatus } from "../domain/article.ts";
+import type { Db } from "../domain/db.ts";
+
+/** One line of the desk's list. */
+export type DeskArticle = {
+  id: number;
+  title: string;
+  status: ArticleStatus;
+  inTrash: boolean;
+  sectionPath: string;
+  sectionName: string;
+  /** Who created it (the person's or key's name); null for a tool's import. */
+  author: string | null;
+  updatedAt: number;
+  /** Who made the change that produced the current version (a revision's actor). */
+  updatedBy: string | null;
+  version: number;
+};
+
+export type DeskListFilter = {
+  /** A workflow status, or 'trash'. Without it: everything not in the trash. */
+  status?: ArticleStatus | "trash";
+  sectionId?: number;
+  /** The actor id of the creator. */
+  authorId?: number;
+  after?: readonly [updatedAt: number, id: number];
+  limit: number;
+};
+
+type Row = {
+  id: number;
+  title: string;
+  status: ArticleStatus;
+  deleted_at: number | null;
+  section_path: string;
+  section_name: string;
+  author: string | null;
+  updated_at: number;
+  updated_by: string | null;
+  version: number;
+};
+
+// The current version's revision names who made it; the creator is an actor: a person or a key, by name.
+const SELECT = `SELECT a.id, a.title, a.status, a.deleted_at, a.updated_at, a.version,
+       s.path AS section_path, s.name AS section_name, COALESCE(p.display_name, k.name) AS author, r.actor AS updated_by
+  FROM articles a
+  JOIN sections s ON s.id = a.section_id
+  LEFT JOIN staff p ON p.id = a.created_by
+  LEFT JOIN api_keys k ON k.id = a.created_by
+  LEFT JOIN revisions r ON r.article_id = a.id AND r.version = a.version`;
+
+const toDeskArticle = (r: Row): DeskArticle => ({
+  id: r.id,
+  title: r.title,
+  status: r.status,
+  inTrash: r.deleted_at !== null,
+  sectionPath: r.section_path,
+  sectionName: r.section_name,
+  author: r.author,
+  updatedAt: r.updated_at,
+  updatedBy: r.updated_by,
+  version: r.version,
+});
+
+export async function listDeskArticles(db: Db, f: DeskListFilter): Promise<DeskArticle[]> {
+  const where: string[] = [];
+  const binds: (string | number)[] = [];
+  if (f.status === "trash") where.push("a.deleted_at IS NOT NULL");
+  else {
+    where.push("a.deleted_at IS NULL");
+    if (f.status) {
+      where.push("a.status = ?");
+      binds.push(f.status);
+    }
+  }
+  if (f.sectionId !== undefined) {
+    where.push("a.section_id = ?");
+    binds.push(f.sectionId);
+  }
+  if (f.authorId !== undefined) {
+    where.push("a.created_by = ?");
+    binds.push(f.authorId);
+  }
+  if (f.after) {
+    where.push("(a.updated_at, a.id) < (?, ?)");
+    binds.push(...f.after);
+  }
+  const { results } = await db
+    .prepare(`${SELECT} WHERE ${where.join(" AND ")} ORDER BY a.updated_at DESC, a.id DESC LIMIT ?`)
+    .bind(...binds, f.limit)
+    .all<Row>();
+  return results.map(toDeskArticle);
+}
+
+/** The same lines for articles a search found, in the order given (the ranking's), in one round trip. */
+export async function deskArticlesByIds(db: Db, ids: readonly number[]): Promise<DeskArticle[]> {
+  if (ids.length === 0) return [];
+  const { results } = await db
+    .prepare(`${SELECT} WHERE a.id IN (SELECT value FROM json_each(?))`)
+    .bind(JSON.stringify(ids))
+    .all<Row>();
+  const byId = new Map(results.map((r) => [r.id, toDeskArticle(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Someone who can act: a person or a key, by the name the desk shows. */
+export type ActorName = { id: number; name: string; kind: "staff" | "key" };
+
+/** Every person and key, people first, by name: the author and 操作人 filters (both tables are small). */
+export async function listActorNames(db: Db): Promise<ActorName[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id, display_name AS name, 'staff' AS kind FROM staff
+       UNION ALL SELECT id, name, 'key' AS kind FROM api_keys
+       ORDER BY kind DESC, name, id`,
+    )
+    .all<ActorName>();
+  return results;
+}

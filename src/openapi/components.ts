@@ -1,0 +1,41 @@
+// The schemas the document names (components.schemas) rather than writes out where they are used: the
+// request bodies, and the answers clients will want a type for.
+import { ArticleCreate, ArticlePatch, Byline as BylineInput, PreviewRequest, PublishRequest, PurgeRequest } from "../content/schemas.ts";
+import { KeyInput } from "../auth/key-input.ts";
+import * as answers from "../content/responses.ts";
+import * as people from "../content/staff-responses.ts";
+import { StaffInput, StaffPatch } from "../auth/staff-input.ts";
+import type { Named } from "./json-schema.ts";
+
+export type Components = { request: Named; response: Named };
+
+export const ERROR_COMPONENT = "Error";
+
+export const COMPONENTS: Components = {
+  request: { ArticleCreate, ArticlePatch, BylineInput, PublishRequest, PreviewRequest, KeyInput, PurgeRequest, StaffInput, StaffPatch },
+  response: {
+    SectionRef: answers.SectionRef,
+    Byline: answers.Byline,
+    ArticleSummary: answers.ArticleSummary,
+    Neighbour: answers.Neighbour,
+    Article: answers.Article,
+    AdminArticle: answers.AdminArticle,
+    AdminArticleChange: answers.AdminArticleChange,
+    Purge: answers.Purge,
+    Pings: answers.Pings,
+    SectionNode: answers.SectionNode,
+    SearchHit: answers.SearchHit,
+    AdminSearchHit: answers.AdminSearchHit,
+    Media: answers.Media,
+    ApiKey: answers.ApiKey,
+    Revision: answers.Revision,
+    PreviewLink: answers.PreviewLink,
+    Staff: people.Staff,
+    Me: people.Me,
+    Session: people.Session,
+    Passkey: people.Passkey,
+    Link: people.Link,
+    AuditEntry: people.AuditEntry,
+    [ERROR_COMPONENT]: answers.ErrorBody,
+  },
+};

@@ -1,0 +1,157 @@
+// Answers as the demo site gives them (npm run dev; docs/api.md and docs/publishing.md show the same), for
+// the document's examples. Long texts are cut with …; the tests check each against its schema.
+
+const dzyw = { path: "xw/dzyw", name: "党政要闻", url: "/html/xw/dzyw/" };
+const BYLINES = [
+  { name: "周子衿", role: "记者" },
+  { name: "杨帆", role: "记者" },
+  { name: "岚安宣", role: "通讯员" },
+  { name: "罗文涛", role: "责任编辑" },
+];
+const IMAGE = "da989231d3a1c0b42c5286aa6c29cdd3e1c44e332932d4edddaac7776f2fb35a.jpg";
+
+const summary = {
+  id: 88594,
+  url: "/html/xw/dzyw/88594.html",
+  section: dzyw,
+  title: "市政府常务会议研究部署秋冬季安全生产工作",
+  title_bold: false,
+  kicker: "压实责任 守牢底线",
+  subtitle: "全面排查整治重点行业领域隐患，确保群众平安过冬",
+  summary: "",
+  source: "青岚日报",
+  bylines: BYLINES,
+  cover_image: IMAGE,
+  cover_image_url: `/media/${IMAGE}`,
+  published_at: "2026-09-26T10:30:00+08:00",
+  updated_at: "2026-09-26T10:30:00+08:00",
+};
+
+export const ARTICLE_EXAMPLE = {
+  ...summary,
+  section_chain: [{ path: "xw", name: "新闻", url: "/html/xw/" }, dzyw],
+  body_html: "<p>本网讯 9月25日，市政府召开常务会议，听取全市前三季度安全生产工作情况汇报…</p>",
+  prev: { id: 88587, title: "青岚市召开优化营商环境推进会", url: "/html/xw/dzyw/88587.html", published_at: "2026-09-02T17:15:00+08:00" },
+  next: { id: 88602, title: "青岚与东部三市建立对口协作机制", url: "/html/xw/dzyw/88602.html", published_at: "2026-10-20T15:00:00+08:00" },
+};
+
+export const ARTICLE_PAGE_EXAMPLE = { items: [summary], next_cursor: "WzE3ODg0MDgyMDAwMDAsODg1OTRd" };
+
+export const SECTIONS_EXAMPLE = {
+  items: [
+    { path: "xw", name: "新闻", url: "/html/xw/", children: [{ ...dzyw, children: [] }, { path: "xw/bdxw", name: "本地新闻", url: "/html/xw/bdxw/", children: [] }] },
+    { path: "tp", name: "图片", url: "/html/tp/", children: [] },
+  ],
+};
+
+const hit = {
+  id: 88581,
+  url: "/html/tp/88581.html",
+  section: { path: "tp", name: "图片", url: "/html/tp/" },
+  title: "【图片新闻】岚江夜色",
+  title_html: "【图片新闻】<mark>岚江</mark>夜色",
+  snippet_html: "夏夜的<mark>岚江</mark>两岸灯火璀璨，沿江楼宇的灯光倒映在江面上，吸引市民和游客纳凉赏景。 …",
+  published_at: "2026-08-15T21:00:00+08:00",
+};
+
+export const SEARCH_EXAMPLE = { query: "岚江", total: 10, total_capped: false, items: [hit], next_cursor: "WzFd" };
+
+const draft = {
+  id: 88619,
+  url: "/html/xw/dzyw/88619.html",
+  section: dzyw,
+  title: "市政府召开常务会议",
+  title_bold: false,
+  kicker: "研究部署冬季安全生产",
+  subtitle: "",
+  summary: "",
+  source: "青岚日报",
+  bylines: [{ name: "林晓", role: "记者" }],
+  cover_image: null,
+  cover_image_url: null,
+  published_at: null,
+  updated_at: "2026-12-01T09:12:40+08:00",
+  status: "draft",
+  version: 1,
+  publish_at: null,
+  created_at: "2026-12-01T09:12:40+08:00",
+  deleted_at: null,
+  body: "本网讯 12月1日，市政府召开常务会议。\n\n会议强调，要**巩固**安全生产形势稳定向好的态势。",
+  body_html: "<p>本网讯 12月1日，市政府召开常务会议。</p>\n<p>会议强调，要<strong>巩固</strong>安全生产形势稳定向好的态势。</p>\n",
+};
+
+export const ADMIN_ARTICLE_EXAMPLE = draft;
+
+export const ADMIN_ARTICLE_PAGE_EXAMPLE = { items: [draft], next_cursor: null };
+
+export const ARTICLE_CHANGE_EXAMPLE = {
+  ...draft,
+  purge: { backend: "cache-api", tags: ["search", "a:88619"] },
+  pings: { hub: null, feeds: [] },
+};
+
+export const ADMIN_SEARCH_EXAMPLE = {
+  query: "鞏固",
+  total: 1,
+  total_capped: false,
+  items: [
+    {
+      id: 88619,
+      url: "/html/xw/dzyw/88619.html",
+      section: dzyw,
+      title: "市政府召开常务会议",
+      title_html: "市政府召开常务会议",
+      snippet_html: "…会议强调，要<mark>巩固</mark>安全生产形势稳定向好的态势。",
+      published_at: null,
+      status: "draft",
+      admin_url: "/api/v1/admin/articles/88619",
+      updated_at: "2026-12-01T09:12:40+08:00",
+    },
+  ],
+  next_cursor: null,
+};
+
+export const REVISIONS_EXAMPLE = {
+  items: [
+    { version: 2, action: "update", actor: "me", created_at: "2026-12-01T09:15:02+08:00" },
+    { version: 1, action: "create", actor: "me", created_at: "2026-12-01T09:12:40+08:00" },
+  ],
+};
+
+export const PREVIEW_EXAMPLE = {
+  url: "http://localhost:8787/preview/88619?v=10&exp=1796177560&sig=3QeF6m1f2fLq3XbHkq0r0b9Vg9dS2cJxVnE6mY4pQ0o",
+  version: 10,
+  expires_at: "2026-12-02T10:12:40+08:00",
+};
+
+export const MEDIA_EXAMPLE = {
+  key: IMAGE,
+  url: `/media/${IMAGE}`,
+  content_type: "image/jpeg",
+  bytes: 301,
+  width: 7,
+  height: 5,
+  alt: "青岚湖畔的晨雾",
+  caption: "",
+  credit: "林晓",
+};
+
+export const MEDIA_PAGE_EXAMPLE = { items: [MEDIA_EXAMPLE], next_cursor: null };
+
+const key = {
+  id: 2,
+  name: "Newsroom CMS",
+  role: "editor",
+  prefix: "k3x7d2qa",
+  created_at: "2026-12-01T09:20:00+08:00",
+  last_used_at: null,
+  revoked_at: null,
+};
+const SECRET = "mh_k3x7d2qa_7f2gqxw4m5c3n6p2h4j7k2l5z3x6c7v2b4n5m6q7w2e3r4t5y6u7";
+
+export const KEY_LIST_EXAMPLE = { items: [key] };
+export const KEY_EXAMPLE = { key };
+export const KEY_CREATED_EXAMPLE = { key, secret: SECRET };
+export const KEY_ROTATED_EXAMPLE = { key: { ...key, prefix: "p4q7r2s5" }, secret: SECRET.replace("k3x7d2qa", "p4q7r2s5"), previous_prefix: "k3x7d2qa" };
+
+export const PURGE_EXAMPLE = { purge: { backend: "cache-api", tags: ["l:xw", "l:xw/dzyw"] } };
