@@ -3,7 +3,7 @@
 import { describe, it } from "vitest";
 import { makeArticles, uniqueSlug } from "./fixtures.ts";
 import { makeKey } from "./keys-fixture.ts";
-import { call, makeTopic, uniqueName } from "./curation-fixture.ts";
+import { call, makeSlot, makeTopic, uniqueName } from "./curation-fixture.ts";
 import { admin as articles } from "./admin-fixture.ts";
 import { expectFresh, warm } from "./freshness.ts";
 
@@ -66,5 +66,39 @@ describe("a topic's pages and feeds are fresh", () => {
     await warm(urls);
     await makeTopic(editor, slug);
     await expectFresh(urls);
+  });
+});
+
+describe("the home page is fresh", () => {
+  it("after a slot is filled, reordered, emptied, and an article in it is edited or leaves the site", async () => {
+    const editor = await makeKey("editor");
+    const [a, b] = await makeArticles(uniqueSlug("fr"), 2, Date.UTC(2025, 2, 1));
+    const put = (ids: number[]) => call(editor, "PUT", "/slots/tuijian/items", { items: ids.map((id) => ({ article_id: id })) }, { "If-Match": "*" });
+    await warm(["/"]);
+    await put([a!.id, b!.id]);
+    await expectFresh(["/"]);
+    await put([b!.id, a!.id]);
+    await expectFresh(["/"]);
+    await articles(editor, "PATCH", `/${a!.id}`, { title: "推荐位上改过的标题" });
+    await expectFresh(["/"]);
+    await articles(editor, "POST", `/${b!.id}/unpublish`);
+    await expectFresh(["/"]);
+    await call(editor, "DELETE", `/slots/tuijian/items/${a!.id}`);
+    await expectFresh(["/"]);
+  });
+
+  it("after a slot is made, renamed and deleted, and after a topic is made", async () => {
+    const admin = await makeKey("admin");
+    const [a] = await makeArticles(uniqueSlug("fr"), 1, Date.UTC(2025, 2, 1));
+    await warm(["/"]);
+    const slot = await makeSlot(admin, uniqueName("fr"));
+    await call(admin, "POST", `/slots/${slot.slug}/items`, { article_id: a!.id });
+    await expectFresh(["/"]);
+    await call(admin, "PATCH", `/slots/${slot.slug}`, { name: "新名字" }, { "If-Match": "*" });
+    await expectFresh(["/"]);
+    await call(admin, "DELETE", `/slots/${slot.slug}`, undefined, { "If-Match": "*" });
+    await expectFresh(["/"]);
+    await makeTopic(admin, uniqueName("fr"));
+    await expectFresh(["/"]);
   });
 });

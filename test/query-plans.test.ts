@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { readArticleForPreview, readPublishedArticle } from "../src/db/article-page.ts";
-import { listPublished, readHome, readSectionPage } from "../src/db/listings.ts";
+import { listPublished, readSectionPage } from "../src/db/listings.ts";
+import { readFrontPage } from "../src/db/front-page.ts";
 import { readSectionFeed, readSiteFeed } from "../src/db/feeds.ts";
 import { readMonthSitemap, readNewsSitemap, readSitemapIndex } from "../src/db/sitemaps.ts";
 import { readSearchPage, search } from "../src/db/search.ts";
@@ -61,10 +62,12 @@ describe("reader query plans", () => {
     await makeArticles(`${section}/sub`, 3);
     const { db, sql } = recordingDb();
     await readSectionPage(db, section, 1);
-    await readHome(db, 8);
+    await readFrontPage(db, 8, Date.now());
     // One statement each, its lists beside it as JSON columns.
     expect(sql).toHaveLength(2);
     await expectIndexedOnly(sql);
+    // The slots' items lead to their articles by key: never a walk of every published article.
+    expect((await planOf(sql[1] ?? "")).filter((d) => /^SEARCH a USING (?!INTEGER PRIMARY KEY)/.test(d))).toEqual([]);
   });
 
   it("the list API reads index ranges only, with and without a section", async () => {

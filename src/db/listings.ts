@@ -1,8 +1,8 @@
-// Reader-side listings: section pages, home headlines and the public list API. Every read is an index
+// Reader-side listings: section pages, the public list API, and the pieces the home page's read shares. Every read is an index
 // range on section_listing or articles_published, so its cost does not grow with the archive; a page is
 // one statement, what it lists beside the main rows carried as JSON columns (json-columns.ts).
 import * as v from "valibot";
-import type { ListedArticle, Home, SectionPage } from "../domain/listing.ts";
+import type { ListedArticle, SectionPage } from "../domain/listing.ts";
 import type { Section } from "../domain/section.ts";
 import { type ArticleInSection, type ArticleRow, articleColumnsOf, toArticle } from "./articles.ts";
 import type { Db } from "../domain/db.ts";
@@ -28,7 +28,7 @@ export const ListedRow = v.object({
 export type ListedRow = v.InferOutput<typeof ListedRow>;
 
 /** Enough of the body text for excerpt() to find a sentence end within its 120 characters. */
-const BODY_START_CHARS = 200;
+export const BODY_START_CHARS = 200;
 
 // `a` articles, `s` the article's own section, `m` its cover image (if the row still exists).
 export const LISTED_COLUMNS = `a.id, s.path AS section_path, s.name AS section_name, a.title, a.title_bold, a.summary,
@@ -113,35 +113,6 @@ export async function readSectionPage(db: Db, path: string, page: number): Promi
     total: row.total ?? 0,
     items: rowsFromJson(ListedRow, row.items).map(toListed),
   };
-}
-
-const HomeItem = v.object({ listed_in: v.number(), ...ListedRow.entries });
-
-/** The newest `perSection` articles of every top-level section, in one statement. */
-export async function readHome(db: Db, perSection: number): Promise<Home> {
-  // Positions are contiguous, so a section's newest N are those above its newest position − N.
-  const row = await firstRowOf<{ nav: string; items: string }>(
-    db.prepare(
-      `SELECT ${topSectionsJson} AS nav,
-              ${listedJson(
-                `SELECT l.section_id AS listed_in, ${LISTED_COLUMNS}
-                   FROM sections top
-                   JOIN section_listing l ON l.section_id = top.id
-                    AND l.position > (SELECT position FROM section_listing n WHERE n.section_id = top.id
-                                       ORDER BY position DESC LIMIT 1) - ?1
-                   ${LISTED_JOINS}
-                  WHERE top.parent_id IS NULL
-                  ORDER BY top.sort_order, top.id, l.position DESC`,
-                ["listed_in"],
-              )} AS items`,
-    ).bind(perSection),
-  );
-  const sections = sectionsFromJson(row?.nav ?? null);
-  const bySection = new Map<number, ListedArticle[]>(sections.map((s) => [s.id, []]));
-  for (const item of rowsFromJson(HomeItem, row?.items ?? null)) {
-    bySection.get(item.listed_in)?.push(toListed(item));
-  }
-  return { nav: sections, headlines: sections.map((section) => ({ section, items: bySection.get(section.id) ?? [] })) };
 }
 
 // Larger than any stored (published_at, id), so the first page needs no statement of its own.
