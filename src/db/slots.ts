@@ -1,6 +1,7 @@
 // Slots (推荐位) and their items: the rows, the write path's one load and one commit for a slot, and the
 // cron's expiry. Items are few (a slot holds at most SLOT_MAX_CAPACITY), so a change rewrites a slot's items
 // whole; the slot's version is the lock (see lockedSlotStatement).
+import type { ArticleStatus } from "../domain/article.ts";
 import type { Slot, SlotArticle, SlotItem, SlotWithItems } from "../domain/slot.ts";
 import type { Media } from "../domain/media.ts";
 import type { Db } from "../domain/db.ts";
@@ -43,7 +44,7 @@ type ArticleRow = {
   subtitle: string;
   section_path: string;
   cover_image: string | null;
-  status: string;
+  status: ArticleStatus;
   listed: number;
   published_at: number | null;
 };

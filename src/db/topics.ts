@@ -2,6 +2,7 @@
 // topic's listing is kept in step. Only published members are listed: `position` numbers them in page order
 // from the last shown (1) up, so page N is a range of positions (like section_listing); renumberStatement
 // recomputes them in the batch of every change that moves one, whoever makes it.
+import type { ArticleStatus } from "../domain/article.ts";
 import type { Topic, TopicGroup, TopicWithGroups } from "../domain/topic.ts";
 import type { Media } from "../domain/media.ts";
 import type { Db } from "../domain/db.ts";
@@ -109,7 +110,7 @@ export async function listTopics(db: Db, opts: { limit: number; after: readonly 
 }
 
 /** A member as editors list them: whatever the article's state. */
-export type TopicMember = { articleId: number; groupId: number; addedAt: number; title: string; status: string; listed: boolean; sectionPath: string; publishedAt: number | null };
+export type TopicMember = { articleId: number; groupId: number; addedAt: number; title: string; status: ArticleStatus; listed: boolean; sectionPath: string; publishedAt: number | null };
 
 /** A topic's members, newest added first, keyset on (added_at, article_id); optionally one group's. */
 export async function listTopicMembers(
@@ -127,7 +128,7 @@ export async function listTopicMembers(
         ORDER BY m.added_at DESC, m.article_id DESC LIMIT ?5`,
     )
     .bind(topicId, opts.groupId ?? null, after[0], after[1], opts.limit)
-    .all<{ article_id: number; group_id: number; added_at: number; title: string; status: string; listed: number; section_path: string; published_at: number | null }>();
+    .all<{ article_id: number; group_id: number; added_at: number; title: string; status: ArticleStatus; listed: number; section_path: string; published_at: number | null }>();
   return results.map((r) => ({
     articleId: r.article_id,
     groupId: r.group_id,

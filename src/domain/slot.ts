@@ -1,5 +1,6 @@
 // Slots (推荐位): named, ordered places on the front page that editors fill with published articles — 头条,
 // 幻灯, 推荐 and any the newsroom adds — each item optionally until a time (then it leaves by itself).
+import type { ArticleStatus } from "./article.ts";
 import type { CoverImage } from "./media.ts";
 
 /** The places the home page is built around, by slug; every other slot is a list in its right rail. */
@@ -43,7 +44,7 @@ export type SlotArticle = {
   subtitle: string;
   sectionPath: string;
   coverImage: string | null;
-  status: string;
+  status: ArticleStatus;
   listed: boolean;
   publishedAt: number | null;
 };

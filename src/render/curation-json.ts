@@ -5,10 +5,12 @@ import type { TopicWithGroups } from "../domain/topic.ts";
 import type { TopicMember } from "../db/topics.ts";
 import { toRfc3339 } from "../content/dates.ts";
 import { articleUrl, mediaUrl, topicUrl } from "../content/urls.ts";
+import type { Slot, Topic, TopicMember as TopicMemberJson } from "../content/front-responses.ts";
 
 const time = (ms: number | null) => (ms === null ? null : toRfc3339(ms));
 
-export const slotJson = (s: SlotWithItems) => ({
+
+export const slotJson = (s: SlotWithItems): Slot => ({
   slug: s.slug,
   name: s.name,
   description: s.description,
@@ -16,14 +18,14 @@ export const slotJson = (s: SlotWithItems) => ({
   sort_order: s.sortOrder,
   needs_picture: s.needsPicture,
   version: s.version,
-  created_at: time(s.createdAt),
-  updated_at: time(s.updatedAt),
+  created_at: toRfc3339(s.createdAt),
+  updated_at: toRfc3339(s.updatedAt),
   items: s.items.map((i) => ({
     article_id: i.articleId,
     title: i.title,
     image: i.image,
     expires_at: time(i.expiresAt),
-    added_at: time(i.addedAt),
+    added_at: toRfc3339(i.addedAt),
     article: {
       id: i.article.id,
       url: articleUrl(i.article.sectionPath, i.article.id),
@@ -36,7 +38,7 @@ export const slotJson = (s: SlotWithItems) => ({
   })),
 });
 
-export const topicJson = (t: TopicWithGroups) => ({
+export const topicJson = (t: TopicWithGroups): Topic => ({
   slug: t.slug,
   url: topicUrl(t.slug),
   title: t.title,
@@ -47,13 +49,13 @@ export const topicJson = (t: TopicWithGroups) => ({
   groups: t.groups.map((g) => ({ id: g.id, name: g.name, articles: g.members })),
   articles: t.groups.reduce((n, g) => n + g.members, 0),
   version: t.version,
-  created_at: time(t.createdAt),
-  updated_at: time(t.updatedAt),
+  created_at: toRfc3339(t.createdAt),
+  updated_at: toRfc3339(t.updatedAt),
 });
 
-export const memberJson = (m: TopicMember) => ({
+export const memberJson = (m: TopicMember): TopicMemberJson => ({
   article_id: m.articleId,
   group: m.groupId,
-  added_at: time(m.addedAt),
+  added_at: toRfc3339(m.addedAt),
   article: { id: m.articleId, url: articleUrl(m.sectionPath, m.articleId), title: m.title, status: m.status, listed: m.listed, published_at: time(m.publishedAt) },
 });

@@ -3,11 +3,11 @@
 // them, put one in a group (or move it), take one out. Every change goes through src/publish/topics.ts; a
 // topic's version is its ETag, and a change that overwrites (PATCH, DELETE) needs If-Match.
 import { type Context, Hono } from "hono";
-import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import { notFound } from "../domain/errors.ts";
-import { ArticleId, TOPIC_SLUG, TopicCreate, TopicMemberPut, TopicPatch } from "../content/front-schemas.ts";
-import { Cursor, KeyNumber, ListQuery, pageOf } from "../http/list-query.ts";
+import { TOPIC_SLUG, TopicCreate, TopicMemberPut, TopicPatch } from "../content/front-schemas.ts";
+import { pageOf } from "../http/list-query.ts";
+import { TopicListQuery, TopicMemberQuery } from "../http/api-queries.ts";
 import { readJson } from "../http/json-body.ts";
 import { NoQuery, parseQuery } from "../http/query.ts";
 import { notModifiedSince, preconditions } from "../http/preconditions.ts";
@@ -48,8 +48,6 @@ function answer(c: Ctx, result: TopicResult, status: 200 | 201 = 200) {
 const apply = async (c: Ctx, change: TopicChange, conditions = preconditions(c)) =>
   answer(c, await changeTopic(c.var.db, slugOf(c), change, { actor: c.get("actor"), now: Date.now(), ...(conditions.ifMatch && { ifMatch: conditions.ifMatch }) }));
 
-const TopicListQuery = ListQuery({ cursor: v.optional(Cursor(v.strictTuple([KeyNumber, KeyNumber]))) });
-
 adminTopics.get("/", async (c) => {
   const { limit, cursor } = parseQuery(c, TopicListQuery);
   const rows = await listTopics(c.var.db, { limit: limit + 1, after: cursor ?? null });
@@ -81,13 +79,8 @@ adminTopics.patch(SLUG, async (c) => {
 
 adminTopics.delete(SLUG, (c) => apply(c, { kind: "delete" }, preconditions(c, true)));
 
-const MemberListQuery = ListQuery({
-  group: v.optional(v.pipe(v.string(), v.regex(/^[1-9][0-9]{0,15}$/, "must be a group id"), v.transform(Number), ArticleId)),
-  cursor: v.optional(Cursor(v.strictTuple([KeyNumber, KeyNumber]))),
-});
-
 adminTopics.get(`${SLUG}/articles`, async (c) => {
-  const { group, limit, cursor } = parseQuery(c, MemberListQuery);
+  const { group, limit, cursor } = parseQuery(c, TopicMemberQuery);
   const topic = await getTopic(c.var.db, slugOf(c));
   if (!topic) throw notFound(`No topic "${slugOf(c)}"`);
   const rows = await listTopicMembers(c.var.db, topic.id, { limit: limit + 1, after: cursor ?? null, ...(group !== undefined && { groupId: group }) });
