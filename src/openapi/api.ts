@@ -6,10 +6,11 @@ import { type OpenApiDocument, buildDocument } from "./document.ts";
 import type { Operation } from "./operation.ts";
 import { adminOperations } from "./operations/admin.ts";
 import { articleOperations } from "./operations/articles.ts";
+import { frontOperations } from "./operations/front.ts";
 import { peopleOperations } from "./operations/people.ts";
 import { publicOperations } from "./operations/public.ts";
 
-export const API_OPERATIONS: readonly Operation[] = [...publicOperations, ...articleOperations, ...adminOperations, ...peopleOperations];
+export const API_OPERATIONS: readonly Operation[] = [...publicOperations, ...articleOperations, ...adminOperations, ...frontOperations, ...peopleOperations];
 
 let built: OpenApiDocument | null = null;
 

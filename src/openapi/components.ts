@@ -4,6 +4,8 @@ import { ArticleCreate, ArticlePatch, Byline as BylineInput, PreviewRequest, Pub
 import { KeyInput } from "../auth/key-input.ts";
 import * as answers from "../content/responses.ts";
 import * as people from "../content/staff-responses.ts";
+import * as front from "../content/front-responses.ts";
+import { SlotCreate, SlotItemInput, SlotPatch, TopicCreate, TopicPatch } from "../content/front-schemas.ts";
 import { StaffInput, StaffPatch } from "../auth/staff-input.ts";
 import type { Named } from "./json-schema.ts";
 
@@ -12,7 +14,7 @@ export type Components = { request: Named; response: Named };
 export const ERROR_COMPONENT = "Error";
 
 export const COMPONENTS: Components = {
-  request: { ArticleCreate, ArticlePatch, BylineInput, PublishRequest, PreviewRequest, KeyInput, PurgeRequest, StaffInput, StaffPatch },
+  request: { ArticleCreate, ArticlePatch, BylineInput, PublishRequest, PreviewRequest, KeyInput, PurgeRequest, StaffInput, StaffPatch, SlotCreate, SlotPatch, SlotItemInput, TopicCreate, TopicPatch },
   response: {
     SectionRef: answers.SectionRef,
     Byline: answers.Byline,
@@ -36,6 +38,11 @@ export const COMPONENTS: Components = {
     Passkey: people.Passkey,
     Link: people.Link,
     AuditEntry: people.AuditEntry,
+    Slot: front.Slot,
+    SlotItem: front.SlotItem,
+    Topic: front.Topic,
+    TopicGroup: front.TopicGroup,
+    TopicMember: front.TopicMember,
     [ERROR_COMPONENT]: answers.ErrorBody,
   },
 };

@@ -151,7 +151,7 @@ main.wrap { padding-top: 20px; padding-bottom: 48px; }
 .top-story p { margin: 6px 0 0; color: var(--ink-soft); font-size: 16px; }
 .front { display: grid; grid-template-columns: minmax(0, 1fr) 300px; gap: 16px; align-items: start; }
 .front.no-rail { grid-template-columns: minmax(0, 1fr); }
-.front-main, .rail { display: grid; gap: 16px; min-width: 0; }
+.front-main, .rail { display: grid; grid-template-columns: minmax(0, 1fr); gap: 16px; min-width: 0; }
 .front-lead { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 16px; align-items: start; }
 .front-lead > :only-child { grid-column: 1 / -1; }
 .focus { background: var(--paper); border: 1px solid var(--line); border-radius: 4px; overflow: hidden; }

@@ -27,6 +27,12 @@ adminSlots.use("*", async function noStore(c, next) {
   await next();
 });
 
+// Changes take no query parameter: one sent is refused (400) before anything is read or changed.
+adminSlots.use("*", async function changesTakeNoQuery(c, next) {
+  if (c.req.method !== "GET" && c.req.method !== "HEAD") parseQuery(c, NoQuery);
+  await next();
+});
+
 const slugOf = (c: Ctx) => c.req.param("slug") ?? "";
 
 /** Answers a change: the slot as it now stands (204 once deleted), what a full slot pushed out, the purge. */

@@ -30,6 +30,12 @@ adminTopics.use("*", async function noStore(c, next) {
   await next();
 });
 
+// Changes take no query parameter: one sent is refused (400) before anything is read or changed.
+adminTopics.use("*", async function changesTakeNoQuery(c, next) {
+  if (c.req.method !== "GET" && c.req.method !== "HEAD") parseQuery(c, NoQuery);
+  await next();
+});
+
 const slugOf = (c: Ctx) => c.req.param("slug") ?? "";
 
 function articleOf(c: Ctx): number {
