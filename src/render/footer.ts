@@ -3,7 +3,10 @@
 // linked to its record — each only when configured (src/content/registration.ts).
 import { html } from "hono/html";
 import { ICP_REGISTER_URL, type Registration, psbRecordUrl } from "../content/registration.ts";
-import type { Html } from "./layout.ts";
+// The layout prints this footer, so its type is hono's own, not the layout's (no import back up to it).
+import type { HtmlEscapedString } from "hono/utils/html";
+
+type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 /** Parts of a line, or nothing at all when none is configured. */
 const line = (parts: (Html | string)[]) => {
