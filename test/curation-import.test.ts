@@ -47,8 +47,9 @@ describe("importTopic", () => {
     expect(result.topic.groups.map((g) => [g.name, g.members])).toEqual([["要闻", 2], ["图片", 2]]);
     expect(result.refused.map((r) => [r.articleId, r.error.code])).toEqual([[4_000_000_000, "unknown_article"], [c!.id, "invalid"]]);
     const page = await readTopicPage(env.DB, slug, 1);
-    expect(page?.items.map((i) => i.id)).toEqual([c!.id, b!.id, a!.id]);
-    expect(page?.total).toBe(3);
+    if ("missing" in page) throw new Error("the topic's page is missing");
+    expect(page.items.map((i) => i.id)).toEqual([c!.id, b!.id, a!.id]);
+    expect(page.total).toBe(3);
     expect(await importTopic(env.DB, input, { actor: IMPORTER, now: Date.now() })).toEqual({ kind: "exists" });
   });
 });

@@ -41,7 +41,9 @@ topicPages.get("/special/*", async (c) => {
 async function topicPage(c: Ctx, slug: string, page: number) {
   c.set("shows", { articles: [], listings: [], topics: [slug] });
   const data = await readTopicPage(c.var.db, slug, page);
-  if (!data) throw notFound("专题不存在");
+  // The 404 page shows the navigation the one statement brought back, rather than read it again.
+  c.set("nav", data.nav);
+  if ("missing" in data) throw notFound("专题不存在");
   const pageCount = Math.max(1, Math.ceil(data.total / TOPIC_PAGE_SIZE));
   if (page > pageCount) throw notFound("没有这一页");
   const rendered = renderTopicPage({ ...data, site: siteOf(c), page, pageCount, pageSize: TOPIC_PAGE_SIZE });
