@@ -11,6 +11,8 @@ const out = join(import.meta.dirname, "../docs/images");
 
 const shots: Array<{ name: string; path: string; width: number; height: number }> = [
   { name: "home", path: "/", width: 1280, height: 1500 },
+  { name: "home-phone", path: "/", width: 390, height: 2400 },
+  { name: "topic", path: "/special/chengshi-gengxin/", width: 1280, height: 1200 },
   { name: "article", path: "/html/xw/dzyw/88594.html", width: 1280, height: 1700 },
   { name: "section", path: "/html/xw/", width: 1280, height: 1500 },
   { name: "article-phone", path: "/html/xw/dzyw/88594.html", width: 390, height: 1600 },

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { formatIsoDate } from "../src/content/dates.ts";
 import { loadDemo } from "./demo/load.ts";
+import { loadFront } from "./demo/front.ts";
 import { indexBacklog } from "../src/publish/reindex.ts";
 import { generateArticles } from "./generate/generate.ts";
 import { DEFAULT_STATE, applyMigrations, openLocalEnv, resolveState } from "./bindings/local-env.ts";
@@ -49,6 +50,8 @@ export async function seed(opts: SeedOptions): Promise<void> {
           ? `demo already loaded (${demo.skipped} articles)`
           : `demo: ${demo.sections} sections, ${demo.articles} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`,
       );
+      const front = await loadFront(env.db, env.bucket);
+      if (front.slots || front.topics) log(`front page: ${front.slots} slots filled, ${front.topics} topics made`);
       const link = await demoAdminLink(env.db, opts.state, staffSite());
       if (link) log(demoAdminNotice(link));
     }

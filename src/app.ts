@@ -4,6 +4,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./env.ts";
 import { handleError, handleNotFound } from "./http/errors.ts";
 import { pages } from "./routes/pages.ts";
+import { topicPages } from "./routes/topics.ts";
 import { publicApi } from "./routes/api.ts";
 import { admin } from "./routes/admin.ts";
 import { auth } from "./routes/auth.ts";
@@ -64,7 +65,7 @@ app.use(canonicalPath());
 // Reader routes are served from the edge cache, before anything touches D1; readers read any replica. Only a
 // verified editor's key reads past the cache; what the cache cannot answer counts against the client's limit.
 const READER_PATHS = [
-  "/", "/html/*", "/search", "/api/v1/articles/*", "/api/v1/sections/*", "/api/v1/search",
+  "/", "/html/*", "/special/*", "/search", "/api/v1/articles/*", "/api/v1/sections/*", "/api/v1/search",
   "/rss.xml", "/atom.xml", "/feed.json", "/sitemap.xml", "/sitemap-news.xml", "/sitemaps/*", "/robots.txt",
 ];
 const edge = edgeCache((c) => configuredCache(c.env, c.executionCtx));
@@ -96,6 +97,7 @@ app.route("/", feeds);
 app.route("/", sitemaps);
 // Before the pages, whose routes refuse every query string: a search is its query string.
 app.route("/search", searchPage);
+app.route("/", topicPages);
 app.route("/", pages);
 
 // Last, so it knows every route: 405 with Allow for a known path, 404 otherwise.

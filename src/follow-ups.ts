@@ -3,11 +3,11 @@
 // WebSub hub is pinged (through the queue) for each feed they altered, so it fetches the new feed and not a
 // stale copy. Each follow-up runs after the response, in waitUntil; none can fail or slow the write.
 import type { Bindings } from "./env.ts";
-import type { ChangeReport } from "./domain/change.ts";
+import type { ChangeReport, CurationReport } from "./domain/change.ts";
 import { configuredCache } from "./cache/configured.ts";
 import { type PurgePlan, schedulePurge } from "./cache/purge.ts";
 import { enqueuePurge } from "./cache/purge-queue.ts";
-import { imageTag, purgeTagsOf } from "./cache/tags.ts";
+import { curationTagsOf, imageTag, purgeTagsOf } from "./cache/tags.ts";
 import { configuredHub } from "./websub/hub.ts";
 import { type PingPlan, feedsChangedBy, schedulePings } from "./websub/pings.ts";
 
@@ -24,15 +24,25 @@ export function purgeTags(env: Bindings, ctx: WaitsUntil, tags: readonly string[
   return schedulePurge(configuredCache(env, ctx), tags, started, (failed) => enqueuePurge(env.PURGES, failed));
 }
 
-export function followChanges(env: Bindings, ctx: WaitsUntil, reports: readonly ChangeReport[]): FollowUps {
+/** The purge of `tags`, then (once it has settled) the pings of the feeds `reports` altered. */
+function follow(env: Bindings, ctx: WaitsUntil, tags: string[], reports: readonly (ChangeReport | CurationReport)[]): FollowUps {
   let purged: Promise<unknown> = Promise.resolve();
-  const purge = purgeTags(env, ctx, purgeTagsOf(reports), (p) => {
+  const purge = purgeTags(env, ctx, tags, (p) => {
     purged = p;
     ctx.waitUntil(p);
   });
   const hub = configuredHub(env.WEBSUB_HUB);
   const pings = schedulePings(env.WEBSUB_PINGS, hub, hub ? feedsChangedBy(reports, env.SITE_URL) : [], purged, (p) => ctx.waitUntil(p));
   return { purge, pings };
+}
+
+export function followChanges(env: Bindings, ctx: WaitsUntil, reports: readonly ChangeReport[]): FollowUps {
+  return follow(env, ctx, purgeTagsOf(reports), reports);
+}
+
+/** What follows a change to slots or topics (an editor's, or the cron's expiry): the same purge, then pings. */
+export function followCuration(env: Bindings, ctx: WaitsUntil, reports: readonly CurationReport[]): FollowUps {
+  return follow(env, ctx, curationTagsOf(reports), reports);
 }
 
 /**

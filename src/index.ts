@@ -3,7 +3,7 @@
 // publish is; the queue handler delivers those pings, and retries the purges that failed.
 import { app } from "./app.ts";
 import { runScheduledJobs } from "./scheduler.ts";
-import { followChanges, purgeTags } from "./follow-ups.ts";
+import { followChanges, followCuration, purgeTags } from "./follow-ups.ts";
 import { SEARCH_TAG } from "./cache/tags.ts";
 import type { Bindings } from "./env.ts";
 import { handleQueue } from "./websub/consumer.ts";
@@ -24,12 +24,13 @@ function windowMs(read: () => number): number {
 export default {
   fetch: app.fetch,
   async scheduled(controller, env, ctx) {
-    const { published, indexed } = await runScheduledJobs(env.DB, {
+    const { published, expired, indexed } = await runScheduledJobs(env.DB, {
       now: controller.scheduledTime,
       authWindowMs: windowMs(() => authLimits(env).windowMs),
       signInWindowMs: windowMs(() => signInConfig(env).limits.windowMs),
     });
     followChanges(env, ctx, published);
+    followCuration(env, ctx, [expired]);
     // Articles the backlog just indexed are found from now on: cached searches that missed them must go.
     if (indexed > 0) purgeTags(env, ctx, [SEARCH_TAG]);
   },

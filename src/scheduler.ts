@@ -1,12 +1,15 @@
 // The cron trigger's jobs, every minute: publish scheduled articles that are due (through the same
-// path as a manual publish), index a batch of the search backlog, and forget what is no longer needed: failed-authentication counts from
+// path as a manual publish), take expired items out of the front page's slots (reported like any change, so
+// their pages are purged), index a batch of the search backlog, and forget what is no longer needed: failed-authentication counts from
 // windows long past, Idempotency-Key answers older than a day, registrations of cached pages that
 // have expired, sign-in's leftovers (failure counts, unanswered challenges, old sessions and links), and
 // editors' heartbeats that no longer count.
 import { pruneAuthFailures } from "./db/keys.ts";
 import { IDEMPOTENCY_TTL_MS, pruneIdempotency } from "./db/idempotency.ts";
 import { pruneCacheRegistry } from "./db/cache-registry.ts";
-import type { ChangeReport } from "./domain/change.ts";
+import type { ChangeReport, CurationReport } from "./domain/change.ts";
+import { SCHEDULER } from "./domain/actor.ts";
+import { expireSlotItems } from "./db/slots.ts";
 import { publishDueArticles } from "./publish/changes.ts";
 import { indexBacklog } from "./publish/reindex.ts";
 import { pruneSignInFailures } from "./db/sign-in-failures.ts";
@@ -19,15 +22,17 @@ import { PRESENCE_TTL_MS } from "./domain/presence.ts";
 /** Ended sessions and used links stay this long (a person's list shows only live ones; the audit log keeps the rest). */
 const SIGN_IN_LEFTOVERS_MS = 30 * 24 * 60 * 60 * 1000;
 
-/** What a run changed that readers see: the articles it published, and how many the backlog indexed. */
-export type ScheduledRun = { published: ChangeReport[]; indexed: number };
+/** What a run changed that readers see: the articles it published, the slots it emptied, how many the backlog indexed. */
+export type ScheduledRun = { published: ChangeReport[]; expired: CurationReport; indexed: number };
 
 export async function runScheduledJobs(
   db: D1Database,
   opts: { now: number; authWindowMs: number; signInWindowMs: number },
 ): Promise<ScheduledRun> {
-  const [published, , , indexed] = await Promise.all([
+  const [published, expired, , , indexed] = await Promise.all([
     publishDueArticles(db, opts.now),
+    // By the run's time: an item leaves at its time, and a late run catches up on everything due by then.
+    expireSlotItems(db, opts.now, SCHEDULER),
     opts.authWindowMs > 0 ? pruneAuthFailures(db, opts.now - 2 * opts.authWindowMs) : Promise.resolve(),
     pruneIdempotency(db, opts.now - IDEMPOTENCY_TTL_MS),
     indexBacklog(db),
@@ -42,5 +47,6 @@ export async function runScheduledJobs(
     prunePresence(db, opts.now - PRESENCE_TTL_MS),
   ]);
   if (published.length) console.log(`scheduler: published ${published.map((r) => r.article.id).join(", ")}`);
-  return { published, indexed };
+  if (expired.length) console.log(`scheduler: expired items left slots ${expired.join(", ")}`);
+  return { published, expired: { changed: expired.length > 0, slots: expired, topics: [], articles: [], slotSet: false }, indexed };
 }

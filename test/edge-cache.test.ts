@@ -10,38 +10,10 @@ import { shanghaiMonth } from "../src/content/dates.ts";
 import { makeArticle, makeArticles, makeSection, uniqueSlug } from "./fixtures.ts";
 import { type TestKey, makeKey } from "./keys-fixture.ts";
 import { settledFetch } from "./settle.ts";
+import { expectFresh, read, warm } from "./freshness.ts";
 import { admin } from "./admin-fixture.ts";
 
 const ORIGIN = "http://localhost";
-
-const read = (path: string, headers: Record<string, string> = {}, bindings: Partial<typeof env> = {}) =>
-  settledFetch(`${ORIGIN}${path}`, { headers, redirect: "manual" }, bindings);
-
-/** Requests every URL until the cache holds it: the second answer is a hit (a 404 is answered afresh each time). */
-async function warm(paths: string[]) {
-  for (const path of paths) {
-    const first = await read(path);
-    expect((await read(path)).headers.get("X-Cache"), path).toBe(first.status === 404 ? "MISS" : "HIT");
-  }
-}
-
-/** An editor's key: the one thing that reads past the cache. */
-let pastTheCacheKey: Promise<TestKey> | undefined;
-const pastTheCache = async () => (await (pastTheCacheKey ??= makeKey("editor"))).headers;
-
-/** Every URL answers through the cache exactly what a request past the cache gets now. */
-async function expectFresh(paths: string[]) {
-  for (const path of paths) {
-    const cached = await read(path);
-    const direct = await read(path, await pastTheCache());
-    expect(direct.headers.get("X-Cache")).toBe("BYPASS");
-    expect({ status: cached.status, location: cached.headers.get("Location"), body: await cached.text() }, path).toEqual({
-      status: direct.status,
-      location: direct.headers.get("Location"),
-      body: await direct.text(),
-    });
-  }
-}
 
 const page = (section: string, n = 1) => (n === 1 ? `/html/${section}/` : `/html/${section}/index_${n}.html`);
 const articlePath = (section: string, id: number) => `/html/${section}/${id}.html`;

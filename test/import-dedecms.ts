@@ -8,6 +8,7 @@ import type { ImportSummary } from "../scripts/import/report.ts";
 import { get, one, page, select, texts } from "./html.ts";
 import { importDump, tableCounts } from "./import-fixture.ts";
 import { makeArticle } from "./fixtures.ts";
+import { slotsNow } from "./import-fixture.ts";
 
 const SITE = env.SITE_NAME;
 
@@ -182,6 +183,21 @@ export function describeDedecmsImport(fixture: string, encoding: string) {
         "{typedir}/{y}{m}/{aid}.html": [1, true],
         "{typedir}/list_{tid}_{page}.html": [1, true],
       });
+    });
+
+    it("fills the slots from the flags: h 头条, f 幻灯 (its litpic the picture), c 推荐 newest first, a 特荐, s 滚动; b a bold title", async () => {
+      expect(summary.curation).toMatchObject({ slots: 5, items: 6, refused: [], beyond: [], expired: 0, kept: [] });
+      expect(await slotsNow(["toutiao", "huandeng", "tuijian", "tejian", "gundong"])).toEqual({
+        toutiao: [88590],
+        huandeng: [88597],
+        tuijian: [88599, 88594],
+        tejian: [88597],
+        gundong: [88598],
+      });
+      const home = await page("/");
+      expect(await texts(home, ".top-story h3")).toEqual(["市委常委会研究部署防汛抗旱工作"]);
+      expect((await select(home, ".focus-strip img")).length).toBe(1);
+      expect(await texts(home, ".picks li strong")).toEqual(['全市"两新"组织党建工作推进会召开']);
     });
 
     it("imports nothing the second time, and new articles get ids above the imported ones", async () => {

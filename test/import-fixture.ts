@@ -4,6 +4,7 @@ import { env } from "cloudflare:workers";
 import { type RunOptions, runImport } from "../scripts/import/run.ts";
 import { bytesSource, filesSource } from "../scripts/import/source.ts";
 import type { ImportSummary } from "../scripts/import/report.ts";
+import { listSlots } from "../src/db/slots.ts";
 
 const decode = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 
@@ -42,4 +43,10 @@ export async function tableCounts(): Promise<Record<string, number>> {
   ).first<Record<string, number>>();
   if (!row) throw new Error("no counts");
   return row;
+}
+
+/** The article ids each slot holds now, in order (null: no such slot), as the admin API lists them. */
+export async function slotsNow(slugs: readonly string[]): Promise<Record<string, number[] | null>> {
+  const slots = await listSlots(env.DB);
+  return Object.fromEntries(slugs.map((slug) => [slug, slots.find((s) => s.slug === slug)?.items.map((i) => i.articleId) ?? null]));
 }

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadArticle } from "../src/db/article-load.ts";
 import type { ImportSummary } from "../scripts/import/report.ts";
 import { get, one, page, select, texts } from "./html.ts";
-import { importDump, tableCounts } from "./import-fixture.ts";
+import { importDump, slotsNow, tableCounts } from "./import-fixture.ts";
 
 const SITE = env.SITE_NAME;
 
@@ -118,6 +118,16 @@ export function describePhpcmsImport(fixture: string, encoding: string) {
         ]),
       );
       expect(summary.urls.filter((u) => !u.served)).toEqual([]);
+    });
+
+    it("keeps v9_position as slots: by name the home page's, the others by posid, items in listorder, expired ones out; bold from style", async () => {
+      expect(summary.curation).toMatchObject({ slots: 3, items: 4, beyond: [], expired: 1, kept: [] });
+      expect(summary.curation.refused.map((r) => [r.slot, r.articleId])).toEqual([["pos-9", 104]]);
+      expect(await slotsNow(["toutiao", "huandeng", "pos-9", "pos-12"])).toEqual({ toutiao: [102, 108], huandeng: [101], "pos-9": [108], "pos-12": null });
+      const home = await page("/");
+      expect(await texts(home, ".top-story h3")).toEqual(["夜市烟火气回来了", "岚江网改版上线"]);
+      expect(await texts(home, `section[aria-labelledby="slot-pos-9"] h2`)).toEqual(["网站顶部推荐"]);
+      expect(await texts(home, ".headlines strong")).toContain("夜市烟火气回来了");
     });
 
     it("imports nothing the second time", async () => {

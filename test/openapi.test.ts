@@ -13,6 +13,7 @@ import { settledFetch } from "./settle.ts";
 import { IMAGES_HOST } from "./stand-in-images.ts";
 import * as images from "./fixtures/images.ts";
 import { answerOf, answerProblems, operationsOf, validate } from "./openapi-check.ts";
+import { uniqueName } from "./curation-fixture.ts";
 
 const ORIGIN = "http://localhost";
 const doc = apiDocument();
@@ -91,6 +92,7 @@ async function validRequests(): Promise<[string, Case][]> {
   const signInInit = (body: unknown): RequestInit => ({ method: "POST", headers: DESK_HEADERS, body: JSON.stringify(body) });
   const post = async (path: string, init: RequestInit) => (await settledFetch(`${ORIGIN}${path}`, init)).json<Record<string, unknown>>();
   const a = `/api/v1/admin/articles/${draft.id}`;
+  const [slot, topic] = [uniqueName("oa"), uniqueName("oa")];
   const s = `/api/v1/admin/staff/${leaving.staff.id}`;
   return [
     ["listArticles", { status: 200, request: { path: `/api/v1/articles?section=${section}&limit=1` } }],
@@ -129,6 +131,22 @@ async function validRequests(): Promise<[string, Case][]> {
     ["rotateKey", { status: 200, request: { path: `/api/v1/admin/keys/${spare.key.id}/rotate`, init: as("POST") } }],
     ["revokeKey", { status: 200, request: { path: `/api/v1/admin/keys/${spare.key.id}/revoke`, init: as("POST") } }],
     ["purgeCache", { status: 202, request: { path: "/api/v1/admin/cache/purge", init: json({ tags: [`l:${section}`] }) } }],
+    ["listSlots", { status: 200, request: { path: "/api/v1/admin/slots", init: as("GET") } }],
+    ["createSlot", { status: 201, request: { path: "/api/v1/admin/slots", init: json({ slug: slot, name: "测试位", capacity: 3 }) } }],
+    ["getSlot", { status: 200, request: { path: `/api/v1/admin/slots/${slot}`, init: as("GET") } }],
+    ["editSlot", { status: 200, request: { path: `/api/v1/admin/slots/${slot}`, init: { ...json({ name: "改名" }, { "If-Match": "*" }), method: "PATCH" } } }],
+    ["addSlotItem", { status: 200, request: { path: `/api/v1/admin/slots/${slot}/items`, init: json({ article_id: published.id, title: "推荐位上的标题" }) } }],
+    ["setSlotItems", { status: 200, request: { path: `/api/v1/admin/slots/${slot}/items`, init: { ...json({ items: [{ article_id: published.id }] }, { "If-Match": "*" }), method: "PUT" } } }],
+    ["removeSlotItem", { status: 200, request: { path: `/api/v1/admin/slots/${slot}/items/${published.id}`, init: as("DELETE") } }],
+    ["deleteSlot", { status: 204, request: { path: `/api/v1/admin/slots/${slot}`, init: as("DELETE", { "If-Match": "*" }) } }],
+    ["listTopics", { status: 200, request: { path: "/api/v1/admin/topics?limit=1", init: as("GET") } }],
+    ["createTopic", { status: 201, request: { path: "/api/v1/admin/topics", init: json({ slug: topic, title: "接口专题", groups: [{ name: "最新" }] }) } }],
+    ["getTopic", { status: 200, request: { path: `/api/v1/admin/topics/${topic}`, init: as("GET") } }],
+    ["editTopic", { status: 200, request: { path: `/api/v1/admin/topics/${topic}`, init: { ...json({ intro: "导语" }, { "If-Match": "*" }), method: "PATCH" } } }],
+    ["placeTopicArticle", { status: 200, request: { path: `/api/v1/admin/topics/${topic}/articles/${published.id}`, init: as("PUT") } }],
+    ["listTopicArticles", { status: 200, request: { path: `/api/v1/admin/topics/${topic}/articles`, init: as("GET") } }],
+    ["removeTopicArticle", { status: 200, request: { path: `/api/v1/admin/topics/${topic}/articles/${published.id}`, init: as("DELETE") } }],
+    ["deleteTopic", { status: 204, request: { path: `/api/v1/admin/topics/${topic}`, init: as("DELETE", { "If-Match": "*" }) } }],
     ["listAudit", { status: 200, request: { path: `/api/v1/admin/audit?article=${draft.id}`, init: as("GET") } }],
 
     ["signIn", { status: 200, request: { path: "/api/v1/auth/login", init: signInInit({ login: person.login, password: person.password }) } }],

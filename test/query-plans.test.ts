@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { readArticleForPreview, readPublishedArticle } from "../src/db/article-page.ts";
-import { listPublished, readHome, readSectionPage } from "../src/db/listings.ts";
+import { listPublished, readSectionPage } from "../src/db/listings.ts";
+import { readFrontPage } from "../src/db/front-page.ts";
 import { readSectionFeed, readSiteFeed } from "../src/db/feeds.ts";
 import { readMonthSitemap, readNewsSitemap, readSitemapIndex } from "../src/db/sitemaps.ts";
 import { readSearchPage, search } from "../src/db/search.ts";
@@ -13,8 +14,13 @@ import { legacyPathTarget, legacySectionTarget, publishedArticleTarget } from ".
 import { listArticlesForAdmin } from "../src/db/articles.ts";
 import { loadArticle } from "../src/db/article-load.ts";
 import { readEditing } from "../src/db/presence.ts";
+import { readTopicFeed } from "../src/db/feeds.ts";
+import { readTopicPage } from "../src/db/topic-page.ts";
+import { readSectionsSitemap } from "../src/db/sitemaps.ts";
 import { listDeskArticles } from "../src/db/desk-articles.ts";
 import { makeArticles, uniqueSlug } from "./fixtures.ts";
+import { makeKey } from "./keys-fixture.ts";
+import { call, makeTopic, uniqueName } from "./curation-fixture.ts";
 
 /** The D1 handle, noting the SQL of every statement prepared through it. */
 function recordingDb(): { db: D1Database; sql: string[] } {
@@ -59,10 +65,12 @@ describe("reader query plans", () => {
     await makeArticles(`${section}/sub`, 3);
     const { db, sql } = recordingDb();
     await readSectionPage(db, section, 1);
-    await readHome(db, 8);
+    await readFrontPage(db, 8, Date.now());
     // One statement each, its lists beside it as JSON columns.
     expect(sql).toHaveLength(2);
     await expectIndexedOnly(sql);
+    // The slots' items lead to their articles by key: never a walk of every published article.
+    expect((await planOf(sql[1] ?? "")).filter((d) => /^SEARCH a USING (?!INTEGER PRIMARY KEY)/.test(d))).toEqual([]);
   });
 
   it("the list API reads index ranges only, with and without a section", async () => {
@@ -91,6 +99,21 @@ describe("reader query plans", () => {
     expect(await readSectionFeed(db, section)).not.toBeNull();
     await readSiteFeed(db);
     await expectIndexedOnly(sql);
+  });
+
+  it("a topic's pages, at any depth, read a range of its positions; its feed the newest of its own index", async () => {
+    const editor = await makeKey("editor");
+    const topic = await makeTopic(editor, uniqueName("plant"));
+    for (const a of await makeArticles(uniqueSlug("plant"), 3)) await call(editor, "PUT", `/topics/${topic.slug}/articles/${a.id}`);
+    const { db, sql } = recordingDb();
+    expect(await readTopicPage(db, topic.slug, 1)).not.toHaveProperty("missing");
+    expect(await readTopicPage(db, topic.slug, 5_000)).not.toHaveProperty("missing");
+    expect(await readTopicFeed(db, topic.slug)).not.toBeNull();
+    await expectIndexedOnly(sql);
+    // The sitemap lists topics in the order they were made, from their index (sections are a few dozen, sorted).
+    const sitemap = recordingDb();
+    await readSectionsSitemap(sitemap.db);
+    await expectIndexedOnly(sitemap.sql.filter((q) => q.includes("FROM topics")));
   });
 
   it("sitemaps read the month table, one month's range, or the news window", async () => {

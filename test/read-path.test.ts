@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { articleUrl, sectionUrl } from "../src/content/urls.ts";
 import { makeArticles, makeSection, uniqueSlug } from "./fixtures.ts";
 import { settledFetch } from "./settle.ts";
+import { makeKey } from "./keys-fixture.ts";
+import { call, makeTopic, uniqueName } from "./curation-fixture.ts";
 
 type D1Use = { status: number; roundTrips: number; statements: number; rowsRead: number };
 
@@ -55,6 +57,18 @@ async function rowsReadBy(urls: string[]) {
   for (const url of urls) rows.push({ url, rowsRead: (await miss(url)).rowsRead });
   return rows;
 }
+
+describe("a topic's page is one statement too", () => {
+  it("its first and a further page, and a topic or page that is not there", async () => {
+    const editor = await makeKey("editor");
+    const topic = await makeTopic(editor, uniqueName("rp"));
+    for (const a of await makeArticles(uniqueSlug("rp"), 25)) await call(editor, "PUT", `/topics/${topic.slug}/articles/${a.id}`);
+    const base = `/special/${topic.slug}/`;
+    for (const [url, status] of [[base, 200], [`${base}index_2.html`, 200], [`${base}index_9.html`, 404], [`/special/${uniqueName("no")}/`, 404]] as const) {
+      expect({ url, ...(await miss(url)) }).toMatchObject({ url, status, ...ONE_STATEMENT });
+    }
+  }, 60_000);
+});
 
 describe("what a page reads does not grow with the archive", () => {
   it("reads as many rows with 80 articles in the section as with 40, and its last page as many as its second", async () => {

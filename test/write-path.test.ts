@@ -9,6 +9,7 @@ import { afterFirstArticleRead } from "./interleave.ts";
 import { settledFetch } from "./settle.ts";
 import { type ErrorJson, makeSection, uniqueSlug } from "./fixtures.ts";
 import { type TestKey, makeKey } from "./keys-fixture.ts";
+import { call as front, makeSlot, makeTopic, uniqueName } from "./curation-fixture.ts";
 
 const BASE = "http://localhost/api/v1/admin/articles";
 
@@ -145,6 +146,46 @@ describe("every admin write is at most three D1 round trips: the key, one load, 
     const { res, json } = await write(editor);
     expect(res.status, JSON.stringify(json)).toBeLessThan(300);
     expect(roundTrips(res)).toBeLessThanOrEqual(3);
+  });
+
+  it("every change to a slot or a topic too", async () => {
+    const admin = await makeKey("admin");
+    const published = await draftBy(admin, { status: "published" });
+    const slug = uniqueName("wp");
+    const writes: [string, string, unknown?, Record<string, string>?][] = [
+      ["POST", "/slots", { slug, name: "位", capacity: 2 }],
+      ["POST", `/slots/${slug}/items`, { article_id: published.id }],
+      ["PUT", `/slots/${slug}/items`, { items: [{ article_id: published.id, title: "改" }] }, { "If-Match": "*" }],
+      ["PATCH", `/slots/${slug}`, { name: "改名" }, { "If-Match": "*" }],
+      ["DELETE", `/slots/${slug}/items/${published.id}`],
+      ["POST", "/topics", { slug, title: "专题", intro: "导语", groups: [{ name: "甲" }] }],
+      ["PUT", `/topics/${slug}/articles/${published.id}`],
+      ["DELETE", `/topics/${slug}/articles/${published.id}`],
+      ["PATCH", `/topics/${slug}`, { title: "改", groups: [{ name: "乙" }] }, { "If-Match": "*" }],
+      ["DELETE", `/topics/${slug}`, undefined, { "If-Match": "*" }],
+      ["DELETE", `/slots/${slug}`, undefined, { "If-Match": "*" }],
+    ];
+    for (const [method, path, body, headers] of writes) {
+      const { res, json } = await front(admin, method, path, body, headers);
+      expect(res.status, `${method} ${path} ${JSON.stringify(json)}`).toBeLessThan(300);
+      expect(roundTrips(res), `${method} ${path}`).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it.each([
+    ["unpublish", "POST", "/unpublish"],
+    ["an edit", "PATCH", ""],
+  ])("%s of an article in slots and topics, which the same commit leaves, renumbers and names", async (_, method, suffix) => {
+    const admin = await makeKey("admin");
+    const published = await draftBy(admin, { status: "published" });
+    const slot = await makeSlot(admin, uniqueName("wp"));
+    const topic = await makeTopic(admin, uniqueName("wp"));
+    expect((await front(admin, "POST", `/slots/${slot.slug}/items`, { article_id: published.id })).status).toBe(200);
+    expect((await front(admin, "PUT", `/topics/${topic.slug}/articles/${published.id}`)).status).toBe(200);
+    const { res, json } = await call(admin, method, `/${published.id}${suffix}`, method === "PATCH" ? { title: "改" } : undefined, { "If-Match": "*" });
+    expect(res.status, JSON.stringify(json)).toBe(200);
+    expect(roundTrips(res)).toBeLessThanOrEqual(3);
+    expect((json.purge as { tags: string[] }).tags).toEqual(expect.arrayContaining([`s:${slot.slug}`, `t:${topic.slug}`]));
   });
 });
 

@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Miniflare } from "miniflare";
 import { chromium } from "playwright-core";
-import { articleUrl, searchUrl, sectionUrl } from "../../src/content/urls.ts";
+import { articleUrl, searchUrl, sectionUrl, topicUrl } from "../../src/content/urls.ts";
+import { DEMO_TOPICS } from "../demo/front.ts";
 import { demoArticles } from "../demo/load.ts";
 import { storageOptions } from "../bindings/local-env.ts";
 import { bundleWorker, mastheadWorker } from "../bindings/worker.ts";
@@ -32,6 +33,7 @@ function pagesToCheck(): { name: string; path: string; status: number }[] {
     { name: "article with cover and figure", path: articleUrl(withFigure.section, withFigure.id), status: 200 },
     { name: "article with a table", path: articleUrl(withTable.section, withTable.id), status: 200 },
     { name: "search results", path: searchUrl("岚江"), status: 200 },
+    { name: "topic", path: topicUrl(DEMO_TOPICS[0]?.slug ?? ""), status: 200 },
     { name: "404", path: "/html/no-such-section/", status: 404 },
   ];
 }

@@ -6,6 +6,7 @@
 // ```text output block after an example, and on links to a Markdown file or heading that does not exist.
 //
 //   npm run check:docs
+//   node scripts/checks/docs-examples.ts docs/front-page.md     only the files named
 import { type ChildProcess, execFile, spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -179,7 +180,8 @@ async function checkFile(list: Example[], demo: string, state: string, key: stri
 
 async function main() {
   const started = performance.now();
-  const files = docFiles();
+  const named = process.argv.slice(2);
+  const files = named.length ? named : docFiles();
   const problems = brokenLinks(files);
   const byFile = files.flatMap((file) => {
     const found = examples(file, readFileSync(join(ROOT, file), "utf8"));

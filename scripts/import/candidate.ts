@@ -13,6 +13,10 @@ export type Candidate = {
   publishedAt: number;
   updatedAt?: number;
   title: string;
+  /** Set in bold where lists show it: DedeCMS's flag b, PHPCMS's style font-weight:bold. */
+  titleBold: boolean;
+  /** DedeCMS's flags (h, f, c, a, s … : the slots it was in); none for PHPCMS, whose slots are tables. */
+  flags: string[];
   source: string;
   summary: string;
   bylines: Byline[];

@@ -78,6 +78,7 @@ export async function prepareArticle(p: Preparer, c: Candidate, sectionPath: str
     published_at: c.publishedAt,
     ...(c.updatedAt !== undefined && { updated_at: c.updatedAt }),
     title: c.title,
+    title_bold: c.titleBold,
     source: source.text,
     summary: summary.text,
     bylines: c.bylines,

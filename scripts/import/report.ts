@@ -5,6 +5,7 @@ import { type BadText, placeName } from "./bad-text.ts";
 import type { Skip } from "./candidate.ts";
 import type { UrlPattern } from "./old-urls.ts";
 import type { SkippedSection } from "./sections/plan.ts";
+import type { CurationSummary } from "./write-slots.ts";
 
 export type ImportSummary = {
   system: LegacySystem;
@@ -48,6 +49,8 @@ export type ImportSummary = {
     notImported: number;
     external: number;
   };
+  /** The old site's slots (DedeCMS flags, PHPCMS 推荐位) as Masthead's. */
+  curation: CurationSummary;
   /** Things done to an article on the way in that an editor may want to look at. */
   notes: { id: number; note: string }[];
   urls: UrlPattern[];
@@ -106,6 +109,14 @@ export function formatSummary(s: ImportSummary): string[] {
     `Images: ${n(i.stored)} stored, ${n(i.reused)} already stored, ${n(i.missing.length)} missing, ${n(i.refused.length)} refused` +
       `${i.notImported ? `, ${n(i.notImported)} references not imported (no --uploads)` : ""}${i.external ? `, ${n(i.external)} on other sites` : ""}.`,
   );
+  const cur = s.curation;
+  if (cur.slots || cur.kept.length || cur.refused.length) {
+    lines.push(
+      `Slots: ${n(cur.slots)} filled with ${n(cur.items)} articles; ${n(cur.refused.length)} entries refused` +
+        `${cur.beyond.length ? `, ${cur.beyond.map((b) => `${n(b.count)} older ones past ${b.slot}'s capacity`).join(", ")}` : ""}` +
+        `${cur.expired ? `, ${n(cur.expired)} expired` : ""}${cur.kept.length ? `; ${cur.kept.join(", ")} already held articles, kept as they are` : ""}.`,
+    );
+  }
   if (s.badText.total) lines.push(`Text: ${n(s.badText.total)} field${s.badText.total === 1 ? "" : "s"} not valid ${s.badText.charset}, read with � in place of what could not be (--lenient), listed below.`);
   if (s.sections.skipped.length) {
     lines.push("", "Sections not imported:");
@@ -124,6 +135,10 @@ export function formatSummary(s: ImportSummary): string[] {
     lines.push("", "Images not stored (the articles show without them):");
     for (const m of i.missing) lines.push(`  ${m.path}: not in the uploads folder (articles ${ids(m.articles)})`);
     for (const r of i.refused) lines.push(`  ${r.path}: ${r.reason} (articles ${ids(r.articles)})`);
+  }
+  if (cur.refused.length) {
+    lines.push("", "Slot entries not kept:");
+    for (const r of cur.refused) lines.push(`  ${r.slot} ${r.articleId}: ${r.reason}`);
   }
   if (s.notes.length) {
     lines.push("", "Notes:");

@@ -28,6 +28,8 @@ import { type SectionsResult, ensureSections } from "./sections/create.ts";
 import { planSections } from "./sections/plan.ts";
 import type { DumpSource, UploadsSource } from "./source.ts";
 import { siteOf } from "./systems.ts";
+import { SlotEntries, phpcmsSlotEntries } from "./curation.ts";
+import { emptyCuration, writeSlots } from "./write-slots.ts";
 
 const IMPORT_ACTOR: Actor = tool("import", "admin");
 
@@ -83,6 +85,7 @@ function emptySummary(scan: Scan, dump: string): ImportSummary {
       skipped: [],
     },
     images: { stored: 0, reused: 0, missing: [], refused: [], notImported: 0, external: 0 },
+    curation: emptyCuration(),
     notes: [],
     urls: [],
     noneImported: null,
@@ -98,11 +101,11 @@ function emptySummary(scan: Scan, dump: string): ImportSummary {
  * them in, and a run that finds no more than the last rewrites nothing.
  */
 async function fingerprintOf(c: Candidate, images: OldImages): Promise<string> {
-  const { id, sectionId, status, publishedAt, updatedAt, title, source, summary, bylines, cover, html, oldPaths } = c;
+  const { id, sectionId, status, publishedAt, updatedAt, title, titleBold, source, summary, bylines, cover, html, oldPaths } = c;
   const refs = [...(cover ? [cover] : []), ...(/<img\b/i.test(html) ? imageSources(parseLegacyBody(html)) : [])];
   const found = await Promise.all(refs.map((ref) => images.findable(ref)));
   const pictures = refs.length ? { found } : {};
-  return sha256Hex(JSON.stringify({ id, sectionId, status, publishedAt, updatedAt, title, source, summary, bylines, cover, html, oldPaths, ...pictures }));
+  return sha256Hex(JSON.stringify({ id, sectionId, status, publishedAt, updatedAt, title, ...(titleBold && { titleBold }), source, summary, bylines, cover, html, oldPaths, ...pictures }));
 }
 
 export async function runImport(opts: RunOptions): Promise<ImportSummary> {
@@ -147,6 +150,10 @@ export async function runImport(opts: RunOptions): Promise<ImportSummary> {
   const firstOfRepeated = new Map<number, number>();
   const inFlight: Promise<void>[] = [];
   let published = 0;
+  // What the old front page held, for the slots once the articles are in: DedeCMS's flags of the articles
+  // published here (PHPCMS's 推荐位 are tables of their own, read whole).
+  const flagged = new SlotEntries();
+  const onSite = (c: Candidate) => flagged.addFlags(c.id, c.flags, c.publishedAt);
 
   type Accepted = { item: ImportItem; candidate: Candidate; line: number };
   type Update = { item: ImportItem & { id: number; legacy: NonNullable<ImportItem["legacy"]> }; version: number; line: number };
@@ -184,6 +191,7 @@ export async function runImport(opts: RunOptions): Promise<ImportSummary> {
       for (const { item, candidate } of accepted) {
         if (refusedIds.has(item.id)) continue;
         if (candidate.status === "published") {
+          onSite(candidate);
           summary.articles.published += 1;
           published += 1;
         } else if (candidate.status === "submitted") {
@@ -260,7 +268,10 @@ export async function runImport(opts: RunOptions): Promise<ImportSummary> {
             updates.push({ item: { ...item, id: c.id, legacy: item.legacy ?? { system: scan.system, fingerprint, paths: [] } }, version: known.version, line: r.line });
           }
         }
-        if (c.status === "published") published += 1;
+        if (c.status === "published") {
+          published += 1;
+          onSite(c);
+        }
         continue;
       }
       const section = placedAt.get(c.sectionId);
@@ -306,6 +317,10 @@ export async function runImport(opts: RunOptions): Promise<ImportSummary> {
   await Promise.all(inFlight);
   progress();
 
+  if (!opts.signal?.aborted) {
+    const entries = scan.system === "dedecms" ? flagged : phpcmsSlotEntries(scan.small.position ?? [], scan.small.position_data ?? [], opts.siteId ?? 1);
+    summary.curation = await writeSlots(opts.db, entries, { actor, now: Date.now() });
+  }
   const sections = tree.made ? await tree.made : null;
   summary.sections.created = sections?.created ?? 0;
   summary.sections.existing = sections?.existing ?? 0;

@@ -13,7 +13,7 @@ export const TABLES = {
     bodyId: "aid",
     small: ["arctype", "sysconfig"],
     text: {
-      archives: ["title", "writer", "source", "litpic", "description", "filename"],
+      archives: ["title", "writer", "source", "litpic", "description", "filename", "flag"],
       addonarticle: ["body", "redirecturl"],
       arctype: ["typename", "typedir", "description", "namerule", "namerule2"],
       sysconfig: ["varname", "value"],
@@ -23,13 +23,15 @@ export const TABLES = {
     main: "news",
     body: "news_data",
     bodyId: "id",
-    small: ["category", "site", "model"],
+    small: ["category", "site", "model", "position", "position_data"],
     text: {
-      news: ["title", "url", "description", "thumb", "author"],
+      news: ["title", "url", "description", "thumb", "author", "style"],
       news_data: ["content", "copyfrom", "author"],
       category: ["catname", "catdir", "url", "description", "module"],
       site: ["domain"],
       model: ["tablename"],
+      position: ["name"],
+      position_data: ["module"],
     },
   },
 } as const satisfies Record<

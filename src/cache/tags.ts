@@ -3,9 +3,9 @@
 // Tags are printable ASCII (section paths, ids and media keys are), matched case-insensitively by Cloudflare:
 // they are lower-cased here, so the Cache API's registry matches them as Cloudflare does.
 import { isListed } from "../domain/article.ts";
-import type { ChangeReport } from "../domain/change.ts";
+import type { ChangeReport, CurationReport } from "../domain/change.ts";
 import { shanghaiMonth } from "../content/dates.ts";
-import { SITE_LISTING, type Shows } from "../domain/shows.ts";
+import { ALL, SITE_LISTING, type Shows } from "../domain/shows.ts";
 
 /** Every cached response carries this one, so everything can be purged at once (a deploy, an import). */
 export const SITE_TAG = "site";
@@ -25,6 +25,15 @@ const monthTag = (month: string) => `m:${month}`;
 /** Search results pages and answers: every change purges them all (src/routes/search.ts says why). */
 export const SEARCH_TAG = "search";
 
+/** A slot's items as the front page shows them (`s:toutiao`); "s:" the set of slots (home shows them all). */
+const slotTag = (slug: string) => `s:${slug}`;
+
+/**
+ * A topic: its pages and feeds, and every page printing its name (its members' article pages) — `t:<slug>`;
+ * "t:" what lists topics and when they changed (home's rail, the sitemaps).
+ */
+const topicTag = (slug: string) => `t:${slug}`;
+
 
 /** Cloudflare keeps at most 1,000 tags per response; a page shows far fewer. */
 const MAX_TAGS = 1000;
@@ -40,6 +49,8 @@ export function tagsOf(shows: Shows): string[] {
     ...(shows.search ? [SEARCH_TAG] : []),
     ...shows.listings.map(listingTag),
     ...(shows.months ?? []).map(monthTag),
+    ...(shows.slots ?? []).map(slotTag),
+    ...(shows.topics ?? []).map(topicTag),
     ...(shows.images ?? []).map(imageTag),
     ...shows.articles.map(articleTag),
   ]);
@@ -67,6 +78,31 @@ export function purgeTagsOf(reports: readonly ChangeReport[]): string[] {
     for (const path of r.sectionPaths) tags.add(listingTag(path));
     if (r.sectionPaths.length) tags.add(listingTag(SITE_LISTING));
     for (const a of [r.before, r.article]) if (isListed(a)) tags.add(monthTag(shanghaiMonth(a.publishedAt)));
+    for (const slug of r.slots) tags.add(slotTag(slug));
+    addTopics(tags, r.topics);
+  }
+  return [...tags].map((t) => t.toLowerCase());
+}
+
+/** A topic that changed changes its pages (and its members' pages, which name it), and when topics last changed. */
+function addTopics(tags: Set<string>, topics: readonly string[]) {
+  for (const slug of topics) tags.add(topicTag(slug));
+  if (topics.length) tags.add(topicTag(ALL));
+}
+
+/**
+ * What a change to slots or topics makes stale: each slot it changed (the home page), the set of slots when one
+ * was made or deleted, each topic it changed with what lists topics, and the pages of articles that came
+ * into a topic (they now link it; those leaving one carried its tag already).
+ */
+export function curationTagsOf(reports: readonly CurationReport[]): string[] {
+  const tags = new Set<string>();
+  for (const r of reports) {
+    if (!r.changed) continue;
+    for (const slug of r.slots) tags.add(slotTag(slug));
+    if (r.slotSet) tags.add(slotTag(ALL));
+    addTopics(tags, r.topics);
+    for (const id of r.articles) tags.add(articleTag(id));
   }
   return [...tags].map((t) => t.toLowerCase());
 }

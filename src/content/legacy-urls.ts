@@ -11,6 +11,7 @@
 //   anything else that looks like a page                  an old static path, looked up as the import stored it
 import type { LegacySystem } from "../domain/legacy.ts";
 import { parseHtmlPath } from "./html-paths.ts";
+import { parseSpecialPath } from "./special-paths.ts";
 
 export type LegacyRequest =
   | { kind: "article"; id: number }
@@ -38,9 +39,9 @@ function single(query: URLSearchParams, name: string): string | null {
   return values.length === 1 ? (values[0] ?? null) : null;
 }
 
-// Masthead's own rooms: nothing under them is an old URL (the pages route hands /html/ ones over itself).
-// test/legacy-urls.test.ts checks every route the app serves is one of them.
-const OWN = /^\/(?:html|api|media|assets|preview|search|sitemaps|desk|cdn-cgi)(?:\/|$)/;
+// Masthead's own rooms: nothing under them is an old URL (the pages route hands /html/ and /special/ ones —
+// DedeCMS kept its 专题 there too — over itself). test/legacy-urls.test.ts checks every route the app serves is one of them.
+const OWN = /^\/(?:html|special|api|media|assets|preview|search|sitemaps|desk|cdn-cgi)(?:\/|$)/;
 // What an old page's last segment looks like: a directory, a name without an extension, or a page file.
 const PAGE_LIKE = /(?:^|\/)(?:[^/.]*|[^/]+\.(?:html?|shtml|php))$/i;
 
@@ -146,7 +147,10 @@ function legacyRequestUrl(request: LegacyRequest): string {
  * path and query of the one URL that answers it the same way (legacyRequestUrl); null for any other URL.
  */
 export function legacyCacheKey(path: string, query: URLSearchParams): string | null {
-  const old = isLegacyPath(path) || (path.startsWith("/html/") && parseHtmlPath(path) === null);
+  const old =
+    isLegacyPath(path) ||
+    (path.startsWith("/html/") && parseHtmlPath(path) === null) ||
+    (path.startsWith("/special/") && parseSpecialPath(path) === null);
   const request = old ? legacyRequest(path, query) : null;
   return request ? legacyRequestUrl(request) : null;
 }

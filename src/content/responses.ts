@@ -37,6 +37,7 @@ export const ArticleSummary = v.strictObject({
   url: SitePath,
   section: SectionRef,
   title: v.string(),
+  title_bold: described(v.boolean(), "Whether its title is set in bold where lists show it (DedeCMS's flag b)."),
   kicker: v.string(),
   subtitle: v.string(),
   summary: v.string(),

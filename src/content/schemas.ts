@@ -89,7 +89,7 @@ export const requiredLine = (max: number) =>
   );
 
 /** Text that may run over lines; `visible` (trimmed text only): it must show something, or this message. */
-const multiline = (max: number, trim: boolean, visible?: string) =>
+export const multiline = (max: number, trim: boolean, visible?: string) =>
   v.pipe(
     v.string("must be a string"),
     v.metadata<string, Record<string, unknown>>(
@@ -153,7 +153,7 @@ export const Timestamp = v.pipe(
   v.check((ms) => Number.isFinite(ms) && ms >= Date.UTC(1990, 0, 1) && ms < Date.UTC(2200, 0, 1), "must be a real date between 1990 and 2200"),
 );
 
-const MediaKey = v.pipe(v.string(), v.regex(MEDIA_KEY, "must be a media key as returned by the image upload"));
+export const MediaKey = v.pipe(v.string(), v.regex(MEDIA_KEY, "must be a media key as returned by the image upload"));
 
 /** A missing member is required; anything else an object schema refuses is not an object at all. */
 const objectIssue = (issue: v.ObjectWithRestIssue) => (issue.received === "undefined" ? "is required" : "must be an object");
@@ -188,6 +188,7 @@ export const Byline = closed({
 const writable = {
   section: v.pipe(v.string(), v.regex(SECTION_PATH, "must be a section path such as xw/dzyw")),
   title: requiredLine(LIMITS.title),
+  title_bold: v.boolean("must be true or false"),
   kicker: line(LIMITS.kicker),
   subtitle: line(LIMITS.subtitle),
   summary: multiline(LIMITS.summary, true),
@@ -208,7 +209,7 @@ export type ArticlePatch = v.InferOutput<typeof ArticlePatch>;
 
 /** POST /api/v1/admin/articles. `status: "published"` publishes (or schedules) in the same step. */
 export const ArticleCreate = closed({
-  ...v.partial(v.object(writable), ["kicker", "subtitle", "summary", "source", "bylines", "body", "cover_image", "publish_at"]).entries,
+  ...v.partial(v.object(writable), ["title_bold", "kicker", "subtitle", "summary", "source", "bylines", "body", "cover_image", "publish_at"]).entries,
   id: v.optional(
     v.pipe(
       v.number(),
@@ -293,6 +294,8 @@ export const RevisionSnapshot = v.object({
   section_id: v.pipe(v.number(), v.safeInteger()),
   status: v.picklist(ARTICLE_STATUSES),
   title: v.string(),
+  /** Absent from revisions written before titles could be bold. */
+  title_bold: v.optional(v.boolean()),
   kicker: v.string(),
   subtitle: v.string(),
   summary: v.string(),

@@ -27,6 +27,12 @@ export const FEED_FORMATS = Object.keys(FEED_FILES) as FeedFormat[];
 export const feedUrl = (sectionPath: string, format: FeedFormat) =>
   sectionPath === "" ? `/${FEED_FILES[format]}` : `/html/${sectionPath}/${FEED_FILES[format]}`;
 
+/** A topic (专题): `/special/lanjiang/` for page 1, `/special/lanjiang/index_2.html` after. */
+export const topicUrl = (slug: string, page = 1) => (page <= 1 ? `/special/${slug}/` : `/special/${slug}/index_${page}.html`);
+
+/** A topic's feeds, beside its pages: `/special/lanjiang/rss.xml`. */
+export const topicFeedUrl = (slug: string, format: FeedFormat) => `/special/${slug}/${FEED_FILES[format]}`;
+
 /** The sitemap index, and the sitemaps it lists. */
 export const SITEMAP_INDEX_URL = "/sitemap.xml";
 export const NEWS_SITEMAP_URL = "/sitemap-news.xml";

@@ -8,6 +8,7 @@ const bindArticle = (a: Article) => [
   a.sectionId,
   a.status,
   a.title,
+  a.titleBold ? 1 : 0,
   a.kicker,
   a.subtitle,
   a.summary,
@@ -32,10 +33,10 @@ const bindArticle = (a: Article) => [
 export const insertArticleStatement = (db: Db, a: Article) =>
   db
     .prepare(
-      `INSERT INTO articles (section_id, status, title, kicker, subtitle, summary, source, bylines, body, body_html,
+      `INSERT INTO articles (section_id, status, title, title_bold, kicker, subtitle, summary, source, bylines, body, body_html,
          body_text, cover_image, publish_at, published_at, updated_at, version, deleted_at, review_action, review_note,
          review_by, review_by_name, review_at, id, created_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .bind(...bindArticle(a), a.id, a.createdAt, a.createdBy);
 
@@ -43,7 +44,7 @@ export const insertArticleStatement = (db: Db, a: Article) =>
 export const updateArticleStatement = (db: Db, a: Article, fromVersion: number) =>
   db
     .prepare(
-      `UPDATE articles SET section_id = ?, status = ?, title = ?, kicker = ?, subtitle = ?, summary = ?, source = ?,
+      `UPDATE articles SET section_id = ?, status = ?, title = ?, title_bold = ?, kicker = ?, subtitle = ?, summary = ?, source = ?,
          bylines = ?, body = ?, body_html = ?, body_text = ?, cover_image = ?, publish_at = ?, published_at = ?,
          updated_at = ?, version = ?, deleted_at = ?, review_action = ?, review_note = ?, review_by = ?,
          review_by_name = ?, review_at = ?

@@ -10,6 +10,7 @@ export type ArticleRow = {
   section_id: number;
   status: ArticleStatus;
   title: string;
+  title_bold: number;
   kicker: string;
   subtitle: string;
   summary: string;
@@ -34,7 +35,7 @@ export type ArticleRow = {
 };
 
 export const ARTICLE_COLUMNS =
-  "id, section_id, status, title, kicker, subtitle, summary, source, bylines, body, body_html, body_text, " +
+  "id, section_id, status, title, title_bold, kicker, subtitle, summary, source, bylines, body, body_html, body_text, " +
   "cover_image, publish_at, published_at, created_at, updated_at, version, created_by, deleted_at, " +
   "review_action, review_note, review_by, review_by_name, review_at";
 
@@ -62,6 +63,7 @@ export const toArticle = (r: ArticleRow): Article => ({
   sectionId: r.section_id,
   status: r.status,
   title: r.title,
+  titleBold: r.title_bold === 1,
   kicker: r.kicker,
   subtitle: r.subtitle,
   summary: r.summary,

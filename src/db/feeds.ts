@@ -78,6 +78,31 @@ export async function readSectionFeed(db: Db, path: string): Promise<Feed | null
   return { chain: sectionChain, items: list, lastModified: lastModifiedOf(section.changedAt, list) };
 }
 
+/**
+ * A topic's feed: its newest published members, from the topic's own index of publication times (the same
+ * rows at any size); null when there is no such topic. Dated by the topic's last change or its newest edit.
+ */
+export async function readTopicFeed(db: Db, slug: string): Promise<Feed | null> {
+  const [topic, items] = await db.batch<unknown>([
+    db.prepare(`SELECT slug, title, intro_text, changed_at FROM topics WHERE slug = ?`).bind(slug),
+    db
+      .prepare(
+        `SELECT ${FEED_COLUMNS}
+           FROM topic_articles l
+           JOIN articles a ON a.id = l.article_id
+           JOIN sections s ON s.id = a.section_id
+           LEFT JOIN media m ON m.key = a.cover_image
+          WHERE l.topic_id = (SELECT id FROM topics WHERE slug = ?1) AND l.published_at IS NOT NULL
+          ORDER BY l.published_at DESC, l.article_id DESC LIMIT ?2`,
+      )
+      .bind(slug, FEED_SIZE),
+  ]);
+  const row = rowsOf<{ slug: string; title: string; intro_text: string; changed_at: number }>(topic)[0];
+  if (!row) return null;
+  const list = rowsOf<FeedRow>(items).map(toItem);
+  return { chain: [], topic: { slug: row.slug, title: row.title, description: row.intro_text }, items: list, lastModified: lastModifiedOf(row.changed_at, list) };
+}
+
 /** The whole site's feed. Every listed article is listed in its top-level section, so their changes bound it. */
 export async function readSiteFeed(db: Db): Promise<Feed> {
   const [changed, items] = await db.batch<unknown>([

@@ -1,8 +1,8 @@
-// Reader-side listings: section pages, home headlines and the public list API. Every read is an index
+// Reader-side listings: section pages, the public list API, and the pieces the home page's read shares. Every read is an index
 // range on section_listing or articles_published, so its cost does not grow with the archive; a page is
 // one statement, what it lists beside the main rows carried as JSON columns (json-columns.ts).
 import * as v from "valibot";
-import type { ListedArticle, Home, SectionPage } from "../domain/listing.ts";
+import type { ListedArticle, SectionPage } from "../domain/listing.ts";
 import type { Section } from "../domain/section.ts";
 import { type ArticleInSection, type ArticleRow, articleColumnsOf, toArticle } from "./articles.ts";
 import type { Db } from "../domain/db.ts";
@@ -11,11 +11,12 @@ import { columnsOf, jsonObject, rowsFromJson } from "./json-columns.ts";
 import { sectionPathChain } from "../content/urls.ts";
 import { SectionRow, SECTION_COLUMNS, chainByPathJson, chainFromPathJson, sectionJson, toSection } from "./sections.ts";
 
-const ListedRow = v.object({
+export const ListedRow = v.object({
   id: v.number(),
   section_path: v.string(),
   section_name: v.string(),
   title: v.string(),
+  title_bold: v.number(),
   summary: v.string(),
   body_start: v.string(),
   cover_image: v.nullable(v.string()),
@@ -24,29 +25,31 @@ const ListedRow = v.object({
   cover_alt: v.nullable(v.string()),
   published_at: v.number(),
 });
-type ListedRow = v.InferOutput<typeof ListedRow>;
+export type ListedRow = v.InferOutput<typeof ListedRow>;
 
 /** Enough of the body text for excerpt() to find a sentence end within its 120 characters. */
-const BODY_START_CHARS = 200;
+export const BODY_START_CHARS = 200;
 
 // `a` articles, `s` the article's own section, `m` its cover image (if the row still exists).
-const LISTED_COLUMNS = `a.id, s.path AS section_path, s.name AS section_name, a.title, a.summary,
+export const LISTED_COLUMNS = `a.id, s.path AS section_path, s.name AS section_name, a.title, a.title_bold, a.summary,
   CASE a.summary WHEN '' THEN substr(a.body_text, 1, ${BODY_START_CHARS}) ELSE '' END AS body_start,
   a.cover_image, m.width AS cover_width, m.height AS cover_height, m.alt AS cover_alt, a.published_at`;
 
-const LISTED_JOINS = `JOIN articles a ON a.id = l.article_id
+/** The joins LISTED_COLUMNS reads from, for a listing aliased `l` (section_listing, topic_articles). */
+export const LISTED_JOINS = `JOIN articles a ON a.id = l.article_id
   JOIN sections s ON s.id = a.section_id
   LEFT JOIN media m ON m.key = a.cover_image`;
 
 /** The rows of `listed` (a query selecting LISTED_COLUMNS, and `extra`), in its order, as one JSON array. */
-const listedJson = (listed: string, extra: readonly string[] = []) =>
+export const listedJson = (listed: string, extra: readonly string[] = []) =>
   `(SELECT json_group_array(${jsonObject(columnsOf("x", [...extra, ...Object.keys(ListedRow.entries)]))}) FROM (${listed}) x)`;
 
-const toListed = (r: ListedRow): ListedArticle => ({
+export const toListed = (r: ListedRow): ListedArticle => ({
   id: r.id,
   sectionPath: r.section_path,
   sectionName: r.section_name,
   title: r.title,
+  titleBold: r.title_bold === 1,
   summary: r.summary,
   bodyStart: r.body_start,
   cover: r.cover_image
@@ -110,35 +113,6 @@ export async function readSectionPage(db: Db, path: string, page: number): Promi
     total: row.total ?? 0,
     items: rowsFromJson(ListedRow, row.items).map(toListed),
   };
-}
-
-const HomeItem = v.object({ listed_in: v.number(), ...ListedRow.entries });
-
-/** The newest `perSection` articles of every top-level section, in one statement. */
-export async function readHome(db: Db, perSection: number): Promise<Home> {
-  // Positions are contiguous, so a section's newest N are those above its newest position − N.
-  const row = await firstRowOf<{ nav: string; items: string }>(
-    db.prepare(
-      `SELECT ${topSectionsJson} AS nav,
-              ${listedJson(
-                `SELECT l.section_id AS listed_in, ${LISTED_COLUMNS}
-                   FROM sections top
-                   JOIN section_listing l ON l.section_id = top.id
-                    AND l.position > (SELECT position FROM section_listing n WHERE n.section_id = top.id
-                                       ORDER BY position DESC LIMIT 1) - ?1
-                   ${LISTED_JOINS}
-                  WHERE top.parent_id IS NULL
-                  ORDER BY top.sort_order, top.id, l.position DESC`,
-                ["listed_in"],
-              )} AS items`,
-    ).bind(perSection),
-  );
-  const sections = sectionsFromJson(row?.nav ?? null);
-  const bySection = new Map<number, ListedArticle[]>(sections.map((s) => [s.id, []]));
-  for (const item of rowsFromJson(HomeItem, row?.items ?? null)) {
-    bySection.get(item.listed_in)?.push(toListed(item));
-  }
-  return { nav: sections, headlines: sections.map((section) => ({ section, items: bySection.get(section.id) ?? [] })) };
 }
 
 // Larger than any stored (published_at, id), so the first page needs no statement of its own.

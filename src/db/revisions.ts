@@ -18,6 +18,7 @@ function revisionSnapshot(a: Article, images: readonly string[]): RevisionSnapsh
     section_id: a.sectionId,
     status: a.status,
     title: a.title,
+    title_bold: a.titleBold,
     kicker: a.kicker,
     subtitle: a.subtitle,
     summary: a.summary,

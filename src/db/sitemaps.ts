@@ -2,7 +2,7 @@
 // (O(that month)); the index reads sitemap_months (O(months)), which the write path keeps in step.
 import type { MonthChange, NewsUrl, SitemapMonth, SitemapUrl } from "../domain/sitemap.ts";
 import { shanghaiMonthRange } from "../content/dates.ts";
-import { articleUrl, sectionUrl } from "../content/urls.ts";
+import { articleUrl, sectionUrl, topicUrl } from "../content/urls.ts";
 import type { Db } from "../domain/db.ts";
 import { rowsOf } from "./handle.ts";
 
@@ -21,13 +21,16 @@ export const sitemapMonthStatements = (db: Db, changes: readonly MonthChange[]) 
   );
 
 /**
- * The months that list anything, newest first; and the sections' sitemap, when there are sections: when the
- * section tree last changed what it lists.
+ * The months that list anything, newest first; and the sections' sitemap, when there are sections or topics:
+ * when the section tree or a topic last changed what it lists.
  */
 export async function readSitemapIndex(db: Db): Promise<{ months: SitemapMonth[]; sections: { lastmod: number } | null }> {
   const [months, sections] = await db.batch<unknown>([
     db.prepare(`SELECT month, articles, lastmod FROM sitemap_months WHERE articles > 0 ORDER BY month DESC`),
-    db.prepare(`SELECT COUNT(*) AS count, COALESCE(MAX(changed_at), 0) AS changed_at FROM sections`),
+    db.prepare(
+      `SELECT (SELECT COUNT(*) FROM sections) + (SELECT COUNT(*) FROM topics) AS count,
+              MAX(COALESCE((SELECT MAX(changed_at) FROM sections), 0), COALESCE((SELECT MAX(changed_at) FROM topics), 0)) AS changed_at`,
+    ),
   ]);
   const tree = rowsOf<{ count: number; changed_at: number }>(sections)[0];
   return { months: rowsOf<MonthRow>(months).map(toMonth), sections: tree?.count ? { lastmod: tree.changed_at } : null };
@@ -60,10 +63,16 @@ export async function readMonthSitemap(db: Db, month: string, part: number, size
   return urls.map((r) => ({ path: articleUrl(r.section_path, r.id), lastmod: r.updated_at }));
 }
 
-/** Every section's first page, and when its listing last changed. */
+/** Every section's first page, then every topic's (专题, oldest first), each with when what it lists last changed. */
 export async function readSectionsSitemap(db: Db): Promise<SitemapUrl[]> {
-  const { results } = await db.prepare(`SELECT path, changed_at FROM sections ORDER BY sort_order, id`).all<{ path: string; changed_at: number }>();
-  return results.map((r) => ({ path: sectionUrl(r.path), lastmod: r.changed_at }));
+  const [sections, topics] = await db.batch<unknown>([
+    db.prepare(`SELECT path, changed_at FROM sections ORDER BY sort_order, id`),
+    db.prepare(`SELECT slug, changed_at FROM topics ORDER BY created_at, id`),
+  ]);
+  return [
+    ...rowsOf<{ path: string; changed_at: number }>(sections).map((r) => ({ path: sectionUrl(r.path), lastmod: r.changed_at })),
+    ...rowsOf<{ slug: string; changed_at: number }>(topics).map((r) => ({ path: topicUrl(r.slug), lastmod: r.changed_at })),
+  ];
 }
 
 /** Published articles that went out at `since` or later, newest first, at most `limit`. */

@@ -38,6 +38,8 @@ export type Article = {
   sectionId: number;
   status: ArticleStatus;
   title: string;
+  /** Set in bold wherever lists show it (the 加粗 flag of DedeCMS and PHPCMS titles). */
+  titleBold: boolean;
   kicker: string;
   subtitle: string;
   summary: string;

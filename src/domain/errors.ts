@@ -50,6 +50,8 @@ export type ErrorCode =
   | "passkey_taken"
   | "key_revoked"
   | "rotated_concurrently"
+  | "slug_taken"
+  | "group_not_empty"
   // The request is well-formed but its content cannot be accepted.
   | "invalid"
   | "unknown_section"
@@ -62,6 +64,11 @@ export type ErrorCode =
   | "weak_password"
   | "passkey_rejected"
   | "fetch_failed"
+  | "unknown_article"
+  | "not_published"
+  | "needs_picture"
+  | "over_capacity"
+  | "unknown_group"
   // The service.
   | "unavailable"
   | "previews_disabled"
@@ -105,12 +112,12 @@ export const previewsDisabled = () =>
   );
 
 /**
- * The article (or person) moved on from the version the client based its change on; `current` is the version
+ * The article (or person, slot, topic) moved on from the version the client based its change on; `current` is the version
  * now, and `lastChange` says who made it and when (`updated_at`, `updated_by`, `last_action`), so an editor can
  * show the person whose save was refused what happened before fetching it as it is. The code is the same for
  * both; the message names which was changed.
  */
-export const versionConflict = (current: number, lastChange: ErrorInfo = {}, resource: "article" | "person" = "article") =>
+export const versionConflict = (current: number, lastChange: ErrorInfo = {}, resource = "article") =>
   new DomainError("version_conflict", `The ${resource} has changed since the version you sent; it is now at version ${current}`, {
     current_version: current,
     ...lastChange,

@@ -25,9 +25,14 @@ export type FeedItem = {
   updatedAt: number;
 };
 
+/** A topic as its feed names itself. */
+export type FeedTopic = { slug: string; title: string; description: string };
+
 export type Feed = {
-  /** The section and its ancestors, root first; empty for the whole site's feed. */
+  /** The section and its ancestors, root first; empty for the whole site's feed and a topic's. */
   chain: Section[];
+  /** The topic whose feed this is (专题: its published articles, newest first). */
+  topic?: FeedTopic;
   items: FeedItem[];
   /**
    * The newest change to anything the feed shows (ms): its sections' last listing change, or its newest item

@@ -8,6 +8,8 @@ export type ListedArticle = {
   sectionPath: string;
   sectionName: string;
   title: string;
+  /** Set in bold, as the old site's 加粗 flag asked. */
+  titleBold: boolean;
   summary: string;
   /** The first characters of the body text, read only when the summary is empty. */
   bodyStart: string;

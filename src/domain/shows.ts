@@ -11,10 +11,17 @@ export type Shows = {
   months?: string[];
   /** Search results: any change to any article may change what a search finds, or how it ranks. */
   search?: boolean;
+  /** Slots whose items the response shows, by slug; "" when it shows the set of slots itself (home). */
+  slots?: string[];
+  /** Topics the response shows (their page, their name), by slug; "" when it lists topics (home, sitemaps). */
+  topics?: string[];
 };
 
 /** What a response shows: only what it names, no article and no listing unless named. */
 export const showsOnly = (named: Partial<Shows> = {}): Shows => ({ articles: [], listings: [], ...named });
+
+/** In `slots` or `topics`: the set of them, as a page listing every slot or topic shows it. */
+export const ALL = "";
 
 /** The listing of every published article: site feeds, sitemaps, the unfiltered list API. */
 export const SITE_LISTING = "";

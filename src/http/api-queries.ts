@@ -71,3 +71,12 @@ export const StaffListQuery = ListQuery({
   role: v.optional(v.picklist(ROLES, `must be one of ${ROLES.join(", ")}`)),
   cursor: v.optional(Cursor(v.strictTuple([KeyNumber]))),
 });
+
+/** GET /api/v1/admin/topics: newest first; the cursor is the last topic's [created_at, id]. */
+export const TopicListQuery = ListQuery({ cursor: v.optional(Cursor(v.strictTuple([KeyNumber, KeyNumber]))) });
+
+/** GET /api/v1/admin/topics/:slug/articles: one group's, or all; the cursor is the last member's [added_at, article id]. */
+export const TopicMemberQuery = ListQuery({
+  group: v.optional(v.pipe(v.string(), v.regex(/^[1-9][0-9]{0,15}$/, "must be a group id"), v.transform(Number), v.safeInteger("must be at most 9007199254740991"))),
+  cursor: v.optional(Cursor(v.strictTuple([KeyNumber, KeyNumber]))),
+});

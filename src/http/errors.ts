@@ -12,6 +12,7 @@ import { readNav } from "../db/listings.ts";
 import { renderErrorPage } from "../render/error-page.ts";
 import { strongEtag } from "./conditional.ts";
 import { prefersJson } from "./accept.ts";
+import { registrationOf } from "../content/registration.ts";
 
 const CHALLENGE = 'Bearer realm="masthead"';
 
@@ -58,6 +59,8 @@ const STATUS: Record<ErrorCode, Rule> = {
   passkey_taken: { status: 409 },
   key_revoked: { status: 409 },
   rotated_concurrently: { status: 409 },
+  slug_taken: { status: 409 },
+  group_not_empty: { status: 409 },
   revision_unreadable: { status: 409 },
   invalid: { status: 422 },
   unknown_section: { status: 422 },
@@ -69,6 +72,11 @@ const STATUS: Record<ErrorCode, Rule> = {
   weak_password: { status: 422 },
   passkey_rejected: { status: 422 },
   fetch_failed: { status: 422 },
+  unknown_article: { status: 422 },
+  not_published: { status: 422 },
+  needs_picture: { status: 422 },
+  over_capacity: { status: 422 },
+  unknown_group: { status: 422 },
   too_many_failures: { status: 429, headers: (i) => ({ "Retry-After": String(i.retry_after) }) },
   too_many_requests: { status: 429, headers: (i) => ({ "Retry-After": String(i.retry_after) }) },
   internal_error: { status: 500 },
@@ -114,7 +122,7 @@ async function respond(c: Context<AppEnv>, err: DomainError) {
   if (rule.status >= 500 || rule.status === 429 || (json && !c.req.path.startsWith("/api/"))) c.header("Cache-Control", "no-store");
   if (json) return c.json({ error: { code: err.code, message: err.message, ...err.info } }, rule.status);
   const nav = await navFor(c, rule.status);
-  return c.html(renderErrorPage({ siteName: c.env.SITE_NAME, status: rule.status, message: err.message, nav }), rule.status);
+  return c.html(renderErrorPage({ siteName: c.env.SITE_NAME, status: rule.status, message: err.message, nav, registration: registrationOf(c.env) }), rule.status);
 }
 
 export const handleNotFound: NotFoundHandler<AppEnv> = (c) => respond(c, new DomainError("not_found", "页面不存在 / Not found"));

@@ -7,10 +7,11 @@ import type { Operation } from "./operation.ts";
 import { adminOperations } from "./operations/admin.ts";
 import { articleOperations } from "./operations/articles.ts";
 import { editorOperations } from "./operations/editor.ts";
+import { frontOperations } from "./operations/front.ts";
 import { peopleOperations } from "./operations/people.ts";
 import { publicOperations } from "./operations/public.ts";
 
-const API_OPERATIONS: readonly Operation[] = [...publicOperations, ...articleOperations, ...editorOperations, ...adminOperations, ...peopleOperations];
+const API_OPERATIONS: readonly Operation[] = [...publicOperations, ...articleOperations, ...editorOperations, ...adminOperations, ...frontOperations, ...peopleOperations];
 
 let built: OpenApiDocument | null = null;
 

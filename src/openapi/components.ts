@@ -16,6 +16,8 @@ import { FetchRequest } from "../media/metadata.ts";
 import { KeyInput } from "../auth/key-input.ts";
 import * as answers from "../content/responses.ts";
 import * as people from "../content/staff-responses.ts";
+import * as front from "../content/front-responses.ts";
+import { SlotCreate, SlotItemInput, SlotPatch, TopicCreate, TopicPatch } from "../content/front-schemas.ts";
 import { StaffInput, StaffPatch } from "../auth/staff-input.ts";
 import type { Named } from "./json-schema.ts";
 
@@ -39,6 +41,11 @@ export const COMPONENTS: Components = {
     PurgeRequest,
     StaffInput,
     StaffPatch,
+    SlotCreate,
+    SlotPatch,
+    SlotItemInput,
+    TopicCreate,
+    TopicPatch,
   },
   response: {
     SectionRef: answers.SectionRef,
@@ -70,6 +77,11 @@ export const COMPONENTS: Components = {
     Passkey: people.Passkey,
     Link: people.Link,
     AuditEntry: people.AuditEntry,
+    Slot: front.Slot,
+    SlotItem: front.SlotItem,
+    Topic: front.Topic,
+    TopicGroup: front.TopicGroup,
+    TopicMember: front.TopicMember,
     [ERROR_COMPONENT]: answers.ErrorBody,
   },
 };

@@ -15,6 +15,7 @@ const summary = {
   url: "/html/xw/dzyw/88594.html",
   section: dzyw,
   title: "市政府常务会议研究部署秋冬季安全生产工作",
+  title_bold: false,
   kicker: "压实责任 守牢底线",
   subtitle: "全面排查整治重点行业领域隐患，确保群众平安过冬",
   summary: "",
@@ -60,6 +61,7 @@ const draft = {
   url: "/html/xw/dzyw/88619.html",
   section: dzyw,
   title: "市政府召开常务会议",
+  title_bold: false,
   kicker: "研究部署冬季安全生产",
   subtitle: "",
   summary: "",
@@ -214,3 +216,67 @@ export const KEY_CREATED_EXAMPLE = { key, secret: SECRET };
 export const KEY_ROTATED_EXAMPLE = { key: { ...key, prefix: "p4q7r2s5" }, secret: SECRET.replace("k3x7d2qa", "p4q7r2s5"), previous_prefix: "k3x7d2qa" };
 
 export const PURGE_EXAMPLE = { purge: { backend: "cache-api", tags: ["l:xw", "l:xw/dzyw"] } };
+
+const toutiaoItem = {
+  article_id: 88614,
+  title: "",
+  image: null,
+  expires_at: null,
+  added_at: "2026-12-07T18:34:58+08:00",
+  article: {
+    id: 88614,
+    url: "/html/xw/dzyw/88614.html",
+    title: "全市重点项目建设现场观摩活动举行",
+    subtitle: "观摩团一天走访4个县区12个项目",
+    cover_image: "4cdf6822798ac343b0ba63bc8ec4c97bf267f884e3f18c8f01eb2d5d72823284.png",
+    status: "published",
+    published_at: "2026-11-18T20:10:00+08:00",
+  },
+};
+
+export const SLOT_EXAMPLE = {
+  slug: "toutiao",
+  name: "头条",
+  description: "首页顶部通栏的当日头条，一至两条",
+  capacity: 2,
+  sort_order: 1,
+  needs_picture: false,
+  version: 3,
+  created_at: "2026-12-07T18:34:32+08:00",
+  updated_at: "2026-12-07T18:50:12+08:00",
+  items: [{ ...toutiaoItem, title: "重点项目现场观摩：一天走访12个项目", expires_at: "2026-12-08T08:00:00+08:00", added_at: "2026-12-07T18:50:12+08:00" }],
+};
+
+export const SLOT_CHANGE_EXAMPLE = { ...SLOT_EXAMPLE, purge: { backend: "cache-api", tags: ["s:toutiao"] }, pings: { hub: null, feeds: [] } };
+
+export const TOPIC_EXAMPLE = {
+  slug: "chengshi-gengxin",
+  url: "/special/chengshi-gengxin/",
+  title: "城市更新进行时",
+  banner: "827bf6264337467222c6a46670d3a240d7b54adc7dc2a608573fa46c3533ced0.png",
+  banner_url: "/media/827bf6264337467222c6a46670d3a240d7b54adc7dc2a608573fa46c3533ced0.png",
+  intro: "三年改造老旧小区126个，老街、公园、公交和“15分钟生活圈”——本网记者记录青岚城市更新的每一步。",
+  intro_html: "<p>三年改造老旧小区126个，老街、公园、公交和“15分钟生活圈”——本网记者记录青岚城市更新的每一步。</p>",
+  groups: [
+    { id: 1, name: "最新进展", articles: 3 },
+    { id: 2, name: "民生配套", articles: 3 },
+  ],
+  articles: 6,
+  version: 1,
+  created_at: "2026-12-07T18:34:58+08:00",
+  updated_at: "2026-12-07T18:34:58+08:00",
+};
+
+export const TOPIC_CHANGE_EXAMPLE = { ...TOPIC_EXAMPLE, purge: { backend: "cache-api", tags: ["t:chengshi-gengxin", "t:"] }, pings: { hub: null, feeds: [] } };
+
+export const TOPIC_MEMBERS_EXAMPLE = {
+  items: [
+    {
+      article_id: 88618,
+      group: 1,
+      added_at: "2026-12-07T18:34:58+08:00",
+      article: { id: 88618, url: "/html/xw/bdxw/88618.html", title: "岚城区推进“15分钟生活圈”建设", status: "published", listed: true, published_at: "2026-11-23T09:20:00+08:00" },
+    },
+  ],
+  next_cursor: "WzE3OTY2Mzk2OTg1MzIsODg2MThd",
+};

@@ -58,3 +58,11 @@ export function authorizeCreate(actor: Actor, opts: { publish: boolean; legacyId
   if (opts.publish) throw forbidden("Publishing and scheduling need the editor role");
   if (opts.legacyId) throw forbidden("Keeping a legacy id is an import, which needs the editor role");
 }
+
+/**
+ * The front page: filling slots and making topics is an editor's work, like publishing; making, reshaping and
+ * deleting slots — the page's own structure — is an admin's. Throws 403 naming the role needed.
+ */
+export function authorizeCuration(actor: Actor, minimum: "editor" | "admin", refusal: string): void {
+  if (!roleAtLeast(actor.role, minimum)) throw forbidden(refusal, minimum);
+}

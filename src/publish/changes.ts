@@ -86,6 +86,7 @@ function changesNothing(patch: ArticlePatch, loaded: ChangeLoad): boolean {
   const same: { [K in keyof ArticlePatch]-?: (value: NonNullable<ArticlePatch>[K]) => boolean } = {
     section: (path) => path === loaded.chain[loaded.chain.length - 1]?.path,
     title: (t) => t === a.title,
+    title_bold: (b) => b === a.titleBold,
     kicker: (t) => t === a.kicker,
     subtitle: (t) => t === a.subtitle,
     summary: (t) => t === a.summary,
@@ -254,6 +255,8 @@ export async function createArticle(db: Db, input: ArticleCreate, opts: CreateOp
       chain,
       sectionPaths: [],
       neighbours: [],
+      slots: [],
+      topics: [],
     };
     const idem = opts.idempotency;
     const extra = idem

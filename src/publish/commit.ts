@@ -23,6 +23,8 @@ import { dropWorkingRevisionStatement, revisionStatement } from "../db/revisions
 import type { Working } from "./autosave.ts";
 import { sitemapMonthStatements } from "../db/sitemaps.ts";
 import { indexArticleStatements } from "../db/search-index.ts";
+import { leaveSlotsStatements, slotsOfArticleStatement, slugsFrom } from "../db/slots.ts";
+import { renumberTopicsOfArticleStatement, touchTopicsOfArticleStatement } from "../db/topics.ts";
 
 export type CommitOptions = {
   action: RevisionAction;
@@ -60,6 +62,27 @@ function monthChanges(before: PublishedArticle | null, after: PublishedArticle |
 }
 
 /**
+ * What the change does to the front page, in its own transaction: the slots that showed the article (read
+ * there, so the report names exactly them) and which it leaves when it leaves the site; the topics it is in,
+ * marked changed while it is or was listed (their slugs read back the same way), and renumbered when its
+ * place in their listings moved.
+ */
+function curationStatements(db: Db, a: Article, listed: { before: boolean; after: boolean; moved: boolean }, opts: CommitOptions) {
+  const slots = listed.before ? [slotsOfArticleStatement(db, a.id)] : [];
+  const leaves = listed.before && !listed.after ? leaveSlotsStatements(db, a.id, opts.actor, a.updatedAt, opts.action) : [];
+  const topics = listed.before || listed.after ? [touchTopicsOfArticleStatement(db, a.id, a.updatedAt)] : [];
+  const renumber = listed.moved ? [renumberTopicsOfArticleStatement(db, a.id)] : [];
+  return {
+    statements: [...slots, ...leaves, ...topics, ...renumber],
+    /** The slots and topics named by this group's results. */
+    read: (results: D1Result<unknown>[]) => ({
+      slots: slots.length ? slugsFrom(results[0]) : [],
+      topics: topics.length ? slugsFrom(results[slots.length + leaves.length]) : [],
+    }),
+  };
+}
+
+/**
  * Applies `after` over `before` (null for a create) atomically — the article, its listings, its search
  * index row (drafts too: editors search them), revision and audit entry — and reports what changed. The revision
  * insert (article id, new version) is the optimistic lock: a writer whose `before` is no longer current
@@ -87,6 +110,7 @@ export async function commit(db: Db, before: Placed | null, after: Placed, opts:
   const revision = revisionStatement(db, a, imagesOf(a), opts.action, opts.actor, opts.working?.startedAt ?? null);
   const replaces = opts.working?.replaces ?? null;
   // The new revision's insert stays the lock: only if it goes in does the working revision it replaces go.
+  const curation = curationStatements(db, a, { before: listedBefore !== null, after: listedAfter !== null, moved }, opts);
   const folded = replaces !== null && opts.actor.id !== null ? [dropWorkingRevisionStatement(db, a.id, replaces, opts.actor.id)] : [];
   const statements = [
     // On create the article row comes first (its id is the lock); on change the revision does.
@@ -95,6 +119,7 @@ export async function commit(db: Db, before: Placed | null, after: Placed, opts:
     ...indexArticleStatements(db, old, a, after.chain),
     ...(touched.size ? [touchSectionsStatement(db, [...touched.keys()], a.updatedAt)] : []),
     ...sitemapMonthStatements(db, monthChanges(listedBefore, listedAfter, a.updatedAt)),
+    ...curation.statements,
     ...(folded.length
       ? []
       : [
@@ -116,6 +141,8 @@ export async function commit(db: Db, before: Placed | null, after: Placed, opts:
   const idsIn = (rs: typeof results) => rs.flatMap((r) => r.results.map((row) => row.id));
   const oldNeighbours = idsIn(results.slice(0, neighboursBefore.length));
   const newNeighbours = idsIn(results.slice(neighboursBefore.length + statements.length));
+  const curationAt = neighboursBefore.length + statements.indexOf(curation.statements[0] as D1PreparedStatement);
+  const { slots, topics } = curation.statements.length ? curation.read(results.slice(curationAt)) : { slots: [], topics: [] };
 
   return {
     action: opts.action,
@@ -125,6 +152,8 @@ export async function commit(db: Db, before: Placed | null, after: Placed, opts:
     chain: after.chain,
     sectionPaths: [...touched.values()].map((s) => s.path),
     neighbours: [...new Set([...oldNeighbours, ...newNeighbours])].filter((id) => id !== a.id),
+    slots,
+    topics,
   };
 }
 
@@ -137,4 +166,6 @@ export const unchanged = (action: RevisionAction, placed: Placed): ChangeReport 
   chain: placed.chain,
   sectionPaths: [],
   neighbours: [],
+  slots: [],
+  topics: [],
 });

@@ -82,6 +82,7 @@ function validated(item: ImportItem): ImportItem | DomainError {
     ...(item.id !== undefined && { id: item.id }),
     section: item.section,
     title: item.title,
+    title_bold: item.title_bold ?? false,
     kicker: item.kicker ?? "",
     subtitle: item.subtitle ?? "",
     summary: item.summary ?? "",

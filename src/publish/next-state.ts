@@ -20,6 +20,7 @@ export function newArticle(
   return {
     ...state,
     title: input.title,
+    titleBold: input.title_bold ?? false,
     kicker: input.kicker ?? "",
     subtitle: input.subtitle ?? "",
     summary: input.summary ?? "",
@@ -70,6 +71,7 @@ export function applyPatch(
     ...old,
     sectionId: (chain[chain.length - 1] as Section).id,
     title: patch.title ?? old.title,
+    titleBold: patch.title_bold ?? old.titleBold,
     kicker: patch.kicker ?? old.kicker,
     subtitle: patch.subtitle ?? old.subtitle,
     summary: patch.summary ?? old.summary,
@@ -183,6 +185,7 @@ export function revisionAsPatch(snapshot: RevisionSnapshot, chain: Section[], ve
   const parsed = v.safeParse(ArticlePatchSchema, {
     section: (chain[chain.length - 1] as Section).path,
     title: snapshot.title,
+    title_bold: snapshot.title_bold ?? false,
     kicker: snapshot.kicker,
     subtitle: snapshot.subtitle,
     summary: snapshot.summary,

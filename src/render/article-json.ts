@@ -18,6 +18,7 @@ export function articleSummaryJson(article: StoredArticle, section: Pick<Section
     url: articleUrl(section.path, article.id),
     section: sectionRef(section),
     title: article.title,
+    title_bold: article.titleBold,
     kicker: article.kicker,
     subtitle: article.subtitle,
     summary: article.summary,

@@ -13,6 +13,13 @@ export const summaryOf = (a: Pick<ListedArticle, "summary" | "bodyStart">) => a.
 const urlOf = (a: ListedArticle) => articleUrl(a.sectionPath, a.id);
 
 /**
+ * A title as lists print it: in <strong> when the article carries the old sites' 加粗 flag, as DedeCMS's
+ * list tags print it (its emphasis is the editor's, so it is the element's meaning, not only a look).
+ */
+export const titleText = (a: Pick<ListedArticle, "title" | "titleBold">, title = a.title): Html | string =>
+  a.titleBold ? html`<strong>${title}</strong>` : title;
+
+/**
  * A cover as a linked thumbnail; the CSS box keeps its space even before the image arrives.
  * Lazy unless it is likely to be the first thing seen (the page's largest paint waits for it).
  */
@@ -27,7 +34,7 @@ export function listItem(a: ListedArticle, listedIn: string): Html {
   const summary = summaryOf(a);
   return html`<li class="item">
 <div class="item-text">
-<h2><a href="${urlOf(a)}">${a.title}</a></h2>
+<h2><a href="${urlOf(a)}">${titleText(a)}</a></h2>
 ${summary ? html`<p class="summary">${summary}</p>\n` : ""}<p class="item-meta">${
     a.sectionPath !== listedIn ? html`<a href="${sectionUrl(a.sectionPath)}">${a.sectionName}</a>` : ""
   }<time datetime="${toRfc3339(a.publishedAt)}">${formatChineseDate(a.publishedAt)}</time></p>
@@ -41,7 +48,7 @@ export function leadItem(a: ListedArticle, eager = false): Html {
   const summary = summaryOf(a);
   return html`<article class="lead">
 ${a.cover ? thumbnail(a, a.cover, eager) : ""}<div>
-<h3><a href="${urlOf(a)}">${a.title}</a></h3>
+<h3><a href="${urlOf(a)}">${titleText(a)}</a></h3>
 ${summary ? html`<p>${summary}</p>` : ""}
 </div>
 </article>
@@ -50,6 +57,6 @@ ${summary ? html`<p>${summary}</p>` : ""}
 
 /** A headline line: title and short date (06-02). */
 export function headline(a: ListedArticle): Html {
-  return html`<li><a href="${urlOf(a)}">${a.title}</a><time datetime="${toRfc3339(a.publishedAt)}">${formatIsoDate(a.publishedAt).slice(5)}</time></li>
+  return html`<li><a href="${urlOf(a)}">${titleText(a)}</a><time datetime="${toRfc3339(a.publishedAt)}">${formatIsoDate(a.publishedAt).slice(5)}</time></li>
 `;
 }

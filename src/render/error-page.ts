@@ -3,8 +3,9 @@
 import { html } from "hono/html";
 import type { Section } from "../domain/section.ts";
 import { type Html, layout } from "./layout.ts";
+import type { Registration } from "../content/registration.ts";
 
-export type ErrorPageData = { siteName: string; status: number; message: string; nav?: Section[] };
+export type ErrorPageData = { siteName: string; status: number; message: string; nav?: Section[]; registration?: Registration };
 
 const HEADINGS: Record<number, string> = {
   400: "请求有误",
@@ -18,7 +19,7 @@ export function renderErrorPage(data: ErrorPageData): Html {
   const heading = HEADINGS[data.status] ?? (data.status >= 500 ? "服务暂时不可用" : "无法完成请求");
   return layout({
     // Canonical links on error pages would be wrong; the site URL is not needed.
-    site: { name: data.siteName, url: "" },
+    site: { name: data.siteName, url: "", ...(data.registration && { registration: data.registration }) },
     nav: data.nav ?? [],
     title: `${heading} - ${data.siteName}`,
     description: heading,

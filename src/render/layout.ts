@@ -6,12 +6,14 @@ import type { Shows } from "../domain/shows.ts";
 import { FEED_FORMATS, type FeedFormat, feedUrl, sectionUrl } from "../content/urls.ts";
 import { QUERY_LIMITS } from "../search/query.ts";
 import { STYLESHEET_URL } from "./stylesheet.ts";
+import type { Registration } from "../content/registration.ts";
+import { siteFooter } from "./footer.ts";
 import { FAVICON_URL, ICON_URL } from "./icon.ts";
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-/** The site as pages name it: SITE_NAME, and SITE_URL for canonical links. */
-export type Site = { name: string; url: string };
+/** The site as pages name it: SITE_NAME, SITE_URL for canonical links, and the lines its footer must carry. */
+export type Site = { name: string; url: string; registration?: Registration };
 
 /** A page and what it shows, so the edge cache can tag it without re-reading it. */
 export type RenderedPage = { html: Html; shows: Shows };
@@ -33,6 +35,8 @@ export type LayoutData = {
   noindex?: boolean;
   /** The section whose feeds the page offers besides the site's (section and article pages). */
   feedSection?: Pick<Section, "path" | "name">;
+  /** Other feeds the page offers besides the site's: a topic's, named and placed by format. */
+  feeds?: { name: string; urlOf: (format: FeedFormat) => string };
   /** More of the head: an article's Open Graph, Twitter card and JSON-LD. */
   head?: Html;
   /** The query a results page shows, put back in the search box. */
@@ -47,9 +51,9 @@ const FEED_TYPES: Record<FeedFormat, { type: string; label: string }> = {
 };
 
 /** Feed discovery: `<link rel="alternate">` for each format of a feed, which readers find from any page. */
-function feedLinks(site: Site, path: string, name: string): Html[] {
+function feedLinks(site: Site, urlOf: (format: FeedFormat) => string, name: string): Html[] {
   return FEED_FORMATS.map(
-    (f) => html`<link rel="alternate" type="${FEED_TYPES[f].type}" href="${site.url}${feedUrl(path, f)}" title="${name} ${FEED_TYPES[f].label}">
+    (f) => html`<link rel="alternate" type="${FEED_TYPES[f].type}" href="${site.url}${urlOf(f)}" title="${name} ${FEED_TYPES[f].label}">
 `,
   );
 }
@@ -74,9 +78,9 @@ export function layout(d: LayoutData): Html {
 <title>${d.title}</title>
 <meta name="description" content="${d.description}">
 ${d.noindex ? html`<meta name="robots" content="noindex, nofollow">
-` : ""}${d.canonical !== undefined ? html`<link rel="canonical" href="${d.site.url}${d.canonical}">\n` : ""}${feedLinks(d.site, "", d.site.name)}${
-    d.feedSection ? feedLinks(d.site, d.feedSection.path, `${d.feedSection.name} - ${d.site.name}`) : ""
-  }${d.head ?? ""}<link rel="stylesheet" href="${STYLESHEET_URL}">
+` : ""}${d.canonical !== undefined ? html`<link rel="canonical" href="${d.site.url}${d.canonical}">\n` : ""}${feedLinks(d.site, (f) => feedUrl("", f), d.site.name)}${
+    d.feedSection ? feedLinks(d.site, (f) => feedUrl(d.feedSection?.path ?? "", f), `${d.feedSection.name} - ${d.site.name}`) : ""
+  }${d.feeds ? feedLinks(d.site, d.feeds.urlOf, d.feeds.name) : ""}${d.head ?? ""}<link rel="stylesheet" href="${STYLESHEET_URL}">
 <link rel="icon" href="${FAVICON_URL}" sizes="32x32">
 <link rel="icon" href="${ICON_URL}" type="image/svg+xml">
 </head>
@@ -92,9 +96,7 @@ ${d.nav.map((s) => html`<li><a href="${sectionUrl(s.path)}"${ariaCurrent(d.curre
 <main id="main" class="wrap">
 ${d.main}
 </main>
-<footer class="sitefoot"><div class="wrap">
-<p><a href="/">${d.site.name}</a> 版权所有 · 未经授权不得转载</p>
-</div></footer>
+${siteFooter(d.site.name, d.site.registration)}
 </body>
 </html>
 `;

@@ -143,25 +143,68 @@ main.wrap { padding-top: 20px; padding-bottom: 48px; }
 .pagination a[aria-current] { background: var(--brand); border-color: var(--brand); color: #fff; }
 .pagination a:hover { border-color: var(--brand); text-decoration: none; }
 
-/* Home */
+/* Home: the 头条 band, the 幻灯 focus pictures beside 推荐, the section blocks, and the right rail */
+.top-story { background: var(--paper); border: 1px solid var(--line); border-top: 3px solid var(--brand); border-radius: 4px; padding: 16px 24px; margin-bottom: 16px; text-align: center; }
+.top-story-item + .top-story-item { border-top: 1px dashed var(--line); margin-top: 12px; padding-top: 12px; }
+.top-story h3 { margin: 0; font-size: 30px; font-weight: 700; letter-spacing: .5px; color: var(--brand); }
+.top-story h3 a:hover { color: var(--brand-dark); }
+.top-story p { margin: 6px 0 0; color: var(--ink-soft); font-size: 16px; }
+.front { display: grid; grid-template-columns: minmax(0, 1fr) 300px; gap: 16px; align-items: start; }
+.front.no-rail { grid-template-columns: minmax(0, 1fr); }
+.front-main, .rail { display: grid; grid-template-columns: minmax(0, 1fr); gap: 16px; min-width: 0; }
+.front-lead { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 16px; align-items: start; }
+.front-lead > :only-child { grid-column: 1 / -1; }
+.focus { background: var(--paper); border: 1px solid var(--line); border-radius: 4px; overflow: hidden; }
+/* No script: a strip that scrolls sideways and snaps to each picture; it never moves by itself. */
+.focus-strip { display: flex; margin: 0; padding: 0; list-style: none; overflow-x: auto; scroll-snap-type: x mandatory; overscroll-behavior-x: contain; scrollbar-width: thin; }
+.slide { flex: 0 0 100%; scroll-snap-align: start; }
+.slide a { position: relative; display: block; aspect-ratio: 3 / 2; background: var(--wash); }
+.slide img { display: block; width: 100%; height: 100%; object-fit: cover; }
+.slide a:hover { text-decoration: none; }
+.slide a:hover .slide-caption { text-decoration: underline; text-underline-offset: 3px; }
+.slide a:focus-visible { outline: 3px solid var(--brand); outline-offset: -3px; }
+/* A solid bar, not a fade: white text keeps its contrast whatever the picture behind it. */
+.slide-caption { position: absolute; left: 0; right: 0; bottom: 0; padding: 8px 14px; background: rgba(20, 23, 28, .84); color: #fff; font-size: 17px; line-height: 1.5; }
+.slide-count { float: right; margin-left: 12px; font-size: 13px; color: #dfe3e8; }
+.focus-nav ol { display: flex; justify-content: center; gap: 8px; margin: 0; padding: 8px 0; list-style: none; }
+.focus-nav a { display: block; min-width: 28px; padding: 0 6px; border: 1px solid var(--line); border-radius: 3px; text-align: center; font-size: 13px; line-height: 26px; color: var(--ink-soft); }
+.focus-nav a:hover { border-color: var(--brand); text-decoration: none; }
+@media (prefers-reduced-motion: no-preference) { .focus-strip { scroll-behavior: smooth; } }
+.rail-topics ul { margin: 0; padding: 0; list-style: none; }
+.rail-topics li { display: flex; gap: 10px; align-items: center; padding: 6px 0; }
+.rail-topics li + li { border-top: 1px dashed var(--line); }
+.rail-topics .thumb { width: 96px; }
 .home { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 16px; }
 .block { background: var(--paper); border: 1px solid var(--line); border-radius: 4px; padding: 14px 20px 16px; }
-.block:first-child { grid-column: 1 / -1; }
+.home > .block:first-child { grid-column: 1 / -1; }
 .block-head { display: flex; justify-content: space-between; align-items: baseline; border-bottom: 2px solid var(--brand); margin-bottom: 12px; }
 .block-head h2 { margin: 0; padding: 0 2px 6px; font-size: 20px; color: var(--brand); }
 .more { font-size: 13px; color: var(--muted); }
 .lead { display: flex; gap: 16px; padding-bottom: 12px; margin-bottom: 6px; border-bottom: 1px solid var(--line); }
 .lead > div { flex: 1; min-width: 0; }
 .lead .thumb { width: 240px; }
-.block:first-child .lead .thumb { width: 360px; }
+.home > .block:first-child .lead .thumb { width: 360px; }
 .lead h3 { margin: 0 0 6px; font-size: 20px; }
-.block:first-child .lead h3 { font-size: 24px; }
+.home > .block:first-child .lead h3 { font-size: 24px; }
 .headlines { margin: 0; padding: 0; list-style: none; }
-.block:first-child .headlines { columns: 2; column-gap: 32px; }
+.home > .block:first-child .headlines { columns: 2; column-gap: 32px; }
 .headlines li { display: flex; gap: 12px; justify-content: space-between; padding: 5px 0; break-inside: avoid; }
 .headlines li::before { content: ""; flex: none; width: 4px; height: 4px; margin-top: .8em; background: var(--muted); }
 .headlines a { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .headlines time { flex: none; color: var(--muted); font-size: 13px; }
+
+/* Topics (专题) */
+.topic-head { border-bottom: 2px solid var(--brand); padding-bottom: 14px; margin-bottom: 4px; }
+.topic-banner { display: block; width: 100%; max-height: 320px; object-fit: cover; border-radius: 3px; margin-bottom: 16px; }
+.topic-head .kicker { margin: 0; color: var(--brand); font-size: 15px; font-weight: 600; letter-spacing: 2px; }
+.topic-head h1 { margin: 0; font-size: 28px; }
+.topic-intro { margin-top: 10px; color: var(--ink-soft); font-size: 16px; text-align: justify; }
+.topic-intro p { margin: 0 0 .6em; }
+.topic-intro a { color: var(--brand); text-decoration: underline; text-underline-offset: 3px; }
+.topic-groups ul { display: flex; flex-wrap: wrap; gap: 8px; margin: 12px 0 0; padding: 0; list-style: none; }
+.topic-groups a { display: block; padding: 2px 12px; border: 1px solid var(--line); border-radius: 14px; font-size: 14px; color: var(--ink-soft); }
+.topic-groups a:hover { border-color: var(--brand); text-decoration: none; }
+.topic-group > h2 { margin: 22px 0 2px; padding-left: 10px; border-left: 4px solid var(--brand); font-size: 20px; line-height: 1.3; }
 
 /* Error pages */
 /* Draft previews */
@@ -192,15 +235,23 @@ main.wrap { padding-top: 20px; padding-bottom: 48px; }
   .neighbours { padding: 12px 16px; }
   .home { grid-template-columns: minmax(0, 1fr); gap: 10px; }
   .block { border-left: 0; border-right: 0; border-radius: 0; padding: 12px 14px; }
-  .block:first-child .lead { flex-direction: column; }
-  .block:first-child .lead .thumb { width: 100%; }
+  .home > .block:first-child .lead { flex-direction: column; }
+  .home > .block:first-child .lead .thumb { width: 100%; }
   .lead { flex-direction: row-reverse; gap: 12px; }
   .lead .thumb { width: 112px; }
-  .lead h3, .block:first-child .lead h3 { font-size: 19px; }
-  .block:first-child .headlines { columns: 1; }
+  .lead h3, .home > .block:first-child .lead h3 { font-size: 19px; }
+  .home > .block:first-child .headlines { columns: 1; }
+  .top-story { border-left: 0; border-right: 0; border-radius: 0; padding: 12px 14px; margin-bottom: 10px; text-align: left; }
+  .top-story h3 { font-size: 23px; }
+  .top-story p { font-size: 15px; }
+  .front, .front-lead { grid-template-columns: minmax(0, 1fr); gap: 10px; }
+  .front-main, .rail { gap: 10px; }
+  .focus { border-left: 0; border-right: 0; border-radius: 0; }
+  .slide-caption { font-size: 15px; padding: 6px 12px; }
   .item { gap: 12px; padding: 14px 0; }
   .item h2 { font-size: 17px; }
   .thumb { width: 112px; }
+  .topic-head h1 { font-size: 23px; }
 }
 `;
 

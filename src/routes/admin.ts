@@ -17,6 +17,8 @@ import { adminSearch } from "./search-api.ts";
 import { adminMe } from "./admin-me.ts";
 import { adminStaff } from "./admin-staff.ts";
 import { adminAudit } from "./admin-audit.ts";
+import { adminSlots } from "./admin-slots.ts";
+import { adminTopics } from "./admin-topics.ts";
 
 export const admin = new Hono<AppEnv>();
 
@@ -28,6 +30,9 @@ admin.use("/staff/*", requireRole("admin"));
 admin.use("/cache/*", requireRole("admin"));
 admin.use("/images/*", requireRole("editor"));
 admin.use("/audit/*", requireRole("editor"));
+// The front page is edited like articles are published: editors and up (admins reshape slots: publish/slots.ts).
+admin.use("/slots/*", requireRole("editor"));
+admin.use("/topics/*", requireRole("editor"));
 admin.route("/keys", adminKeys);
 admin.route("/staff", adminStaff);
 admin.route("/cache", adminCache);
@@ -40,3 +45,5 @@ admin.route("/paste", adminPaste);
 admin.route("/search", adminSearch);
 admin.route("/me", adminMe);
 admin.route("/audit", adminAudit);
+admin.route("/slots", adminSlots);
+admin.route("/topics", adminTopics);

@@ -6,7 +6,7 @@ import type { AppEnv } from "../env.ts";
 import { notFound } from "../domain/errors.ts";
 import type { Feed } from "../domain/feed.ts";
 import { SITE_LISTING, showsOnly } from "../domain/shows.ts";
-import { readSectionFeed, readSiteFeed } from "../db/feeds.ts";
+import { readSectionFeed, readSiteFeed, readTopicFeed } from "../db/feeds.ts";
 import { FEED_FILES, FEED_FORMATS, type FeedFormat } from "../content/urls.ts";
 import { formatHttpDate } from "../http/http-date.ts";
 import { lastModifiedFor } from "../http/conditional.ts";
@@ -49,6 +49,15 @@ for (const format of FEED_FORMATS) {
     c.set("shows", showsOnly({ listings: [SITE_LISTING] }));
     return sendFeed(c, await readSiteFeed(c.var.db), format);
   });
+}
+
+/** A topic's feed (the /special/ grammar routes it here): its newest published articles. */
+export async function topicFeed(c: Ctx, slug: string, format: FeedFormat) {
+  // Tagged before reading, so the 404 of a topic yet to be made is purged when it is made.
+  c.set("shows", { articles: [], listings: [], topics: [slug] });
+  const feed = await readTopicFeed(c.var.db, slug);
+  if (!feed) throw notFound("专题不存在");
+  return sendFeed(c, feed, format);
 }
 
 /** A section's feed, its subsections' articles included (the /html/ grammar routes it here). */

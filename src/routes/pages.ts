@@ -8,13 +8,15 @@ import { withoutQuery } from "../http/no-query.ts";
 import { type Shows, showsOnly } from "../domain/shows.ts";
 import type { Section } from "../domain/section.ts";
 import { readPublishedArticle } from "../db/article-page.ts";
-import { PAGE_SIZE, readHome, readSectionPage } from "../db/listings.ts";
+import { PAGE_SIZE, readSectionPage } from "../db/listings.ts";
+import { readFrontPage } from "../db/front-page.ts";
 import { getSectionByPath } from "../db/sections.ts";
 import { parseHtmlPath } from "../content/html-paths.ts";
 import { articleUrl, sectionUrl } from "../content/urls.ts";
 import { renderArticlePage } from "../render/article-page.ts";
 import { renderHomePage } from "../render/home-page.ts";
-import type { RenderedPage, Site } from "../render/layout.ts";
+import type { RenderedPage } from "../render/layout.ts";
+import { siteOf } from "./site.ts";
 import { renderSectionPage } from "../render/section-page.ts";
 import { sectionFeed } from "./feeds.ts";
 import { answerLegacy } from "./legacy.ts";
@@ -26,7 +28,6 @@ type Ctx = Context<AppEnv>;
 
 const HEADLINES_PER_SECTION = 8;
 
-const siteOf = (c: Ctx): Site => ({ name: c.env.SITE_NAME, url: c.env.SITE_URL });
 
 // On the pages' own paths only: anything else that reaches this router is a 404, query string or not.
 pages.use("/", withoutQuery());
@@ -46,8 +47,12 @@ function missing(c: Ctx, nav: Section[], message: string) {
 }
 
 pages.get("/", async (c) => {
-  const home = await readHome(c.var.db, HEADLINES_PER_SECTION);
-  return sendPage(c, renderHomePage({ ...home, site: siteOf(c) }));
+  const now = Date.now();
+  const front = await readFrontPage(c.var.db, HEADLINES_PER_SECTION, now);
+  // An item leaving its slot by the clock changes the page with nothing to purge it but the cron's next run:
+  // kept no longer than until then, so it is gone within the minute either way.
+  if (front.nextExpiry !== null) c.set("freshFor", Math.max(1, Math.ceil((front.nextExpiry - now) / 1000)));
+  return sendPage(c, renderHomePage({ ...front, site: siteOf(c) }));
 });
 
 pages.get("/html/*", async (c) => {

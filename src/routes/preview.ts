@@ -1,6 +1,7 @@
 // Draft previews at /preview/<id>?v=<version>&exp=<unix seconds>&sig=<HMAC>: the article as it will look,
 // for whoever holds a link an editor made (POST /api/v1/admin/articles/<id>/preview). Never cached, never
 // indexed: Cache-Control private, no-store and X-Robots-Tag noindex, on refusals too.
+import { siteOf } from "./site.ts";
 import { Hono } from "hono";
 import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
@@ -48,7 +49,7 @@ previews.get("/:id{[1-9][0-9]{0,15}}", async (c) => {
   const a = read.article;
   const page = renderArticlePage({
     ...read,
-    site: { name: c.env.SITE_NAME, url: c.env.SITE_URL },
+    site: siteOf(c),
     article: { ...a, publishedAt: a.publishedAt ?? a.publishAt ?? Date.now() },
     ...(a.status !== "published" && { preview: { status: a.status } }),
   });

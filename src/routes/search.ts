@@ -4,7 +4,7 @@
 // `page`, nothing else — any other spelling is a 301 to it, so the edge cache holds one copy per query, not
 // one per way of typing it. Results are cached briefly and purged by every change to any article
 // (src/cache/tags.ts); a search that finds nothing is not kept at all.
-import { type Context, Hono } from "hono";
+import { Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 import { notFound } from "../domain/errors.ts";
 import { NO_STORE } from "../cache/freshness.ts";
@@ -14,18 +14,15 @@ import { spelledAs } from "../http/query.ts";
 import { readSearchPage } from "../db/search.ts";
 import { sectionsFrom, topSectionsStatement } from "../db/listings.ts";
 import { HITS_PER_PAGE, renderSearchPage } from "../render/search-page.ts";
-import type { Site } from "../render/layout.ts";
+import { siteOf } from "./site.ts";
 import { SEARCH_WINDOW } from "../domain/search.ts";
 import { showsOnly } from "../domain/shows.ts";
 
 export const searchPage = new Hono<AppEnv>();
 
-type Ctx = Context<AppEnv>;
-
 /** The deepest page a query can have: the window, 20 a page. */
 const LAST_PAGE = Math.ceil(SEARCH_WINDOW / HITS_PER_PAGE);
 
-const siteOf = (c: Ctx): Site => ({ name: c.env.SITE_NAME, url: c.env.SITE_URL });
 
 const NOTES: Record<Exclude<ParsedQuery, { ok: true }>["problem"], string> = {
   empty: "请输入要查找的词语，例如：光伏、岚江、2026年。",

@@ -4,7 +4,7 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 import { notFound } from "../domain/errors.ts";
-import { SITE_LISTING, showsOnly } from "../domain/shows.ts";
+import { ALL, SITE_LISTING, showsOnly } from "../domain/shows.ts";
 import { NEWS_MAX_URLS, NEWS_WINDOW_MS, SITEMAP_MAX_URLS, type SitemapUrl } from "../domain/sitemap.ts";
 import { readMonthSitemap, readNewsSitemap, readSectionsSitemap, readSitemapIndex } from "../db/sitemaps.ts";
 import { NEWS_SITEMAP_URL, SECTIONS_SITEMAP_URL, SITEMAP_INDEX_URL, monthSitemapUrl } from "../content/urls.ts";
@@ -17,8 +17,8 @@ type Ctx = Context<AppEnv>;
 
 const XML = "application/xml; charset=utf-8";
 
-/** The index, the sections' and the news sitemap change with the whole site's listing. */
-const showsSite = (c: Ctx) => c.set("shows", showsOnly({ listings: [SITE_LISTING] }));
+/** The index, the sections' and the news sitemap change with the whole site's listing; the first two with topics too. */
+const showsSite = (c: Ctx, topics = true) => c.set("shows", showsOnly({ listings: [SITE_LISTING], ...(topics && { topics: [ALL] }) }));
 
 sitemaps.get("/robots.txt", withoutQuery(), (c) => {
   c.set("shows", showsOnly());
@@ -54,7 +54,7 @@ sitemaps.get("/sitemaps/:file{[0-9]{4}-(?:0[1-9]|1[0-2])(?:-[2-9]|-[1-9][0-9]+)?
 });
 
 sitemaps.get(NEWS_SITEMAP_URL, withoutQuery(), async (c) => {
-  showsSite(c);
+  showsSite(c, false);
   const now = Date.now();
   const urls = await readNewsSitemap(c.var.db, now - NEWS_WINDOW_MS, NEWS_MAX_URLS);
   // Nothing went out in the window: the sitemaps.org schema requires at least one <url>, and Google's rules admit

@@ -1,8 +1,8 @@
 // Which feeds a change altered, and the pings that tell the hub: one queue message per feed, sent after the
 // response (in waitUntil) and after the edge cache has been purged, so the hub fetching the feed gets the new one.
 import * as v from "valibot";
-import type { ChangeReport } from "../domain/change.ts";
-import { FEED_FORMATS, feedUrl } from "../content/urls.ts";
+import type { ChangeReport, CurationReport } from "../domain/change.ts";
+import { FEED_FORMATS, feedUrl, topicFeedUrl } from "../content/urls.ts";
 
 /** A queue message: tell `hub` that the feed at `feed` changed (WebSub §7: hub.mode=publish, hub.url=feed). */
 export const Ping = v.object({ hub: v.pipe(v.string(), v.url()), feed: v.pipe(v.string(), v.url()) });
@@ -18,16 +18,23 @@ const PER_SEND = 100;
 
 /**
  * The absolute URL of every feed whose content the changes altered: for each changed listing (the sections a
- * report names, before and after a move) and the whole site's, all three formats. Once each.
+ * report names, before and after a move) and the whole site's, and each topic a report names, all three
+ * formats. Once each.
  */
-export function feedsChangedBy(reports: readonly ChangeReport[], siteUrl: string): string[] {
+export function feedsChangedBy(reports: readonly (ChangeReport | CurationReport)[], siteUrl: string): string[] {
   const listings = new Set<string>();
+  const topics = new Set<string>();
   for (const r of reports) {
-    if (!r.changed || r.sectionPaths.length === 0) continue;
+    if (!r.changed) continue;
+    for (const slug of r.topics) topics.add(slug);
+    if (!("sectionPaths" in r) || r.sectionPaths.length === 0) continue;
     listings.add("");
     for (const path of r.sectionPaths) listings.add(path);
   }
-  return [...listings].flatMap((path) => FEED_FORMATS.map((format) => `${siteUrl}${feedUrl(path, format)}`));
+  return [
+    ...[...listings].flatMap((path) => FEED_FORMATS.map((format) => `${siteUrl}${feedUrl(path, format)}`)),
+    ...[...topics].flatMap((slug) => FEED_FORMATS.map((format) => `${siteUrl}${topicFeedUrl(slug, format)}`)),
+  ];
 }
 
 /**

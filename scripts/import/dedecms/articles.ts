@@ -6,6 +6,7 @@ import type { Candidate, Skip } from "../candidate.ts";
 import { type DumpRecord, int, text } from "../record.ts";
 import type { DedeSectionRules } from "./site.ts";
 import { staticArticlePath } from "./urls.ts";
+import { dedeFlags } from "../curation.ts";
 
 /** channel 1 is the article model; the others keep their bodies elsewhere (albums, downloads, shop). */
 const ARTICLE_CHANNEL = 1;
@@ -51,6 +52,8 @@ export function dedeArticle(row: DedeRow, rulesOf: (typeid: number) => DedeSecti
     ...state,
     publishedAt: seconds * 1000,
     title,
+    titleBold: dedeFlags(a).includes("b"),
+    flags: dedeFlags(a),
     source: cleanLine(text(a, "source")),
     summary: cleanLine(text(a, "description")),
     bylines: parseBylines(cleanLine(text(a, "writer"))),

@@ -45,6 +45,8 @@ export function phpcmsArticle(row: PhpcmsRow): Candidate | Skip {
     publishedAt: inputtime * 1000,
     ...(updatetime > inputtime && { updatedAt: updatetime * 1000 }),
     title,
+    titleBold: /font-weight\s*:\s*bold/i.test(text(n, "style")),
+    flags: [],
     source: cleanLine(text(row.data, "copyfrom").replace(/\|[0-9]*$/, "")),
     summary: cleanLine(text(n, "description")),
     bylines: parseBylines(cleanLine(text(n, "author") || text(row.data, "author"))),

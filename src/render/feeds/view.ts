@@ -3,7 +3,8 @@
 import { reporters } from "../../domain/article.ts";
 import type { Feed, FeedItem } from "../../domain/feed.ts";
 import { withAbsoluteUrls } from "../../content/absolute-html.ts";
-import { type FeedFormat, articleUrl, feedUrl, mediaUrl, sectionUrl } from "../../content/urls.ts";
+import { type FeedFormat, articleUrl, feedUrl, mediaUrl, sectionUrl, topicFeedUrl, topicUrl } from "../../content/urls.ts";
+import { excerpt } from "../../content/markdown.ts";
 import { summaryOf } from "../article-list.ts";
 import type { Site } from "../layout.ts";
 import { LOGO_URL } from "../logo.ts";
@@ -70,7 +71,21 @@ function itemView(site: Site, item: FeedItem): ItemView {
   };
 }
 
-export function feedView(site: FeedSite, feed: Feed, format: FeedFormat): FeedView {
+/** What names the feed: the site's, a section's (and its subsections'), or a topic's. */
+type FeedIdentity = Pick<FeedView, "id" | "title" | "description" | "homeUrl" | "selfUrl">;
+
+function identityOf(site: FeedSite, feed: Feed, format: FeedFormat): FeedIdentity {
+  const { topic } = feed;
+  if (topic) {
+    return {
+      id: tagUri(site, `feed/special/${topic.slug}`),
+      // As its page titles itself: 岚江防汛 - 专题 - 青岚传媒网.
+      title: `${topic.title} - 专题 - ${site.name}`,
+      description: excerpt(topic.description) || `${site.name}专题：${topic.title}`,
+      homeUrl: `${site.url}${topicUrl(topic.slug)}`,
+      selfUrl: `${site.url}${topicFeedUrl(topic.slug, format)}`,
+    };
+  }
   const section = feed.chain[feed.chain.length - 1];
   const path = section?.path ?? "";
   return {
@@ -80,6 +95,12 @@ export function feedView(site: FeedSite, feed: Feed, format: FeedFormat): FeedVi
     description: section ? section.description || `${site.name}${section.name}栏目：最新文章` : `${site.name}：最新文章`,
     homeUrl: `${site.url}${section ? sectionUrl(section.path) : "/"}`,
     selfUrl: `${site.url}${feedUrl(path, format)}`,
+  };
+}
+
+export function feedView(site: FeedSite, feed: Feed, format: FeedFormat): FeedView {
+  return {
+    ...identityOf(site, feed, format),
     hub: site.hub,
     iconUrl: `${site.url}${LOGO_URL}`,
     siteName: site.name,
