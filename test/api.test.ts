@@ -173,7 +173,7 @@ describe("GET /api/v1/articles", () => {
     expect(typeof body.next_cursor).toBe("string");
     const first = body.items[0];
     expect(first && Object.keys(first).sort()).toEqual(
-      ["bylines", "cover_image", "cover_image_url", "id", "kicker", "published_at", "section", "source", "subtitle", "summary", "title", "updated_at", "url"],
+      ["bylines", "cover_image", "cover_image_url", "id", "kicker", "published_at", "section", "source", "subtitle", "summary", "title", "title_bold", "updated_at", "url"],
     );
     expect(first?.title).toBe("第21篇");
     expect(first?.published_at).toBe("2023-06-01T08:20:00+08:00");

@@ -230,7 +230,7 @@ export type ArticleInput = Omit<ArticleCreate, "id" | "status">;
  * fields, but the title may still be empty: a preview is asked for while the person writes.
  */
 export const ArticleRender = closed({
-  ...v.partial(v.object(writable), ["kicker", "subtitle", "summary", "source", "bylines", "body", "cover_image", "publish_at"]).entries,
+  ...v.partial(v.object(writable), ["title_bold", "kicker", "subtitle", "summary", "source", "bylines", "body", "cover_image", "publish_at"]).entries,
   title: v.optional(line(LIMITS.title), ""),
 });
 export type ArticleRender = v.InferOutput<typeof ArticleRender>;

@@ -45,7 +45,8 @@ export const editorOperations: Operation[] = [
     params: id,
     query: NoQuery,
     answers: { 204: { description: "Gone from the article's editors (also when they were not there)." } },
-    errors: [],
+    // An id that is no id (`0`, `1%00`, past 2^53) names no article's presence: 404, as every `{id}` route.
+    errors: ["not_found"],
   },
   {
     method: "post",
