@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import * as v from "valibot";
 import { generateKey } from "../src/auth/keys.ts";
 import { KeyInput } from "../src/auth/key-input.ts";
-import { issueDetails } from "../src/content/schemas.ts";
+import { issueDetails } from "../src/content/text-rules.ts";
 import { toRfc3339 } from "../src/content/dates.ts";
 import type { ApiKey } from "../src/domain/api-key.ts";
 import type { Db } from "../src/domain/db.ts";

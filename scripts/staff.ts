@@ -7,7 +7,7 @@ import * as v from "valibot";
 import type { Db } from "../src/domain/db.ts";
 import type { Staff } from "../src/domain/staff.ts";
 import { tool } from "../src/domain/actor.ts";
-import { issueDetails } from "../src/content/schemas.ts";
+import { issueDetails } from "../src/content/text-rules.ts";
 import { toRfc3339 } from "../src/content/dates.ts";
 import { makeLink } from "../src/auth/links.ts";
 import { StaffInput } from "../src/auth/staff-input.ts";
