@@ -6,14 +6,11 @@ import { parseArgs } from "node:util";
 import * as v from "valibot";
 import { generateKey } from "../src/auth/keys.ts";
 import { KeyInput } from "../src/auth/key-input.ts";
-import { issueDetails } from "../src/content/schemas.ts";
+import { issueDetails } from "../src/content/text-rules.ts";
 import { toRfc3339 } from "../src/content/dates.ts";
 import type { ApiKey } from "../src/domain/api-key.ts";
-import type { Db } from "../src/domain/db.ts";
-import { tool } from "../src/domain/actor.ts";
 import { createApiKey, getApiKey, listApiKeys, revokeApiKey, rotateApiKey } from "../src/db/keys.ts";
-import { DEFAULT_STATE, applyMigrations, openLocalEnv, resolveState } from "./bindings/local-env.ts";
-import { WranglerD1 } from "./bindings/wrangler-d1.ts";
+import { type Database, openDatabase, toolActor, where } from "./bindings/database.ts";
 
 const USAGE = `Usage: npm run key -- <command> [options]
 
@@ -39,23 +36,7 @@ class CliError extends Error {
   }
 }
 
-type Target = { db: Db; remote: boolean; close: () => Promise<void> };
-
-/** The deployed database through wrangler, or the local one (its migrations applied first: a no-op when current). */
-async function open(remote: boolean, persistTo: string | undefined): Promise<Target> {
-  if (remote) return { db: new WranglerD1(), remote, close: async () => {} };
-  const state = persistTo === undefined ? DEFAULT_STATE : resolveState(persistTo);
-  applyMigrations(state);
-  const env = await openLocalEnv(state);
-  return { db: env.db, remote, close: env.dispose };
-}
-
-const where = (t: Target) => (t.remote ? "the remote database" : "the local database");
-
-function actor(t: Target) {
-  const user = process.env.USER ?? process.env.USERNAME ?? "unknown user";
-  return tool(`key CLI (${user}${t.remote ? ", remote" : ""})`, "admin");
-}
+const actor = (t: Database) => toolActor("key", t);
 
 const describe = (k: ApiKey) => `key ${k.id} "${k.name}" (${k.role}, prefix ${k.prefix})`;
 
@@ -67,7 +48,7 @@ function printNewKey(message: string, key: ApiKey, secret: string): void {
 }
 
 /** The key a user named by id or by prefix (with or without `mh_`); by prefix, only active keys count. */
-async function resolveKey(t: Target, name: string | undefined): Promise<ApiKey> {
+async function resolveKey(t: Database, name: string | undefined): Promise<ApiKey> {
   if (name === undefined) throw new CliError("name the key by its id or its prefix", 2);
   const prefix = /^(?:mh_)?([a-z2-7]{8})$/.exec(name)?.[1];
   if (!/^[0-9]{1,15}$/.test(name) && prefix === undefined) throw new CliError(`not a key id or prefix: ${name}`, 2);
@@ -83,7 +64,7 @@ async function resolveKey(t: Target, name: string | undefined): Promise<ApiKey> 
   return key;
 }
 
-async function create(t: Target, name: string | undefined, role: string | undefined): Promise<void> {
+async function create(t: Database, name: string | undefined, role: string | undefined): Promise<void> {
   const parsed = v.safeParse(KeyInput, { name, role });
   if (!parsed.success) {
     throw new CliError(issueDetails(parsed.issues).map((d) => `--${d.path}: ${d.message}`).join("\n"), 2);
@@ -92,7 +73,7 @@ async function create(t: Target, name: string | undefined, role: string | undefi
   printNewKey(`Created ${describe(key)} in ${where(t)}.`, key, secret);
 }
 
-async function list(t: Target): Promise<void> {
+async function list(t: Database): Promise<void> {
   const keys = await listApiKeys(t.db);
   const when = (ms: number | null) => (ms === null ? "-" : toRfc3339(ms).slice(0, 16).replace("T", " "));
   const table = [
@@ -112,7 +93,7 @@ async function list(t: Target): Promise<void> {
   if (keys.length === 0) console.log(`No keys in ${where(t)} yet: npm run key -- create --name <name> --role admin`);
 }
 
-async function revoke(t: Target, name: string | undefined): Promise<void> {
+async function revoke(t: Database, name: string | undefined): Promise<void> {
   const key = await resolveKey(t, name);
   if (key.revokedAt !== null) {
     console.log(`${describe(key)} was already revoked at ${toRfc3339(key.revokedAt)}.`);
@@ -123,7 +104,7 @@ async function revoke(t: Target, name: string | undefined): Promise<void> {
   console.log(`Revoked ${describe(key)} in ${where(t)}.`);
 }
 
-async function rotate(t: Target, name: string | undefined): Promise<void> {
+async function rotate(t: Database, name: string | undefined): Promise<void> {
   const key = await resolveKey(t, name);
   if (key.revokedAt !== null) throw new CliError(`${describe(key)} is revoked; create a new key instead`);
   const rotated = await rotateApiKey(t.db, key.id, await generateKey(), actor(t));
@@ -164,7 +145,7 @@ async function main(argv: string[]): Promise<void> {
   if (rest.length !== expected) throw new CliError(`unexpected arguments: ${rest.join(" ")}\n\n${USAGE}`, 2);
   if (!["create", "list", "revoke", "rotate"].includes(command)) throw new CliError(`unknown command: ${command}\n\n${USAGE}`, 2);
   // The remote schema is the deployment's business (`wrangler d1 migrations apply DB --remote`).
-  const t = await open(values.remote, values["persist-to"]);
+  const t = await openDatabase(values.remote, values["persist-to"]);
   try {
     if (command === "create") await create(t, values.name, values.role);
     else if (command === "list") await list(t);

@@ -4,17 +4,14 @@
 // exactly what the staff API makes; the link is printed alone on the last line, for `| tail -n 1`.
 import { parseArgs } from "node:util";
 import * as v from "valibot";
-import type { Db } from "../src/domain/db.ts";
 import type { Staff } from "../src/domain/staff.ts";
-import { tool } from "../src/domain/actor.ts";
-import { issueDetails } from "../src/content/schemas.ts";
+import { issueDetails } from "../src/content/text-rules.ts";
 import { toRfc3339 } from "../src/content/dates.ts";
 import { makeLink } from "../src/auth/links.ts";
 import { StaffInput } from "../src/auth/staff-input.ts";
 import { type StaffRecord, createStaff, findStaffByLogin, getStaffRecord, issueLink, listStaff, updateStaff } from "../src/db/staff.ts";
 import { DomainError } from "../src/domain/errors.ts";
-import { DEFAULT_STATE, applyMigrations, openLocalEnv, resolveState } from "./bindings/local-env.ts";
-import { WranglerD1 } from "./bindings/wrangler-d1.ts";
+import { type Database, openDatabase, toolActor, where } from "./bindings/database.ts";
 import { staffSite } from "./staff/site.ts";
 
 const USAGE = `Usage: npm run staff -- <command> [options]
@@ -42,25 +39,11 @@ class CliError extends Error {
   }
 }
 
-type Target = { db: Db; remote: boolean; close: () => Promise<void> };
-
-async function open(remote: boolean, state: string): Promise<Target> {
-  if (remote) return { db: new WranglerD1(), remote, close: async () => {} };
-  applyMigrations(state);
-  const env = await openLocalEnv(state);
-  return { db: env.db, remote, close: env.dispose };
-}
-
-const where = (t: Target) => (t.remote ? "the remote database" : "the local database");
-
-function actor(t: Target) {
-  const user = process.env.USER ?? process.env.USERNAME ?? "unknown user";
-  return tool(`staff CLI (${user}${t.remote ? ", remote" : ""})`, "admin");
-}
+const actor = (t: Database) => toolActor("staff", t);
 
 const describe = (s: Staff) => `${s.displayName} (${s.login}, ${s.role}, ${s.state})`;
 
-async function resolve(t: Target, name: string | undefined): Promise<StaffRecord> {
+async function resolve(t: Database, name: string | undefined): Promise<StaffRecord> {
   if (name === undefined) throw new CliError("name the person by their login or id", 2);
   const record = /^[1-9][0-9]{0,15}$/.test(name) ? await getStaffRecord(t.db, Number(name)) : await findStaffByLogin(t.db, name);
   if (!record) throw new CliError(`nobody with login or id ${name} in ${where(t)}`);
@@ -81,7 +64,7 @@ function parseInvite(values: { login?: string; name?: string; role?: string; ema
   return input;
 }
 
-async function invite(t: Target, input: Invite): Promise<void> {
+async function invite(t: Database, input: Invite): Promise<void> {
   const site = staffSite();
   const now = Date.now();
   const link = site.access ? null : await makeLink(site.origin, "invite", site.linkTtlMs, now);
@@ -101,7 +84,7 @@ async function invite(t: Target, input: Invite): Promise<void> {
   console.log(link.url);
 }
 
-async function reset(t: Target, name: string | undefined): Promise<void> {
+async function reset(t: Database, name: string | undefined): Promise<void> {
   const site = staffSite();
   if (site.access) throw new CliError("Cloudflare Access signs people in here: passwords are Access's business");
   const { staff } = await resolve(t, name);
@@ -114,7 +97,7 @@ async function reset(t: Target, name: string | undefined): Promise<void> {
   console.log(link.url);
 }
 
-async function disable(t: Target, name: string | undefined): Promise<void> {
+async function disable(t: Database, name: string | undefined): Promise<void> {
   const { staff } = await resolve(t, name);
   if (staff.state === "disabled") {
     console.log(`${describe(staff)} was already disabled.`);
@@ -126,7 +109,7 @@ async function disable(t: Target, name: string | undefined): Promise<void> {
   console.log(`Disabled ${describe(staff)} in ${where(t)}: they cannot sign in, and their sessions have ended.`);
 }
 
-async function list(t: Target): Promise<void> {
+async function list(t: Database): Promise<void> {
   const people: Staff[] = [];
   for (let page = await listStaff(t.db, { afterId: 0, limit: 100 }); page.length; page = await listStaff(t.db, { afterId: page[page.length - 1]?.id ?? 0, limit: 100 })) {
     people.push(...page);
@@ -170,7 +153,7 @@ async function main(argv: string[]): Promise<void> {
   const expected = command === "reset" || command === "disable" ? 1 : 0;
   if (rest.length !== expected) throw new CliError(`${command} takes ${expected ? "one person: their login or id" : "no arguments"}\n\n${USAGE}`, 2);
   const invited = command === "invite" ? parseInvite(values) : null;
-  const t = await open(values.remote, values.state ? resolveState(values.state) : DEFAULT_STATE);
+  const t = await openDatabase(values.remote, values.state);
   try {
     if (invited) await invite(t, invited);
     else if (command === "reset") await reset(t, rest[0]);

@@ -188,7 +188,7 @@ describe("the desk's article list", () => {
     await listDeskArticles(db, { limit: 31 });
     await listDeskArticles(db, { limit: 31, status: "draft", after: [1, 1] });
     await listDeskArticles(db, { limit: 31, sectionId: 1 });
-    await listDeskArticles(db, { limit: 31, authorId: 1, after: [1, 1] });
+    await listDeskArticles(db, { limit: 31, author: 1, after: [1, 1] });
     for (const query of sql) {
       const plan = await planOf(query);
       expect(plan.filter((d) => d.includes("TEMP B-TREE")), `${query}\n${plan.join("\n")}`).toEqual([]);

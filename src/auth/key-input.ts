@@ -2,7 +2,8 @@
 import * as v from "valibot";
 import { ROLES } from "../domain/role.ts";
 import { PEOPLE_LIMITS } from "../domain/staff.ts";
-import { closed, requiredLine } from "../content/schemas.ts";
+import { closed } from "../content/schemas.ts";
+import { requiredLine } from "../content/text-rules.ts";
 
 /** A key's name follows the rules of a title: one visible line, no bidi overrides, counted in characters. */
 const KeyName = requiredLine(PEOPLE_LIMITS.keyName);

@@ -3,7 +3,8 @@
 import * as v from "valibot";
 import { ROLES } from "../domain/role.ts";
 import { PEOPLE_LIMITS } from "../domain/staff.ts";
-import { closed, requiredLine } from "../content/schemas.ts";
+import { closed } from "../content/schemas.ts";
+import { requiredLine } from "../content/text-rules.ts";
 
 /** A login: letters, digits and . _ @ - (pinyin, initials, an email address), one word, up to 64 characters. */
 const LOGIN = new RegExp(`^[A-Za-z0-9][A-Za-z0-9._@-]{0,${PEOPLE_LIMITS.login - 1}}$`);

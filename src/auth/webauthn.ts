@@ -20,15 +20,20 @@ export type RelyingParty = { id: string; name: string; origin: string };
 const B64URL = /^[A-Za-z0-9_-]*$/;
 /** A credential's parts are bytes in base64url; 64 KB is far beyond any real authenticator's answer. */
 const bytes = (max = 65_536) => v.pipe(v.string("must be a string"), v.maxLength(max, "is too long"), v.regex(B64URL, "must be base64url"));
-const extensions = v.record(v.string(), v.unknown());
 
-export const RegistrationResponse = v.looseObject({
-  id: bytes(1_400),
-  rawId: bytes(1_400),
-  type: v.literal("public-key", "must be public-key"),
-  clientExtensionResults: extensions,
-  authenticatorAttachment: v.optional(v.picklist(["platform", "cross-platform"])),
-  response: v.looseObject({
+/** What a browser answers with either ceremony (a PublicKeyCredential as JSON), around its own `response`. */
+const credential = <T extends v.LooseObjectSchema<v.ObjectEntries, undefined>>(response: T) =>
+  v.looseObject({
+    id: bytes(1_400),
+    rawId: bytes(1_400),
+    type: v.literal("public-key", "must be public-key"),
+    clientExtensionResults: v.record(v.string(), v.unknown()),
+    authenticatorAttachment: v.optional(v.picklist(["platform", "cross-platform"])),
+    response,
+  });
+
+export const RegistrationResponse = credential(
+  v.looseObject({
     clientDataJSON: bytes(),
     attestationObject: bytes(),
     authenticatorData: v.optional(bytes()),
@@ -36,21 +41,16 @@ export const RegistrationResponse = v.looseObject({
     publicKeyAlgorithm: v.optional(v.number()),
     publicKey: v.optional(bytes()),
   }),
-});
+);
 
-export const AuthenticationResponse = v.looseObject({
-  id: bytes(1_400),
-  rawId: bytes(1_400),
-  type: v.literal("public-key", "must be public-key"),
-  clientExtensionResults: extensions,
-  authenticatorAttachment: v.optional(v.picklist(["platform", "cross-platform"])),
-  response: v.looseObject({
+export const AuthenticationResponse = credential(
+  v.looseObject({
     clientDataJSON: bytes(),
     authenticatorData: bytes(),
     signature: bytes(),
     userHandle: v.optional(bytes(1_400)),
   }),
-});
+);
 
 const base64urlToBytes = (text: string): Uint8Array<ArrayBuffer> =>
   Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), (ch) => ch.charCodeAt(0));
@@ -90,6 +90,14 @@ export function registrationOptions(rp: RelyingParty, person: Staff, existing: r
 export const authenticationOptions = (rp: RelyingParty) =>
   generateAuthenticationOptions({ rpID: rp.id, timeout: CHALLENGE_TTL_MS, userVerification: "required" });
 
+/** What either verification expects of an answer: this challenge, this origin and RP ID, a verified owner. */
+const expected = (rp: RelyingParty, challenge: string) => ({
+  expectedChallenge: challenge,
+  expectedOrigin: rp.origin,
+  expectedRPID: rp.id,
+  requireUserVerification: true,
+});
+
 export type NewCredential = { credentialId: string; publicKey: string; counter: number; transports: string[] };
 
 /** The credential a registration answer makes, or the reason it is refused. */
@@ -99,13 +107,7 @@ export async function verifyRegistration(
   challenge: string,
 ): Promise<NewCredential | { refused: string }> {
   try {
-    const result = await verifyRegistrationResponse({
-      response,
-      expectedChallenge: challenge,
-      expectedOrigin: rp.origin,
-      expectedRPID: rp.id,
-      requireUserVerification: true,
-    });
+    const result = await verifyRegistrationResponse({ response, ...expected(rp, challenge) });
     if (!result.verified) return { refused: "The passkey could not be verified" };
     const { credential } = result.registrationInfo;
     return {
@@ -130,11 +132,8 @@ export async function verifyAuthentication(
   try {
     const result = await verifyAuthenticationResponse({
       response,
-      expectedChallenge: challenge,
-      expectedOrigin: rp.origin,
-      expectedRPID: rp.id,
+      ...expected(rp, challenge),
       credential: { id: passkey.credentialId, publicKey: base64urlToBytes(passkey.publicKey), counter: passkey.counter, transports: passkey.transports },
-      requireUserVerification: true,
     });
     return result.verified ? result.authenticationInfo.newCounter : null;
   } catch (err) {

@@ -1,10 +1,11 @@
 // What editors may send about the front page — slots and their items, topics, their groups and members — as
 // valibot schemas; the write path's input types are inferred from them. Texts follow the article rules
-// (schemas.ts): one line, trimmed, counted in characters; a topic's introduction is Markdown like a body.
+// (text-rules.ts): one line, trimmed, counted in characters; a topic's introduction is Markdown like a body.
 import * as v from "valibot";
 import { SLOT_MAX_CAPACITY } from "../domain/slot.ts";
 import { TOPIC_MAX_GROUPS } from "../domain/topic.ts";
-import { LIMITS, MediaKey, Timestamp, closed, line, multiline, requiredLine } from "./schemas.ts";
+import { LIMITS, MediaKey, Timestamp, closed } from "./schemas.ts";
+import { line, multiline, requiredLine } from "./text-rules.ts";
 
 /** Bounds on the front page's texts, in characters (documented in docs/front-page.md). */
 const FRONT_LIMITS = { slotName: 20, slotDescription: 200, groupName: 50, topicTitle: 100 } as const;

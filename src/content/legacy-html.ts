@@ -5,61 +5,26 @@
 // leaves them as they are, and images alone in a paragraph are Markdown images (they become figures, with
 // the stored size). The write path then renders and sanitizes it like any body. Pure, and shared: the importer
 // cleans old bodies with it, and the Worker cleans what an editor pastes from Word, WPS or a web page
-// (paste.ts), whose blocks html-markdown.ts then turns into Markdown.
+// (paste.ts), whose blocks html-markdown.ts then turns into Markdown. Here: parsing and the blocks; tables
+// (legacy-tables.ts) and images and links (legacy-images.ts) have modules of their own.
 import { parseDocument } from "htmlparser2";
 import { type ChildNode, Element, isTag, isText } from "domhandler";
+import { BLOCKS, CONTROL, DROP, EDGE, SPACES, escapeText, isBr, textOf, trimParagraph } from "./legacy-nodes.ts";
+import { type CleanOptions, figureImage, imageTag, linkTag, soleImage } from "./legacy-images.ts";
+import { dataTable, layoutContent } from "./legacy-tables.ts";
 
-/** An image a body shows, once stored: the URL to show (`/media/<key>` or an https one elsewhere). */
-export type ShownImage = { url: string; width: number | null; height: number | null };
-
-export type CleanOptions = {
-  /** Where an image reference leads now; null drops the image (a file that could not be stored). */
-  image: (src: string) => ShownImage | null;
-  /** A link's new href; null keeps the text without the link. */
-  link: (href: string) => string | null;
-};
-
-// Gone with everything inside them: scripts, styles, embedded players and pages, forms, document heads.
-const DROP = new Set([
-  "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript", "template", "svg", "math",
-  "form", "input", "button", "select", "textarea", "head", "title", "meta", "link", "xml", "audio", "video", "canvas", "map",
-]);
-// Hold blocks: each one ends the paragraph before it.
-const CONTAINERS = new Set([
-  "p", "div", "center", "section", "article", "header", "footer", "main", "aside", "nav", "address", "body", "html",
-  "dl", "dt", "dd", "figure", "figcaption", "li", "td", "th", "caption", "tr", "tbody", "thead", "tfoot",
-]);
-const BLOCKS = new Set([...CONTAINERS, "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "table", "hr", "pre"]);
 // Inline formatting that means something; every other inline tag (<font>, <span>, <o:p>…) is unwrapped.
 const INLINE: Record<string, string> = {
   b: "strong", strong: "strong", i: "em", em: "em", u: "u", s: "s", strike: "s", del: "del", ins: "ins",
   sub: "sub", sup: "sup", code: "code", small: "small", q: "q", cite: "cite", mark: "mark",
 };
 
-// Whitespace a browser would collapse, and &nbsp;, which old editors used for spacing and indents.
-const SPACES = /[ \t\n\r\f\u00a0]+/g;
-// Indents and stray space at the ends of a paragraph: ASCII and full-width (U+3000) spaces, &nbsp;.
-const EDGE = /^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g;
-// Control characters other than tab and newline: nothing a body can show.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 // DedeCMS splits a long article into pages with #p#副标题#e#; PHPCMS with [page] or [page]副标题[/page].
 const PAGE_BREAK = /#p#([^#]*)#e#|\[page\]([^[]*)\[\/page\]|\[page\]/g;
-
-const escapeText = (s: string) => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
-const escapeAttr = (s: string) => escapeText(s).replaceAll('"', "&quot;");
 
 type Block = string;
 /** Inline content waiting for its paragraph: nodes, and the <br>s that may end one. */
 type Run = ChildNode[];
-
-const isBr = (n: ChildNode) => isTag(n) && n.name === "br";
-const isBlank = (n: ChildNode) => isText(n) && n.data.replace(SPACES, "").replace(/\u3000/g, "") === "";
-
-function textOf(node: ChildNode): string {
-  if (isText(node)) return node.data;
-  if (isTag(node) && !DROP.has(node.name)) return node.children.map(textOf).join("");
-  return "";
-}
 
 function hasBlocks(node: Element): boolean {
   return node.children.some((c) => isTag(c) && (BLOCKS.has(c.name) || (!DROP.has(c.name) && hasBlocks(c))));
@@ -145,8 +110,8 @@ class Cleaner {
       if (isText(n)) out += escapeText(n.data.replace(CONTROL, "").replace(SPACES, " "));
       else if (!isTag(n) || DROP.has(n.name)) continue;
       else if (n.name === "br") out += "<br>";
-      else if (n.name === "img") out += this.img(n);
-      else if (n.name === "a") out += this.anchor(n);
+      else if (n.name === "img") out += imageTag(n, this.opts);
+      else if (n.name === "a") out += linkTag(n, this.inline(n.children), this.opts);
       else if (BLOCKS.has(n.name)) out += `${this.inline(n.children)}<br>`;
       else {
         const tag = INLINE[n.name];
@@ -157,28 +122,11 @@ class Cleaner {
     return out;
   }
 
-  private img(n: Element): string {
-    const shown = this.opts.image((n.attribs.src ?? "").trim());
-    if (!shown) return "";
-    const alt = usefulAlt(n.attribs.alt ?? n.attribs.title ?? "");
-    const size = shown.width && shown.height ? ` width="${shown.width}" height="${shown.height}"` : "";
-    return `<img src="${escapeAttr(shown.url)}" alt="${escapeAttr(alt)}"${size}>`;
-  }
-
-  private anchor(n: Element): string {
-    const inner = this.inline(n.children);
-    const href = n.attribs.href?.trim() ? this.opts.link(n.attribs.href.trim()) : null;
-    return href && inner.trim() ? `<a href="${escapeAttr(href)}">${inner}</a>` : inner;
-  }
-
   /** A paragraph's worth of inline nodes: a Markdown image when it holds one image alone, else a <p>. */
   private paragraph(run: Run, out: Block[]) {
-    const solid = run.filter((n) => !isBr(n) && !isBlank(n));
-    const only = solid.length === 1 ? solid[0] : undefined;
-    const image = only && isTag(only) ? (only.name === "img" ? only : lonelyImage(only)) : undefined;
-    if (image) {
-      const shown = this.opts.image((image.attribs.src ?? "").trim());
-      if (shown) out.push(markdownImage(usefulAlt(image.attribs.alt ?? image.attribs.title ?? ""), shown.url, ""));
+    const image = soleImage(run, this.opts);
+    if (image !== null) {
+      if (image) out.push(image);
       return;
     }
     const html = trimParagraph(this.inline(run));
@@ -247,11 +195,10 @@ class Cleaner {
         const inner = this.blocks(n.children, []).filter((b) => b.startsWith("<"));
         if (inner.length) out.push(`<blockquote>${inner.join("")}</blockquote>`);
       } else if (name === "table") {
-        const cells = n.children.length ? tableCells(n) : [];
-        // A table of one cell was the page's layout, not data: its content is the body.
-        if (cells.length === 1) this.blocks((cells[0] as Element).children, out);
+        const layout = layoutContent(n);
+        if (layout) this.blocks(layout, out);
         else {
-          const table = this.table(n);
+          const table = dataTable(n, (nodes) => this.inline(nodes));
           if (table) out.push(table);
         }
       } else if (name === "hr") out.push("<hr>");
@@ -264,12 +211,10 @@ class Cleaner {
   }
 
   private figure(n: Element, out: Block[]) {
-    const img = findImage(n);
     const caption = n.children.find((c): c is Element => isTag(c) && c.name === "figcaption");
-    const shown = img ? this.opts.image((img.attribs.src ?? "").trim()) : null;
-    if (img && shown) {
-      const text = caption ? textOf(caption).replace(SPACES, " ").replace(EDGE, "") : "";
-      out.push(markdownImage(usefulAlt(img.attribs.alt ?? ""), shown.url, text));
+    const image = figureImage(n, caption, this.opts);
+    if (image) {
+      out.push(image);
       return;
     }
     this.blocks(n.children.filter((c) => c !== caption), out);
@@ -286,84 +231,6 @@ class Cleaner {
       .filter((li) => li !== "<li></li>");
     return items.length ? `<${n.name}>${items.join("")}</${n.name}>` : "";
   }
-
-  private table(n: Element): string {
-    const rows: string[] = [];
-    let caption = "";
-    const cell = (c: Element) => {
-      const span = ["colspan", "rowspan"]
-        .filter((a) => /^[1-9][0-9]?$/.test(c.attribs[a] ?? "") && c.attribs[a] !== "1")
-        .map((a) => ` ${a}="${c.attribs[a]}"`)
-        .join("");
-      const inner = trimParagraph(this.inline(c.children).replace(/(?:<br>)+$/, ""));
-      return `<${c.name}${span}>${inner}</${c.name}>`;
-    };
-    const visit = (nodes: ChildNode[]) => {
-      for (const c of nodes) {
-        if (!isTag(c)) continue;
-        if (c.name === "caption") caption = `<caption>${trimParagraph(this.inline(c.children))}</caption>`;
-        else if (c.name === "tr") {
-          const cells = c.children.filter((x): x is Element => isTag(x) && (x.name === "td" || x.name === "th"));
-          if (cells.length) rows.push(`<tr>${cells.map(cell).join("")}</tr>`);
-        } else if (c.name === "thead" || c.name === "tbody" || c.name === "tfoot") visit(c.children);
-      }
-    };
-    visit(n.children);
-    return rows.length ? `<table>${caption}<tbody>${rows.join("")}</tbody></table>` : "";
-  }
-}
-
-/** Every cell of a table, nested tables' cells not counted. */
-function tableCells(table: Element): Element[] {
-  const cells: Element[] = [];
-  const visit = (nodes: ChildNode[]) => {
-    for (const c of nodes) {
-      if (!isTag(c)) continue;
-      if (c.name === "td" || c.name === "th") cells.push(c);
-      else if (c.name === "tr" || c.name === "tbody" || c.name === "thead" || c.name === "tfoot") visit(c.children);
-    }
-  };
-  visit(table.children);
-  return cells;
-}
-
-function findImage(n: Element): Element | undefined {
-  for (const c of n.children) {
-    if (!isTag(c)) continue;
-    if (c.name === "img") return c;
-    const inner = findImage(c);
-    if (inner) return inner;
-  }
-  return undefined;
-}
-
-/** An element that holds one image and nothing else worth showing (a link around it, a <span>). */
-function lonelyImage(n: Element): Element | undefined {
-  const solid = n.children.filter((c) => !isBr(c) && !isBlank(c));
-  const [only] = solid;
-  if (solid.length !== 1 || !only || !isTag(only)) return undefined;
-  return only.name === "img" ? only : lonelyImage(only);
-}
-
-/** Alt text worth keeping: old editors filled it with file names and "图片". */
-function usefulAlt(alt: string): string {
-  const text = alt.replace(CONTROL, "").replace(SPACES, " ").replace(EDGE, "");
-  return /^(?:图|图片|image|img|pic|photo|点击查看原图|[\w-]+\.(?:jpe?g|png|gif|bmp|webp))$/i.test(text) ? "" : text;
-}
-
-function trimParagraph(html: string): string {
-  return html
-    .replace(/^(?:\s|\u3000|<br>)+/, "")
-    .replace(/(?:\s|\u3000|<br>)+$/, "")
-    .replace(/^((?:<(?:strong|em|u|s|del|ins|small|mark)>)+)[\s\u3000]+/, "$1");
-}
-
-const markdownText = (s: string) => s.replace(/[\\[\]]/g, (c) => `\\${c}`);
-
-function markdownImage(alt: string, url: string, caption: string): string {
-  const target = /[\s()<>]/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url;
-  const title = caption ? ` "${caption.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"` : "";
-  return `![${markdownText(alt)}](${target}${title})`;
 }
 
 /** The blocks of a cleaned body, in order: each clean HTML, or a Markdown image. */

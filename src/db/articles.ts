@@ -1,9 +1,10 @@
 // Articles: the row type, its mapper, and reads by id. Writes go through src/publish/ only.
-import type { Article, ArticleState, ArticleStatus, Byline, Review } from "../domain/article.ts";
+import type { Article, ArticleStatus, Byline, Review } from "../domain/article.ts";
 import type { Section } from "../domain/section.ts";
 import type { Db } from "../domain/db.ts";
 import type { Editing } from "../domain/presence.ts";
 import { editingBinds, editingColumn, parseEditing } from "./presence.ts";
+import { type ArticleListFilter, articleListClauses } from "./article-list.ts";
 
 export type ArticleRow = {
   id: number;
@@ -106,15 +107,7 @@ export const newerInSectionStatement = (db: Db, sectionId: number, publishedAt: 
     .prepare(`${NEIGHBOUR_SELECT} AND (a.published_at, a.id) > (?2, ?3) ORDER BY a.published_at ASC, a.id ASC LIMIT 1`)
     .bind(sectionId, publishedAt, id);
 
-export type AdminListFilter = {
-  /** A state: a workflow status, or 'trash' for trashed articles. Without it: everything not in the trash. */
-  status?: ArticleState;
-  sectionId?: number;
-  /** Created by this actor (a key or a person). */
-  author?: number;
-  /** Keyset cursor: continue after this (updated_at, id). */
-  after?: readonly [updatedAt: number, id: number];
-  limit: number;
+export type AdminListFilter = ArticleListFilter & {
   /** Who reads the list, and when: each row says who else has its article open. */
   viewer: number | null;
   now: number;
@@ -124,36 +117,14 @@ export type ArticleInSection = { article: Article; section: Pick<Section, "path"
 
 /** The editors' list: newest change first, keyset-paginated on (updated_at, id), each row with who else has it open. */
 export async function listArticlesForAdmin(db: Db, f: AdminListFilter): Promise<(ArticleInSection & { editing: Editing[] })[]> {
-  const where: string[] = [];
-  const binds: (string | number | null)[] = [...editingBinds(f.now, f.viewer)];
-  if (f.status === "trash") where.push("a.deleted_at IS NOT NULL");
-  else {
-    where.push("a.deleted_at IS NULL");
-    if (f.status) {
-      where.push("a.status = ?");
-      binds.push(f.status);
-    }
-  }
-  if (f.sectionId !== undefined) {
-    where.push("a.section_id = ?");
-    binds.push(f.sectionId);
-  }
-  if (f.author !== undefined) {
-    where.push("a.created_by = ?");
-    binds.push(f.author);
-  }
-  if (f.after) {
-    where.push("(a.updated_at, a.id) < (?, ?)");
-    binds.push(...f.after);
-  }
+  const list = articleListClauses(f);
   const { results } = await db
     .prepare(
       `SELECT ${articleColumnsOf("a")}, s.path AS section_path, s.name AS section_name, ${editingColumn("a")}
          FROM articles a JOIN sections s ON s.id = a.section_id
-        WHERE ${where.join(" AND ")}
-        ORDER BY a.updated_at DESC, a.id DESC LIMIT ?`,
+        ${list.sql}`,
     )
-    .bind(...binds, f.limit)
+    .bind(...editingBinds(f.now, f.viewer), ...list.binds)
     .all<ArticleRow & { section_path: string; section_name: string; editing: string }>();
   return results.map((r) => ({ article: toArticle(r), section: { path: r.section_path, name: r.section_name }, editing: parseEditing(r.editing) }));
 }

@@ -1,7 +1,8 @@
 // The newsroom's article list as the desk shows it: lean rows (no bodies) with who wrote each article and who
-// changed it last, newest change first, keyset-paged on (updated_at, id) like the admin API's list.
-import type { ArticleState, ArticleStatus } from "../domain/article.ts";
+// changed it last, filtered and paged as the admin API's list is (article-list.ts).
+import type { ArticleStatus } from "../domain/article.ts";
 import type { Db } from "../domain/db.ts";
+import { type ArticleListFilter, articleListClauses } from "./article-list.ts";
 
 /** One line of the desk's list. */
 export type DeskArticle = {
@@ -17,16 +18,6 @@ export type DeskArticle = {
   /** Who made the change that produced the current version (a revision's actor). */
   updatedBy: string | null;
   version: number;
-};
-
-export type DeskListFilter = {
-  /** A state: a workflow status, or 'trash'. Without it: everything not in the trash. */
-  status?: ArticleState;
-  sectionId?: number;
-  /** The actor id of the creator. */
-  authorId?: number;
-  after?: readonly [updatedAt: number, id: number];
-  limit: number;
 };
 
 type Row = {
@@ -64,32 +55,11 @@ const toDeskArticle = (r: Row): DeskArticle => ({
   version: r.version,
 });
 
-export async function listDeskArticles(db: Db, f: DeskListFilter): Promise<DeskArticle[]> {
-  const where: string[] = [];
-  const binds: (string | number)[] = [];
-  if (f.status === "trash") where.push("a.deleted_at IS NOT NULL");
-  else {
-    where.push("a.deleted_at IS NULL");
-    if (f.status) {
-      where.push("a.status = ?");
-      binds.push(f.status);
-    }
-  }
-  if (f.sectionId !== undefined) {
-    where.push("a.section_id = ?");
-    binds.push(f.sectionId);
-  }
-  if (f.authorId !== undefined) {
-    where.push("a.created_by = ?");
-    binds.push(f.authorId);
-  }
-  if (f.after) {
-    where.push("(a.updated_at, a.id) < (?, ?)");
-    binds.push(...f.after);
-  }
+export async function listDeskArticles(db: Db, f: ArticleListFilter): Promise<DeskArticle[]> {
+  const list = articleListClauses(f);
   const { results } = await db
-    .prepare(`${SELECT} WHERE ${where.join(" AND ")} ORDER BY a.updated_at DESC, a.id DESC LIMIT ?`)
-    .bind(...binds, f.limit)
+    .prepare(`${SELECT} ${list.sql}`)
+    .bind(...list.binds)
     .all<Row>();
   return results.map(toDeskArticle);
 }

@@ -5,7 +5,8 @@ import { badRequest } from "../domain/errors.ts";
 import { EDITORS_RANKED } from "../domain/search.ts";
 import type { Section } from "../domain/section.ts";
 import type { Db } from "../domain/db.ts";
-import { StateFilter, issueDetails } from "../content/schemas.ts";
+import { StateFilter } from "../content/schemas.ts";
+import { issueDetails } from "../content/text-rules.ts";
 import { SECTION_PATH } from "../content/urls.ts";
 import { Cursor, KeyNumber, encodeCursor, pageOf } from "../http/list-query.ts";
 import { parseSearchQuery } from "../search/query.ts";
@@ -107,7 +108,7 @@ export async function readArticles(db: Db, { filters, cursor }: ArticlesQuery): 
     limit: DESK_PAGE_SIZE + 1,
     ...(filters.status && { status: filters.status }),
     ...(sectionId !== undefined && { sectionId }),
-    ...(filters.author !== undefined && { authorId: filters.author }),
+    ...(filters.author !== undefined && { author: filters.author }),
     ...(after && { after }),
   });
   const page = pageOf(read, DESK_PAGE_SIZE, (r) => [r.updatedAt, r.id]);

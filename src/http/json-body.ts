@@ -2,7 +2,7 @@
 import type { Context } from "hono";
 import * as v from "valibot";
 import { DomainError, badRequest, payloadTooLarge } from "../domain/errors.ts";
-import { issueDetails } from "../content/schemas.ts";
+import { issueDetails } from "../content/text-rules.ts";
 import { FORBIDDEN_KEYS } from "./forbidden-keys.ts";
 import { canonicalJson } from "./canonical-json.ts";
 import { duplicateMemberPath } from "./duplicate-members.ts";

@@ -3,7 +3,7 @@
 import type { Context } from "hono";
 import * as v from "valibot";
 import { badRequest } from "../domain/errors.ts";
-import { issueDetails } from "../content/schemas.ts";
+import { issueDetails } from "../content/text-rules.ts";
 import { FORBIDDEN_KEYS } from "./forbidden-keys.ts";
 
 /** The query of an endpoint that takes no parameters. */

@@ -1,7 +1,8 @@
 // What an editor says about an image: alt text, caption and credit, bounded and trimmed.
 import * as v from "valibot";
 import type { ErrorDetail } from "../domain/errors.ts";
-import { closed, issueDetails, line } from "../content/schemas.ts";
+import { closed } from "../content/schemas.ts";
+import { issueDetails, line } from "../content/text-rules.ts";
 
 const ALT_MAX = 1000;
 const CAPTION_MAX = 2000;

@@ -1,6 +1,6 @@
 // Valibot schemas as JSON Schema 2020-12, the dialect of OpenAPI 3.1. A request is converted as the client
 // sends it — a pipe up to its first transform, whose rules the pipe states in its metadata (a pattern, a
-// maxLength: content/schemas.ts) — and an answer as the server writes it. Named schemas become components,
+// maxLength: content/text-rules.ts) — and an answer as the server writes it. Named schemas become components,
 // referenced by $ref.
 import { type ConversionConfig, type JsonSchema, toJsonSchema, toJsonSchemaDefs } from "@valibot/to-json-schema";
 import type * as v from "valibot";

@@ -40,6 +40,20 @@ const ids = (chain: Section[]) => chain.map((s) => s.id);
 /** The media keys a revision records: the cover and the images the body shows. */
 const imagesOf = (a: Article) => [...new Set([...(a.coverImage ? [a.coverImage] : []), ...shownImages(a.bodyHtml)])];
 
+/**
+ * The rows a new article writes, in this order: the article (its id is the lock), its first revision, its
+ * listings in every section of `chain` when it is listed, its search index row (drafts too). A create commits
+ * them with the rest of its change; the bulk import (import.ts) many articles' in one batch.
+ */
+export function newArticleStatements(db: Db, a: Article, chain: Section[], action: RevisionAction, actor: AuditActor): D1PreparedStatement[] {
+  return [
+    insertArticleStatement(db, a),
+    revisionStatement(db, a, imagesOf(a), action, actor),
+    ...(isListed(a) ? listingAddStatements(db, ids(chain), a.publishedAt, a.id) : []),
+    ...indexArticleStatements(db, null, a, chain),
+  ];
+}
+
 function neighbourStatements(db: Db, a: Article & { publishedAt: number }) {
   return [
     olderInSectionStatement(db, a.sectionId, a.publishedAt, a.id),
@@ -114,9 +128,9 @@ export async function commit(db: Db, before: Placed | null, after: Placed, opts:
   const folded = replaces !== null && opts.actor.id !== null ? [dropWorkingRevisionStatement(db, a.id, replaces, opts.actor.id)] : [];
   const statements = [
     // On create the article row comes first (its id is the lock); on change the revision does.
-    ...(old ? [revision, ...folded, updateArticleStatement(db, a, old.version)] : [insertArticleStatement(db, a), revision]),
-    ...listingChanges,
-    ...indexArticleStatements(db, old, a, after.chain),
+    ...(old
+      ? [revision, ...folded, updateArticleStatement(db, a, old.version), ...listingChanges, ...indexArticleStatements(db, old, a, after.chain)]
+      : newArticleStatements(db, a, after.chain, opts.action, opts.actor)),
     ...(touched.size ? [touchSectionsStatement(db, [...touched.keys()], a.updatedAt)] : []),
     ...sitemapMonthStatements(db, monthChanges(listedBefore, listedAfter, a.updatedAt)),
     ...curation.statements,

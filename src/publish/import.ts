@@ -1,7 +1,7 @@
 // Bulk import: the data generator, and the DedeCMS / PHPCMS importer (scripts/import/). Each article gets the
 // rows a create (and publish) through changes.ts stores — the article, revision 1, its search index row (drafts
-// too), for a published one its listings in its section and every ancestor and its month's sitemap count, an
-// audit entry — but many articles share one db.batch. Fed oldest first, each listing insert appends: nothing
+// too), for a published one its listings in its section and every ancestor (commit.ts's newArticleStatements)
+// and its month's sitemap count, an audit entry — but many articles share one db.batch. Fed oldest first, each listing insert appends: nothing
 // newer to shift, so the cost per article stays flat.
 import * as v from "valibot";
 import type { Actor } from "../domain/actor.ts";
@@ -10,28 +10,19 @@ import type { ChangeReport } from "../domain/change.ts";
 import type { LegacyOrigin } from "../domain/legacy.ts";
 import type { Section } from "../domain/section.ts";
 import { DomainError } from "../domain/errors.ts";
-import { ArticleCreate, type ArticleInput, issueDetails } from "../content/schemas.ts";
+import { ArticleCreate, type ArticleInput } from "../content/schemas.ts";
+import { issueDetails } from "../content/text-rules.ts";
 import { shanghaiMonth } from "../content/dates.ts";
-import { shownImages } from "../content/markdown.ts";
 import { auditStatement } from "../db/audit.ts";
 import { loadForChange } from "../db/article-load.ts";
-import {
-  insertArticleStatement,
-  isIdConflict,
-  isVersionConflict,
-  listingAddStatements,
-  nextArticleIdStatement,
-  touchSectionsStatement,
-} from "../db/article-writes.ts";
+import { isIdConflict, isVersionConflict, nextArticleIdStatement, touchSectionsStatement } from "../db/article-writes.ts";
 import type { Db } from "../domain/db.ts";
 import { type LegacyPath, legacyArticlesStatement, legacyPathsStatement } from "../db/legacy.ts";
 import { getMediaByKeys } from "../db/media.ts";
-import { revisionStatement } from "../db/revisions.ts";
-import { indexArticleStatements } from "../db/search-index.ts";
 import { getSectionChain } from "../db/sections.ts";
 import { sitemapMonthStatements } from "../db/sitemaps.ts";
 import { bodyMediaKeys, renderArticleBody, requireCover } from "./body.ts";
-import { commit } from "./commit.ts";
+import { commit, newArticleStatements } from "./commit.ts";
 import { newArticle, unknownSection } from "./next-state.ts";
 
 /**
@@ -168,12 +159,8 @@ export async function importPublishedArticles(db: Db, items: readonly ImportItem
     }
     if (item.id === undefined) nextId += 1;
     const published = article.status === "published";
-    const shown = [...(article.coverImage ? [article.coverImage] : []), ...shownImages(article.bodyHtml)];
     statements.push(
-      insertArticleStatement(db, article),
-      revisionStatement(db, article, [...new Set(shown)], published ? "publish" : article.status === "submitted" ? "submit" : "create", opts.actor),
-      ...(published ? listingAddStatements(db, chain.map((s) => s.id), item.published_at, article.id) : []),
-      ...indexArticleStatements(db, null, article, chain),
+      ...newArticleStatements(db, article, chain, published ? "publish" : article.status === "submitted" ? "submit" : "create", opts.actor),
       auditStatement(db, {
         actor: opts.actor,
         action: "article.import",

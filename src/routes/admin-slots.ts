@@ -8,6 +8,7 @@ import { notFound } from "../domain/errors.ts";
 import { SLOT_SLUG, SlotCreate, SlotItemAdd, SlotItemsPut, SlotPatch } from "../content/front-schemas.ts";
 import { readJson } from "../http/json-body.ts";
 import { NoQuery, parseQuery } from "../http/query.ts";
+import { strongEtag } from "../http/conditional.ts";
 import { notModifiedSince, preconditions } from "../http/preconditions.ts";
 import { listSlots, loadSlot } from "../db/slots.ts";
 import { type SlotChange, type SlotResult, changeSlot, createSlot } from "../publish/slots.ts";
@@ -39,7 +40,7 @@ const slugOf = (c: Ctx) => c.req.param("slug") ?? "";
 function answer(c: Ctx, result: SlotResult, status: 200 | 201 = 200) {
   const { purge, pings } = followCuration(c.env, c.executionCtx, [result.report]);
   if (!result.slot) return c.body(null, 204);
-  c.header("ETag", `"${result.slot.version}"`);
+  c.header("ETag", strongEtag(result.slot.version));
   return c.json({ ...slotJson(result.slot), ...(result.dropped.length && { dropped: result.dropped }), purge, pings }, status);
 }
 
@@ -62,8 +63,8 @@ adminSlots.get(SLUG, async (c) => {
   parseQuery(c, NoQuery);
   const { slot } = await loadSlot(c.var.db, slugOf(c));
   if (!slot) throw notFound(`No slot "${slugOf(c)}"`);
-  if (notModifiedSince(c, slot.version)) return c.body(null, 304, { ETag: `"${slot.version}"` });
-  c.header("ETag", `"${slot.version}"`);
+  if (notModifiedSince(c, slot.version)) return c.body(null, 304, { ETag: strongEtag(slot.version) });
+  c.header("ETag", strongEtag(slot.version));
   return c.json(slotJson(slot));
 });
 

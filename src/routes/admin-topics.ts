@@ -10,6 +10,7 @@ import { pageOf } from "../http/list-query.ts";
 import { TopicListQuery, TopicMemberQuery } from "../http/api-queries.ts";
 import { readJson } from "../http/json-body.ts";
 import { NoQuery, parseQuery } from "../http/query.ts";
+import { strongEtag } from "../http/conditional.ts";
 import { notModifiedSince, preconditions } from "../http/preconditions.ts";
 import { getTopic, listTopicMembers, listTopics } from "../db/topics.ts";
 import { type TopicChange, type TopicResult, changeTopic, createTopic } from "../publish/topics.ts";
@@ -47,7 +48,7 @@ function articleOf(c: Ctx): number {
 function answer(c: Ctx, result: TopicResult, status: 200 | 201 = 200) {
   const { purge, pings } = followCuration(c.env, c.executionCtx, [result.report]);
   if (!result.topic) return c.body(null, 204);
-  c.header("ETag", `"${result.topic.version}"`);
+  c.header("ETag", strongEtag(result.topic.version));
   return c.json({ ...topicJson(result.topic), purge, pings }, status);
 }
 
@@ -72,8 +73,8 @@ adminTopics.get(SLUG, async (c) => {
   parseQuery(c, NoQuery);
   const topic = await getTopic(c.var.db, slugOf(c));
   if (!topic) throw notFound(`No topic "${slugOf(c)}"`);
-  if (notModifiedSince(c, topic.version)) return c.body(null, 304, { ETag: `"${topic.version}"` });
-  c.header("ETag", `"${topic.version}"`);
+  if (notModifiedSince(c, topic.version)) return c.body(null, 304, { ETag: strongEtag(topic.version) });
+  c.header("ETag", strongEtag(topic.version));
   return c.json(topicJson(topic));
 });
 

@@ -10,7 +10,7 @@ import { NO_STORE } from "../cache/freshness.ts";
 import { readPublishedArticle } from "../db/article-page.ts";
 import { listPublished } from "../db/listings.ts";
 import { listSections } from "../db/sections.ts";
-import { issueDetails } from "../content/schemas.ts";
+import { issueDetails } from "../content/text-rules.ts";
 import { articleDetailJson, articleSummaryJson, neighbourJson } from "../render/article-json.ts";
 import { sectionTreeJson } from "../render/section-json.ts";
 import { NoQuery, canonicalSearch, parseQuery, spelledAs } from "../http/query.ts";
