@@ -3,8 +3,8 @@ import * as v from "valibot";
 import type { ErrorDetail } from "../domain/errors.ts";
 import { closed, issueDetails, line } from "../content/schemas.ts";
 
-const ALT_MAX = 1000;
-const CAPTION_MAX = 2000;
+export const ALT_MAX = 1000;
+export const CAPTION_MAX = 2000;
 const CREDIT_MAX = 200;
 
 // One line each, like an article's title: control characters would break the page they appear on. Query
