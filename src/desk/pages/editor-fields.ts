@@ -5,7 +5,6 @@ import type { Byline } from "../../domain/article.ts";
 import { LIMITS } from "../../content/schemas.ts";
 import type { Html } from "../../render/layout.ts";
 import { options } from "./parts.ts";
-import { bodyImageTools } from "./editor-images.ts";
 
 /** The byline roles a newsroom writes, in the order it writes them; an article's other roles are kept as they are. */
 const BYLINE_ROLES = ["记者", "通讯员", "摄影", "编辑", "责任编辑"] as const;
@@ -103,6 +102,5 @@ ${coverPicker(f.coverImage, covers)}
 <div class="field"><label for="e-body">正文（Markdown）</label>
 <textarea id="e-body" name="body" rows="20" aria-describedby="count-body">
 ${f.body}</textarea>
-${count("body", LIMITS.body)}</div>
-${bodyImageTools}`;
+${count("body", LIMITS.body)}</div>`;
 }
