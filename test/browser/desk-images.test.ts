@@ -77,7 +77,7 @@ describe.skipIf(desk === null)("pictures and pastes in 写稿", () => {
     const embedded = pngTagged(`embedded ${crypto.randomUUID()}`);
     await pasteInto(page, wordHtml(embedded), "全市防汛物资已经备齐");
 
-    const problems = page.getByRole("region", { name: "有图片没能导入" });
+    const problems = page.getByRole("region", { name: "粘贴的图片需要处理" });
     await problems.waitFor();
     const text = await body.inputValue();
     expect(text.startsWith("前文。\n\n全市**防汛**物资已经备齐\n\n仓库里的物资按类别存放。\n\n")).toBe(true);
@@ -164,7 +164,7 @@ describe.skipIf(desk === null)("pictures and pastes in 写稿", () => {
     await paste(page, `data.items.add(new File([new Uint8Array([137, 80, 78, 71])], "截图.png", { type: "image/png" }));`);
     await page.getByRole("alert").filter({ hasText: "上传图片需要编辑权限" }).waitFor();
     await pasteInto(page, `<p class=MsoNormal><b>防汛</b>通知<o:p></o:p></p><img src="http://${PICTURE_HOST}/photos/flood.png" alt="江堤">`, "防汛通知");
-    await page.getByRole("region", { name: "有图片没能导入" }).getByText("第 1 张").waitFor();
+    await page.getByRole("region", { name: "粘贴的图片需要处理" }).getByText("第 1 张").waitFor();
     expect(await body.inputValue()).toBe("导语。\n\n**防汛**通知\n\n【图片未能导入：第 1 张，上传图片需要编辑权限，请交给编辑处理】");
     expect(errors).toEqual([]);
     await page.context().close();
@@ -224,8 +224,8 @@ describe.skipIf(desk === null)("pictures and pastes in 写稿", () => {
       found.push(...(await violations(page, "写稿, 替代文字")));
       await dialog.getByRole("button", { name: "取消" }).click();
       await pasteInto(page, `<p>文字</p><img src="http://${PICTURE_HOST}/photos/missing.png" alt="缺图">`, "文字");
-      await page.getByRole("region", { name: "有图片没能导入" }).waitFor();
-      found.push(...(await violations(page, "写稿, 粘贴后有图片没能导入")));
+      await page.getByRole("region", { name: "粘贴的图片需要处理" }).waitFor();
+      found.push(...(await violations(page, "写稿, 粘贴后粘贴的图片需要处理")));
       expect(found).toEqual([]);
       expect(errors).toEqual([]);
       await page.context().close();

@@ -24,8 +24,8 @@ ${
     : html`<p class="count">从 Word、WPS 或网页粘贴的内容会先整理成干净的格式。上传图片需要编辑权限：文中的图片请交给编辑插入。</p>`
 }
 <ul class="uploads" data-uploads aria-label="图片上传" aria-live="polite"></ul>
-<section class="banner" data-image-problems hidden tabindex="-1" aria-labelledby="image-problems-title"><h2 id="image-problems-title">有图片没能导入</h2>
-<p>正文里留下了【图片未能导入】的标记，请逐一处理：重新插入图片，或删掉标记。</p>
+<section class="banner" data-image-problems hidden tabindex="-1" aria-labelledby="image-problems-title"><h2 id="image-problems-title">粘贴的图片需要处理</h2>
+<p>没能导入的图片在正文里留下了【图片未能导入】的标记：请重新插入图片，或删掉标记。</p>
 <ul data-image-problem-list></ul>
 <p class="actions"><button type="button" class="quiet" data-image-problems-close>知道了</button></p></section>
 </div>`;
