@@ -28,7 +28,9 @@ function wordHtml(embedded: Buffer): string {
 <p class=MsoNormal>${remote("/photos/flood.png", "江堤")}<o:p></o:p></p>
 <p class=MsoNormal>${remote("/photos/missing.png", "缺图")}<o:p></o:p></p>
 <p class=MsoNormal>${remote("/photos/page.png", "网页")}<o:p></o:p></p>
-<p class=MsoNormal><img src="http://127.0.0.1/admin.png" alt="内网"><o:p></o:p></p><!--EndFragment--></body></html>`;
+<p class=MsoNormal><img src="http://127.0.0.1/admin.png" alt="内网"><o:p></o:p></p>
+<p class=MsoNormal><img src="file:///C:/Users/lin/AppData/Local/Temp/msohtmlclip1/01/clip_image001.png" alt="现场"><o:p></o:p></p>
+<p class=MsoNormal><img src="file:///C:/Users/lin/AppData/Local/Temp/msohtmlclip1/01/clip_image003.png" alt="另一张"><o:p></o:p></p><!--EndFragment--></body></html>`;
 }
 
 /**
@@ -75,7 +77,13 @@ describe.skipIf(desk === null)("pictures and pastes in 写稿", () => {
     await body.focus();
     await page.keyboard.press("Control+End");
     const embedded = pngTagged(`embedded ${crypto.randomUUID()}`);
-    await pasteInto(page, wordHtml(embedded), "全市防汛物资已经备齐");
+    // Word puts the first picture kept on disk (clip_image001) beside its HTML as a file; the second one is not there.
+    const clip = pngTagged(`clip ${crypto.randomUUID()}`);
+    await paste(
+      page,
+      `data.setData("text/html", ${JSON.stringify(wordHtml(embedded))}); data.setData("text/plain", "全市防汛物资已经备齐");
+       data.items.add(new File([Uint8Array.from(atob(${JSON.stringify(clip.toString("base64"))}), (c) => c.charCodeAt(0))], "image001.png", { type: "image/png" }));`,
+    );
 
     const problems = page.getByRole("region", { name: "粘贴的图片需要处理" });
     await problems.waitFor();
@@ -85,12 +93,14 @@ describe.skipIf(desk === null)("pictures and pastes in 写稿", () => {
     expect(text).toContain("【图片未能导入：第 3 张，图片所在的网站回答 404，没有给出图片】");
     expect(text).toContain("【图片未能导入：第 4 张，那个地址上的不是图片】");
     expect(text).toContain("【图片未能导入：第 5 张，图片地址指向内部网络，不能从那里取图】");
+    expect(text).toContain("【图片未能导入：第 7 张，图片只在您的电脑上，浏览器拿不到它：请用“插入图片”重新选择这个文件】");
     const pictures = picturesOf(text);
-    expect([...pictures.keys()]).toEqual(["防汛物资仓库", "江堤"]);
+    expect([...pictures.keys()]).toEqual(["防汛物资仓库", "江堤", "现场"]);
     for (const [n, why] of [
       [3, "图片所在的网站回答 404"],
       [4, "那个地址上的不是图片"],
       [5, "图片地址指向内部网络"],
+      [7, "图片只在您的电脑上"],
     ] as const) {
       await problems.getByRole("listitem").filter({ hasText: `第 ${n} 张` }).filter({ hasText: why }).waitFor();
     }
@@ -103,6 +113,9 @@ describe.skipIf(desk === null)("pictures and pastes in 写稿", () => {
     const served = await fetch(`${desk.origin}/media/${remoteKey}`);
     expect(Buffer.from(await served.arrayBuffer()).equals(Buffer.from(remotePng()))).toBe(true);
     expect(Buffer.from(await (await fetch(`${desk.origin}/media/${embeddedKey}`)).arrayBuffer()).equals(embedded)).toBe(true);
+    const clipKey = pictures.get("现场") ?? "";
+    expect((await storedImage(clipKey)).alt).toBe("现场");
+    expect(Buffer.from(await (await fetch(`${desk.origin}/media/${clipKey}`)).arrayBuffer()).equals(clip)).toBe(true);
 
     // A paste is an edit like typing: it autosaves, and one Ctrl+Z takes the whole of it back.
     await expect.poll(async () => (await readArticle(desk, article.id)).body, { timeout: 20_000 }).toBe(text);
