@@ -87,8 +87,8 @@ export async function pasteHtml(area: HTMLTextAreaElement, html: string, plain: 
     view.busy(null);
   }
   // Something else changed the field meanwhile (a recovered draft, 采用对方的): the paste goes where the cursor is now.
-  const same = area.value === before;
-  insertText(area, asBlock(area, markdown, same ? start : area.selectionStart, same ? end : area.selectionEnd), same ? start : area.selectionStart, same ? end : area.selectionEnd);
+  const [from, to] = area.value === before ? [start, end] : [area.selectionStart, area.selectionEnd];
+  insertText(area, asBlock(area, markdown, from, to), from, to);
   view.notes(notes);
 }
 
