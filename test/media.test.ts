@@ -401,6 +401,33 @@ describe("listing and reading uploads", () => {
     expect(page2.items.map((m) => m.key)).not.toContain(made[0]);
   });
 
+  it("finds images by alt text or caption, newest first, a page at a time, taking % and _ literally", async () => {
+    const headers = await editor();
+    const word = `图库${crypto.randomUUID().slice(0, 8)}`;
+    const up = (alt: string, caption: string) =>
+      postRaw(headers, unique(images.png()), "image/png", `?alt=${encodeURIComponent(alt)}&caption=${encodeURIComponent(caption)}`).then((r) =>
+        r.json<MediaJson>(),
+      );
+    const byAlt = await up(`江边的${word}`, "");
+    const byCaption = await up("一座桥", `摄于${word}_100%`);
+    await up("与此无关", "也无关");
+    const list = async (query: string) => {
+      const res = await exports.default.fetch(`${IMAGES}?${query}`, { headers });
+      expect(res.status).toBe(200);
+      return res.json<{ items: MediaJson[]; next_cursor: string | null }>();
+    };
+    const all = await list(`q=${encodeURIComponent(` ${word} `)}`);
+    expect(new Set(all.items.map((m) => m.key))).toEqual(new Set([byAlt.key, byCaption.key]));
+    const first = await list(`q=${encodeURIComponent(word)}&limit=1`);
+    expect(first.items).toHaveLength(1);
+    const second = await list(`q=${encodeURIComponent(word)}&limit=1&cursor=${first.next_cursor}`);
+    expect([...first.items, ...second.items].map((m) => m.key).sort()).toEqual([byAlt.key, byCaption.key].sort());
+    expect((await list(`q=${encodeURIComponent(`${word}_100%`)}`)).items.map((m) => m.key)).toEqual([byCaption.key]);
+    expect((await list(`q=${encodeURIComponent(`${word}%`)}`)).items).toEqual([]);
+    const tooLong = await exports.default.fetch(`${IMAGES}?q=${"字".repeat(101)}`, { headers });
+    expect(tooLong.status).toBe(400);
+  });
+
   it("refuses a limit over 100, a bad cursor and unknown parameters", async () => {
     const headers = await editor();
     const res = await exports.default.fetch(`${IMAGES}?limit=101&cursor=abc&sort=asc`, { headers });

@@ -14,7 +14,8 @@ type Init = { body?: unknown; ifMatch?: string; headers?: Record<string, string>
 
 const ErrorBody = v.object({ error: v.looseObject({ code: v.string(), message: v.string() }) });
 
-async function errorOf(res: Response): Promise<ApiError> {
+/** The project's error body read into an ApiError (any answer, whatever sent the request). */
+export async function errorOf(res: Response): Promise<ApiError> {
   const parsed = v.safeParse(ErrorBody, await res.json().catch(() => null));
   if (!parsed.success) return { status: res.status, code: `http_${res.status}`, message: res.statusText, info: {} };
   const { code, message, ...info } = parsed.output.error;

@@ -1,8 +1,10 @@
 // 写稿 and the editor's script: one article open (lib/editor/session.ts: the form, autosave, the copy kept in
-// this browser), what this browser kept offered back, conflicts shown, publishing, preview and revisions.
+// this browser), what this browser kept offered back, conflicts shown, publishing, preview and revisions,
+// pictures and pastes into 正文 (lib/editor/images.ts).
 import { one } from "../lib/dom.ts";
 import { showFlash } from "../lib/live.ts";
 import { type ConflictFlow, conflictFlow } from "../lib/editor/choices.ts";
+import { bodyImages } from "../lib/editor/images.ts";
 import { livePreview } from "../lib/editor/live-preview.ts";
 import { offerKept } from "../lib/editor/offer.ts";
 import { watchPresence } from "../lib/editor/presence.ts";
@@ -29,3 +31,4 @@ steps = editorSteps(session, () => flow);
 offerKept(session);
 livePreview(session.form);
 watchPresence(session.saver, Number(one("[data-editor]", HTMLFormElement).dataset.me));
+bodyImages(session.form.form);

@@ -102,13 +102,34 @@ export async function insertMedia(
   return { media: stored, created: old === undefined, filledIn };
 }
 
-/** Newest first, `limit` rows after `after` (keyset on created_at, then key, so equal times never repeat). */
-export async function listMedia(db: Db, limit: number, after: readonly [createdAt: number, key: string] | null = null): Promise<Media[]> {
-  const { results } = after
-    ? await db
-        .prepare(`SELECT ${COLUMNS} FROM media WHERE (created_at, key) < (?, ?) ORDER BY created_at DESC, key DESC LIMIT ?`)
-        .bind(after[0], after[1], limit)
-        .all<MediaRow>()
-    : await db.prepare(`SELECT ${COLUMNS} FROM media ORDER BY created_at DESC, key DESC LIMIT ?`).bind(limit).all<MediaRow>();
+/** `text` as a LIKE pattern that matches it anywhere, its own % and _ taken literally (ESCAPE '\\'). */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+
+/**
+ * Newest first, `limit` rows after `after` (keyset on created_at, then key, so equal times never repeat);
+ * with `match`, only the rows whose alt text or caption contains it. The search walks the created_at index
+ * newest first and stops at `limit` hits: a newsroom's library is thousands of rows, not millions.
+ */
+export async function listMedia(
+  db: Db,
+  limit: number,
+  after: readonly [createdAt: number, key: string] | null = null,
+  match = "",
+): Promise<Media[]> {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (after) {
+    where.push("(created_at, key) < (?, ?)");
+    params.push(after[0], after[1]);
+  }
+  if (match !== "") {
+    where.push("(alt LIKE ? ESCAPE '\\' OR caption LIKE ? ESCAPE '\\')");
+    params.push(containing(match), containing(match));
+  }
+  const filter = where.length > 0 ? `WHERE ${where.join(" AND ")}` : "";
+  const { results } = await db
+    .prepare(`SELECT ${COLUMNS} FROM media ${filter} ORDER BY created_at DESC, key DESC LIMIT ?`)
+    .bind(...params, limit)
+    .all<MediaRow>();
   return results.map(toMedia);
 }

@@ -90,3 +90,53 @@ export function refusalWords(code: string, problems: readonly Problem[]): string
   }
   return CODE_WORDS[code] ?? null;
 }
+
+const MIB = 1024 * 1024;
+
+/** Why the server could not fetch a picture from another site (422 fetch_failed's `reason`). */
+const FETCH_REASON_WORDS: Readonly<Record<string, string>> = {
+  bad_url: "图片地址无效",
+  refused_host: "图片地址指向内部网络，不能从那里取图",
+  unreachable: "图片所在的网站连不上",
+  timeout: "图片所在的网站太久没有回应",
+  status: "图片所在的网站没有给出图片",
+  too_many_redirects: "图片地址跳转次数过多",
+  too_large: "图片太大了",
+  not_an_image: "那个地址上的不是图片",
+  invalid_image: "图片文件已损坏",
+  empty: "那个地址上的文件是空的",
+};
+
+const number = (x: unknown): number | null => (typeof x === "number" && Number.isFinite(x) ? x : null);
+
+/**
+ * Why a picture was refused (an upload or a fetch), in the words the editor shows beside it, from the error's
+ * code and the numbers it carries; null when the refusal is not about the picture (the caller's general words).
+ */
+export function imageRefusalWords(code: string, info: Readonly<Record<string, unknown>>): string | null {
+  const maxBytes = number(info.max_bytes);
+  const tooLarge = maxBytes === null ? "图片太大了" : `图片太大了：不能超过 ${Math.floor(maxBytes / MIB)} MB`;
+  switch (code) {
+    case "payload_too_large":
+      return tooLarge;
+    case "unsupported_media_type":
+      return "不是可用的图片格式：只能用 JPEG、PNG、WebP、GIF 或 AVIF 图片";
+    case "invalid_image":
+      return "图片文件已损坏，或者只有文件头没有图像";
+    case "image_too_large": {
+      const side = number(info.max_side);
+      return side === null ? "图片的像素太多了" : `图片的像素太多了：每边不能超过 ${side} 像素`;
+    }
+    case "empty_body":
+      return "文件是空的";
+    case "fetch_failed": {
+      const reason = typeof info.reason === "string" ? info.reason : "";
+      if (reason === "too_large") return tooLarge;
+      const upstream = number(info.upstream_status);
+      if (reason === "status" && upstream !== null) return `图片所在的网站回答 ${upstream}，没有给出图片`;
+      return FETCH_REASON_WORDS[reason] ?? "没能从那个网站取到图片";
+    }
+    default:
+      return null;
+  }
+}

@@ -37,8 +37,18 @@ export const AdminListQuery = ListQuery({
   cursor: v.optional(Cursor(v.strictTuple([KeyNumber, KeyNumber]))),
 });
 
-/** GET /api/v1/admin/images: the cursor is the last image's [created_at, key]. */
-export const ImageListQuery = ListQuery({ cursor: v.optional(Cursor(v.strictTuple([KeyNumber, v.pipe(v.string(), v.regex(MEDIA_KEY))]))) });
+/** GET /api/v1/admin/images: `q` narrows to the images whose alt text or caption contains it; the cursor is the last image's [created_at, key]. */
+export const ImageListQuery = ListQuery({
+  q: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.maxLength(100, "must be at most 100 characters"),
+      v.description("Only the images whose alt text or caption contains this text (letter case aside, for Latin letters); blank lists them all."),
+    ),
+  ),
+  cursor: v.optional(Cursor(v.strictTuple([KeyNumber, v.pipe(v.string(), v.regex(MEDIA_KEY))]))),
+});
 
 // A search's cursor is an offset into what it ranked, so it goes no further than that.
 const offsetCursor = (ranked: number) => v.optional(Cursor(v.strictTuple([v.pipe(KeyNumber, v.maxValue(ranked))])));

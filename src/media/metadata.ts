@@ -4,8 +4,8 @@ import type { ErrorDetail } from "../domain/errors.ts";
 import { closed } from "../content/schemas.ts";
 import { issueDetails, line } from "../content/text-rules.ts";
 
-const ALT_MAX = 1000;
-const CAPTION_MAX = 2000;
+export const ALT_MAX = 1000;
+export const CAPTION_MAX = 2000;
 const CREDIT_MAX = 200;
 
 // One line each, like an article's title: control characters would break the page they appear on. Query

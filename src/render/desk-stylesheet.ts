@@ -139,6 +139,27 @@ ins { color: #1f5a2a; background: #edf8ef; text-decoration: underline; }
   .editor-layout { grid-template-columns: minmax(0, 1fr) 320px; align-items: start; }
   .editor-side { position: sticky; top: 8px; }
 }
+/* 写稿's pictures: the tools under 正文, uploads in progress, the two dialogs */
+.body-tools .actions { margin: 0 0 6px; }
+.uploads { margin: 6px 0 0; padding: 0; list-style: none; }
+.uploads li { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 10px; padding: 4px 0; font-size: 14px; }
+.uploads li[data-failed] { color: #7a0b10; font-weight: 600; }
+.uploads progress { flex: 0 1 200px; }
+#e-body[data-drop] { outline: 3px dashed var(--brand); outline-offset: 2px; }
+.field-error { color: #7a0b10; font-size: 14px; font-weight: 600; }
+.field-error:empty { display: none; }
+.dialog { width: min(520px, calc(100vw - 24px)); max-height: calc(100vh - 24px); padding: 20px; border: 1px solid var(--line); border-radius: 4px; color: var(--ink); background: var(--paper); }
+.dialog.wide { width: min(860px, calc(100vw - 24px)); }
+.dialog::backdrop { background: rgba(0, 0, 0, 0.45); }
+.dialog h2 { font-size: 18px; margin: 0 0 12px; }
+.dialog input[type="text"], .dialog input[type="search"] { width: 100%; min-height: 40px; padding: 6px 10px; font: inherit; font-size: 16px; }
+.alt-preview { display: block; max-width: 100%; max-height: 200px; margin: 0 0 8px; border: 1px solid var(--line); }
+.library-search { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: flex-end; }
+.library-search .field { flex: 1 1 220px; margin: 0; }
+.library-list { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 10px; margin: 12px 0 0; padding: 0; list-style: none; }
+.library-list button { display: flex; flex-direction: column; gap: 4px; width: 100%; height: 100%; padding: 6px; border: 1px solid var(--line); border-radius: 3px; background: var(--paper); color: var(--ink); font: inherit; font-size: 14px; text-align: left; cursor: pointer; }
+.library-list button:disabled { cursor: not-allowed; color: var(--ink-soft); }
+.library-list img { width: 100%; height: 100px; object-fit: contain; background: var(--wash); }
 [hidden] { display: none !important; }
 
 @media (max-width: 760px) {

@@ -59,8 +59,8 @@ adminImages.post("/fetch", async (c) => {
 });
 
 adminImages.get("/", async (c) => {
-  const { limit, cursor } = parseQuery(c, ImageListQuery);
-  const rows = await listMedia(c.var.db, limit + 1, cursor ?? null);
+  const { limit, cursor, q } = parseQuery(c, ImageListQuery);
+  const rows = await listMedia(c.var.db, limit + 1, cursor ?? null, q ?? "");
   const page = pageOf(rows, limit, (m) => [m.createdAt, m.key]);
   return c.json({ items: page.items.map(mediaJson), next_cursor: page.next_cursor });
 });

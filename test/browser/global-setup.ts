@@ -1,7 +1,8 @@
 // Once for all browser tests: a fresh copy of the demo newsroom, the Worker as `wrangler deploy` bundles it
 // (its [build] makes the desk's scripts) running in Miniflare with its static assets routed as wrangler.toml
-// says, on http://localhost (a secure context, and a valid WebAuthn RP ID, which 127.0.0.1 is not), and one
-// Debian Chromium the test files connect to. Without /usr/bin/chromium the browser tests are skipped.
+// says and its outbound fetches answered by a stand-in web (outbound.ts), on http://localhost (a secure
+// context, and a valid WebAuthn RP ID, which 127.0.0.1 is not), and one Debian Chromium the test files
+// connect to. Without /usr/bin/chromium the browser tests are skipped.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -15,6 +16,7 @@ import { openLocalEnv, storageOptions, wranglerConfig } from "../../scripts/bind
 import { bundleWorker, mastheadWorker } from "../../scripts/bindings/worker.ts";
 import { seed } from "../../scripts/seed.ts";
 import { CHROMIUM, CHROMIUM_ARGS, type DeskUnderTest } from "./harness.ts";
+import { outbound } from "./outbound.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -63,7 +65,7 @@ export default async function setup(project: TestProject) {
     ...storageOptions(state),
     host: "127.0.0.1",
     port,
-    workers: [{ ...worker, bindings: { ...wranglerConfig().vars, SITE_URL: origin } }],
+    workers: [{ ...worker, bindings: { ...wranglerConfig().vars, SITE_URL: origin }, outboundService: outbound }],
   });
   await mf.ready;
   const browser = await chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

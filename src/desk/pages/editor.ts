@@ -10,6 +10,7 @@ import type { Html } from "../../render/layout.ts";
 import { type DeskPerson, deskLayout } from "../layout.ts";
 import { STATUS_WORDS } from "../words.ts";
 import { badge, changesNeedScript, time } from "./parts.ts";
+import { bodyImageTools, imageDialogs } from "./editor-images.ts";
 import { type CoverChoice, EMPTY_FIELDS, type EditorFields, type SectionChoice, editorFields } from "./editor-fields.ts";
 
 /** The last review step, as the editor shows it: who sent it to review or back, when, and their note. */
@@ -117,12 +118,14 @@ ${reviewNote(a?.review ?? null)}
 <div data-conflict-diff></div>
 <p class="actions"><button type="button" data-conflict-mine>保留我的</button><button type="button" class="quiet" data-conflict-theirs>采用对方的</button><button type="button" class="quiet" data-conflict-copy>复制我的</button></p></section>
 ${editorFields(fields, p.sections, p.covers)}
+${bodyImageTools(p.person.role)}
 </form>
 <div class="editor-side">
 ${publishing(p.person.role)}
 ${livePreview}
 ${revisions}
 </div>
-</div>`,
+</div>
+${imageDialogs}`,
   });
 }
