@@ -1,6 +1,6 @@
 // Article bodies: CJK-aware Markdown, sanitized HTML, plain text.
 import { describe, expect, it } from "vitest";
-import { excerpt, htmlToText, mediaKeysIn, renderBody } from "../src/content/markdown.ts";
+import { RenderTooLarge, excerpt, htmlToText, mediaKeysIn, renderBody } from "../src/content/markdown.ts";
 
 const KEY = `${"ab".repeat(32)}.jpg`;
 
@@ -117,5 +117,25 @@ describe("images and valid HTML", () => {
 
   it("gives raw HTML images an alt attribute", () => {
     expect(renderBody('<img src="https://example.com/a.png">').html).toContain('alt=""');
+  });
+});
+
+describe("a body that would print far more HTML than can be kept", () => {
+  it("is refused from its parse, before 160 MB of reference links are rendered and sanitized", () => {
+    // 197,000 characters of Markdown (under the 200,000 limit) repeating a 5,000-character destination 32,000 times.
+    const md = `[r]: https://example.com/${"x".repeat(5000)}\n\n${"[a][r]".repeat(32_000)}`;
+    let refused: unknown = null;
+    try {
+      renderBody(md, new Map(), 1_000_000);
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(RenderTooLarge);
+    expect((refused as RenderTooLarge).atLeast).toBeGreaterThan(160_000_000);
+  });
+
+  it("renders a long body that stays within the limit as before", () => {
+    const md = "正文一段。\n\n".repeat(20_000);
+    expect(renderBody(md, new Map(), 1_000_000).text.split("\n")).toHaveLength(20_000);
   });
 });

@@ -47,6 +47,19 @@ describe("the change report", () => {
   });
 });
 
+describe("a schedule taken off", () => {
+  it.each([["unpublish" as const], ["trash" as const]])("by %s is cancelled: a later publish goes out now, not at the withdrawn time", async (kind) => {
+    const section = uniqueSlug("rp");
+    const now = Date.now();
+    const scheduled = await makeArticle({ section, status: "scheduled", publish_at: now + 86_400_000 });
+    await changeArticle(env.DB, scheduled.id, { kind }, { actor, now });
+    if (kind === "trash") await changeArticle(env.DB, scheduled.id, { kind: "untrash" }, { actor, now });
+    const report = await changeArticle(env.DB, scheduled.id, { kind: "publish" }, { actor, now });
+    expect(report.article.status).toBe("published");
+    expect(report.article.publishedAt).toBe(now);
+  });
+});
+
 describe("the scheduler", () => {
   it("publishes due articles at their scheduled times, a bounded number a run, the rest on the next", async () => {
     const section = uniqueSlug("rp");

@@ -54,7 +54,8 @@ const textOf = (n: ChildNode): string => (isText(n) ? n.data : isTag(n) ? n.chil
 /** The Markdown of inline nodes; `<br>` is a hard line break (a backslash at the end of the line). */
 function inline(nodes: readonly ChildNode[]): string {
   let out = "";
-  for (const n of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i] as ChildNode;
     if (isText(n)) out += escapeText(n.data);
     else if (!isTag(n)) continue;
     else if (n.name === "br") out += "\\\n";
@@ -62,7 +63,15 @@ function inline(nodes: readonly ChildNode[]): string {
     else if (n.name === "a") {
       const label = inline(n.children);
       out += n.attribs.href ? `[${label}](${destination(n.attribs.href)})` : label;
-    } else if (n.name === "code") out += codeSpan(textOf(n));
+    } else if (n.name === "code") {
+      // Code side by side (<code>npm</code><code>install</code>) is one span: two would run their fences together.
+      let text = textOf(n);
+      for (let next = nodes[i + 1]; next && isTag(next) && next.name === "code"; next = nodes[i + 1]) {
+        text += textOf(next);
+        i++;
+      }
+      out += codeSpan(text);
+    }
     else if (MARKS[n.name]) out += wrap(MARKS[n.name] as string, inline(n.children));
     else if (KEPT.has(n.name)) out += `<${n.name}>${inline(n.children)}</${n.name}>`;
     else out += inline(n.children);

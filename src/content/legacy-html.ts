@@ -37,6 +37,11 @@ export type LegacyBody = { nodes: ChildNode[] };
 // nothing, and every walk below recurses, so deeper content is flattened into its ancestor at this depth.
 const MAX_DEPTH = 64;
 
+const isBlankText = (n: ChildNode): boolean => isText(n) && /^[ \t\r\n]*$/.test(n.data);
+
+// A table's parts flattened to their leaves are no longer a table: as one they would lose their text.
+const TABLE_PARTS = new Set(["table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "colgroup"]);
+
 /** HTML parsed with no element deeper than MAX_DEPTH: what lies below is kept as its text, pictures and breaks. */
 function parseBounded(html: string): ChildNode[] {
   const nodes = parseDocument(html).children;
@@ -49,6 +54,7 @@ function parseBounded(html: string): ChildNode[] {
       continue;
     }
     node.children = leavesOf(node);
+    if (TABLE_PARTS.has(node.name)) node.name = "div";
     for (const child of node.children) child.parent = node;
   }
   return nodes;
@@ -140,7 +146,10 @@ class Cleaner {
     for (let i = 0; i < run.length; i++) {
       const n = run[i] as ChildNode;
       if (isBr(n)) {
-        const next = run.slice(i + 1).find((m) => !(isText(m) && /^[ \t\r\n]*$/.test(m.data)));
+        // The next node that is not blank text; a walk, not a slice, so thousands of breaks stay linear.
+        let at = i + 1;
+        while (at < run.length && isBlankText(run[at] as ChildNode)) at++;
+        const next = run[at];
         const indent = next !== undefined && isText(next) && /^[ \t\r\n]*(?:\u3000|\u00a0{2}|&nbsp;)/.test(next.data);
         if (next === undefined || isBr(next) || indent) {
           this.paragraph(current, out);

@@ -129,9 +129,40 @@ export function shownImages(html: string): string[] {
   return [...shown];
 }
 
-/** Renders an article body. `images` maps media keys to what is known of them (size, caption). */
-export function renderBody(md: string, images: ReadonlyMap<string, ImageInfo> = new Map()): RenderedBody {
-  const html = sanitizeHtml(markdown.render(md, { images }), SANITIZE).trim();
+/** A body whose HTML would be longer than the caller can keep: refused before it is rendered. */
+export class RenderTooLarge extends Error {
+  readonly atLeast: number;
+  constructor(atLeast: number) {
+    super(`renders to at least ${atLeast} characters of HTML`);
+    this.atLeast = atLeast;
+  }
+}
+
+/**
+ * At most how many characters of HTML the tokens print: their text and attributes, which the renderer writes
+ * at least once each. Reference links repeat a long destination wherever they are used (200 KB of Markdown
+ * can print 160 MB), so this is counted from the parse, which is linear, before anything is rendered.
+ */
+function leastHtmlLength(tokens: readonly Token[]): number {
+  let total = 0;
+  for (const token of tokens) {
+    for (const [, value] of token.attrs ?? []) total += value.length;
+    if (token.children) total += leastHtmlLength(token.children);
+    else total += token.content.length;
+  }
+  return total;
+}
+
+/**
+ * Renders an article body. `images` maps media keys to what is known of them (size, caption). A body whose
+ * HTML would surely exceed `maxHtml` characters is refused (RenderTooLarge) without being rendered.
+ */
+export function renderBody(md: string, images: ReadonlyMap<string, ImageInfo> = new Map(), maxHtml = Infinity): RenderedBody {
+  const env = { images };
+  const tokens = markdown.parse(md, env);
+  const least = leastHtmlLength(tokens);
+  if (least > maxHtml) throw new RenderTooLarge(least);
+  const html = sanitizeHtml(markdown.renderer.render(tokens, markdown.options, env), SANITIZE).trim();
   return { html, text: htmlToText(html), images: shownImages(html) };
 }
 

@@ -122,10 +122,17 @@ export function publishState(before: Placed, at: number | null | undefined, now:
 /** A submission's note belongs to the waiting; an editor's return note stays until the next submit or publication. */
 const afterWaiting = (review: Review | null): Review | null => (review?.action === "submit" ? null : review);
 
+/**
+ * A schedule taken off with the article: 撤稿 of a scheduled article cancels it, so a later 发布 publishes
+ * now rather than bringing back a time someone withdrew.
+ */
+const unscheduled = (a: Article): number | null => (a.status === "scheduled" ? null : a.publishAt);
+
 /** Off the site and every listing at once: back to draft (unpublish) or finished (archive). Null when already there. */
 export function withdrawState(before: Placed, to: "draft" | "archived", now: number): Placed | null {
   if (before.article.status === to) return null;
-  const article: Article = { ...before.article, status: to, publishedAt: null, review: afterWaiting(before.article.review), ...bump(before.article, now) };
+  const old = before.article;
+  const article: Article = { ...old, status: to, publishAt: unscheduled(old), publishedAt: null, review: afterWaiting(old.review), ...bump(old, now) };
   return { article, chain: before.chain };
 }
 
@@ -133,7 +140,7 @@ export function withdrawState(before: Placed, to: "draft" | "archived", now: num
 export function trashState(before: Placed, now: number): Placed | null {
   if (before.article.deletedAt !== null) return null;
   const old = before.article;
-  const article: Article = { ...old, status: "draft", publishedAt: null, deletedAt: now, review: afterWaiting(old.review), ...bump(old, now) };
+  const article: Article = { ...old, status: "draft", publishAt: unscheduled(old), publishedAt: null, deletedAt: now, review: afterWaiting(old.review), ...bump(old, now) };
   return { article, chain: before.chain };
 }
 

@@ -42,6 +42,9 @@ const FIELDS = Object.keys(FIELD_LABELS) as (keyof Draft)[];
 /** The fields whose values differ. */
 export const changedFields = (a: Draft, b: Draft): (keyof Draft)[] => FIELDS.filter((k) => fieldText(a, k) !== fieldText(b, k));
 
+/** Whether two drafts hold the same text in every field. */
+export const sameDraft = (a: Draft, b: Draft): boolean => changedFields(a, b).length === 0;
+
 /** The PATCH body that turns `base` into `next`: only what changed. */
 export function patchOf(base: Draft, next: Draft): Partial<Draft> {
   const patch: Partial<Draft> = {};

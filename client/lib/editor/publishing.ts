@@ -85,6 +85,8 @@ export class PublishingPanel {
       }
       body = { note: note.value.trim() };
     }
+    // 立即发布 means now, even for a scheduled article (without it the stored time would stand).
+    if (action === "publish") body = { publish_at: null };
     if (action === "schedule") {
       const input = one("[data-publish-at]", HTMLInputElement, this.root);
       const at = beijingInput(input.value);

@@ -45,6 +45,7 @@ export class Saver {
   status: string;
   composing = false;
   private conflicted = false;
+  private lastProblem = "";
   private timer: number | null = null;
   private failures = 0;
   private tail: Promise<unknown> = Promise.resolve();
@@ -76,10 +77,21 @@ export class Saver {
     return this.conflicted;
   }
 
+  /** The save state shown, and remembered for problem(). */
+  private state(s: SaveState): void {
+    if (s.kind !== "saving") this.lastProblem = s.kind === "unsaved" ? s.why : "";
+    this.o.onState(s);
+  }
+
+  /** Why the last save did not reach the server, as the state line says it; "" when nothing is wrong. */
+  problem(): string {
+    return this.lastProblem;
+  }
+
   /** Something was typed: a save a moment after the typing stops (not while composing). */
   touch(): void {
     if (this.conflicted) return;
-    this.o.onState(this.dirty() ? { kind: "unsaved", why: "" } : { kind: "saved", at: this.o.timers.now() });
+    this.state(this.dirty() ? { kind: "unsaved", why: "" } : { kind: "saved", at: this.o.timers.now() });
     this.schedule(QUIET_MS);
   }
 
@@ -132,7 +144,7 @@ export class Saver {
     if (this.id === null) {
       if (this.pendingCreate === null) {
         if (now.section === "" || now.title.trim() === "") {
-          this.o.onState({ kind: "unsaved", why: "选好栏目、填写标题后才能保存到服务器；内容已保存在本机" });
+          this.state({ kind: "unsaved", why: "选好栏目、填写标题后才能保存到服务器；内容已保存在本机" });
           return false;
         }
         this.pendingCreate = { key: crypto.randomUUID(), body: now };
@@ -142,19 +154,19 @@ export class Saver {
     } else {
       const patch = patchOf(this.base, now);
       if (Object.keys(patch).length === 0) {
-        this.o.onState({ kind: "saved", at: this.o.timers.now() });
+        this.state({ kind: "saved", at: this.o.timers.now() });
         return true;
       }
       // Every save of a published article is live at once: half a sentence must not reach readers by itself.
       if (!explicit && this.status === "published") {
-        this.o.onState({ kind: "unsaved", why: "已发布的文章不自动保存：按“保存”后改动才会上线；内容已保存在本机" });
+        this.state({ kind: "unsaved", why: "已发布的文章不自动保存：按“保存”后改动才会上线；内容已保存在本机" });
         return false;
       }
       sent = now;
       answer = this.o.transport.patch(this.id, this.version ?? 0, patch, !explicit);
     }
     this.inFlight = true;
-    this.o.onState({ kind: "saving" });
+    this.state({ kind: "saving" });
     const result = await answer;
     this.inFlight = false;
     if (result.ok) {
@@ -166,18 +178,18 @@ export class Saver {
       this.status = result.saved.status;
       this.o.onSaved(result.saved, sent);
       const more = this.dirty();
-      this.o.onState(more ? { kind: "unsaved", why: "" } : { kind: "saved", at: this.o.timers.now() });
+      this.state(more ? { kind: "unsaved", why: "" } : { kind: "saved", at: this.o.timers.now() });
       if (more && !this.composing) this.schedule(QUIET_MS);
       return !more;
     }
     const { error } = result;
     if (error.status === 412) {
       this.conflicted = true;
-      this.o.onState({ kind: "conflict" });
+      this.state({ kind: "conflict" });
       this.o.onConflict(error);
       return false;
     }
-    this.o.onState({ kind: "unsaved", why: this.why(error) });
+    this.state({ kind: "unsaved", why: this.why(error) });
     if (error.status === 0 || error.status >= 500) {
       this.schedule(RETRY_MS[Math.min(this.failures, RETRY_MS.length - 1)] ?? 60_000);
       this.failures += 1;

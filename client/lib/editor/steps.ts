@@ -7,7 +7,8 @@ import { beijingTime } from "../messages.ts";
 import type { ConflictFlow } from "./choices.ts";
 import { PublishingPanel, STATE_WORDS } from "./publishing.ts";
 import { RevisionList } from "./revisions.ts";
-import { type ArticleJson, draftOf, listRevisions, previewLink, restoreRevision, step } from "./server.ts";
+import { sameDraft } from "./draft.ts";
+import { type ArticleJson, draftOf, getArticle, listRevisions, previewLink, restoreRevision, step } from "./server.ts";
 import type { EditorSession } from "./session.ts";
 
 const DONE: Record<string, string> = {
@@ -19,6 +20,15 @@ const DONE: Record<string, string> = {
   archive: "已归档：这篇文章已从网站上撤下。",
   trash: "已删除：这篇文章在回收站里，网站上已看不到。",
   restore: "已恢复：这篇文章回到了草稿。",
+};
+
+/** The state each step leaves an article in, where that state says the step was taken. */
+const LEADS_TO: Record<string, string> = {
+  publish: "published",
+  schedule: "scheduled",
+  unpublish: "draft",
+  archive: "archived",
+  submit: "submitted",
 };
 
 /** 退回意见 / 提交审核时的说明, as the article now carries it. */
@@ -42,8 +52,20 @@ export function editorSteps(session: EditorSession, conflicts: () => ConflictFlo
   async function savedFirst(): Promise<boolean> {
     clearMessages();
     if ((await saver.save(true)) && saver.id !== null && saver.version !== null) return true;
-    if (!saver.blocked()) showError("请先保存文章（需要栏目和标题）。");
+    if (!saver.blocked()) showError(saver.problem() === "" ? "请先保存文章（需要栏目和标题）。" : `还不能继续：${saver.problem()}。`);
     return false;
+  }
+
+  /**
+   * After a 412 on a step: the article as this step would have left it, when it already stands so with the
+   * text on screen — a step whose answer was lost on the way back, clicked again. Else null: a real conflict.
+   */
+  async function alreadyThere(id: number, action: string): Promise<ArticleJson | null> {
+    const wanted = LEADS_TO[action];
+    if (wanted === undefined) return null;
+    const now = await getArticle(id);
+    if (!now.ok || now.value.status !== wanted || !sameDraft(draftOf(now.value), session.form.read())) return null;
+    return now.value;
   }
 
   function status(s: string): void {
@@ -76,17 +98,24 @@ export function editorSteps(session: EditorSession, conflicts: () => ConflictFlo
   const panel = new PublishingPanel(document, { editor: session.editor, own: session.own }, {
     async take(action, body) {
       if (!(await savedFirst()) || saver.id === null || saver.version === null) return null;
-      const answer = await step(saver.id, saver.version, action, body);
-      if (!answer.ok) {
-        if (answer.error.status === 412) void conflicts().show(answer.error);
-        else fail(answer.error);
-        return null;
+      // Scheduling is a publish with a time: the API has one step for both.
+      const answer = await step(saver.id, saver.version, action === "schedule" ? "publish" : action, body);
+      let value: ArticleJson;
+      if (answer.ok) value = answer.value;
+      else {
+        const already = answer.error.status === 412 ? await alreadyThere(saver.id, action) : null;
+        if (already === null) {
+          if (answer.error.status === 412) void conflicts().show(answer.error);
+          else fail(answer.error);
+          return null;
+        }
+        value = already;
       }
-      arrived(answer.value, false);
+      arrived(value, false);
       if (action === "submit" || action === "return") one("[data-note-input]", HTMLTextAreaElement).value = "";
-      if (answer.value.status === "published") showOk(`已发布，读者现在可以看到：${new URL(answer.value.url, location.origin).href}`);
+      if (value.status === "published") showOk(`已发布，读者现在可以看到：${new URL(value.url, location.origin).href}`);
       else showOk(DONE[action] ?? "已完成。");
-      return answer.value.status;
+      return value.status;
     },
     async preview() {
       if (!(await savedFirst()) || saver.id === null) return;
