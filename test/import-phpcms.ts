@@ -6,6 +6,8 @@ import { loadArticle } from "../src/db/article-load.ts";
 import type { ImportSummary } from "../scripts/import/report.ts";
 import { get, one, page, select, texts } from "./html.ts";
 import { getTopic } from "../src/db/topics.ts";
+import { makeKey } from "./keys-fixture.ts";
+import { settledFetch } from "./settle.ts";
 import { importDump, slotsNow, tableCounts } from "./import-fixture.ts";
 
 const SITE = env.SITE_NAME;
@@ -169,6 +171,16 @@ export function describePhpcmsImport(fixture: string, encoding: string) {
       expect(again.articles).toMatchObject({ published: 0, submitted: 0, drafts: 0, unchanged: 5 });
       expect(again.topics).toMatchObject({ created: 0, kept: ["lanjiang-bridge", "zt-2"] });
       expect(await tableCounts()).toEqual(before);
+    });
+
+    it("lets a deleted topic take its old URLs with it: the cached 301 is purged and the old URL answers 404", async () => {
+      const old = "/index.php?m=special&c=index&id=2";
+      expect(await redirectOf(old)).toBe("/special/zt-2/");
+      expect((await get(old)).headers.get("X-Cache")).toBe("HIT");
+      const editor = await makeKey("editor");
+      const gone = await settledFetch("http://localhost/api/v1/admin/topics/zt-2", { method: "DELETE", headers: { ...editor.headers, "If-Match": "*" } });
+      expect(gone.status).toBe(204);
+      expect(await redirectOf(old)).toBeNull();
     });
   });
 }
