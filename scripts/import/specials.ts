@@ -50,7 +50,7 @@ function attributes(tag: string): Map<string, string> {
 }
 
 /** The groups a dede_addonspec.note holds, in order: each tag's name, isauto and idlist. */
-export function specNotes(note: string): { name: string; auto: boolean; ids: number[]; keywords: string; typeid: string }[] {
+function specNotes(note: string): { name: string; auto: boolean; ids: number[]; keywords: string; typeid: string }[] {
   return [...note.matchAll(/\{dede:specnote\b([^}]*)\}/gi)].map((m) => {
     const a = attributes(m[1] ?? "");
     const ids = (a.get("idlist") ?? "")
