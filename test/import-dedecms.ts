@@ -9,6 +9,7 @@ import { get, one, page, select, texts } from "./html.ts";
 import { importDump, tableCounts } from "./import-fixture.ts";
 import { makeArticle } from "./fixtures.ts";
 import { slotsNow } from "./import-fixture.ts";
+import { getTopic } from "../src/db/topics.ts";
 
 const SITE = env.SITE_NAME;
 
@@ -35,6 +36,7 @@ export function describeDedecmsImport(fixture: string, encoding: string) {
       expect(summary.sections.skipped.map((s) => [s.legacyId, s.reason])).toEqual([
         [6, "not an article section (channeltype 2)"],
         [5, "a link to http://www.qinglan-links.cn/, not a section"],
+        [8, "the 专题 section (channeltype -1): its 专题 become topics"],
       ]);
       expect(summary.articles).toMatchObject({ rows: 14, published: 6, submitted: 1, drafts: 1, unchanged: 0 });
       expect(summary.articles.submittedReasons).toEqual({ "not yet reviewed (arcrank -1)": 1 });
@@ -200,11 +202,45 @@ export function describeDedecmsImport(fixture: string, encoding: string) {
       expect(await texts(home, ".picks li strong")).toEqual(['全市"两新"组织党建工作推进会召开']);
     });
 
+    it("makes each 专题 (channel -1) a topic: its dede_addonspec groups in order, members by idlist, the auto group and a missing id reported", async () => {
+      expect(summary.topics).toMatchObject({ created: 2, articles: 8, kept: [] });
+      expect(summary.topics.unmapped.map((u) => [u.legacyId, u.entry, u.reason])).toEqual([
+        [88609, "group 相关报道", "filled automatically (isauto 1, by keywords 防汛): no fixed list to keep; add its articles by hand"],
+        [88609, "article 99999", "no article 99999 here (not in the dump, or not imported)"],
+      ]);
+      // No file name: zt-<aid>; a file name: it, in lower case with hyphens.
+      const flood = await getTopic(env.DB, "zt-88609");
+      expect(flood).toMatchObject({ title: "岚江防汛专题", introText: "岚江流域防汛抗旱工作全程报道。" });
+      expect(flood?.banner).toMatch(/^[0-9a-f]{64}\.jpg$/);
+      expect(flood?.groups.map((g) => [g.name, g.members])).toEqual([["要闻", 3], ["现场", 1]]);
+      const html = await page("/special/zt-88609/");
+      expect(await texts(html, ".topic-groups li")).toEqual(["要闻", "现场"]);
+      // Group by group; the 待审 member (88596) is kept but not listed until it is published.
+      expect(await texts(html, ".item h2")).toEqual(["全市\"两新\"组织党建工作推进会召开", "市委常委会研究部署防汛抗旱工作", "杉木巷社区老旧小区改造开工"]);
+      expect((await getTopic(env.DB, "min-sheng-2023"))?.groups.map((g) => [g.name, g.members])).toEqual([["默认节点", 2], ["文旅", 2]]);
+    });
+
+    it("answers the 专题's old URLs with a 301 to its topic, cached and purged with it", async () => {
+      const cases: [string, string | null][] = [
+        ["/plus/view.php?aid=88609", "/special/zt-88609/"],
+        ["/plus/view-88610-1.html", "/special/min-sheng-2023/"],
+        ["/special/88609.html", "/special/zt-88609/"],
+        ["/special/Min_Sheng_2023.html", "/special/min-sheng-2023/"],
+        ["/plus/view.php?aid=99999", null],
+      ];
+      for (const [old, canonical] of cases) expect(await redirectOf(old), old).toBe(canonical);
+      expect((await get("/special/88609.html")).headers.get("X-Cache")).toBe("HIT");
+      const patterns = Object.fromEntries(summary.urls.map((u) => [u.pattern, [u.count, u.served !== null]]));
+      expect(patterns).toMatchObject({ "/plus/view.php?aid={aid} (专题)": [2, true], "{typedir}/{aid}.html (专题)": [2, true] });
+    });
+
     it("imports nothing the second time, and new articles get ids above the imported ones", async () => {
       const before = await tableCounts();
       const again = await importDump("dedecms", fixture);
       expect(again.articles).toMatchObject({ published: 0, submitted: 0, drafts: 0, unchanged: 8, changedKept: [], updated: [] });
       expect(again.sections).toMatchObject({ created: 0, existing: 5 });
+      // Topics made by the first run are left as they are (an editor may have changed them since).
+      expect(again.topics).toMatchObject({ created: 0, articles: 0, kept: ["zt-88609", "min-sheng-2023"] });
       expect(await tableCounts()).toEqual(before);
       const fresh = await makeArticle({ section: "xw/dzyw", title: "导入后的第一篇" });
       expect(fresh.id).toBeGreaterThan(88608);

@@ -39,7 +39,9 @@ export async function tableCounts(): Promise<Record<string, number>> {
             (SELECT COUNT(*) FROM revisions) AS revisions, (SELECT COUNT(*) FROM section_listing) AS listings,
             (SELECT COUNT(*) FROM audit_log) AS audit, (SELECT COUNT(*) FROM media) AS media,
             (SELECT COUNT(*) FROM legacy_sections) AS legacy_sections, (SELECT COUNT(*) FROM legacy_paths) AS legacy_paths,
-            (SELECT COUNT(*) FROM legacy_articles) AS legacy_articles`,
+            (SELECT COUNT(*) FROM legacy_articles) AS legacy_articles, (SELECT COUNT(*) FROM topics) AS topics,
+            (SELECT COUNT(*) FROM topic_groups) AS topic_groups, (SELECT COUNT(*) FROM topic_articles) AS topic_articles,
+            (SELECT COUNT(*) FROM legacy_topics) AS legacy_topics, (SELECT COUNT(*) FROM legacy_topic_paths) AS legacy_topic_paths`,
   ).first<Record<string, number>>();
   if (!row) throw new Error("no counts");
   return row;

@@ -5,6 +5,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadArticle } from "../src/db/article-load.ts";
 import type { ImportSummary } from "../scripts/import/report.ts";
 import { get, one, page, select, texts } from "./html.ts";
+import { getTopic } from "../src/db/topics.ts";
+import { makeKey } from "./keys-fixture.ts";
+import { settledFetch } from "./settle.ts";
 import { importDump, slotsNow, tableCounts } from "./import-fixture.ts";
 
 const SITE = env.SITE_NAME;
@@ -130,11 +133,54 @@ export function describePhpcmsImport(fixture: string, encoding: string) {
       expect(await texts(home, ".headlines strong")).toContain("夜市烟火气回来了");
     });
 
+    it("keeps v9_special as topics: groups from v9_type (module special) in listorder, members from v9_special_content's curl, the rest reported", async () => {
+      expect(summary.topics).toMatchObject({ created: 2, articles: 5, kept: [] });
+      expect(summary.topics.unmapped.map((u) => [u.legacyId, u.entry, u.reason])).toEqual([
+        [1, "entry 3 (大桥建设者群像)", "an article written inside the 专题 (isdata 1, its body in v9_special_c_data), not an article of the site: not imported"],
+        [3, "the 专题", "disabled on the old site (disabled 1)"],
+        [1, "article 999", "no article 999 here (not in the dump, or not imported)"],
+      ]);
+      const bridge = await getTopic(env.DB, "lanjiang-bridge");
+      expect(bridge).toMatchObject({ title: "岚江大桥通车", introText: "从开工到通车，岚江大桥建设全程记录。" });
+      expect(bridge?.banner).toMatch(/^[0-9a-f]{64}\.jpg$/);
+      expect(bridge?.groups.map((g) => [g.name, g.members])).toEqual([["大桥要闻", 2], ["图片报道", 0]]);
+      expect((await getTopic(env.DB, "zt-2"))?.groups.map((g) => [g.name, g.members])).toEqual([["夜市", 2], ["网站动态", 1]]);
+      const night = await page("/special/zt-2/");
+      expect(await texts(night, ".topic-groups li")).toEqual(["夜市", "网站动态"]);
+      // 104 waits for review: a member, listed once it is published.
+      expect(await texts(night, ".item h2")).toEqual(["夜市烟火气回来了", "岚江网改版上线"]);
+    });
+
+    it("answers the 专题's old URLs, dynamic and static, with a 301 to its topic", async () => {
+      const cases: [string, string | null][] = [
+        ["/index.php?m=special&c=index&id=1", "/special/lanjiang-bridge/"],
+        ["/index.php?m=special&c=index&id=2", "/special/zt-2/"],
+        ["/index.php?m=special&c=index&a=type&specialid=2&typeid=53", "/special/zt-2/"],
+        ["/special/LanJiang_Bridge/", "/special/lanjiang-bridge/"],
+        ["/special/LanJiang_Bridge/index.html", "/special/lanjiang-bridge/"],
+        ["/index.php?m=special&c=index&id=3", null],
+      ];
+      for (const [old, canonical] of cases) expect(await redirectOf(old), old).toBe(canonical);
+      const served = Object.fromEntries(summary.urls.filter((u) => u.served).map((u) => [u.pattern, u.count]));
+      expect(served).toMatchObject({ "/index.php?m=special&c=index&id={id}": 2, "v9_special.url (static 专题 pages)": 1 });
+    });
+
     it("imports nothing the second time", async () => {
       const before = await tableCounts();
       const again = await importDump("phpcms", fixture);
       expect(again.articles).toMatchObject({ published: 0, submitted: 0, drafts: 0, unchanged: 5 });
+      expect(again.topics).toMatchObject({ created: 0, kept: ["lanjiang-bridge", "zt-2"] });
       expect(await tableCounts()).toEqual(before);
+    });
+
+    it("lets a deleted topic take its old URLs with it: the cached 301 is purged and the old URL answers 404", async () => {
+      const old = "/index.php?m=special&c=index&id=2";
+      expect(await redirectOf(old)).toBe("/special/zt-2/");
+      expect((await get(old)).headers.get("X-Cache")).toBe("HIT");
+      const editor = await makeKey("editor");
+      const gone = await settledFetch("http://localhost/api/v1/admin/topics/zt-2", { method: "DELETE", headers: { ...editor.headers, "If-Match": "*" } });
+      expect(gone.status).toBe(204);
+      expect(await redirectOf(old)).toBeNull();
     });
   });
 }

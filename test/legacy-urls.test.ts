@@ -27,6 +27,15 @@ describe("what an old URL asks for", () => {
     expect(ask("/list-6-2.html")).toEqual({ kind: "section", system: "phpcms", legacyId: 6 });
   });
 
+  it("reads PHPCMS's 专题 pages and their group lists by the 专题's id, and nothing else of its special module", () => {
+    for (const url of ["/index.php?m=special&c=index&id=2", "/index.php?m=special&id=2", "/index.php?m=special&c=index&a=special&specialid=2", "/index.php?m=special&c=index&a=type&specialid=2&typeid=53"]) {
+      expect(ask(url), url).toEqual({ kind: "topic", system: "phpcms", legacyId: 2 });
+    }
+    for (const url of ["/index.php?m=special&c=index&a=show&id=3", "/index.php?m=special&c=admin&id=2", "/index.php?m=special&c=index&id=02", "/index.php?m=special&id=2&id=3", "/index.php?m=special"]) {
+      expect(ask(url), url).toBeNull();
+    }
+  });
+
   it("refuses ids that are not one: zero, leading zeros, past 32 bits, given twice, other modules", () => {
     for (const url of [
       "/plus/view.php?aid=0", "/plus/view.php?aid=088", "/plus/view.php?aid=4294967296", "/plus/view.php?aid=1&aid=2",
@@ -79,6 +88,7 @@ describe("the one URL of an old link, for the edge cache", () => {
         "/show-6-88594.html", "/show-9-88594-2.html?x=1", "/index.php?m=content&c=index&a=show&catid=6&id=88594", "/html/xw/dzyw/88594_2.html"]],
       ["/plus/list.php?tid=3", ["/plus/list.php?tid=3&PageNo=2", "/a/xinwen/Min_Sheng/list_3_2.html", "/html/xw/dzyw/list_3_9.html"]],
       ["/index.php?m=content&c=index&a=lists&catid=6", ["/index.php?a=lists&catid=6&page=4", "/list-6-2.html"]],
+      ["/index.php?m=special&c=index&id=2", ["/index.php?m=special&id=2&from=timeline", "/index.php?m=special&c=index&a=type&specialid=2&typeid=53"]],
       ["/a/xinwen/", ["/a/xinwen", "/a/xinwen/index.html?from=timeline", "/a/xinwen/?utm_source=x"]],
       ["/a/xinwen/2023/0602/88597.html", ["/a/xinwen/2023/0602/88597.html?from=singlemessage"]],
     ];

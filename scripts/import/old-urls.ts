@@ -33,6 +33,7 @@ function judge(old: string, target: Target): { verdict: Verdict; asked: string |
     return target.kind === "article" && asked.id === target.id ? { verdict: { kind: "route" }, asked: path } : unserved("it reads as another article's old URL");
   }
   if (asked?.kind === "section") return unserved("it reads as an old list page");
+  if (asked?.kind === "topic") return unserved("it reads as an old 专题's URL");
   if (path.includes("?")) return unserved("it has a query string");
   return { verdict: { kind: "stored" }, asked: path };
 }

@@ -6,6 +6,7 @@ import type { Skip } from "./candidate.ts";
 import type { UrlPattern } from "./old-urls.ts";
 import type { SkippedSection } from "./sections/plan.ts";
 import type { CurationSummary } from "./write-slots.ts";
+import type { TopicSummary } from "./write-topics.ts";
 
 export type ImportSummary = {
   system: LegacySystem;
@@ -51,6 +52,8 @@ export type ImportSummary = {
   };
   /** The old site's slots (DedeCMS flags, PHPCMS 推荐位) as Masthead's. */
   curation: CurationSummary;
+  /** The old site's 专题 as topics, and what of them could not be kept. */
+  topics: TopicSummary;
   /** Things done to an article on the way in that an editor may want to look at. */
   notes: { id: number; note: string }[];
   urls: UrlPattern[];
@@ -117,6 +120,13 @@ export function formatSummary(s: ImportSummary): string[] {
         `${cur.expired ? `, ${n(cur.expired)} expired` : ""}${cur.kept.length ? `; ${cur.kept.join(", ")} already held articles, kept as they are` : ""}.`,
     );
   }
+  const t = s.topics;
+  if (t.created || t.kept.length || t.unmapped.length) {
+    lines.push(
+      `Topics (专题): ${n(t.created)} created with ${n(t.articles)} articles; ${n(t.unmapped.length)} entries not mapped` +
+        `${t.kept.length ? `; ${t.kept.join(", ")} already imported, kept as they are` : ""}.`,
+    );
+  }
   if (s.badText.total) lines.push(`Text: ${n(s.badText.total)} field${s.badText.total === 1 ? "" : "s"} not valid ${s.badText.charset}, read with � in place of what could not be (--lenient), listed below.`);
   if (s.sections.skipped.length) {
     lines.push("", "Sections not imported:");
@@ -139,6 +149,10 @@ export function formatSummary(s: ImportSummary): string[] {
   if (cur.refused.length) {
     lines.push("", "Slot entries not kept:");
     for (const r of cur.refused) lines.push(`  ${r.slot} ${r.articleId}: ${r.reason}`);
+  }
+  if (t.unmapped.length) {
+    lines.push("", "Topic entries not mapped:");
+    for (const u of t.unmapped) lines.push(`  ${u.legacyId} ${u.title}, ${u.entry}: ${u.reason}`);
   }
   if (s.notes.length) {
     lines.push("", "Notes:");

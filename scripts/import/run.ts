@@ -30,6 +30,7 @@ import type { DumpSource, UploadsSource } from "./source.ts";
 import { siteOf } from "./systems.ts";
 import { SlotEntries, phpcmsSlotEntries } from "./curation.ts";
 import { emptyCuration, writeSlots } from "./write-slots.ts";
+import { emptyTopics, writeTopics } from "./write-topics.ts";
 
 const IMPORT_ACTOR: Actor = tool("import", "admin");
 
@@ -86,6 +87,7 @@ function emptySummary(scan: Scan, dump: string): ImportSummary {
     },
     images: { stored: 0, reused: 0, missing: [], refused: [], notImported: 0, external: 0 },
     curation: emptyCuration(),
+    topics: emptyTopics(),
     notes: [],
     urls: [],
     noneImported: null,
@@ -154,6 +156,8 @@ export async function runImport(opts: RunOptions): Promise<ImportSummary> {
   // published here (PHPCMS's 推荐位 are tables of their own, read whole).
   const flagged = new SlotEntries();
   const onSite = (c: Candidate) => flagged.addFlags(c.id, c.flags, c.publishedAt);
+  // DedeCMS's 专题 are rows of the article table: made topics once the articles they list are in.
+  const topicRows: Row[] = [];
 
   type Accepted = { item: ImportItem; candidate: Candidate; line: number };
   type Update = { item: ImportItem & { id: number; legacy: NonNullable<ImportItem["legacy"]> }; version: number; line: number };
@@ -227,6 +231,10 @@ export async function runImport(opts: RunOptions): Promise<ImportSummary> {
     const accepted: Accepted[] = [];
     const updates: Update[] = [];
     for (const r of rows) {
+      if (site.isTopic(r.record)) {
+        topicRows.push(r);
+        continue;
+      }
       summary.articles.rows += 1;
       const id = idOf(r.record);
       if (id !== null && scan.repeatedIds.has(id)) {
@@ -322,6 +330,10 @@ export async function runImport(opts: RunOptions): Promise<ImportSummary> {
     summary.curation = await writeSlots(opts.db, entries, { actor, now: Date.now() });
   }
   const sections = tree.made ? await tree.made : null;
+  // Not by an import that wrote nothing: it says so, and leaves nothing behind.
+  if (!opts.signal?.aborted && sections) {
+    summary.topics = await writeTopics(opts.db, site.topics(topicRows), { system: scan.system, actor, now: Date.now(), images: preparer.images, urls });
+  }
   summary.sections.created = sections?.created ?? 0;
   summary.sections.existing = sections?.existing ?? 0;
   summary.sections.notMade = sections ? 0 : plan.planned.filter((s) => s.mergedInto === undefined).length;

@@ -7,8 +7,9 @@ import { hostsOf } from "./old-paths.ts";
 import type { UrlPatterns } from "./old-urls.ts";
 import { phpcmsArticle } from "./phpcms/articles.ts";
 import { phpcmsSections, phpcmsSettings } from "./phpcms/site.ts";
-import type { DumpRecord } from "./record.ts";
+import { type DumpRecord, int } from "./record.ts";
 import type { Scan } from "./scan.ts";
+import { DEDE_SPECIAL_CHANNEL, type OldTopics, dedeSpecial, phpcmsSpecials } from "./specials.ts";
 import type { OldSection } from "./sections/plan.ts";
 
 export type Site = {
@@ -21,6 +22,10 @@ export type Site = {
   /** The pattern of a section's old directory, for the report. */
   dirPattern: string;
   addFixedPatterns: (urls: UrlPatterns, sections: number, articles: number) => void;
+  /** Whether an article-table row is a 专题 (DedeCMS keeps them there), read by `topics` instead. */
+  isTopic: (main: DumpRecord) => boolean;
+  /** The 专题: DedeCMS's from the rows isTopic picked, PHPCMS's from their own tables. */
+  topics: (rows: readonly { record: DumpRecord; line: number }[]) => OldTopics;
 };
 
 export function siteOf(scan: Scan, opts: { siteId?: number; oldHosts?: readonly string[] }): Site {
@@ -33,6 +38,12 @@ export function siteOf(scan: Scan, opts: { siteId?: number; oldHosts?: readonly 
       hosts: hostsOf([settings.basehost, ...(opts.oldHosts ?? [])]),
       article: (archive, addon, line) => dedeArticle({ archive, addon, line }, (typeid) => rules.get(typeid)),
       sectionWord: "typeid",
+      isTopic: (archive) => int(archive, "channel") === DEDE_SPECIAL_CHANNEL,
+      topics(rows) {
+        const addons = new Map((scan.small.addonspec ?? []).map((a) => [int(a, "aid"), a]));
+        const each = rows.map((r) => dedeSpecial(r.record, addons.get(int(r.record, "id") ?? int(r.record, "aid")), r.line, (typeid) => rules.get(typeid)));
+        return { topics: each.flatMap((t) => t.topics), unmapped: each.flatMap((t) => t.unmapped) };
+      },
       dirPattern: "{typedir}/ (a section's list, index.html)",
       addFixedPatterns(urls, sectionCount, articles) {
         urls.add("/plus/view.php?aid={aid}", "/plus/view.php?aid=88594", { served: "301, by the article id" }, articles);
@@ -52,6 +63,12 @@ export function siteOf(scan: Scan, opts: { siteId?: number; oldHosts?: readonly 
     hosts: hostsOf([settings.domain, ...(opts.oldHosts ?? [])]),
     article: (news, data, line) => phpcmsArticle({ news, data, line }),
     sectionWord: "catid",
+    isTopic: () => false,
+    topics: () =>
+      phpcmsSpecials(
+        { special: scan.small.special ?? [], types: scan.small.type ?? [], specialTypes: scan.small.special_type ?? [], content: scan.small.special_content ?? [] },
+        opts.siteId ?? 1,
+      ),
     dirPattern: "category url (its list, index.html)",
     addFixedPatterns(urls, sectionCount, articles) {
       urls.add("/index.php?m=content&c=index&a=show&catid={catid}&id={id}", "/index.php?m=content&c=index&a=show&catid=6&id=123", { served: "301, by the article id" }, articles);

@@ -11,19 +11,20 @@ export const TABLES = {
     main: "archives",
     body: "addonarticle",
     bodyId: "aid",
-    small: ["arctype", "sysconfig"],
+    small: ["arctype", "sysconfig", "addonspec"],
     text: {
       archives: ["title", "writer", "source", "litpic", "description", "filename", "flag"],
       addonarticle: ["body", "redirecturl"],
       arctype: ["typename", "typedir", "description", "namerule", "namerule2"],
       sysconfig: ["varname", "value"],
+      addonspec: ["note", "redirecturl"],
     },
   },
   phpcms: {
     main: "news",
     body: "news_data",
     bodyId: "id",
-    small: ["category", "site", "model", "position", "position_data"],
+    small: ["category", "site", "model", "position", "position_data", "special", "special_content", "special_type", "type"],
     text: {
       news: ["title", "url", "description", "thumb", "author", "style"],
       news_data: ["content", "copyfrom", "author"],
@@ -32,6 +33,11 @@ export const TABLES = {
       model: ["tablename"],
       position: ["name"],
       position_data: ["module"],
+      // Before `type`: a table is read by the first suffix it ends with.
+      special_type: ["name", "typename"],
+      special_content: ["title", "curl"],
+      special: ["title", "description", "url", "filename", "banner", "thumb"],
+      type: ["name", "module"],
     },
   },
 } as const satisfies Record<

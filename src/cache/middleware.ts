@@ -125,12 +125,12 @@ function cacheKey(c: Context<AppEnv>): string {
 
 /**
  * What the Worker keeps itself (the Cache API): pages, and redirects that took D1 to decide from a URL the
- * site prints (a section's other names, an old site's link). Not 404s, not a redirect that shows nothing
+ * site prints (a section's or a topic's other names, an old site's link, an old 专题's). Not 404s, not a redirect that shows nothing
  * (the query-stripping 301s), not one from a spelling no page ever printed: each costs less to answer again
  * than a registration in D1, and anyone can ask for infinitely many of them.
  */
 const worthStoring = (c: Context<AppEnv>, status: number, shows: Shows) =>
-  status === 200 || (status === 301 && c.var.spelling !== true && shows.articles.length + shows.listings.length > 0);
+  status === 200 || (status === 301 && c.var.spelling !== true && shows.articles.length + shows.listings.length + (shows.topics?.length ?? 0) > 0);
 
 const TIMING = /^(x-cache|server-timing|age)$/i;
 const BYPASSED = { "Cache-Control": "private, no-store", "X-Cache": "BYPASS" };

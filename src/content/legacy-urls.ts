@@ -7,6 +7,7 @@
 //   /index.php?m=content&c=index&a=show&catid=6&id=123    PHPCMS article               → article 123
 //   /index.php?m=content&c=index&a=lists&catid=6          PHPCMS category 6            → its section
 //   /show-6-123-1.html, /list-6-1.html                    PHPCMS pseudo-static forms
+//   /index.php?m=special&c=index&id=2                     PHPCMS 专题 2                → its topic
 //   /index.html, /index.php, /index.php?a=init, /default.htm   either portal's home page  → /
 //   anything else that looks like a page                  an old static path, looked up as the import stored it
 import type { LegacySystem } from "../domain/legacy.ts";
@@ -16,6 +17,8 @@ import { parseSpecialPath } from "./special-paths.ts";
 export type LegacyRequest =
   | { kind: "article"; id: number }
   | { kind: "section"; system: LegacySystem; legacyId: number }
+  /** An old 专题 by its id (a DedeCMS one is an archive: its id asks for an article first). */
+  | { kind: "topic"; system: LegacySystem; legacyId: number }
   /** `path` as asked; `unpaged` without a page suffix (`88594_2.html` → `88594.html`) when it had one. */
   | { kind: "path"; path: string; unpaged: string | null }
   /** The old home page, the most linked of all: Masthead's is `/`. */
@@ -61,9 +64,23 @@ const INDEX_FILE = /\/(?:index|default)\.(?:html?|shtml)$/;
 const ROOT_INDEX_FILE = /^\/(?:index|default)\.(?:html?|shtml)$/;
 const PAGED_FILE = /^(.*\/[^/]+)_[0-9]+(\.(?:html?|shtml))$/;
 
+/**
+ * PHPCMS's special module: a 专题's page (`id`, the action left out or `special`) and its groups' list pages
+ * (`a=type&specialid=`) all lead to the topic.
+ */
+function phpcmsSpecial(query: URLSearchParams): LegacyRequest | null {
+  const c = single(query, "c");
+  if (c !== null && c !== "index") return null;
+  const a = single(query, "a");
+  const raw = a === "type" ? single(query, "specialid") : a === null || a === "init" || a === "special" ? (single(query, "id") ?? single(query, "specialid")) : null;
+  const id = idOf(raw);
+  return id === null ? null : { kind: "topic", system: "phpcms", legacyId: id };
+}
+
 function phpcmsIndex(query: URLSearchParams): LegacyRequest | null {
   const m = single(query, "m");
   const c = single(query, "c");
+  if (m === "special") return phpcmsSpecial(query);
   // PHPCMS's router defaults m to content and c to index when they are left out.
   if ((m !== null && m !== "content") || (c !== null && c !== "index")) return null;
   const a = single(query, "a");
@@ -135,6 +152,8 @@ function legacyRequestUrl(request: LegacyRequest): string {
       return `/plus/view.php?aid=${request.id}`;
     case "section":
       return request.system === "dedecms" ? `/plus/list.php?tid=${request.legacyId}` : `/index.php?m=content&c=index&a=lists&catid=${request.legacyId}`;
+    case "topic":
+      return `/index.php?m=special&c=index&id=${request.legacyId}`;
     case "path":
       return request.path;
     case "home":

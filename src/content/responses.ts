@@ -286,6 +286,7 @@ export const ErrorBody = v.strictObject({
     max_pixels: described(v.optional(Count), "With image_too_large (and fetch_failed for a picture too large): the most pixels in all."),
     max_bytes: described(v.optional(Count), "With payload_too_large: the limit the body passed."),
     limit_bytes: described(v.optional(Count), "With body_too_large: the limit the article's body passed."),
+    capacity: described(v.optional(Count), "With over_capacity: how many articles the slot (or any topic) holds at most."),
     required_role: described(v.optional(v.string()), "With forbidden: the role that would be allowed."),
     retry_after: described(v.optional(Count), "With too_many_failures and unavailable: seconds to wait."),
     allow: described(v.optional(v.string()), "With method_not_allowed: the methods the path answers."),

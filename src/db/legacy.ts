@@ -3,6 +3,7 @@
 import type { LegacyOrigin, LegacySystem, LegacyTarget } from "../domain/legacy.ts";
 import type { Db } from "../domain/db.ts";
 import { rowsOf } from "./handle.ts";
+import { legacyTopicPathStatement, legacyTopicStatement, topicTargetOf } from "./legacy-topics.ts";
 
 /** Records which section an old section id became (a re-import points it at the same one again). */
 export const legacySectionStatement = (db: Db, system: LegacySystem, legacyId: number, sectionId: number) =>
@@ -79,16 +80,24 @@ export async function existingArticles(db: Db, ids: readonly number[]): Promise<
 
 // Readers: each statement starts from the old URL's own id or path, by primary key.
 
-/** A published article's section, by the article's (old and new) id: null when it is not published. */
+/**
+ * A published article's section, by the article's (old and new) id: null when it is not published. A
+ * DedeCMS 专题 was an archive too, with an id from the articles' own sequence: an id that is no article here
+ * may be one that became a topic, looked up in the same round trip.
+ */
 export async function publishedArticleTarget(db: Db, id: number): Promise<LegacyTarget | null> {
-  const row = await db
-    .prepare(
-      `SELECT s.path FROM articles a JOIN sections s ON s.id = a.section_id
-        WHERE a.id = ? AND a.status = 'published' AND a.deleted_at IS NULL`,
-    )
-    .bind(id)
-    .first<{ path: string }>();
-  return row ? { kind: "article", id, sectionPath: row.path } : null;
+  const [article, topic] = await db.batch<unknown>([
+    db
+      .prepare(
+        `SELECT s.path, (a.status = 'published' AND a.deleted_at IS NULL) AS listed
+           FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.id = ?`,
+      )
+      .bind(id),
+    legacyTopicStatement(db, "dedecms", id),
+  ]);
+  const row = rowsOf<{ path: string; listed: number }>(article)[0];
+  if (row) return row.listed === 1 ? { kind: "article", id, sectionPath: row.path } : null;
+  return topicTargetOf(rowsOf<{ slug: string }>(topic)[0]);
 }
 
 /** The section an old section id became. */
@@ -125,11 +134,11 @@ type PathTarget = LegacyTarget & { byFirstPage?: true };
 
 /**
  * Where an old static path leads; `unpaged` (the path without its page number) is tried when the path
- * itself is unknown. Both in one round trip. An article that is not published has no section path.
+ * itself is unknown, and the old 专题 paths. All in one round trip. An article that is not published has no section path.
  */
 export async function legacyPathTarget(db: Db, path: string, unpaged: string | null): Promise<PathTarget | null> {
-  const [exact, first] = await db.batch<PathRow>([pathStatement(db, path), ...(unpaged ? [pathStatement(db, unpaged)] : [])]);
-  const byPath = toTarget(rowsOf<PathRow>(exact)[0]);
+  const [topic, exact, first] = await db.batch<unknown>([legacyTopicPathStatement(db, path), pathStatement(db, path), ...(unpaged ? [pathStatement(db, unpaged)] : [])]);
+  const byPath = toTarget(rowsOf<PathRow>(exact)[0]) ?? topicTargetOf(rowsOf<{ slug: string }>(topic)[0]);
   if (byPath) return byPath;
   const byFirstPage = toTarget(rowsOf<PathRow>(first)[0]);
   return byFirstPage && { ...byFirstPage, byFirstPage: true };

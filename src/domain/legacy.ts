@@ -13,5 +13,8 @@ export type LegacyOrigin = {
   paths: string[];
 };
 
-/** Where an old URL leads: an article (when published) or a section, by its path. */
-export type LegacyTarget = { kind: "article"; id: number; sectionPath: string | null } | { kind: "section"; sectionPath: string };
+/** Where an old URL leads: an article (when published) or a section, by its path, or a topic (an old 专题), by its slug. */
+export type LegacyTarget =
+  | { kind: "article"; id: number; sectionPath: string | null }
+  | { kind: "section"; sectionPath: string }
+  | { kind: "topic"; slug: string };

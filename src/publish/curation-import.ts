@@ -12,11 +12,26 @@ import { DomainError } from "../domain/errors.ts";
 import type { SlotCreate, SlotItemInput } from "../content/front-schemas.ts";
 import { existingArticles } from "../db/legacy.ts";
 import { loadSlot } from "../db/slots.ts";
-import { getTopic, insertMembersBySlugStatement, renumberTopicBySlugStatement, touchTopicStatement } from "../db/topics.ts";
+import {
+  getTopic,
+  groupsFrom,
+  insertGroupsStatement,
+  insertMembersBySlugStatement,
+  insertTopicStatement,
+  isTopicSlugTaken,
+  renumberTopicBySlugStatement,
+  topicFrom,
+  touchTopicStatement,
+} from "../db/topics.ts";
 import { auditStatement } from "../db/audit.ts";
+import { getMediaByKeys } from "../db/media.ts";
+import { legacyTopicStatements } from "../db/legacy-topics.ts";
+import type { LegacySystem } from "../domain/legacy.ts";
 import { changeSlot, createSlot } from "./slots.ts";
 import { slotItemRefusal } from "./slot-state.ts";
-import { createTopic } from "./topics.ts";
+import { authorizeCuration } from "./authorize.ts";
+import { bodyMediaKeys } from "./body.ts";
+import { renderIntro, requireBanner } from "./topic-state.ts";
 
 export type ImportOptions = { actor: Actor; now: number };
 
@@ -65,8 +80,15 @@ export async function importSlot(db: Db, input: SlotImport, opts: ImportOptions 
   return { kind: "imported", created, slot: result.slot, refused, report: { ...result.report, slotSet: result.report.slotSet || created } };
 }
 
-/** A topic as an old system had it: its groups in order, each with its articles. */
-export type TopicImport = { slug: string; title: string; intro?: string; banner?: string | null; groups: { name: string; articles: number[] }[] };
+/** A topic as an old system had it: its groups in order, each with its articles; `legacy`, the old 专题 it was. */
+export type TopicImport = {
+  slug: string;
+  title: string;
+  intro?: string;
+  banner?: string | null;
+  groups: { name: string; articles: number[] }[];
+  legacy?: { system: LegacySystem; legacyId: number; paths: string[] };
+};
 
 export type TopicImportResult =
   | { kind: "created"; topic: TopicWithGroups; refused: EntryRefusal[]; report: CurationReport }
@@ -74,14 +96,19 @@ export type TopicImportResult =
   | { kind: "exists" };
 
 /**
- * Makes a topic with its groups (createTopic: the same rules as the API), then puts every article that exists
- * into its group in one batch and lists the published ones. An article named twice stays in its first group;
- * past TOPIC_MAX_ARTICLES, the rest are refused.
+ * Makes a topic with its groups by createTopic's rules (editors only, an uploaded banner, the intro rendered
+ * as a body is), puts every article that exists into its group and lists the published ones — and records
+ * the old 专题 it was, with its old paths — all in one batch: an interrupted import leaves a whole topic or
+ * none. An article named twice stays in its first group; past TOPIC_MAX_ARTICLES, the rest are refused.
  */
 export async function importTopic(db: Db, input: TopicImport, opts: ImportOptions): Promise<TopicImportResult> {
+  authorizeCuration(opts.actor, "editor", "Topics need the editor role");
   if (await getTopic(db, input.slug)) return { kind: "exists" };
   const named = input.groups.flatMap((g, i) => g.articles.map((articleId) => ({ articleId, groupOrder: i + 1 })));
-  const found = await existingArticles(db, [...new Set(named.map((m) => m.articleId))]);
+  const [found, media] = await Promise.all([
+    existingArticles(db, [...new Set(named.map((m) => m.articleId))]),
+    getMediaByKeys(db, [...(input.banner ? [input.banner] : []), ...bodyMediaKeys(input.intro ?? "")]),
+  ]);
   const refused: EntryRefusal[] = [];
   const members: typeof named = [];
   for (const m of named) {
@@ -95,22 +122,37 @@ export async function importTopic(db: Db, input: TopicImport, opts: ImportOption
     if (problem) refused.push({ articleId: m.articleId, error: problem });
     else members.push(m);
   }
-  const { topic, report } = await createTopic(
-    db,
-    { slug: input.slug, title: input.title, intro: input.intro ?? "", banner: input.banner ?? null, groups: input.groups.map((g) => ({ name: g.name })) },
-    opts,
-  );
-  if (!topic) throw new Error(`topic ${input.slug} was not stored`);
-  if (members.length) {
-    await db.batch([
-      insertMembersBySlugStatement(db, input.slug, members, opts.now),
-      renumberTopicBySlugStatement(db, input.slug),
-      touchTopicStatement(db, input.slug, opts.now),
-      auditStatement(db, { actor: opts.actor, action: "topic.import", detail: { topic: input.slug, articles: members.length, refused: refused.length }, at: opts.now }),
+  const banner = input.banner ?? null;
+  requireBanner(banner, media);
+  const fields = { title: input.title, banner, ...renderIntro(input.intro ?? "", media) };
+  const names = input.groups.length ? input.groups.map((g) => g.name) : [""];
+  const legacy = input.legacy;
+  let results: D1Result<unknown>[];
+  try {
+    results = await db.batch<unknown>([
+      insertTopicStatement(db, input.slug, fields, opts.now),
+      insertGroupsStatement(db, input.slug, names),
+      auditStatement(db, { actor: opts.actor, action: "topic.create", detail: { topic: input.slug, version: 1 }, at: opts.now }),
+      ...(members.length
+        ? [
+            insertMembersBySlugStatement(db, input.slug, members, opts.now),
+            renumberTopicBySlugStatement(db, input.slug),
+            touchTopicStatement(db, input.slug, opts.now),
+            auditStatement(db, { actor: opts.actor, action: "topic.import", detail: { topic: input.slug, articles: members.length, refused: refused.length }, at: opts.now }),
+          ]
+        : []),
+      ...(legacy ? legacyTopicStatements(db, legacy.system, legacy.legacyId, input.slug, legacy.paths) : []),
     ]);
+  } catch (err) {
+    // Made by another writer since the check above: theirs stands.
+    if (isTopicSlugTaken(err)) return { kind: "exists" };
+    throw err;
   }
+  const topic = topicFrom(results[0]);
+  if (!topic) throw new Error(`topic ${input.slug} was not stored`);
   const count = new Map<number, number>();
   for (const m of members) count.set(m.groupOrder, (count.get(m.groupOrder) ?? 0) + 1);
-  const groups = topic.groups.map((g) => ({ ...g, members: count.get(g.sortOrder) ?? 0 }));
-  return { kind: "created", topic: { ...topic, groups }, refused, report: { ...report, articles: members.map((m) => m.articleId) } };
+  const groups = groupsFrom(results[1]).map((g) => ({ ...g, members: count.get(g.sortOrder) ?? 0 }));
+  const report: CurationReport = { changed: true, slots: [], topics: [input.slug], articles: members.map((m) => m.articleId), slotSet: false };
+  return { kind: "created", topic: { ...topic, groups }, refused, report };
 }

@@ -6,8 +6,9 @@ import type { AppEnv } from "../env.ts";
 import { notFound } from "../domain/errors.ts";
 import type { LegacyTarget } from "../domain/legacy.ts";
 import { type LegacyRequest, isLegacyPath, legacyRequest } from "../content/legacy-urls.ts";
-import { articleUrl, sectionUrl } from "../content/urls.ts";
+import { articleUrl, sectionUrl, topicUrl } from "../content/urls.ts";
 import { legacyPathTarget, legacySectionTarget, publishedArticleTarget } from "../db/legacy.ts";
+import { legacyTopicTarget } from "../db/legacy-topics.ts";
 import { showsOnly } from "../domain/shows.ts";
 
 type Ctx = Context<AppEnv>;
@@ -20,6 +21,8 @@ async function targetOf(c: Ctx, request: LegacyRequest): Promise<LegacyTarget | 
       return publishedArticleTarget(c.var.db, request.id);
     case "section":
       return legacySectionTarget(c.var.db, request.system, request.legacyId);
+    case "topic":
+      return legacyTopicTarget(c.var.db, request.system, request.legacyId);
     case "path": {
       const target = await legacyPathTarget(c.var.db, request.path, request.unpaged);
       // Found by its first page: any page number finds it, so the answer is not kept under this one's key.
@@ -40,6 +43,11 @@ export async function answerLegacy(c: Ctx, request: LegacyRequest | null): Promi
   if (target?.kind === "section") {
     c.set("shows", showsOnly({ listings: [target.sectionPath] }));
     return c.redirect(sectionUrl(target.sectionPath), 301);
+  }
+  // An old 专题: purged with its topic (t:<slug>), and gone with it.
+  if (target?.kind === "topic") {
+    c.set("shows", showsOnly({ articles: request.kind === "article" ? [request.id] : [], topics: [target.slug] }));
+    return c.redirect(topicUrl(target.slug), 301);
   }
   if (target) c.set("shows", showsOnly({ articles: [target.id] }));
   if (!target?.sectionPath) throw notFound(GONE);

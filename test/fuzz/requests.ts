@@ -92,6 +92,22 @@ function paramOf(name: string, op: DocumentedOperation): fc.Arbitrary<Resolved<s
       { weight: 1, arbitrary: fc.oneof(badIds, fc.constantFrom("999999999", "1000000000")).map((n) => () => n) },
     );
   }
+  if (name === "slug") {
+    const list = op.path.includes("/slots/") ? (w: World) => w.slots : (w: World) => w.topics;
+    return fc.oneof(
+      { weight: 8, arbitrary: index.map((i) => (w: World) => pick(list(w), i) ?? "none") },
+      { weight: 2, arbitrary: fc.constantFrom("no-such", "toutiao", "UPPER", "-a", "a".repeat(65), "%E5%B2%9A", "a%2Fb", "a_b").map((s) => () => s) },
+    );
+  }
+  if (name === "article" && /\/(?:slots|topics)\//.test(op.path)) {
+    // Mostly a published article, what slots and topics hold; now and then any the world knows, or none.
+    return fc.oneof(
+      { weight: 6, arbitrary: index.map((i) => (w: World) => String(pick(w.published, i) ?? 1)) },
+      { weight: 2, arbitrary: index.map((i) => (w: World) => String(pick(articleIds(w), i) ?? 1)) },
+      { weight: 1, arbitrary: fc.integer({ min: 10_000_000, max: 2 ** 40 }).map((n) => () => String(n)) },
+      { weight: 1, arbitrary: badIds.map((b) => () => b) },
+    );
+  }
   const known = isKey
     ? index.map((i) => (w: World) => String(pick(w.targetKeys, i) ?? 1))
     : isStaff
@@ -147,8 +163,8 @@ function queryOf(op: DocumentedOperation, resolve: (ref: string) => JsonSchema, 
 /** If-Match and If-None-Match: the version now, an old one, any, or something that is no entity tag; rarely none when required. */
 function versionHeader(idParam: Resolved<string> | undefined, required = false): fc.Arbitrary<Resolved<string> | null> {
   const current = (w: World) => {
-    const id = Number(idParam?.(w));
-    return `"${w.versions.get(id) ?? 1}"`;
+    const named = idParam?.(w) ?? "";
+    return `"${w.versions.get(Number(named)) ?? w.curationVersions.get(named) ?? 1}"`;
   };
   return fc.oneof(
     { weight: required ? 1 : 6, arbitrary: fc.constant(null) },
@@ -228,6 +244,9 @@ function hintFor(w0: World): Hint {
         fc.constantFrom<Json>('<p class=MsoNormal style="text-indent:2em"><span style="font-family:宋体">全市<b>防汛</b><o:p></o:p></span></p>', '<img src="file:///C:/clip_image001.png"><img src="data:image/png;base64,iVBORw0KGgo=">', "<table><tr><th>甲</th></tr><tr><td>1</td></tr></table>", ...(valid ? [] : [1, null])),
       );
     }
+    // An article for a slot or a topic: one the world has (published or not), or one it does not.
+    if (name === "article_id") return fc.constantFrom<Json>(...w0.versions.keys(), ...(valid ? [] : [4_000_000_000, 0, "1"]));
+    if (name === "group") return fc.constantFrom<Json>(...w0.topicGroups, ...(valid ? [] : [4_000_000_000, 0, "1"]));
     if (name === "state") return fc.constantFrom<Json>("active", "disabled", ...(valid ? [] : ["invited", ""]));
     return null;
   };
@@ -301,7 +320,7 @@ export function requestsFor(op: DocumentedOperation, doc: OpenApiDocument, w0: W
       sharedAddress: fc.integer({ min: 0, max: 29 }).map((n) => n === 0),
       params: fc.constant(p),
       query: queryOf(op, resolve, w0),
-      headers: headersOf(op, p.id),
+      headers: headersOf(op, p.id ?? p.slug),
       body: bodyArb,
       withPreviewSecret: fc.boolean(),
       desk: DESK,

@@ -159,7 +159,8 @@ function learn(documented: DocumentedOperation, answer: Answer, w: World, person
   }
   if (!/json/.test(answer.contentType ?? "")) return;
   const body = JSON.parse(answer.body) as Record<string, unknown>;
-  if (typeof body.id === "number" && typeof body.version === "number" && documented.path.includes("/articles")) w.versions.set(body.id, body.version);
+  if (typeof body.id === "number" && typeof body.version === "number" && /\/articles(?:\/|$)/.test(documented.path) && !/slots|topics/.test(documented.path)) w.versions.set(body.id, body.version);
+  learnCuration(documented, body, w);
   if (typeof body.next_cursor === "string") {
     const key = `${documented.method} ${documented.path}`;
     const seen = w.cursors.get(key) ?? [];
@@ -173,6 +174,17 @@ function learn(documented: DocumentedOperation, answer: Answer, w: World, person
   const items = Array.isArray(body.items) ? (body.items as { id?: unknown }[]) : [];
   if (id === "listSessions" && person) w.sessionIds.set(person, items.flatMap((s) => (typeof s.id === "number" ? [s.id] : [])));
   if (id === "listPasskeys" && person) w.passkeyIds.set(person, items.flatMap((p) => (typeof p.id === "number" ? [p.id] : [])));
+}
+
+/** A slot or topic an answer showed: its version, a new one's slug (so a run that deletes the world's has others), a topic's groups. */
+function learnCuration(documented: DocumentedOperation, body: Record<string, unknown>, w: World) {
+  const kind = /\/admin\/slots/.test(documented.path) ? "slots" : /\/admin\/topics/.test(documented.path) ? "topics" : null;
+  const shown = body as { slug?: unknown; version?: unknown; groups?: { id?: unknown }[] };
+  if (!kind || typeof shown.slug !== "string") return;
+  const slug = shown.slug;
+  if (!w[kind].includes(slug)) w[kind].push(slug);
+  if (typeof shown.version === "number") w.curationVersions.set(slug, shown.version);
+  for (const g of shown.groups ?? []) if (typeof g.id === "number" && !w.topicGroups.includes(g.id)) w.topicGroups.push(g.id);
 }
 
 /** Parameters whose validity the document states in words only (an opaque cursor, a query's terms, an id past 2^53). */

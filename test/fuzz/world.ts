@@ -1,5 +1,6 @@
 // What the fuzzer's requests refer to: a newsroom made through the write path (sections, published articles,
-// drafts of an author, one in the trash, one waiting for review, one scheduled, images), a key of each role for the fuzzer itself,
+// drafts of an author, one in the trash, one waiting for review, one scheduled, images, slots and topics with
+// articles in them), a key of each role for the fuzzer itself,
 // keys it may revoke and rotate, and what the answers add as the run goes on (new articles, versions,
 // cursors). The fuzzer's own keys are never a target: it would lock itself out.
 import { env } from "cloudflare:workers";
@@ -48,6 +49,13 @@ export type World = {
   passkeyIds: Map<string, number[]>;
   /** The role of the person sending the request being built, when a person sends it. */
   sender: Role | null;
+  /** Published articles: what a slot or topic may hold. */
+  published: number[];
+  /** Slots and topics the path's slug may name (those the run makes join them), their groups' ids, and versions by slug. */
+  slots: string[];
+  topics: string[];
+  topicGroups: number[];
+  curationVersions: Map<string, number>;
 };
 
 export const articleIds = (w: World) => [...w.versions.keys()];
@@ -98,6 +106,30 @@ export async function makeWorld(): Promise<World> {
   const waitingId = ((await waiting.json()) as { id: number }).id;
   const submitted = await fetchAs(keys.author, "POST", `/api/v1/admin/articles/${waitingId}/submit`, { note: "请审" });
   versions.set(waitingId, ((await submitted.json()) as { version: number }).version);
+  // Slots and topics holding published articles, made as the desk makes them, so their operations can succeed.
+  const published = made.slice(0, 5).map((a) => a.id);
+  const slots: string[] = [];
+  const topics: string[] = [];
+  const topicGroups: number[] = [];
+  const curationVersions = new Map<string, number>();
+  for (const i of [0, 1]) {
+    const slug = uniqueSlug("fzs");
+    await fetchAs(keys.admin, "POST", "/api/v1/admin/slots", { slug, name: `快讯${i}`, capacity: 5 });
+    // Full, so removing any published article from it can succeed.
+    let version = 1;
+    for (const article_id of published) version = ((await (await fetchAs(keys.editor, "POST", `/api/v1/admin/slots/${slug}/items`, { article_id })).json()) as { version: number }).version;
+    slots.push(slug);
+    curationVersions.set(slug, version);
+  }
+  for (const i of [0, 1]) {
+    const slug = uniqueSlug("fzt");
+    const made = (await (await fetchAs(keys.editor, "POST", "/api/v1/admin/topics", { slug, title: `岚江专题${i}`, groups: [{ name: "要闻" }, { name: "图片" }] })).json()) as { groups: { id: number }[] };
+    const groups = made.groups.map((g) => g.id);
+    const placed = (await (await fetchAs(keys.editor, "PUT", `/api/v1/admin/topics/${slug}/articles/${published[i + 2]}`, { group: groups[0] })).json()) as { version: number };
+    topics.push(slug);
+    topicGroups.push(...groups);
+    curationVersions.set(slug, placed.version);
+  }
   const targets = await Promise.all((["author", "editor", "admin"] as const).map(async (role) => (await createApiKey(env.DB, { name: `fuzz target ${role}`, role }, await generateKey())).key.id));
   const persons = { author: await makePerson("author"), editor: await makePerson("editor"), admin: await makePerson("admin") };
   const leaving = await makePerson("author");
@@ -119,6 +151,11 @@ export async function makeWorld(): Promise<World> {
     sessionIds: new Map(),
     passkeyIds,
     sender: null,
+    published,
+    slots,
+    topics,
+    topicGroups,
+    curationVersions,
     sections,
     versions,
     mediaKeys: media.map((m) => m.key),

@@ -38,8 +38,10 @@ export function dedeSections(rows: readonly DumpRecord[], settings: DedeSettings
     const skip =
       ispart === 2 || /^[a-z]+:\/\//i.test(typedir)
         ? `a link to ${text(r, "typedir")}, not a section`
-        : channeltype !== 1 && ispart !== 1
-          ? `not an article section (channeltype ${channeltype})`
+        : channeltype === -1
+          ? "the 专题 section (channeltype -1): its 专题 become topics"
+          : channeltype !== 1 && ispart !== 1
+            ? `not an article section (channeltype ${channeltype})`
           : undefined;
     return [
       {
