@@ -139,6 +139,14 @@ ins { color: #1f5a2a; background: #edf8ef; text-decoration: underline; }
   .editor-layout { grid-template-columns: minmax(0, 1fr) 320px; align-items: start; }
   .editor-side { position: sticky; top: 8px; }
 }
+/* 推荐位 and 专题: rows reordered by a handle (or 上移/下移), the row being dragged shown as such. */
+.slot-item-head { display: flex; align-items: baseline; gap: 10px; }
+.handle { cursor: grab; user-select: none; padding: 2px 6px; border: 1px solid var(--line); border-radius: 3px; color: var(--ink-soft); }
+.topic-group-row { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 4px 12px; }
+.topic-group-row .field { flex: 1 1 220px; margin: 0; }
+.topic-group-row .handle { align-self: center; }
+.dragging { opacity: 0.5; }
+.field.check label { font-weight: 400; }
 [hidden] { display: none !important; }
 
 @media (max-width: 760px) {
