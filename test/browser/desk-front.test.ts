@@ -63,7 +63,6 @@ describe.skipIf(desk === null)("推荐位 and 专题 at the desk", () => {
     expect(await page.getByRole("heading", { level: 3, name: /苍岚山红叶/ }).count()).toBe(1); // the search hit only
 
     // Room made, then in: at the top.
-    const secondTitle = (await itemRow(page, /^第 2 条/).getByRole("heading", { level: 3 }).textContent()) ?? "";
     await itemRow(page, /^第 2 条/).getByRole("button", { name: "移除" }).click();
     await status(page, "已从头条移除");
     await hit.getByRole("button", { name: "加入头条" }).click();
@@ -71,7 +70,6 @@ describe.skipIf(desk === null)("推荐位 and 专题 at the desk", () => {
     const added = (await slot("toutiao")).items.map((i) => i.article_id);
     expect(added[1]).toBe(first);
     expect(added).toHaveLength(2);
-    expect(secondTitle).toContain("第 2 条");
     const red = added[0];
     expect(await homeHeadlines()).toEqual(["苍岚山红叶进入最佳观赏期", "全市重点项目建设现场观摩活动举行"]);
 
@@ -195,7 +193,6 @@ describe.skipIf(desk === null)("推荐位 and 专题 at the desk", () => {
     const html = await (await fetch(`${desk.origin}/special/${slug}/`)).text();
     expect(html).toContain("<h1>秋色满青岚</h1>");
     expect(html).toMatch(/<h2 id="g-\d+">红叶<\/h2>\s*<ol class="list">\s*<li class="item">\s*<div class="item-text">\s*<h3><a href="[^"]+">苍岚山红叶进入最佳观赏期<\/a><\/h3>/);
-    expect(page.getByRole("link", { name: "查看专题页" })).toBeTruthy();
     expect(await page.getByRole("link", { name: "查看专题页" }).getAttribute("href")).toBe(`/special/${slug}/`);
 
     // Moved to the other group, then taken out.
