@@ -88,7 +88,7 @@ describe("文章", () => {
 
   it("offers each role only the rooms it may enter, always 写稿, 我的账户 and 退出登录", async () => {
     const rooms = async (person: typeof ADMIN | typeof AUTHOR) => texts(await renderArticlesPage(listPage({ person })), "nav.rooms a");
-    expect(await rooms(ADMIN)).toEqual(["文章", "写稿", "员工", "API 密钥", "操作日志", "我的账户"]);
+    expect(await rooms(ADMIN)).toEqual(["文章", "写稿", "推荐位", "专题", "员工", "API 密钥", "操作日志", "我的账户"]);
     expect(await rooms(AUTHOR)).toEqual(["文章", "写稿", "我的账户"]);
     const html = await renderArticlesPage(listPage());
     expect((await one(html, "nav.rooms a[aria-current=page]")).text).toBe("文章");

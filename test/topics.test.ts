@@ -111,7 +111,8 @@ async function filled(first: number, second: number) {
   return { editor, topic, inLatest, inBackground };
 }
 
-const itemTitles = async (html: string) => texts(html, ".list .item h2");
+/** A group's articles are titled by h3s under the group's h2 (an outline a screen reader can walk). */
+const itemTitles = async (html: string) => texts(html, ".topic-group .list .item h3");
 
 describe("the topic page", () => {
   it("shows the banner, title and introduction, then each group's published articles newest first", async () => {
@@ -132,6 +133,7 @@ describe("the topic page", () => {
     expect((await one(html, ".topic-intro")).text).toBe("秋汛来袭。");
     expect(await texts(html, ".topic-group > h2")).toEqual(["最新", "背景"]);
     expect(await itemTitles(html)).toEqual(["全线巡堤", "水位上涨", "去年的汛情"]);
+    expect(await texts(html, ".topic-group .list h2")).toEqual([]);
     expect(await texts(html, ".topic-groups a")).toEqual(["最新", "背景"]);
     expect((await one(html, 'link[rel="canonical"]')).attrs.href).toBe(`http://localhost/special/${slug}/`);
     expect((await select(html, 'link[type="application/rss+xml"]')).map((l) => l.attrs.href)).toContain(`http://localhost/special/${slug}/rss.xml`);

@@ -79,6 +79,10 @@ export function messageFor(error: ApiError): string {
     const when = Number.isFinite(seconds) && seconds > 0 ? `请在北京时间 ${beijingClock(seconds)} 之后再试` : "请稍后再试";
     return `尝试次数过多，已暂时锁定，${when}。`;
   }
+  if (error.code === "over_capacity") {
+    const capacity = Number(error.info.capacity);
+    return Number.isSafeInteger(capacity) ? `这个推荐位最多放 ${capacity} 篇文章，已经满了：请先移除一篇再加入。` : "这个推荐位已经满了：请先移除一篇再加入。";
+  }
   const known = MESSAGES[error.code];
   if (known) return known;
   // Changing my password with a wrong current one: a field's problem, not a failed sign-in.

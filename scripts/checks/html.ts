@@ -1,6 +1,6 @@
 // Validates every page a reader can reach on the demo site with the Nu Html Checker (vnu.jar, on the
 // machine's Java): the Worker as deploy bundles it, in Miniflare, over a fresh copy of the demo content.
-// Crawls from / through every same-site link (sections, their pages, articles), adds a 404 page and
+// Crawls from / through every same-site link (sections, their pages, articles, topics), adds a 404 page and
 // the stylesheet and the search pages, then fails on any error the checker reports.
 //
 //   npm run check:html
@@ -25,9 +25,9 @@ function javaAvailable(): boolean {
   return probe.status === 0;
 }
 
-/** Same-site page links in a page: /, /html/… (not media, assets or the API). */
+/** Same-site page links in a page: /, /html/…, the topics' /special/… (not media, assets, feeds or the API). */
 function pageLinks(html: string): string[] {
-  return [...html.matchAll(/href="(\/(?:html\/[^"#?]*)?)"/g)].map((m) => m[1] as string);
+  return [...html.matchAll(/href="(\/(?:(?:html|special)\/[^"#?]*)?)"/g)].map((m) => m[1] as string).filter((path) => !/\.(?:xml|json)$/.test(path));
 }
 
 async function crawl(mf: Miniflare, outDir: string) {

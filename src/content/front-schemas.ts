@@ -8,7 +8,7 @@ import { LIMITS, MediaKey, Timestamp, closed } from "./schemas.ts";
 import { line, multiline, requiredLine } from "./text-rules.ts";
 
 /** Bounds on the front page's texts, in characters (documented in docs/front-page.md). */
-const FRONT_LIMITS = { slotName: 20, slotDescription: 200, groupName: 50, topicTitle: 100 } as const;
+export const FRONT_LIMITS = { slotName: 20, slotDescription: 200, groupName: 50, topicTitle: 100 } as const;
 
 /** A slot's name in URLs and cache tags: `toutiao`. */
 export const SLOT_SLUG = /^[a-z0-9][a-z0-9-]{0,31}$/;

@@ -23,7 +23,27 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   action: "操作",
   cursor: "翻页位置",
   "(body)": "提交的内容",
+  // 推荐位 and 专题.
+  slug: "标识",
+  title: "标题",
+  capacity: "容量",
+  description: "说明",
+  banner: "题图",
+  intro: "导语",
+  groups: "分组",
+  items: "推荐的文章",
+  expires_at: "下线时间",
+  image: "图片",
 };
+
+/** A field of one entry of a list (`items.2.expires_at`, `groups.0.name`) as `第 3 条的下线时间`. */
+function fieldWords(path: string): string {
+  const entry = /^(items|groups)\.(\d+)\.(\w+)$/.exec(path);
+  if (!entry) return FIELD_WORDS[path] ?? path;
+  const [, list, index, name] = entry;
+  const n = Number(index) + 1;
+  return `${list === "items" ? `第 ${n} 条` : `第 ${n} 个分组`}的${FIELD_WORDS[name ?? ""] ?? name}`;
+}
 
 /** A field's own wording of a rule, where the generic one would not say enough. */
 const FIELD_RULES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -72,7 +92,7 @@ function ruleWords(rule: string | undefined, limit: number | undefined): string 
 
 /** `姓名最多 50 个字符`: one problem in words. */
 function problemWords(p: Problem): string {
-  const field = FIELD_WORDS[p.path] ?? p.path;
+  const field = fieldWords(p.path);
   return `${field}${(p.rule !== undefined && FIELD_RULES[p.path]?.[p.rule]) || ruleWords(p.rule, p.limit)}`;
 }
 
@@ -81,6 +101,13 @@ const CODE_WORDS: Readonly<Record<string, string>> = {
   unsupported_media_type: "提交的格式不对，请从本站的页面重新提交。",
   payload_too_large: "提交的内容太大了。",
   empty_body: "没有收到提交的内容，请重试。",
+  slug_taken: "这个标识已被使用，请换一个。",
+  unknown_article: "没有这篇文章，可能已被删除。请刷新页面。",
+  not_published: "这篇文章没有发布：推荐位只能放读者能打开的文章。",
+  needs_picture: "这个推荐位每条都要显示图片：这篇文章没有封面，请先给它设置封面，或为这一条另选一张图片。",
+  unknown_image: "这张图片不在图片库里，请重新选择。",
+  unknown_group: "没有这个分组，可能刚被别人删除了。请刷新页面。",
+  group_not_empty: "有文章的分组不能删除：请先把其中的文章移到别的分组或移除。",
 };
 
 /** The desk's sentence for a refusal of what was sent, or null when it is not one (the caller has its own words). */

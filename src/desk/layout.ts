@@ -8,11 +8,13 @@ import { ROLE_WORDS } from "./words.ts";
 import { type DeskScript, scriptTags } from "./scripts.ts";
 
 /** The rooms of the desk, in the bar's order; the editor's rooms (issue 21) open under 写稿. */
-export type Room = "articles" | "write" | "staff" | "keys" | "audit" | "account";
+export type Room = "articles" | "write" | "slots" | "topics" | "staff" | "keys" | "audit" | "account";
 
 const ROOMS: { room: Room; label: string; href: string; minimum: Role }[] = [
   { room: "articles", label: "文章", href: "/desk", minimum: "author" },
   { room: "write", label: "写稿", href: "/desk/articles/new", minimum: "author" },
+  { room: "slots", label: "推荐位", href: "/desk/slots", minimum: "editor" },
+  { room: "topics", label: "专题", href: "/desk/topics", minimum: "editor" },
   { room: "staff", label: "员工", href: "/desk/staff", minimum: "admin" },
   { room: "keys", label: "API 密钥", href: "/desk/keys", minimum: "admin" },
   { room: "audit", label: "操作日志", href: "/desk/audit", minimum: "editor" },

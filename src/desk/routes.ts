@@ -22,6 +22,7 @@ import { AuditQuerySchema, auditFiltersOf } from "./audit.ts";
 import { readChoices, readEditorArticle } from "./editor.ts";
 import { deskPerson, personOf } from "./person.ts";
 import { deskSignIn } from "./sign-in.ts";
+import { frontRooms } from "./front-rooms.ts";
 import { refusalWords } from "./error-words.ts";
 import { renderArticlesPage } from "./pages/articles.ts";
 import { auditUrl, renderAuditPage } from "./pages/audit.ts";
@@ -52,6 +53,7 @@ const signedIn = deskPerson();
 desk.use("*", (c, next) => (BEFORE_SIGNING_IN.has(c.req.path) ? next() : signedIn(c, next)));
 for (const path of ["/staff", "/staff/*", "/keys"]) desk.use(path, requireRole("admin"));
 desk.use("/audit", requireRole("editor"));
+for (const path of ["/slots", "/slots/*", "/topics", "/topics/*"]) desk.use(path, requireRole("editor"));
 
 // 登录, its form, 退出登录 and the link landing: before anyone is signed in.
 desk.route("/", deskSignIn);
@@ -137,6 +139,9 @@ desk.get("/account", async (c) => {
     }),
   );
 });
+
+// 推荐位 and 专题 (issue 22).
+desk.route("/", frontRooms);
 
 // Last: any other desk path is a desk page that is not there, in the desk's frame (after signing in).
 desk.get("*", () => {

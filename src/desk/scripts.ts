@@ -6,7 +6,7 @@ import manifestJson from "../../dist/desk-manifest.json";
 import { DeskManifest, type DeskScriptEntry } from "./manifest.ts";
 
 /** The screens that have a script, one per file in client/pages/ (a test holds the two lists equal). */
-export const DESK_SCRIPTS = ["login", "welcome", "staff", "keys", "account", "editor"] as const;
+export const DESK_SCRIPTS = ["login", "welcome", "staff", "keys", "account", "editor", "slots", "topics"] as const;
 export type DeskScript = (typeof DESK_SCRIPTS)[number];
 
 // Checked once per isolate: a manifest of the wrong shape is a broken build, not something to render around.

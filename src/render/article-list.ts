@@ -29,12 +29,16 @@ function thumbnail(a: ListedArticle, cover: CoverImage, eager = false): Html {
   return html`<a class="thumb" href="${urlOf(a)}" tabindex="-1" aria-hidden="true"><img src="${mediaUrl(cover.key)}" alt=""${size}${eager ? "" : html` loading="lazy"`} decoding="async"></a>`;
 }
 
-/** One entry of a section page. `listedIn` is the section being listed: others get a label. */
-export function listItem(a: ListedArticle, listedIn: string): Html {
+/**
+ * One entry of a section page. `listedIn` is the section being listed: others get a label. Its title is an h2
+ * under the page's h1, or an h3 where the list sits under a heading of its own (a topic's group).
+ */
+export function listItem(a: ListedArticle, listedIn: string, level: 2 | 3 = 2): Html {
   const summary = summaryOf(a);
+  const title = html`<a href="${urlOf(a)}">${titleText(a)}</a>`;
   return html`<li class="item">
 <div class="item-text">
-<h2><a href="${urlOf(a)}">${titleText(a)}</a></h2>
+${level === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}
 ${summary ? html`<p class="summary">${summary}</p>\n` : ""}<p class="item-meta">${
     a.sectionPath !== listedIn ? html`<a href="${sectionUrl(a.sectionPath)}">${a.sectionName}</a>` : ""
   }<time datetime="${toRfc3339(a.publishedAt)}">${formatChineseDate(a.publishedAt)}</time></p>

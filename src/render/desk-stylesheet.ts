@@ -160,6 +160,14 @@ ins { color: #1f5a2a; background: #edf8ef; text-decoration: underline; }
 .library-list button { display: flex; flex-direction: column; gap: 4px; width: 100%; height: 100%; padding: 6px; border: 1px solid var(--line); border-radius: 3px; background: var(--paper); color: var(--ink); font: inherit; font-size: 14px; text-align: left; cursor: pointer; }
 .library-list button:disabled { cursor: not-allowed; color: var(--ink-soft); }
 .library-list img { width: 100%; height: 100px; object-fit: contain; background: var(--wash); }
+/* 推荐位 and 专题: rows reordered by a handle (or 上移/下移), the row being dragged shown as such. */
+.slot-item-head { display: flex; align-items: baseline; gap: 10px; }
+.handle { cursor: grab; user-select: none; padding: 2px 6px; border: 1px solid var(--line); border-radius: 3px; color: var(--ink-soft); }
+.topic-group-row { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 4px 12px; }
+.topic-group-row .field { flex: 1 1 220px; margin: 0; }
+.topic-group-row .handle { align-self: center; }
+.dragging { opacity: 0.5; }
+.field.check label { font-weight: 400; }
 [hidden] { display: none !important; }
 
 @media (max-width: 760px) {

@@ -123,7 +123,7 @@ main.wrap { padding-top: 20px; padding-bottom: 48px; }
 .item { display: flex; gap: 20px; padding: 18px 0; border-bottom: 1px dashed var(--line); }
 .item:last-child { border-bottom: 0; }
 .item-text { flex: 1; min-width: 0; }
-.item h2 { margin: 0 0 6px; font-size: 19px; font-weight: 600; }
+.item h2, .item h3 { margin: 0 0 6px; font-size: 19px; font-weight: 600; }
 .item .summary, .lead p {
   display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden;
   margin: 0 0 6px; color: var(--ink-soft); font-size: 15px; line-height: 1.7; text-align: justify;
@@ -249,7 +249,7 @@ main.wrap { padding-top: 20px; padding-bottom: 48px; }
   .focus { border-left: 0; border-right: 0; border-radius: 0; }
   .slide-caption { font-size: 15px; padding: 6px 12px; }
   .item { gap: 12px; padding: 14px 0; }
-  .item h2 { font-size: 17px; }
+  .item h2, .item h3 { font-size: 17px; }
   .thumb { width: 112px; }
   .topic-head h1 { font-size: 23px; }
 }

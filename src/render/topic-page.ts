@@ -41,8 +41,10 @@ ${listed.map((g) => {
 /** One group's articles on this page: its heading where it starts, "（续）" on the pages it continues onto. */
 function groupSection(d: TopicPageView, run: { groupId: number; items: ListedArticle[] }, firstOnPage: boolean): Html {
   const group = d.groups.find((g) => g.id === run.groupId);
-  const list = html`<ol class="list">\n${run.items.map((a) => listItem(a, ""))}</ol>`;
-  if (!group || group.name === "") return html`<div class="topic-group">${list}</div>\n`;
+  // Under a group's h2 its articles' titles are h3; a group without a heading lists them as h2.
+  const named = group !== undefined && group.name !== "";
+  const list = html`<ol class="list">\n${run.items.map((a) => listItem(a, "", named ? 3 : 2))}</ol>`;
+  if (!named) return html`<div class="topic-group">${list}</div>\n`;
   const starts = firstOnPage ? d.page === pageOfPosition(d.total, group.firstPosition ?? 0, d.pageSize) : true;
   const id = starts ? groupAnchor(group) : `${groupAnchor(group)}-p${d.page}`;
   return html`<section class="topic-group" aria-labelledby="${id}">

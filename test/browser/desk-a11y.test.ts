@@ -54,6 +54,18 @@ describe.skipIf(desk === null)("every desk page, for axe-core", () => {
       await page.getByRole("alert").filter({ hasText: "两次输入的新密码不一致。" }).waitFor();
       found.push(...(await violations(page, "/desk/account, an error")));
       found.push(...(await check(page, "/desk/no-such-room", 404)));
+      // 推荐位 and 专题: the lists, a slot with its items as controls (幻灯: with 图片) and search hits, a topic.
+      found.push(...(await check(page, "/desk/slots")));
+      await check(page, "/desk/slots/huandeng");
+      await page.getByLabel("图片").first().waitFor();
+      await page.getByLabel("搜索已发布的文章").fill("岚江");
+      await page.getByRole("button", { name: "搜索", exact: true }).click();
+      await page.getByRole("status").filter({ hasText: /找到/ }).waitFor();
+      found.push(...(await violations(page, "/desk/slots/huandeng, with hits")));
+      found.push(...(await check(page, "/desk/topics")));
+      await check(page, "/desk/topics/chengshi-gengxin");
+      await page.getByRole("button", { name: "保存分组" }).waitFor();
+      found.push(...(await violations(page, "/desk/topics/chengshi-gengxin")));
 
       await signOut(page);
       found.push(...(await violations(page, "/desk/login, signed out")));
@@ -69,6 +81,7 @@ describe.skipIf(desk === null)("every desk page, for axe-core", () => {
       const authorPage = await authorContext.newPage();
       await setPasswordFromLink(authorPage, author);
       found.push(...(await check(authorPage, "/desk/staff", 403)));
+      found.push(...(await check(authorPage, "/desk/slots", 403)));
       await authorContext.close();
 
       expect(found).toEqual([]);
