@@ -1,4 +1,4 @@
-// Image uploads for editors (mounted at /api/v1/admin/images behind the API key and the editor role).
+// Image uploads (mounted at /api/v1/admin/images behind an actor: any role, a reporter brings pictures too).
 import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../env.ts";

@@ -28,8 +28,10 @@ admin.use("*", authenticate(), d1Session("editors"));
 admin.use("/keys/*", requireRole("admin"));
 admin.use("/staff/*", requireRole("admin"));
 admin.use("/cache/*", requireRole("admin"));
-admin.use("/images/*", requireRole("editor"));
 admin.use("/audit/*", requireRole("editor"));
+// Images are for every role: reporters and photographers bring their own pictures. The library only grows (no
+// route changes or deletes an image, and a re-upload fills only empty fields), and a picture reaches readers
+// only in an article an editor publishes.
 // The front page is edited like articles are published: editors and up (admins reshape slots: publish/slots.ts).
 admin.use("/slots/*", requireRole("editor"));
 admin.use("/topics/*", requireRole("editor"));

@@ -45,8 +45,7 @@ function uploadLine(list: HTMLUListElement, name: string) {
 export function bodyImages(form: HTMLFormElement): void {
   const area = one("#e-body", HTMLTextAreaElement, form);
   const tools = one("[data-body-tools]", HTMLElement, form);
-  // Only editors may upload (the page renders the picker for them alone); an author's pastes are still cleaned.
-  const picker = maybe("[data-image-file]", HTMLInputElement, tools);
+  const picker = one("[data-image-file]", HTMLInputElement, tools);
   const uploads = one("[data-uploads]", HTMLUListElement, tools);
   const problems = one("[data-image-problems]", HTMLElement, tools);
   const problemList = one("[data-image-problem-list]", HTMLUListElement, problems);
@@ -67,7 +66,6 @@ export function bodyImages(form: HTMLFormElement): void {
   }
 
   async function addFiles(files: File[]): Promise<void> {
-    if (picker === null) return showError("上传图片需要编辑权限：请把图片交给编辑插入。");
     for (const file of files) {
       if (locked()) return;
       const at = { start: area.selectionStart, end: area.selectionEnd, value: area.value };
@@ -115,20 +113,18 @@ export function bodyImages(form: HTMLFormElement): void {
     notes: showNotes,
   };
 
-  if (picker !== null) {
-    maybe("[data-image-pick]", HTMLButtonElement, tools)?.addEventListener("click", () => {
-      if (!locked()) picker.click();
-    });
-    picker.addEventListener("change", () => {
-      const files = imageFiles(picker.files);
-      picker.value = "";
-      void addFiles(files);
-    });
-    const library = imageLibrary((image) => place(imageMarkdown(image.alt, image.url), { start: area.selectionStart, end: area.selectionEnd, value: area.value }));
-    maybe("[data-library-open]", HTMLButtonElement, tools)?.addEventListener("click", () => {
-      if (!locked()) library.open();
-    });
-  }
+  maybe("[data-image-pick]", HTMLButtonElement, tools)?.addEventListener("click", () => {
+    if (!locked()) picker.click();
+  });
+  picker.addEventListener("change", () => {
+    const files = imageFiles(picker.files);
+    picker.value = "";
+    void addFiles(files);
+  });
+  const library = imageLibrary((image) => place(imageMarkdown(image.alt, image.url), { start: area.selectionStart, end: area.selectionEnd, value: area.value }));
+  maybe("[data-library-open]", HTMLButtonElement, tools)?.addEventListener("click", () => {
+    if (!locked()) library.open();
+  });
   maybe("[data-image-problems-close]", HTMLButtonElement, problems)?.addEventListener("click", () => {
     problems.hidden = true;
     area.focus();

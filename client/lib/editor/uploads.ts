@@ -13,8 +13,6 @@ const IMAGES = "/api/v1/admin/images";
 
 /** Why a picture was refused, in one Chinese sentence fragment (no English from the server). */
 export function imageProblem(error: ApiError): string {
-  // Uploads and fetches are editors' (the images routes): an author's paste keeps the mark for an editor.
-  if (error.code === "forbidden") return "上传图片需要编辑权限，请交给编辑处理";
   return imageRefusalWords(error.code, error.info) ?? messageFor(error).replace(/。$/, "");
 }
 

@@ -5,24 +5,15 @@ import { html } from "hono/html";
 import { ALT_MAX, CAPTION_MAX } from "../../media/metadata.ts";
 import { IMAGE_TYPES } from "../../media/sniff.ts";
 import type { Html } from "../../render/layout.ts";
-import { type Role, roleAtLeast } from "../../domain/role.ts";
 
 /** The file picker offers the types the upload path accepts (it still sniffs the bytes itself). */
 const ACCEPT = Object.values(IMAGE_TYPES).join(",");
 
-/**
- * Under 正文: the tools, what is uploading now, and what a paste could not bring in. Uploading and the
- * library are editors' (the admin API's images routes); an author's pastes are still cleaned, and the
- * pictures in them listed for an editor to bring in.
- */
-export const bodyImageTools = (role: Role): Html => html`<div class="body-tools" data-body-tools hidden>
-${
-  roleAtLeast(role, "editor")
-    ? html`<p class="actions"><button type="button" class="quiet" data-image-pick>插入图片</button><button type="button" class="quiet" data-library-open>从图片库选择</button></p>
+/** Under 正文: the tools, what is uploading now, and what a paste could not bring in. */
+export const bodyImageTools: Html = html`<div class="body-tools" data-body-tools hidden>
+<p class="actions"><button type="button" class="quiet" data-image-pick>插入图片</button><button type="button" class="quiet" data-library-open>从图片库选择</button></p>
 <input type="file" accept="${ACCEPT}" data-image-file hidden>
-<p class="count">也可以把图片拖到正文里，或直接粘贴图片；从 Word、WPS 或网页粘贴的内容会先整理成干净的格式。</p>`
-    : html`<p class="count">从 Word、WPS 或网页粘贴的内容会先整理成干净的格式。上传图片需要编辑权限：文中的图片请交给编辑插入。</p>`
-}
+<p class="count">也可以把图片拖到正文里，或直接粘贴图片；从 Word、WPS 或网页粘贴的内容会先整理成干净的格式。</p>
 <ul class="uploads" data-uploads aria-label="图片上传" aria-live="polite"></ul>
 <section class="banner" data-image-problems hidden tabindex="-1" aria-labelledby="image-problems-title"><h2 id="image-problems-title">粘贴的图片需要处理</h2>
 <p>没能导入的图片在正文里留下了【图片未能导入】的标记：请重新插入图片，或删掉标记。</p>

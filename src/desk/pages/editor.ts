@@ -118,7 +118,7 @@ ${reviewNote(a?.review ?? null)}
 <div data-conflict-diff></div>
 <p class="actions"><button type="button" data-conflict-mine>保留我的</button><button type="button" class="quiet" data-conflict-theirs>采用对方的</button><button type="button" class="quiet" data-conflict-copy>复制我的</button></p></section>
 ${editorFields(fields, p.sections, p.covers)}
-${bodyImageTools(p.person.role)}
+${bodyImageTools}
 </form>
 <div class="editor-side">
 ${publishing(p.person.role)}

@@ -26,7 +26,7 @@ export const adminOperations: Operation[] = [
     description:
       "The raw image as the body, its alt text, caption and credit in the query string; or multipart/form-data with a `file` part and those fields. Recognised by its first bytes only. The same bytes again are the same image: 200, its empty fields filled in.",
     tag: IMAGES,
-    access: "editor",
+    access: "author",
     query: ImageMetadata,
     body: {
       required: true,
@@ -50,7 +50,7 @@ export const adminOperations: Operation[] = [
     description:
       "http and https only, on ports 80, 443, 8080 or 8443; never this machine, a private network or a reserved address (checked again at each of at most 5 redirects); no credentials sent; 10 seconds and the upload caps. Each failure is 422 fetch_failed with its `reason`.",
     tag: IMAGES,
-    access: "editor",
+    access: "author",
     query: NoQuery,
     body: { required: true, content: { "application/json": FetchRequest } },
     answers: {
@@ -65,7 +65,7 @@ export const adminOperations: Operation[] = [
     id: "listImages",
     summary: "Uploads, newest first",
     tag: IMAGES,
-    access: "editor",
+    access: "author",
     query: ImageListQuery,
     answers: { 200: { description: "A page of images.", body: MediaPage, headers: ["x-d1-bookmark"], example: MEDIA_PAGE_EXAMPLE } },
     errors: [],
@@ -76,7 +76,7 @@ export const adminOperations: Operation[] = [
     id: "getImage",
     summary: "One image's metadata",
     tag: IMAGES,
-    access: "editor",
+    access: "author",
     params: { key: { schema: v.pipe(v.string(), v.regex(MEDIA_KEY)), description: "The image's key: `<sha256 of the bytes>.<ext>`." } },
     query: NoQuery,
     answers: { 200: { description: "The image.", body: Media, headers: ["x-d1-bookmark"], example: MEDIA_EXAMPLE } },
