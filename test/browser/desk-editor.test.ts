@@ -212,6 +212,46 @@ describe.skipIf(desk === null)("写稿", () => {
     await page.context().close();
   });
 
+  it("compares any two revisions side by side, character by character, and restores from there by keyboard", async () => {
+    if (!desk) return;
+    const article = await makeArticle(desk, { title: "对比测试", body: "市政府召开常务会议。" });
+    const { page, errors } = await signedIn(browser, desk, "editor", "对比编辑");
+    await page.goto(`/desk/articles/${article.id}`);
+    await page.getByLabel("正文（Markdown）").fill("市政府今天召开常务会议𠀀。");
+    await page.keyboard.press("Control+s");
+    await page.getByRole("status").filter({ hasText: "已保存。" }).waitFor();
+    await page.getByLabel("标题").fill("对比测试（修订）");
+    await page.keyboard.press("Control+s");
+    await page.getByRole("status").filter({ hasText: "已保存。" }).waitFor();
+    await page.getByRole("button", { name: "显示版本记录" }).click();
+    await page.getByRole("button", { name: "与当前版本对比（第 1 版）" }).focus();
+    await page.keyboard.press("Enter");
+    const diff = page.getByRole("region", { name: "版本对比" });
+    await diff.getByText(/有 2 处字段不同：标题、正文。/).waitFor();
+    // Focus moved to the comparison, so a keyboard user is where it opened.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("版本对比");
+    expect(await diff.getByLabel("左栏：较早的版本").inputValue()).toBe("1");
+    expect(await diff.getByLabel("右栏：较新的版本").inputValue()).toBe("3");
+    // Character-level: only what was added is marked, and its mark says so in words; 𠀀 is whole.
+    const field = (name: string) => diff.getByRole("region", { name, exact: true });
+    expect(await field("标题").getByRole("insertion").allTextContents()).toEqual(["［新增：（修订）］"]);
+    expect(await field("正文").getByRole("insertion").allTextContents()).toEqual(["［新增：今天］", "［新增：𠀀］"]);
+    expect(await field("正文").getByRole("deletion").count()).toBe(0);
+    // Any two: the middle version against the first, the other way round.
+    await diff.getByLabel("右栏：较新的版本").selectOption("1");
+    await diff.getByLabel("左栏：较早的版本").selectOption("2");
+    await diff.getByText(/有 1 处字段不同：正文。/).waitFor();
+    expect(await field("正文").getByRole("deletion").allTextContents()).toEqual(["［删去：今天］", "［删去：𠀀］"]);
+    expect(await field("标题").count()).toBe(0);
+    await diff.getByRole("button", { name: "恢复此版本（第 2 版）" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("status").filter({ hasText: "已恢复第 2 版的内容（现在是第 4 版）" }).waitFor();
+    expect(await page.getByLabel("标题").inputValue()).toBe("对比测试");
+    expect(await diff.isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("goes to review with a note, comes back with the editor's, and is the editors' while it waits", async () => {
     if (!desk) return;
     const author = await signedIn(browser, desk, "author", "审核记者");
@@ -290,7 +330,9 @@ describe.skipIf(desk === null)("写稿", () => {
       await page.getByRole("button", { name: /^恢复此版本/ }).first().waitFor();
       await page.getByRole("button", { name: "显示实时预览" }).click();
       await page.getByRole("region", { name: "实时预览" }).getByRole("heading", { name: "无障碍检查" }).waitFor();
-      found.push(...(await violations(page, "the editor, revisions and the live preview shown")));
+      await page.getByRole("button", { name: "与当前版本对比（第 1 版）" }).click();
+      await page.getByRole("region", { name: "版本对比" }).getByRole("region", { name: "正文" }).waitFor();
+      found.push(...(await violations(page, "the editor, revisions, the live preview and a comparison shown")));
       expect(found).toEqual([]);
       expect(errors).toEqual([]);
     await page.context().close();

@@ -10,6 +10,7 @@ import type { Html } from "../../render/layout.ts";
 import { type DeskPerson, deskLayout } from "../layout.ts";
 import { STATUS_WORDS } from "../words.ts";
 import { badge, changesNeedScript, time } from "./parts.ts";
+import { revisionDiff } from "./editor-diff.ts";
 import { type CoverChoice, EMPTY_FIELDS, type EditorFields, type SectionChoice, editorFields } from "./editor-fields.ts";
 
 /** The last review step, as the editor shows it: who sent it to review or back, when, and their note. */
@@ -123,6 +124,7 @@ ${publishing(p.person.role)}
 ${livePreview}
 ${revisions}
 </div>
-</div>`,
+</div>
+${revisionDiff}`,
   });
 }
