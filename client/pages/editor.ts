@@ -5,9 +5,9 @@ import { showFlash } from "../lib/live.ts";
 import { type ConflictFlow, conflictFlow } from "../lib/editor/choices.ts";
 import { livePreview } from "../lib/editor/live-preview.ts";
 import { offerKept } from "../lib/editor/offer.ts";
-import { watchPresence } from "../lib/editor/presence.ts";
 import { EditorSession } from "../lib/editor/session.ts";
 import { type Steps, editorSteps } from "../lib/editor/steps.ts";
+import { watchEditors } from "../lib/editor/takeover.ts";
 
 showFlash();
 
@@ -28,4 +28,4 @@ conflicts = flow;
 steps = editorSteps(session, () => flow);
 offerKept(session);
 livePreview(session.form);
-watchPresence(session.saver, Number(one("[data-editor]", HTMLFormElement).dataset.me));
+watchEditors(session, Number(one("[data-editor]", HTMLFormElement).dataset.me));
