@@ -74,10 +74,20 @@ describe.skipIf(desk === null)("写稿", () => {
     expect(patches.at(-1)).toBe("explicit");
     expect(patches.slice(0, -1).every((h) => h === "1")).toBe(true);
 
-    // 实时预览: the server's render of what is on screen, as readers will see it.
+    // 实时预览: the server's render of what is on screen, as readers will see it: in a sandboxed frame (no
+    // scripts, an origin of its own) with the reader site's stylesheet, not the desk's.
     await page.getByRole("button", { name: "显示实时预览" }).click();
-    const preview = page.getByRole("region", { name: "实时预览" });
+    const frame = page.getByRole("region", { name: "实时预览" }).getByTitle("实时预览：读者看到的样子");
+    expect(await frame.getAttribute("sandbox")).toBe("");
+    const preview = frame.contentFrame();
     await preview.getByRole("heading", { name: "市政府召开常务会议" }).waitFor();
+    const home = await (await fetch(`${desk.origin}/`)).text();
+    const readerSheet = /<link rel="stylesheet" href="(\/assets\/site\.[^"]+\.css)">/.exec(home)?.[1];
+    expect(readerSheet).toBeDefined();
+    expect(await preview.locator('link[rel="stylesheet"]').getAttribute("href")).toBe(readerSheet);
+    // The sheet loaded under the desk's CSP: the reader pages' body has no margin, a bare page's has 8px.
+    const inside = await (await frame.elementHandle())?.contentFrame();
+    await expect.poll(() => inside?.evaluate("getComputedStyle(document.body).marginTop")).toBe("0px");
     await page.getByLabel("正文（Markdown）").focus();
     await page.keyboard.press("Control+End");
     await page.keyboard.insertText("\n\n## 新的小标题");
@@ -229,7 +239,7 @@ describe.skipIf(desk === null)("写稿", () => {
     const diff = page.getByRole("region", { name: "版本对比" });
     await diff.getByText(/有 2 处字段不同：标题、正文。/).waitFor();
     // Focus moved to the comparison, so a keyboard user is where it opened.
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("版本对比");
+    expect(await page.locator(":focus").textContent()).toBe("版本对比");
     expect(await diff.getByLabel("左栏：较早的版本").inputValue()).toBe("1");
     expect(await diff.getByLabel("右栏：较新的版本").inputValue()).toBe("3");
     // Character-level: only what was added is marked, and its mark says so in words; 𠀀 is whole.
@@ -329,7 +339,7 @@ describe.skipIf(desk === null)("写稿", () => {
       await page.getByRole("button", { name: "显示版本记录" }).click();
       await page.getByRole("button", { name: /^恢复此版本/ }).first().waitFor();
       await page.getByRole("button", { name: "显示实时预览" }).click();
-      await page.getByRole("region", { name: "实时预览" }).getByRole("heading", { name: "无障碍检查" }).waitFor();
+      await page.getByTitle("实时预览：读者看到的样子").contentFrame().getByRole("heading", { name: "无障碍检查" }).waitFor();
       await page.getByRole("button", { name: "与当前版本对比（第 1 版）" }).click();
       await page.getByRole("region", { name: "版本对比" }).getByRole("region", { name: "正文" }).waitFor();
       found.push(...(await violations(page, "the editor, revisions, the live preview and a comparison shown")));
