@@ -29,6 +29,7 @@ const article = (over: Partial<DeskArticle>): DeskArticle => ({
   updatedAt: AT,
   updatedBy: "王编辑",
   version: 3,
+  editing: [],
   ...over,
 });
 

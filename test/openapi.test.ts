@@ -110,6 +110,7 @@ async function validRequests(): Promise<[string, Case][]> {
     ["getRevision", { status: 200, request: { path: `${a}/revisions/1`, init: as("GET") } }],
     ["editingHeartbeat", { status: 200, request: { path: `${a}/presence`, init: as("PUT") } }],
     ["editingGoodbye", { status: 204, request: { path: `${a}/presence`, init: as("DELETE") } }],
+    ["takeOverEditing", { status: 200, request: { path: `${a}/presence/takeover`, init: as("POST") } }],
     ["renderArticle", { status: 200, request: { path: "/api/v1/admin/articles/render", init: json({ section, title: "", body: "第一段**加粗**。" }) } }],
     ["pasteHtml", { status: 200, request: { path: "/api/v1/admin/paste", init: json({ html: '<p class=MsoNormal>全市<b>防汛</b><img src="https://img.example.com/a.jpg"></p>' }) } }],
     ["publishArticle", { status: 200, request: { path: `${a}/publish`, init: as("POST") } }],

@@ -182,13 +182,15 @@ describe("search query plans", () => {
   });
 });
 
+const VIEWER = { actorId: 1, now: Date.now() };
+
 describe("the desk's article list", () => {
   it("reads each filter's newest changes from an index, never sorting the articles", async () => {
     const { db, sql } = recordingDb();
-    await listDeskArticles(db, { limit: 31 });
-    await listDeskArticles(db, { limit: 31, status: "draft", after: [1, 1] });
-    await listDeskArticles(db, { limit: 31, sectionId: 1 });
-    await listDeskArticles(db, { limit: 31, author: 1, after: [1, 1] });
+    await listDeskArticles(db, { limit: 31 }, VIEWER);
+    await listDeskArticles(db, { limit: 31, status: "draft", after: [1, 1] }, VIEWER);
+    await listDeskArticles(db, { limit: 31, sectionId: 1 }, VIEWER);
+    await listDeskArticles(db, { limit: 31, author: 1, after: [1, 1] }, VIEWER);
     for (const query of sql) {
       const plan = await planOf(query);
       expect(plan.filter((d) => d.includes("TEMP B-TREE")), `${query}\n${plan.join("\n")}`).toEqual([]);

@@ -7,9 +7,9 @@ import { type ConflictFlow, conflictFlow } from "../lib/editor/choices.ts";
 import { bodyImages } from "../lib/editor/images.ts";
 import { livePreview } from "../lib/editor/live-preview.ts";
 import { offerKept } from "../lib/editor/offer.ts";
-import { watchPresence } from "../lib/editor/presence.ts";
 import { EditorSession } from "../lib/editor/session.ts";
 import { type Steps, editorSteps } from "../lib/editor/steps.ts";
+import { watchEditors } from "../lib/editor/takeover.ts";
 
 showFlash();
 
@@ -30,5 +30,5 @@ conflicts = flow;
 steps = editorSteps(session, () => flow);
 offerKept(session);
 livePreview(session.form);
-watchPresence(session.saver, Number(one("[data-editor]", HTMLFormElement).dataset.me));
+watchEditors(session, Number(one("[data-editor]", HTMLFormElement).dataset.me));
 bodyImages(session.form.form);

@@ -129,9 +129,19 @@ export const AdminArticleItem = v.strictObject({ ...AdminArticle.entries, editin
 export const ArticlePage = v.strictObject({ items: v.array(ArticleSummary), next_cursor: Cursor });
 export const AdminArticlePage = v.strictObject({ items: v.array(AdminArticleItem), next_cursor: Cursor });
 
+/** 接管编辑: who took the article over from the person, and when. */
+const TakenOver = described(
+  v.nullable(v.strictObject({ by: v.strictObject({ id: Id, name: v.string() }), at: Time })),
+  "Someone took the article over from you (接管编辑): who and when. Said at one heartbeat, which then notes you nowhere: stop autosaving.",
+);
+
 /** The heartbeat's answer: who else is here, and the version now, so a save's 412 is no surprise. */
-export const Presence = v.strictObject({ editing: Editing, version: Id, updated_at: Time, last_change: LastChange });
+export const Presence = v.strictObject({ editing: Editing, version: Id, updated_at: Time, last_change: LastChange, taken_over: TakenOver });
 export type Presence = v.InferOutput<typeof Presence>;
+
+/** 接管编辑's answer: whose editing was taken over (empty when no one else had the article open). */
+export const Takeover = v.strictObject({ taken_from: v.array(v.strictObject({ actor_id: Id, name: v.string() })) });
+export type Takeover = v.InferOutput<typeof Takeover>;
 
 /** The live preview: the article page's main content, and the reader pages' stylesheet. */
 export const RenderedPreview = v.strictObject({

@@ -10,7 +10,7 @@ import { issueDetails } from "../content/text-rules.ts";
 import { SECTION_PATH } from "../content/urls.ts";
 import { Cursor, KeyNumber, encodeCursor, pageOf } from "../http/list-query.ts";
 import { parseSearchQuery } from "../search/query.ts";
-import { type DeskArticle, deskArticlesByIds, listDeskArticles } from "../db/desk-articles.ts";
+import { type DeskArticle, type Viewer, deskArticlesByIds, listDeskArticles } from "../db/desk-articles.ts";
 import { search } from "../db/search.ts";
 import { listSections } from "../db/sections.ts";
 import { type ArticleFilters, articlesUrl } from "./pages/articles.ts";
@@ -83,7 +83,7 @@ export type ArticlesRead = {
 };
 
 /** The page of articles the filters ask for, and the sections for the filter form. */
-export async function readArticles(db: Db, { filters, cursor }: ArticlesQuery): Promise<ArticlesRead> {
+export async function readArticles(db: Db, { filters, cursor }: ArticlesQuery, viewer: Viewer): Promise<ArticlesRead> {
   const sections = await listSections(db);
   const tree = sectionTree(sections);
   const sectionId = filters.section === undefined ? undefined : sections.find((s) => s.path === filters.section)?.id;
@@ -97,7 +97,7 @@ export async function readArticles(db: Db, { filters, cursor }: ArticlesQuery): 
     const scope = { who: "editors" as const, ...(filters.status && { state: filters.status }), ...(filters.section && { sectionPath: filters.section }) };
     const results = await search(db, query.query.phrases, scope, { limit: DESK_PAGE_SIZE, offset });
     const hits = results?.hits ?? [];
-    const rows = await deskArticlesByIds(db, hits.map((h) => h.id));
+    const rows = await deskArticlesByIds(db, hits.map((h) => h.id), viewer);
     const total = results?.total ?? 0;
     const nextOffset = offset + DESK_PAGE_SIZE;
     const next = nextOffset < total ? articlesUrl(filters, encodeCursor([nextOffset])) : null;
@@ -110,7 +110,7 @@ export async function readArticles(db: Db, { filters, cursor }: ArticlesQuery): 
     ...(sectionId !== undefined && { sectionId }),
     ...(filters.author !== undefined && { author: filters.author }),
     ...(after && { after }),
-  });
+  }, viewer);
   const page = pageOf(read, DESK_PAGE_SIZE, (r) => [r.updatedAt, r.id]);
   return { rows: page.items, next: page.next_cursor === null ? null : articlesUrl(filters, page.next_cursor), sections: tree };
 }

@@ -61,7 +61,8 @@ desk.get("/welcome", (c) => c.html(renderWelcomePage({ siteName: c.env.SITE_NAME
 
 desk.get("/", async (c) => {
   const query = filtersOf(parseQuery(c, ArticlesQuerySchema));
-  const [read, authors] = await Promise.all([readArticles(c.var.db, query), listActorNames(c.var.db)]);
+  const viewer = { actorId: c.get("signedIn").staff.id, now: Date.now() };
+  const [read, authors] = await Promise.all([readArticles(c.var.db, query, viewer), listActorNames(c.var.db)]);
   return c.html(renderArticlesPage({ ...frame(c), filters: query.filters, authors, ...read, paged: query.cursor !== undefined }));
 });
 

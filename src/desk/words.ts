@@ -37,6 +37,7 @@ const ARTICLE_ACTION_WORDS: Record<RevisionAction, string> = {
 
 const OTHER_ACTION_WORDS: Record<string, string> = {
   "article.import": "导入",
+  "article.takeover": "接管编辑",
   "image.upload": "上传图片",
   "image.fetch": "从其他网站取图",
   "key.create": "新建 API 密钥",

@@ -167,7 +167,10 @@ export const PRESENCE_EXAMPLE = {
   version: 3,
   updated_at: "2026-12-01T09:19:31+08:00",
   last_change: { version: 3, action: "autosave", actor: me, at: "2026-12-01T09:19:31+08:00" },
+  taken_over: null,
 };
+
+export const TAKEOVER_EXAMPLE = { taken_from: [{ actor_id: 5, name: "王五" }] };
 
 export const RENDER_EXAMPLE = {
   html: '<div class="narrow">…<h1>预览</h1>…<p>第一段<strong>加粗</strong>。</p>…',

@@ -7,7 +7,7 @@
 // it, as a newsroom expects of copy handed to the desk. Editors may change any article, return (退回) one,
 // and publish or schedule it from any state.
 import type { Actor } from "../domain/actor.ts";
-import { roleAtLeast } from "../domain/role.ts";
+import { type Role, roleAtLeast } from "../domain/role.ts";
 import type { Article, ArticleStatus } from "../domain/article.ts";
 import { forbidden } from "../domain/errors.ts";
 
@@ -65,4 +65,15 @@ export function authorizeCreate(actor: Actor, opts: { publish: boolean; legacyId
  */
 export function authorizeCuration(actor: Actor, minimum: "editor" | "admin", refusal: string): void {
   if (!roleAtLeast(actor.role, minimum)) throw forbidden(refusal, minimum);
+}
+
+/**
+ * 接管编辑: the taker must be allowed to edit the article, and an author may take over only authors — an
+ * editor's or an admin's editing (or a gone person's, whose role is unknown) is not theirs to end.
+ */
+export function authorizeTakeover(actor: Actor, article: Article, present: readonly { name: string; role: Role | null }[]): void {
+  authorizeChange(actor, "update", article);
+  if (roleAtLeast(actor.role, "editor")) return;
+  const above = present.filter((p) => p.role !== "author");
+  if (above.length > 0) throw forbidden(`An author cannot take over an editor's editing (${above.map((p) => p.name).join(", ")})`);
 }

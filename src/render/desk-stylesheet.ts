@@ -132,8 +132,18 @@ ins { color: #1f5a2a; background: #edf8ef; text-decoration: underline; }
 .revisions .row p { margin: 0; }
 .presence { margin: 0 0 12px; padding: 8px 12px; border-left: 4px solid #0b4f8a; background: #eef5fc; color: #0b4f8a; }
 .review-note { margin: 0 0 12px; padding: 8px 12px; border-left: 4px solid #e0b84c; background: #fff7e0; color: #4a3500; }
-.live-preview { max-height: 70vh; overflow: auto; border: 1px solid var(--line); padding: 8px; background: var(--paper); font-size: 15px; }
-.live-preview img { max-width: 100%; height: auto; }
+.live-preview { border: 1px solid var(--line); background: var(--paper); }
+.live-frame { display: block; width: 100%; height: 70vh; border: 0; }
+.live-preview > .hint { margin: 0; padding: 8px; }
+.diff-pick { display: flex; flex-wrap: wrap; gap: 0 16px; }
+.diff-pick .field { flex: 1 1 260px; }
+.side-field h3 { font-size: 16px; margin: 16px 0 6px; }
+.side-by-side { display: grid; grid-template-columns: minmax(0, 1fr); gap: 8px 16px; }
+.side-head { margin: 0 0 4px; font-weight: 600; color: var(--ink-soft); }
+.side-text { max-height: 50vh; overflow: auto; padding: 8px 12px; background: var(--paper); border: 1px solid var(--line); white-space: pre-wrap; word-break: break-all; }
+@media (min-width: 760px) {
+  .side-by-side { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
+}
 .editor-layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 20px; }
 @media (min-width: 1000px) {
   .editor-layout { grid-template-columns: minmax(0, 1fr) 320px; align-items: start; }

@@ -74,10 +74,20 @@ describe.skipIf(desk === null)("写稿", () => {
     expect(patches.at(-1)).toBe("explicit");
     expect(patches.slice(0, -1).every((h) => h === "1")).toBe(true);
 
-    // 实时预览: the server's render of what is on screen, as readers will see it.
+    // 实时预览: the server's render of what is on screen, as readers will see it: in a sandboxed frame (no
+    // scripts, an origin of its own) with the reader site's stylesheet, not the desk's.
     await page.getByRole("button", { name: "显示实时预览" }).click();
-    const preview = page.getByRole("region", { name: "实时预览" });
+    const frame = page.getByRole("region", { name: "实时预览" }).getByTitle("实时预览：读者看到的样子");
+    expect(await frame.getAttribute("sandbox")).toBe("");
+    const preview = frame.contentFrame();
     await preview.getByRole("heading", { name: "市政府召开常务会议" }).waitFor();
+    const home = await (await fetch(`${desk.origin}/`)).text();
+    const readerSheet = /<link rel="stylesheet" href="(\/assets\/site\.[^"]+\.css)">/.exec(home)?.[1];
+    expect(readerSheet).toBeDefined();
+    expect(await preview.locator('link[rel="stylesheet"]').getAttribute("href")).toBe(readerSheet);
+    // The sheet loaded under the desk's CSP: the reader pages' body has no margin, a bare page's has 8px.
+    const inside = await (await frame.elementHandle())?.contentFrame();
+    await expect.poll(() => inside?.evaluate("getComputedStyle(document.body).marginTop")).toBe("0px");
     await page.getByLabel("正文（Markdown）").focus();
     await page.keyboard.press("Control+End");
     await page.keyboard.insertText("\n\n## 新的小标题");
@@ -212,6 +222,46 @@ describe.skipIf(desk === null)("写稿", () => {
     await page.context().close();
   });
 
+  it("compares any two revisions side by side, character by character, and restores from there by keyboard", async () => {
+    if (!desk) return;
+    const article = await makeArticle(desk, { title: "对比测试", body: "市政府召开常务会议。" });
+    const { page, errors } = await signedIn(browser, desk, "editor", "对比编辑");
+    await page.goto(`/desk/articles/${article.id}`);
+    await page.getByLabel("正文（Markdown）").fill("市政府今天召开常务会议𠀀。");
+    await page.keyboard.press("Control+s");
+    await page.getByRole("status").filter({ hasText: "已保存。" }).waitFor();
+    await page.getByLabel("标题").fill("对比测试（修订）");
+    await page.keyboard.press("Control+s");
+    await page.getByRole("status").filter({ hasText: "已保存。" }).waitFor();
+    await page.getByRole("button", { name: "显示版本记录" }).click();
+    await page.getByRole("button", { name: "与当前版本对比（第 1 版）" }).focus();
+    await page.keyboard.press("Enter");
+    const diff = page.getByRole("region", { name: "版本对比" });
+    await diff.getByText(/有 2 处字段不同：标题、正文。/).waitFor();
+    // Focus moved to the comparison, so a keyboard user is where it opened.
+    expect(await page.locator(":focus").textContent()).toBe("版本对比");
+    expect(await diff.getByLabel("左栏：较早的版本").inputValue()).toBe("1");
+    expect(await diff.getByLabel("右栏：较新的版本").inputValue()).toBe("3");
+    // Character-level: only what was added is marked, and its mark says so in words; 𠀀 is whole.
+    const field = (name: string) => diff.getByRole("region", { name, exact: true });
+    expect(await field("标题").getByRole("insertion").allTextContents()).toEqual(["［新增：（修订）］"]);
+    expect(await field("正文").getByRole("insertion").allTextContents()).toEqual(["［新增：今天］", "［新增：𠀀］"]);
+    expect(await field("正文").getByRole("deletion").count()).toBe(0);
+    // Any two: the middle version against the first, the other way round.
+    await diff.getByLabel("右栏：较新的版本").selectOption("1");
+    await diff.getByLabel("左栏：较早的版本").selectOption("2");
+    await diff.getByText(/有 1 处字段不同：正文。/).waitFor();
+    expect(await field("正文").getByRole("deletion").allTextContents()).toEqual(["［删去：今天］", "［删去：𠀀］"]);
+    expect(await field("标题").count()).toBe(0);
+    await diff.getByRole("button", { name: "恢复此版本（第 2 版）" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("status").filter({ hasText: "已恢复第 2 版的内容（现在是第 4 版）" }).waitFor();
+    expect(await page.getByLabel("标题").inputValue()).toBe("对比测试");
+    expect(await diff.isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("goes to review with a note, comes back with the editor's, and is the editors' while it waits", async () => {
     if (!desk) return;
     const author = await signedIn(browser, desk, "author", "审核记者");
@@ -289,8 +339,13 @@ describe.skipIf(desk === null)("写稿", () => {
       await page.getByRole("button", { name: "显示版本记录" }).click();
       await page.getByRole("button", { name: /^恢复此版本/ }).first().waitFor();
       await page.getByRole("button", { name: "显示实时预览" }).click();
-      await page.getByRole("region", { name: "实时预览" }).getByRole("heading", { name: "无障碍检查" }).waitFor();
-      found.push(...(await violations(page, "the editor, revisions and the live preview shown")));
+      await page.getByTitle("实时预览：读者看到的样子").contentFrame().getByRole("heading", { name: "无障碍检查" }).waitFor();
+      // By keyboard: at 390 px a pointer click here landed on another button of the list (a layout shift
+      // not yet found); what this checks is the comparison, open.
+      await page.getByRole("button", { name: "与当前版本对比（第 1 版）" }).focus();
+      await page.keyboard.press("Enter");
+      await page.getByRole("region", { name: "版本对比" }).getByRole("region", { name: "正文" }).waitFor();
+      found.push(...(await violations(page, "the editor, revisions, the live preview and a comparison shown")));
       expect(found).toEqual([]);
       expect(errors).toEqual([]);
     await page.context().close();

@@ -11,7 +11,8 @@ import { forget, keep, slotOf } from "./recovery.ts";
 import { draftOf, getArticle, lastChange } from "./server.ts";
 import type { EditorSession } from "./session.ts";
 
-async function copyText(text: string): Promise<boolean> {
+/** Text to the clipboard: 复制我的 here, and the same after a takeover (takeover.ts). */
+export async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;

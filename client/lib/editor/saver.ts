@@ -44,6 +44,8 @@ export class Saver {
   version: number | null;
   status: string;
   composing = false;
+  /** Why autosave stopped (someone took the article over): only an explicit save goes, If-Match deciding. */
+  autosaveOff: string | null = null;
   private conflicted = false;
   private lastProblem = "";
   private timer: number | null = null;
@@ -156,6 +158,10 @@ export class Saver {
       if (Object.keys(patch).length === 0) {
         this.state({ kind: "saved", at: this.o.timers.now() });
         return true;
+      }
+      if (!explicit && this.autosaveOff !== null) {
+        this.o.onState({ kind: "unsaved", why: this.autosaveOff });
+        return false;
       }
       // Every save of a published article is live at once: half a sentence must not reach readers by itself.
       if (!explicit && this.status === "published") {

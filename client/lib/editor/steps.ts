@@ -6,6 +6,7 @@ import { clearMessages, showError, showOk } from "../live.ts";
 import { beijingTime } from "../messages.ts";
 import type { ConflictFlow } from "./choices.ts";
 import { PublishingPanel, STATE_WORDS } from "./publishing.ts";
+import { RevisionDiff } from "./revision-diff.ts";
 import { RevisionList } from "./revisions.ts";
 import { sameDraft } from "./draft.ts";
 import { type ArticleJson, draftOf, getArticle, listRevisions, previewLink, restoreRevision, step } from "./server.ts";
@@ -131,7 +132,13 @@ export function editorSteps(session: EditorSession, conflicts: () => ConflictFlo
     },
   });
 
-  const revisions = new RevisionList(document, (n) => void restoreTo(n));
+  const revisions = new RevisionList(document, {
+    restore: (n) => void restoreTo(n),
+    compare: (n) => {
+      if (saver.id !== null) void comparison.open(saver.id, revisions.versions, saver.version, n, saver.version ?? n);
+    },
+  });
+  const comparison = new RevisionDiff(document, { restore: (n) => void restoreTo(n) });
 
   async function loadRevisions(): Promise<void> {
     if (saver.id === null) return;
@@ -149,6 +156,7 @@ export function editorSteps(session: EditorSession, conflicts: () => ConflictFlo
     const answer = await restoreRevision(saver.id, saver.version, n);
     if (!answer.ok) return answer.error.status === 412 ? void conflicts().show(answer.error) : fail(answer.error);
     arrived(answer.value, true);
+    comparison.close();
     showOk(`已恢复第 ${n} 版的内容（现在是第 ${answer.value.version} 版）。`);
   }
 

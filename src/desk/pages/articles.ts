@@ -72,7 +72,7 @@ ${facts([
   ["栏目", a.sectionName],
   ["作者", a.author ?? "—"],
   ["最后修改", html`${time(a.updatedAt)}${a.updatedBy === null ? "" : html`（${a.updatedBy}）`}`],
-])}</li>
+])}${a.editing.length === 0 ? "" : html`<p class="presence">${a.editing.map((e) => e.name).join("、")} 正在编辑</p>`}</li>
 `;
 }
 

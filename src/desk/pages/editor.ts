@@ -11,6 +11,8 @@ import { type DeskPerson, deskLayout } from "../layout.ts";
 import { STATUS_WORDS } from "../words.ts";
 import { badge, changesNeedScript, time } from "./parts.ts";
 import { bodyImageTools, imageDialogs } from "./editor-images.ts";
+import { revisionDiff } from "./editor-diff.ts";
+import { takeoverParts } from "./editor-takeover.ts";
 import { type CoverChoice, EMPTY_FIELDS, type EditorFields, type SectionChoice, editorFields } from "./editor-fields.ts";
 
 /** The last review step, as the editor shows it: who sent it to review or back, when, and their note. */
@@ -101,6 +103,7 @@ export function renderEditorPage(p: EditorPage): Html {
 <p class="state-line">${a === null ? "新文章" : html`<span data-state-badge>${badge(state, STATUS_WORDS[state])}</span> 第 ${a.id} 号 · 最后修改 ${time(a.updatedAt)}`}</p></div>
 ${changesNeedScript("保存、发布和恢复版本")}
 <p class="presence" data-presence aria-live="polite" hidden></p>
+${takeoverParts}
 ${reviewNote(a?.review ?? null)}
 <div class="editor-layout">
 <form class="editor panel" data-editor data-id="${a?.id ?? ""}" data-version="${a?.version ?? ""}" data-state="${state}" data-own="${
@@ -126,6 +129,7 @@ ${livePreview}
 ${revisions}
 </div>
 </div>
-${imageDialogs}`,
+${imageDialogs}
+${revisionDiff}`,
   });
 }

@@ -3,9 +3,9 @@
 // and pasting (routes/admin-paste.ts). Review and autosave are changes to an article: operations/articles.ts.
 import { NoQuery } from "../../http/query.ts";
 import { ArticleRender, PasteRequest } from "../../content/schemas.ts";
-import { PasteAnswer, Presence, RenderedPreview, RevisionDetail } from "../../content/responses.ts";
+import { PasteAnswer, Presence, RenderedPreview, RevisionDetail, Takeover } from "../../content/responses.ts";
 import type { Operation } from "../operation.ts";
-import { PASTE_EXAMPLE, PRESENCE_EXAMPLE, RENDER_EXAMPLE, REVISION_EXAMPLE } from "../examples.ts";
+import { PASTE_EXAMPLE, PRESENCE_EXAMPLE, RENDER_EXAMPLE, REVISION_EXAMPLE, TAKEOVER_EXAMPLE } from "../examples.ts";
 import { JSON_BODY_ERRORS, TAG, id, revisionNumber } from "./articles.ts";
 
 export const editorOperations: Operation[] = [
@@ -47,6 +47,20 @@ export const editorOperations: Operation[] = [
     answers: { 204: { description: "Gone from the article's editors (also when they were not there)." } },
     // An id that is no id (`0`, `1%00`, past 2^53) names no article's presence: 404, as every `{id}` route.
     errors: ["not_found"],
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/articles/{id}/presence/takeover",
+    id: "takeOverEditing",
+    summary: "接管编辑: take the article over from everyone else who has it open",
+    description:
+      "Their editors hear it at their next heartbeat (taken_over) and stop autosaving; it never blocks anyone's save (If-Match decides). You must be allowed to edit the article, and an author may take over only authors, never an editor's or an admin's editing (403, nothing taken). Written to the audit log as article.takeover.",
+    tag: TAG,
+    access: "author",
+    params: id,
+    query: NoQuery,
+    answers: { 200: { description: "Whose editing was taken over; empty when no one else had it open.", body: Takeover, headers: ["x-d1-bookmark"], example: TAKEOVER_EXAMPLE } },
+    errors: ["not_found", "forbidden"],
   },
   {
     method: "post",
