@@ -30,11 +30,13 @@ export function livePreview(form: EditorForm): void {
   let busy = false;
   let again = false;
 
+  // The frame holds its place from the moment the pane opens, the hint above it: a preview arriving while the
+  // person reaches for a button below (版本记录's) must not move that button from under the pointer.
+  const hint = document.createElement("p");
+  hint.className = "hint";
+  pane.replaceChildren(hint, frame);
   const say = (text: string) => {
-    const p = document.createElement("p");
-    p.className = "hint";
-    p.textContent = text;
-    pane.replaceChildren(p);
+    hint.textContent = text;
   };
 
   async function refresh(): Promise<void> {
@@ -50,9 +52,8 @@ export function livePreview(form: EditorForm): void {
     busy = false;
     if (answer.ok) {
       frame.srcdoc = pageOf(answer.value);
-      if (frame.parentNode !== pane) pane.replaceChildren(frame);
-    }
-    else say(`预览没有生成：${messageFor(answer.error)}`);
+      say("读者看到的样子，输入停下一秒后更新。");
+    } else say(`预览没有生成：${messageFor(answer.error)}`);
     if (again) {
       again = false;
       void refresh();
