@@ -28,6 +28,9 @@ describe("which addresses may be fetched", () => {
     ["http://[::1]/a.png", "refused_host"],
     ["http://[::ffff:127.0.0.1]/a.png", "refused_host"],
     ["http://[::ffff:a9fe:a9fe]/a.png", "refused_host"],
+    // 6to4 of 127.0.0.1 and a Teredo address: tunnels with an IPv4 address inside, not in the last 32 bits.
+    ["http://[2002:7f00:1::]/a.png", "refused_host"],
+    ["http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/a.png", "refused_host"],
     ["http://[fd00:ec2::254]/latest/meta-data/", "refused_host"],
     ["http://[fe80::1]/a.png", "refused_host"],
     ["http://intranet/a.png", "refused_host"],

@@ -49,6 +49,10 @@ const REFUSED: Range[] = [
   v6("::1/128"), // loopback
   v6("100::/64"), // discard
   v6("2001:db8::/32"), // documentation
+  // Transition tunnels that carry an IPv4 address elsewhere than the last 32 bits (6to4 in bits 16–48, Teredo
+  // its server's in 32–64 and its client's inverted): no picture a newsroom needs lives behind one.
+  v6("2001::/32"), // Teredo
+  v6("2002::/16"), // 6to4
   v6("fc00::/7"), // unique local
   v6("fe80::/10"), // link-local
   v6("fec0::/10"), // site-local (deprecated)
