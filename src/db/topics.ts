@@ -3,6 +3,7 @@
 // from the last shown (1) up, so page N is a range of positions (like section_listing); renumberStatement
 // recomputes them in the batch of every change that moves one, whoever makes it.
 import type { ArticleStatus } from "../domain/article.ts";
+import type { TopicMember } from "../domain/topic.ts";
 import type { Topic, TopicGroup, TopicWithGroups } from "../domain/topic.ts";
 import type { Media } from "../domain/media.ts";
 import type { Db } from "../domain/db.ts";
@@ -109,8 +110,6 @@ export async function listTopics(db: Db, opts: { limit: number; after: readonly 
   return rowsOf<TopicRow>(topics).map((r) => ({ ...toTopic(r), groups: byTopic.get(r.id) ?? [] }));
 }
 
-/** A member as editors list them: whatever the article's state. */
-export type TopicMember = { articleId: number; groupId: number; addedAt: number; title: string; status: ArticleStatus; listed: boolean; sectionPath: string; publishedAt: number | null };
 
 /** A topic's members, newest added first, keyset on (added_at, article_id); optionally one group's. */
 export async function listTopicMembers(

@@ -1,6 +1,7 @@
 // Topics (专题): coverage of one event gathered on its own page, /special/<slug>/, in ordered groups (分组).
 // An article may be in several topics; only its published members are listed, and a member leaving the site
 // stays a member, listed again when it comes back.
+import type { ArticleStatus } from "./article.ts";
 import type { ListedArticle } from "./listing.ts";
 import type { CoverImage } from "./media.ts";
 import type { Section } from "./section.ts";
@@ -50,3 +51,6 @@ export type TopicPage = {
 
 /** A topic as other pages link to it (an article's 专题, the home page's rail). */
 export type TopicRef = { slug: string; title: string; banner: CoverImage | null };
+
+/** A member as editors list them: whatever the article's state. */
+export type TopicMember = { articleId: number; groupId: number; addedAt: number; title: string; status: ArticleStatus; listed: boolean; sectionPath: string; publishedAt: number | null };

@@ -1,8 +1,7 @@
 // The JSON shapes of slots and topics in the admin API: snake_case, times as RFC 3339 in Asia/Shanghai, each
 // with its version (the ETag for the next If-Match), like the articles API.
 import type { SlotWithItems } from "../domain/slot.ts";
-import type { TopicWithGroups } from "../domain/topic.ts";
-import type { TopicMember } from "../db/topics.ts";
+import type { TopicMember, TopicWithGroups } from "../domain/topic.ts";
 import { toRfc3339 } from "../content/dates.ts";
 import { articleUrl, mediaUrl, topicUrl } from "../content/urls.ts";
 import type { Slot, Topic, TopicMember as TopicMemberJson } from "../content/front-responses.ts";

@@ -4,7 +4,7 @@
 import { html } from "hono/html";
 import type { TopicWithGroups } from "../../domain/topic.ts";
 import { TOPIC_MAX_GROUPS } from "../../domain/topic.ts";
-import type { TopicMember } from "../../db/topics.ts";
+import type { TopicMember } from "../../domain/topic.ts";
 import { LIMITS } from "../../content/schemas.ts";
 import { FRONT_LIMITS } from "../../content/front-schemas.ts";
 import { articleUrl, topicUrl } from "../../content/urls.ts";
