@@ -15,9 +15,7 @@ import { loadSlot } from "../db/slots.ts";
 import {
   getTopic,
   groupsFrom,
-  insertGroupsStatement,
   insertMembersBySlugStatement,
-  insertTopicStatement,
   isTopicSlugTaken,
   renumberTopicBySlugStatement,
   topicFrom,
@@ -32,6 +30,7 @@ import { slotItemRefusal } from "./slot-state.ts";
 import { authorizeCuration } from "./authorize.ts";
 import { bodyMediaKeys } from "./body.ts";
 import { renderIntro, requireBanner } from "./topic-state.ts";
+import { newTopicStatements } from "./topics.ts";
 
 export type ImportOptions = { actor: Actor; now: number };
 
@@ -130,9 +129,7 @@ export async function importTopic(db: Db, input: TopicImport, opts: ImportOption
   let results: D1Result<unknown>[];
   try {
     results = await db.batch<unknown>([
-      insertTopicStatement(db, input.slug, fields, opts.now),
-      insertGroupsStatement(db, input.slug, names),
-      auditStatement(db, { actor: opts.actor, action: "topic.create", detail: { topic: input.slug, version: 1 }, at: opts.now }),
+      ...newTopicStatements(db, input.slug, fields, names, opts),
       ...(members.length
         ? [
             insertMembersBySlugStatement(db, input.slug, members, opts.now),

@@ -11,6 +11,7 @@ import type { TopicCreate } from "../content/front-schemas.ts";
 import { auditStatement } from "../db/audit.ts";
 import { getMediaByKeys } from "../db/media.ts";
 import {
+  type TopicFields,
   type TopicLoad,
   addGroupsStatement,
   deleteGroupsStatement,
@@ -119,6 +120,15 @@ async function commitTopic(db: Db, loaded: TopicLoad & { topic: TopicWithGroups 
   return { topic: { ...topic, groups }, report: reportOf(before.slug, true, articles) };
 }
 
+/** A new topic's rows: the topic, its groups, and the audit entry of its making (a create's and an import's). */
+export function newTopicStatements(db: Db, slug: string, fields: TopicFields, groupNames: string[], opts: { actor: Actor; now: number }) {
+  return [
+    insertTopicStatement(db, slug, fields, opts.now),
+    insertGroupsStatement(db, slug, groupNames),
+    auditStatement(db, { actor: opts.actor, action: "topic.create", detail: { topic: slug, version: 1 }, at: opts.now }),
+  ];
+}
+
 /** Makes a topic with its groups (one without a heading when none is given): 409 when the slug is taken. */
 export async function createTopic(db: Db, input: TopicCreate, opts: { actor: Actor; now: number }): Promise<TopicResult> {
   authorizeCuration(opts.actor, "editor", REFUSAL);
@@ -129,11 +139,7 @@ export async function createTopic(db: Db, input: TopicCreate, opts: { actor: Act
   const names = (input.groups ?? [{ name: "" }]).map((g) => g.name);
   let results: D1Result<unknown>[];
   try {
-    results = await db.batch<unknown>([
-      insertTopicStatement(db, input.slug, fields, opts.now),
-      insertGroupsStatement(db, input.slug, names),
-      auditStatement(db, { actor: opts.actor, action: "topic.create", detail: { topic: input.slug, version: 1 }, at: opts.now }),
-    ]);
+    results = await db.batch<unknown>(newTopicStatements(db, input.slug, fields, names, opts));
   } catch (err) {
     if (isTopicSlugTaken(err)) throw new DomainError("slug_taken", `There is already a topic "${input.slug}"`, { details: [{ path: "slug", message: "is taken" }] });
     throw err;
