@@ -148,7 +148,7 @@ export function describePhpcmsImport(fixture: string, encoding: string) {
       const night = await page("/special/zt-2/");
       expect(await texts(night, ".topic-groups li")).toEqual(["夜市", "网站动态"]);
       // 104 waits for review: a member, listed once it is published.
-      expect(await texts(night, ".item h2")).toEqual(["夜市烟火气回来了", "岚江网改版上线"]);
+      expect(await texts(night, ".item h3")).toEqual(["夜市烟火气回来了", "岚江网改版上线"]);
     });
 
     it("answers the 专题's old URLs, dynamic and static, with a 301 to its topic", async () => {
