@@ -5,7 +5,7 @@
 // and `wrangler deploy`; vitest.config.ts before the tests.
 //
 //   node scripts/build-client.ts
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
@@ -41,18 +41,44 @@ function importsOf(file: string, outputs: esbuild.Metafile["outputs"], seen = ne
 }
 
 const gzipped = (path: string) => gzipSync(readFileSync(path)).byteLength;
-const urlOf = (outPath: string) => `/${relative(ASSETS_DIR, join(ROOT, outPath)).split("\\").join("/")}`;
+const urlOf = (dir: string, outPath: string) => `/${relative(dir, join(ROOT, outPath)).split("\\").join("/")}`;
+
+/**
+ * Puts a finished build where the assets are served from. Never cleaned in place: two `wrangler dev` started
+ * at once (the docs check starts two) each run this build, and one emptying the directory while the other
+ * wrote or served it failed them both. Each build writes a directory of its own and swaps it in by renames;
+ * builds of the same sources are the same files (hashed names), so whichever lands last is as good.
+ */
+function swapIn(built: string, target: string, suffix: string): void {
+  const old = `${target}.old-${suffix}`;
+  try {
+    renameSync(target, old);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  try {
+    renameSync(built, target);
+  } catch (error) {
+    // Another build's identical files got there between the two renames: keep those.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "ENOTEMPTY" && code !== "EEXIST") throw error;
+    rmSync(built, { recursive: true, force: true });
+  }
+  rmSync(old, { recursive: true, force: true });
+}
 
 /** Builds every page's script; returns the manifest written and each page's measured size. */
 export async function buildClient(): Promise<{ manifest: DeskManifest; sizes: PageSize[] }> {
-  // A clean directory: files of earlier builds must not be uploaded with this one.
-  rmSync(ASSETS_DIR, { recursive: true, force: true });
-  mkdirSync(OUT_DIR, { recursive: true });
+  // A clean directory of this build's own: files of earlier builds must not be uploaded with this one.
+  const suffix = `${process.pid}-${Date.now()}`;
+  const building = `${ASSETS_DIR}.building-${suffix}`;
+  const outDir = join(building, ASSET_PATH);
+  mkdirSync(outDir, { recursive: true });
   const entries = readdirSync(PAGES_DIR).filter((f) => f.endsWith(".ts")).sort();
   const result = await esbuild.build({
     absWorkingDir: ROOT,
     entryPoints: Object.fromEntries(entries.map((f) => [basename(f, ".ts"), join(PAGES_DIR, f)])),
-    outdir: OUT_DIR,
+    outdir: outDir,
     entryNames: "[name].[hash]",
     chunkNames: "shared.[hash]",
     bundle: true,
@@ -77,12 +103,15 @@ export async function buildClient(): Promise<{ manifest: DeskManifest; sizes: Pa
     const page = basename(output.entryPoint, ".ts");
     const chunks = [...importsOf(outPath, outputs)];
     const gzipBytes = [outPath, ...chunks].reduce((sum, f) => sum + gzipped(join(ROOT, f)), 0);
-    scripts[page] = { src: urlOf(outPath), preload: chunks.map(urlOf), gzip_bytes: gzipBytes };
+    scripts[page] = { src: urlOf(building, outPath), preload: chunks.map((c) => urlOf(building, c)), gzip_bytes: gzipBytes };
     sizes.push({ page, files: 1 + chunks.length, gzipBytes, budgetBytes: budgetOf(page) });
   }
   const manifest: DeskManifest = { scripts };
-  writeFileSync(join(ASSETS_DIR, "_headers"), HEADERS);
-  writeFileSync(MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(join(building, "_headers"), HEADERS);
+  swapIn(building, ASSETS_DIR, suffix);
+  // Written whole, then renamed: a Worker bundled meanwhile reads the old manifest or the new, never half.
+  writeFileSync(`${MANIFEST_FILE}.${suffix}`, `${JSON.stringify(manifest, null, 2)}\n`);
+  renameSync(`${MANIFEST_FILE}.${suffix}`, MANIFEST_FILE);
   return { manifest, sizes: sizes.sort((a, b) => a.page.localeCompare(b.page)) };
 }
 
