@@ -4,7 +4,7 @@ import { html } from "hono/html";
 import type { Byline } from "../../domain/article.ts";
 import { LIMITS } from "../../content/schemas.ts";
 import type { Html } from "../../render/layout.ts";
-import { options } from "./parts.ts";
+import { options, picturePicker } from "./parts.ts";
 
 /** The byline roles a newsroom writes, in the order it writes them; an article's other roles are kept as they are. */
 const BYLINE_ROLES = ["记者", "通讯员", "摄影", "编辑", "责任编辑"] as const;
@@ -60,20 +60,7 @@ function bylineRow(b: Byline, index: number): Html {
 }
 
 function coverPicker(selected: string | null, covers: readonly CoverChoice[]): Html {
-  // A cover must say what it shows: an image without alternative text is listed but cannot be chosen.
-  const known = selected === null || covers.some((c) => c.key === selected);
-  return html`<div class="field"><label for="e-cover">封面</label>
-<select id="e-cover" name="cover_image" aria-describedby="cover-hint">
-<option value=""${selected === null ? html` selected` : ""}>不用封面</option>
-${known ? "" : html`<option value="${selected ?? ""}" selected>当前封面（${selected ?? ""}）</option>`}
-${covers.map(
-  (c) =>
-    html`<option value="${c.key}"${c.key === selected ? html` selected` : ""}${c.alt === "" ? html` disabled` : ""}>${
-      c.alt === "" ? `缺少替代文字，不能用作封面（${c.key.slice(0, 8)}）` : c.alt
-    }</option>`,
-)}
-</select>
-<span class="count" id="cover-hint">从图片库中选择；封面必须有替代文字（图片说明）。</span>
+  return html`<div class="field">${picturePicker({ id: "e-cover", name: "cover_image", word: "封面", hintId: "cover-hint", selected, pictures: covers })}
 <img class="cover-preview" data-cover-preview alt="" hidden></div>`;
 }
 

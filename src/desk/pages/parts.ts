@@ -25,6 +25,30 @@ export const needsScript = (sentence: string) => html`<noscript><p class="messag
 /** The usual sentence: these changes need JavaScript, reading this page does not. */
 export const changesNeedScript = (what: string) => needsScript(`${what}需要启用 JavaScript；浏览本页不需要。`);
 
+/** A picture of the library, by its alternative text. */
+export type PictureChoice = { key: string; alt: string };
+
+/**
+ * A picture picker (封面, 题图): the library by alternative text; a picture without any is listed but cannot be
+ * chosen, since what a picture shows must be said. Its label, <select> and hint; the caller closes the field.
+ */
+export function picturePicker(o: { id: string; name: string; word: string; hintId: string; selected: string | null; pictures: readonly PictureChoice[] }): Html {
+  const { selected, word } = o;
+  const known = selected === null || o.pictures.some((p) => p.key === selected);
+  return html`<label for="${o.id}">${word}</label>
+<select id="${o.id}" name="${o.name}" aria-describedby="${o.hintId}">
+<option value=""${selected === null ? html` selected` : ""}>不用${word}</option>
+${known ? "" : html`<option value="${selected ?? ""}" selected>当前${word}（${selected ?? ""}）</option>`}
+${o.pictures.map(
+  (p) =>
+    html`<option value="${p.key}"${p.key === selected ? html` selected` : ""}${p.alt === "" ? html` disabled` : ""}>${
+      p.alt === "" ? `缺少替代文字，不能用作${word}（${p.key.slice(0, 8)}）` : p.alt
+    }</option>`,
+)}
+</select>
+<span class="count" id="${o.hintId}">从图片库中选择；${word}必须有替代文字（图片说明）。</span>`;
+}
+
 export const nothing = (text: string): Html => html`<p class="empty">${text}</p>`;
 
 /** Forward by cursor (keyset pages have no page numbers), and back to the first page from a later one. */

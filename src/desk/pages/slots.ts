@@ -11,10 +11,7 @@ import { articleUrl } from "../../content/urls.ts";
 import { QUERY_LIMITS } from "../../search/query.ts";
 import type { Html } from "../../render/layout.ts";
 import { type DeskPerson, deskLayout } from "../layout.ts";
-import { changesNeedScript, facts, nothing, time } from "./parts.ts";
-
-/** An image of the library, by its alternative text (empty: it cannot be chosen). */
-export type PictureChoice = { key: string; alt: string };
+import { type PictureChoice, changesNeedScript, facts, nothing, time } from "./parts.ts";
 
 /** The items a reader sees now: an expired one is off the page even before the cron takes it out. */
 const liveItems = (s: SlotWithItems, now: number) => s.items.filter((i) => i.article.listed && (i.expiresAt === null || i.expiresAt > now));

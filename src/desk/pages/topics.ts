@@ -12,27 +12,13 @@ import { QUERY_LIMITS } from "../../search/query.ts";
 import type { Html } from "../../render/layout.ts";
 import { type DeskPerson, deskLayout } from "../layout.ts";
 import { STATUS_WORDS } from "../words.ts";
-import { badge, changesNeedScript, facts, nothing, pager, time } from "./parts.ts";
-import type { PictureChoice } from "./slots.ts";
+import { type PictureChoice, badge, changesNeedScript, facts, nothing, pager, picturePicker, time } from "./parts.ts";
 
 const deskTopicUrl = (slug: string) => `/desk/topics/${slug}`;
 
-/** 题图: an image of the library by its alternative text; one without is listed but cannot be chosen (as 封面). */
-function bannerPicker(id: string, selected: string | null, pictures: readonly PictureChoice[]): Html {
-  const known = selected === null || pictures.some((p) => p.key === selected);
-  return html`<div class="field"><label for="${id}">题图</label>
-<select id="${id}" name="banner" aria-describedby="${id}-hint">
-<option value=""${selected === null ? html` selected` : ""}>不用题图</option>
-${known ? "" : html`<option value="${selected ?? ""}" selected>当前题图（${selected ?? ""}）</option>`}
-${pictures.map(
-  (p) =>
-    html`<option value="${p.key}"${p.key === selected ? html` selected` : ""}${p.alt === "" ? html` disabled` : ""}>${
-      p.alt === "" ? `缺少替代文字，不能用作题图（${p.key.slice(0, 8)}）` : p.alt
-    }</option>`,
-)}
-</select>
-<span class="count" id="${id}-hint">从图片库中选择；题图必须有替代文字（图片说明）。</span></div>`;
-}
+/** 题图: as 封面 is chosen. */
+const bannerPicker = (id: string, selected: string | null, pictures: readonly PictureChoice[]): Html =>
+  html`<div class="field">${picturePicker({ id, name: "banner", word: "题图", hintId: `${id}-hint`, selected, pictures })}</div>`;
 
 const titleField = (id: string, value: string) =>
   html`<div class="field wide"><label for="${id}">标题</label><input id="${id}" name="title" type="text" maxlength="${FRONT_LIMITS.topicTitle}" required value="${value}"></div>`;
