@@ -74,6 +74,7 @@ export default defineConfig(async () => {
             name: "workers",
             include: ["test/*.test.ts"],
             setupFiles: ["./test/setup.ts"],
+            isolate: false,
             // A safety net, not a measure: a test that hangs fails, and a busy 2-core machine does not fail a slow one.
             testTimeout: 30_000,
             // CommonJS dependencies the pool cannot load as they are (sanitize-html reaches postcss).

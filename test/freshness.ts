@@ -2,7 +2,8 @@
 // request past the cache (an editor's, rendered from D1 now) gives. Shared by the tests of every kind of page.
 import { expect } from "vitest";
 import { env } from "cloudflare:workers";
-import { type TestKey, makeKey } from "./keys-fixture.ts";
+import { perFile } from "./file-state.ts";
+import { makeKey } from "./keys-fixture.ts";
 import { settledFetch } from "./settle.ts";
 
 const ORIGIN = "http://localhost";
@@ -19,8 +20,8 @@ export async function warm(paths: string[]) {
 }
 
 /** An editor's key: the one thing that reads past the cache. */
-let pastTheCacheKey: Promise<TestKey> | undefined;
-const pastTheCache = async () => (await (pastTheCacheKey ??= makeKey("editor"))).headers;
+const pastTheCacheKey = perFile(() => makeKey("editor"));
+const pastTheCache = async () => (await pastTheCacheKey()).headers;
 
 /** Every URL answers through the cache exactly what a request past the cache gets now. */
 export async function expectFresh(paths: string[]) {
