@@ -87,9 +87,9 @@ async function ensureState(size: number): Promise<string> {
   const state = join(ROOT, ".bench", `state-${size}`, "v3");
   if (existsSync(state)) {
     // A state seeded before the latest migrations still gets them.
-    applyMigrations(state);
     const env = await openLocalEnv(state);
     try {
+      await applyMigrations(env.db);
       const totals = await listingTotals(env.db);
       const tops = (await listSections(env.db)).filter((s) => s.parentId === null);
       const listed = tops.reduce((n, s) => n + (totals.get(s.path) ?? 0), 0);

@@ -175,9 +175,9 @@ async function main(cli: Cli): Promise<number> {
     });
     target = { db, bucket: wranglerBucket() };
   } else {
-    const applied = applyMigrations(cli.state);
-    if (applied.length) console.error(`import: applied migrations ${applied.join(", ")}`);
     const env = await openLocalEnv(cli.state);
+    const applied = await applyMigrations(env.db);
+    if (applied.length) console.error(`import: applied migrations ${applied.join(", ")}`);
     target = { db: env.db, bucket: env.bucket };
     dispose = env.dispose;
   }

@@ -34,10 +34,10 @@ export async function seed(opts: SeedOptions): Promise<void> {
     for (const dir of ["d1", "r2"]) rmSync(join(opts.state, dir), { recursive: true, force: true });
     log(`reset ${opts.state}`);
   }
-  const migrated = applyMigrations(opts.state);
-  if (migrated.length) log(`applied migrations ${migrated.join(", ")}`);
   const env = await openLocalEnv(opts.state);
   try {
+    const migrated = await applyMigrations(env.db);
+    if (migrated.length) log(`applied migrations ${migrated.join(", ")}`);
     // Articles stored before search existed (migrations/0008 queued them): indexed now, not a minute at a time.
     let indexed = 0;
     for (let n = await indexBacklog(env.db, 500); n > 0; n = await indexBacklog(env.db, 500)) indexed += n;

@@ -12,8 +12,8 @@ export type Database = { db: Db; remote: boolean; close: () => Promise<void> };
 export async function openDatabase(remote: boolean, state: string | undefined): Promise<Database> {
   if (remote) return { db: new WranglerD1(), remote, close: async () => {} };
   const dir = state ? resolveState(state) : DEFAULT_STATE;
-  applyMigrations(dir);
   const env = await openLocalEnv(dir);
+  await applyMigrations(env.db);
   return { db: env.db, remote, close: env.dispose };
 }
 

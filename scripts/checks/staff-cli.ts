@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { ROOT, applyMigrations, openLocalEnv } from "../bindings/local-env.ts";
+import { ROOT, applyMigrations, openLocalEnv, wranglerBin } from "../bindings/local-env.ts";
 import { demoAdminLink, demoAdminNotice } from "../staff/demo-invite.ts";
 import { staffSite } from "../staff/site.ts";
 import { hashToken } from "../../src/auth/tokens.ts";
@@ -51,9 +51,9 @@ test("invites, lists, resets and disables, with the link alone on the last line"
 
 test("the demo admin's invite is printed again at each start until it expires, then replaced, and not once used", async () => {
   const state = join(work, "demo", "v3");
-  applyMigrations(state);
   const env = await openLocalEnv(state);
   try {
+    await applyMigrations(env.db);
     const site = staffSite();
     const now = Date.now();
     const first = await demoAdminLink(env.db, state, site, now);
@@ -73,6 +73,13 @@ test("the demo admin's invite is printed again at each start until it expires, t
   } finally {
     await env.dispose();
   }
+});
+
+test("migrations applied by the tools are the ones wrangler counts as applied", () => {
+  // The state the first test's CLI migrated: wrangler, asked itself, has nothing left to apply there.
+  const listed = spawnSync(process.execPath, [wranglerBin(), "d1", "migrations", "list", "DB", "--local", "--persist-to", join(work, "cli")], { cwd: ROOT, encoding: "utf8" });
+  assert.equal(listed.status, 0, listed.stderr);
+  assert.match(listed.stdout, /No migrations to apply/);
 });
 
 test("the demo admin's invite says where to open it when wrangler was given another port", () => {
