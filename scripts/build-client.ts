@@ -5,7 +5,7 @@
 // and `wrangler deploy`; vitest.config.ts before the tests.
 //
 //   node scripts/build-client.ts
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
@@ -43,13 +43,34 @@ function importsOf(file: string, outputs: esbuild.Metafile["outputs"], seen = ne
 const gzipped = (path: string) => gzipSync(readFileSync(path)).byteLength;
 const urlOf = (dir: string, outPath: string) => `/${relative(dir, join(ROOT, outPath)).split("\\").join("/")}`;
 
+/** Every file under `dir` by its relative path, with its bytes. */
+function filesOf(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(relative(dir, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name)));
+  }
+  return files;
+}
+
+function sameFiles(a: string, b: string): boolean {
+  if (!existsSync(b)) return false;
+  const [left, right] = [filesOf(a), filesOf(b)];
+  return left.size === right.size && [...left].every(([path, bytes]) => right.get(path)?.equals(bytes) === true);
+}
+
 /**
  * Puts a finished build where the assets are served from. Never cleaned in place: two `wrangler dev` started
  * at once (the docs check starts two) each run this build, and one emptying the directory while the other
  * wrote or served it failed them both. Each build writes a directory of its own and swaps it in by renames;
- * builds of the same sources are the same files (hashed names), so whichever lands last is as good.
+ * builds of the same sources are the same files (hashed names), so whichever lands last is as good. A build
+ * that changes nothing leaves the served directory alone: a runtime serving it (workerd holds the directory
+ * open) would otherwise go on serving the one renamed away and deleted, and answer every script 404.
  */
 function swapIn(built: string, target: string, suffix: string): void {
+  if (sameFiles(built, target)) {
+    rmSync(built, { recursive: true, force: true });
+    return;
+  }
   const old = `${target}.old-${suffix}`;
   try {
     renameSync(target, old);

@@ -13,8 +13,8 @@ import { articleUrl, searchUrl, sectionUrl, topicUrl } from "../../src/content/u
 import { DEMO_TOPICS } from "../demo/front.ts";
 import { demoArticles } from "../demo/load.ts";
 import { storageOptions } from "../bindings/local-env.ts";
-import { bundleWorker, mastheadWorker } from "../bindings/worker.ts";
-import { seed } from "../seed.ts";
+import { mastheadWorker } from "../bindings/worker.ts";
+import { freshDemo, theBundle } from "./prepared.ts";
 import { CHROMIUM, CHROMIUM_ARGS, VIEWPORTS, axeReport, runAxe } from "./browser.ts";
 
 const log = (message: string) => console.log(`check-a11y: ${message}`);
@@ -49,8 +49,8 @@ async function main() {
   let mf: Miniflare | null = null;
   let browser: Awaited<ReturnType<typeof chromium.launch>> | null = null;
   try {
-    await seed({ state, demo: true, articles: 0, reset: false, seed: 1 });
-    const bundle = bundleWorker();
+    await freshDemo(state);
+    const bundle = theBundle();
     mf = new Miniflare({
       ...storageOptions(state),
       host: "127.0.0.1",

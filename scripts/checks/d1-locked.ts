@@ -12,7 +12,8 @@ import { DatabaseSync } from "node:sqlite";
 import type { Readable } from "node:stream";
 import { Miniflare } from "miniflare";
 import { storageOptions } from "../bindings/local-env.ts";
-import { bundleWorker, mastheadWorker } from "../bindings/worker.ts";
+import { mastheadWorker } from "../bindings/worker.ts";
+import { theBundle } from "./prepared.ts";
 import { seed } from "../seed.ts";
 
 const ORIGIN = "http://localhost";
@@ -45,7 +46,7 @@ async function main() {
   const output: string[] = [];
   try {
     await seed({ state, demo: false, articles: 0, reset: false, seed: 1 });
-    mf = new Miniflare({ ...storageOptions(state), handleRuntimeStdio: collectOutput(output), workers: [mastheadWorker(bundleWorker(), state)] });
+    mf = new Miniflare({ ...storageOptions(state), handleRuntimeStdio: collectOutput(output), workers: [mastheadWorker(theBundle(), state)] });
     const worker = mf;
     // Miniflare has opened the file once it has answered (and, in waitUntil, registered the copy it cached).
     await (await worker.dispatchFetch(`${ORIGIN}/robots.txt`)).arrayBuffer();

@@ -1,27 +1,30 @@
 // Runs the docs' shell examples against the demo site, so what they show is what a newcomer gets. Seeds a
-// fresh demo state and makes an admin key in it; then, for README.md and each docs/*.md, starts `wrangler dev`
-// on a copy of that state (as `npm run dev` does, on a free port) and runs the file's ```sh run blocks in
+// fresh demo state and makes an admin key in it; then, for README.md and each docs/*.md, starts the Worker as
+// deploy bundles it, in Miniflare, on a copy of that state (with `npm run dev`'s vars, on a free port: a
+// second each, where `wrangler dev` took seven) and runs the file's ```sh run blocks in
 // order in one bash session (`set -euo pipefail`: variables carry from block to block), with $KEY set and
 // http://localhost:8787 pointing at that Worker. Fails on a non-zero exit, on output that does not match the
 // ```text output block after an example, and on links to a Markdown file or heading that does not exist.
 //
 //   npm run check:docs
 //   node scripts/checks/docs-examples.ts docs/front-page.md     only the files named
-import { type ChildProcess, execFile, spawn, spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
-import { createRequire } from "node:module";
+import type { Readable } from "node:stream";
+import { Miniflare } from "miniflare";
+import { storageOptions, wranglerConfig } from "../bindings/local-env.ts";
+import { mastheadWorker } from "../bindings/worker.ts";
+import { freshDemo, theBundle } from "./prepared.ts";
 import { DOCS_ORIGIN, type Example, anchors, examples, localLinks, outputMatches, trimLines } from "./docs-blocks.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 // Only for the check's own Worker; locally a reader puts PREVIEW_SECRET in .dev.vars.
 const PREVIEW_SECRET = "docs-examples-preview-secret";
-// Guards against a hang (an example waiting on a port nothing answers, a Worker that never comes up), not
-// measures of anything.
+// Guards against a hang (an example waiting on a port nothing answers), not a measure of anything.
 const FILE_TIMEOUT_MS = 180_000;
-const START_TIMEOUT_MS = 120_000;
 const MARK = "@@docs-example@@";
 
 const log = (message: string) => console.log(`check-docs: ${message}`);
@@ -63,53 +66,30 @@ function npm(args: string[]): string {
   return run.stdout;
 }
 
-const wranglerBin = () =>
-  join(dirname(createRequire(join(ROOT, "package.json")).resolve("wrangler/package.json")), "bin/wrangler.js");
-
-/** `wrangler dev` over the state in `persistTo`, as `npm run dev` starts it; resolves once it says it is ready. */
-async function startWorker(persistTo: string): Promise<{ origin: string; worker: ChildProcess }> {
-  const [port, inspector] = [await freePort(), await freePort()];
+/**
+ * The Worker as deploy bundles it, in Miniflare over the state in `persistTo`, with wrangler.toml's vars as
+ * `npm run dev` gives them, on a free loopback port (SITE_URL names it, so absolute links it prints, a
+ * preview link, lead back to it).
+ */
+async function startWorker(bundle: string, persistTo: string): Promise<{ origin: string; worker: Miniflare; said: string[] }> {
+  const port = await freePort();
   const origin = `http://localhost:${port}`;
-  const args = [
-    wranglerBin(), "dev", "--persist-to", persistTo, "--port", String(port), "--inspector-port", String(inspector),
-    // SITE_URL is this Worker's own origin, so absolute links it prints (a preview link) lead back to it.
-    "--var", "D1_METER:on", "--var", `PREVIEW_SECRET:${PREVIEW_SECRET}`, "--var", `SITE_URL:${origin}`,
-    "--show-interactive-dev-session=false",
-  ];
-  const worker = spawn(process.execPath, args, {
-    cwd: ROOT,
-    detached: true, // its own process group, so stopping it stops workerd too
-    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", X_LOCAL_OBSERVABILITY: "false" },
-    stdio: ["ignore", "pipe", "pipe"],
+  const state = join(persistTo, "v3");
+  const said: string[] = [];
+  const mf = new Miniflare({
+    ...storageOptions(state),
+    host: "127.0.0.1",
+    port,
+    // What the Worker logs, shown only with a failing example (as wrangler dev's terminal would have it).
+    handleRuntimeStdio: (stdout: Readable, stderr: Readable) => {
+      for (const stream of [stdout, stderr]) stream.on("data", (chunk: Buffer) => said.push(chunk.toString()));
+    },
+    // /cdn-cgi/handler/scheduled runs the cron handler, as under wrangler dev.
+    unsafeTriggerHandlers: true,
+    workers: [{ ...mastheadWorker(bundle, state), bindings: { ...wranglerConfig().vars, D1_METER: "on", PREVIEW_SECRET, SITE_URL: origin } }],
   });
-  let said = "";
-  try {
-    await new Promise<void>((ready, fail) => {
-      const late = () => fail(new Error(`wrangler dev was not ready after ${START_TIMEOUT_MS} ms:\n${said}`));
-      const deadline = setTimeout(late, START_TIMEOUT_MS);
-      const listen = (chunk: Buffer) => {
-        said += chunk.toString();
-        if (!/Ready on http/.test(said)) return;
-        clearTimeout(deadline);
-        ready();
-      };
-      worker.stdout?.on("data", listen);
-      worker.stderr?.on("data", listen);
-      worker.on("exit", (code) => fail(new Error(`wrangler dev exited (${code}) before it was ready:\n${said}`)));
-    });
-  } catch (error) {
-    await stop(worker);
-    throw error;
-  }
-  return { origin, worker };
-}
-
-/** Stops wrangler dev and its workerd (their own process group) and waits until they are gone. */
-function stop(worker: ChildProcess): Promise<void> {
-  if (worker.exitCode !== null || worker.signalCode !== null || worker.pid === undefined) return Promise.resolve();
-  const exited = new Promise<void>((done) => worker.on("exit", () => done()));
-  process.kill(-worker.pid, "SIGTERM");
-  return exited;
+  await mf.ready;
+  return { origin, worker: mf, said };
 }
 
 /** The file's examples as one bash script, each preceded by a marker line so its output can be told apart. */
@@ -163,15 +143,16 @@ async function runFile(list: Example[], origin: string, key: string, work: strin
 }
 
 /** One file's examples against a Worker of its own, over a fresh copy of the demo state. */
-async function checkFile(list: Example[], demo: string, state: string, key: string): Promise<string[]> {
+async function checkFile(list: Example[], bundle: string, demo: string, state: string, key: string): Promise<string[]> {
   cpSync(demo, state, { recursive: true });
   const began = performance.now();
-  const { origin, worker } = await startWorker(state);
+  const { origin, worker, said } = await startWorker(bundle, state);
   const ready = performance.now();
   try {
-    return await runFile(list, origin, key, state);
+    const problems = await runFile(list, origin, key, state);
+    return problems.length && said.length ? [...problems, `the Worker said, while ${list[0]?.file}'s examples ran:\n${said.join("")}`] : problems;
   } finally {
-    await stop(worker);
+    await worker.dispose();
     const s = (ms: number) => (ms / 1000).toFixed(1);
     const ran = s(performance.now() - ready);
     log(`${list[0]?.file}: ${list.length} examples in ${ran} s (its Worker started in ${s(ready - began)} s)`);
@@ -192,7 +173,8 @@ async function main() {
   const work = mkdtempSync(join(tmpdir(), "masthead-docs-"));
   const demo = join(work, "demo");
   try {
-    npm(["run", "-s", "seed", "--", "--demo", "--state", join(demo, "v3")]);
+    const bundle = theBundle();
+    await freshDemo(join(demo, "v3"));
     const key = npm(["run", "-s", "key", "--", "create", "--name", "me", "--role", "admin", "--persist-to", demo])
       .trim().split("\n").at(-1) as string;
     log(`${count} examples in ${byFile.length} files, each file against a fresh copy of the demo`);
@@ -202,7 +184,7 @@ async function main() {
     const lane = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
         const [n, list] = next;
-        problems.push(...(await checkFile(list, demo, join(work, String(n)), key)));
+        problems.push(...(await checkFile(list, bundle, demo, join(work, String(n)), key)));
       }
     };
     await Promise.all([lane(), lane()]);

@@ -12,8 +12,8 @@ import { join } from "node:path";
 import { Miniflare } from "miniflare";
 import { ROOT, storageOptions } from "../bindings/local-env.ts";
 import { searchUrl } from "../../src/content/urls.ts";
-import { bundleWorker, mastheadWorker } from "../bindings/worker.ts";
-import { seed } from "../seed.ts";
+import { mastheadWorker } from "../bindings/worker.ts";
+import { freshDemo, theBundle } from "./prepared.ts";
 
 const MAX_PAGES = 500;
 const ORIGIN = "http://localhost";
@@ -85,8 +85,8 @@ async function main() {
   const state = join(work, "v3");
   let mf: Miniflare | null = null;
   try {
-    await seed({ state, demo: true, articles: 0, reset: false, seed: 1 });
-    const bundle = bundleWorker();
+    await freshDemo(state);
+    const bundle = theBundle();
     mf = new Miniflare({ ...storageOptions(state), workers: [mastheadWorker(bundle, state)] });
     const { files, css } = await crawl(mf, work);
     log(`validating ${files.length} pages and the stylesheet with the Nu Html Checker`);

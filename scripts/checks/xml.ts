@@ -16,8 +16,8 @@ import { SCHEDULER } from "../../src/domain/actor.ts";
 import { listSections } from "../../src/db/sections.ts";
 import { createArticle } from "../../src/publish/changes.ts";
 import { ROOT, openLocalEnv, storageOptions } from "../bindings/local-env.ts";
-import { bundleWorker, mastheadWorker } from "../bindings/worker.ts";
-import { seed } from "../seed.ts";
+import { mastheadWorker } from "../bindings/worker.ts";
+import { freshDemo, theBundle } from "./prepared.ts";
 
 const ORIGIN = "http://localhost";
 const XSD = join(ROOT, "test/fixtures/xsd");
@@ -61,7 +61,7 @@ async function main() {
   const problems: string[] = [];
   await schemasRefuseEmpty(problems);
   try {
-    await seed({ state, demo: true, articles: 0, reset: false, seed: 1 });
+    await freshDemo(state);
     const env = await openLocalEnv(state);
     let sections: string[] = [];
     try {
@@ -70,7 +70,7 @@ async function main() {
     } finally {
       await env.dispose();
     }
-    mf = new Miniflare({ ...storageOptions(state), workers: [mastheadWorker(bundleWorker(), state)] });
+    mf = new Miniflare({ ...storageOptions(state), workers: [mastheadWorker(theBundle(), state)] });
     const site = (await (await mf.dispatchFetch(`${ORIGIN}/robots.txt`)).text()).match(/^Sitemap: (.+)$/gm)?.map((l) => l.slice("Sitemap: ".length)) ?? [];
     const siteUrl = new URL(site[0] ?? "http://missing/").origin;
     const local = (url: string) => `${ORIGIN}${new URL(url).pathname}`;

@@ -13,8 +13,8 @@ import type { TestProject } from "vitest/node";
 import { generateKey } from "../../src/auth/keys.ts";
 import { createApiKey } from "../../src/db/keys.ts";
 import { openLocalEnv, storageOptions, wranglerConfig } from "../../scripts/bindings/local-env.ts";
-import { bundleWorker, mastheadWorker } from "../../scripts/bindings/worker.ts";
-import { seed } from "../../scripts/seed.ts";
+import { mastheadWorker } from "../../scripts/bindings/worker.ts";
+import { freshDemo, theBundle } from "../../scripts/checks/prepared.ts";
 import { CHROMIUM, CHROMIUM_ARGS, type DeskUnderTest } from "./harness.ts";
 import { outbound } from "./outbound.ts";
 
@@ -55,9 +55,9 @@ export default async function setup(project: TestProject) {
   }
   const work = mkdtempSync(join(tmpdir(), "masthead-desk-"));
   const state = join(work, "v3");
-  await seed({ state, demo: true, articles: 0, reset: false, seed: 1 });
+  await freshDemo(state);
   const key = await adminKey(state);
-  const bundle = bundleWorker();
+  const bundle = theBundle();
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   const worker = mastheadWorker(bundle, state);
