@@ -24,7 +24,7 @@ import type { Working } from "./autosave.ts";
 import { sitemapMonthStatements } from "../db/sitemaps.ts";
 import { indexArticleStatements } from "../db/search-index.ts";
 import { leaveSlotsStatements, slotsOfArticleStatement, slugsFrom } from "../db/slots.ts";
-import { renumberTopicsOfArticleStatement, touchTopicsOfArticleStatement } from "../db/topics.ts";
+import { renumberTopicsOfArticleStatement, touchTopicsOfArticleStatement } from "../db/topic-members.ts";
 
 export type CommitOptions = {
   action: RevisionAction;

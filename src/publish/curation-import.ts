@@ -12,15 +12,8 @@ import { DomainError } from "../domain/errors.ts";
 import type { SlotCreate, SlotItemInput } from "../content/front-schemas.ts";
 import { existingArticles } from "../db/legacy.ts";
 import { loadSlot } from "../db/slots.ts";
-import {
-  getTopic,
-  groupsFrom,
-  insertMembersBySlugStatement,
-  isTopicSlugTaken,
-  renumberTopicBySlugStatement,
-  topicFrom,
-  touchTopicStatement,
-} from "../db/topics.ts";
+import { getTopic, groupsFrom, isTopicSlugTaken, topicFrom, touchTopicStatement } from "../db/topics.ts";
+import { insertMembersBySlugStatement, renumberTopicBySlugStatement } from "../db/topic-members.ts";
 import { auditStatement } from "../db/audit.ts";
 import { getMediaByKeys } from "../db/media.ts";
 import { legacyTopicStatements } from "../db/legacy-topics.ts";

@@ -22,14 +22,12 @@ import {
   isTopicSlugTaken,
   loadTopic,
   lockedTopicStatement,
-  placeMemberStatement,
-  removeMemberStatement,
   groupsFrom,
-  renumberTopicStatement,
   topicAuditStatement,
   topicFrom,
   updateGroupStatement,
 } from "../db/topics.ts";
+import { placeMemberStatement, removeMemberStatement, renumberTopicStatement } from "../db/topic-members.ts";
 import { authorizeCuration } from "./authorize.ts";
 import { bodyMediaKeys } from "./body.ts";
 import type { Versions } from "./changes.ts";
