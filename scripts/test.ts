@@ -55,7 +55,20 @@ type Result = { step: Step; ok: boolean; seconds: number };
 /** What the steps are told of the bundle and the demo: nothing unless both were made (then each makes its own). */
 const shared: Record<string, string> = {};
 
-/** Runs one step, printing its output whole when it ends. */
+// A guard against a hang (a test waiting on something that never comes), far above any step's time here.
+const STEP_TIMEOUT_MS = 20 * 60_000;
+
+/** The process groups of the steps running now, stopped with npm test itself. */
+const running = new Set<number>();
+const stopGroup = (pid: number) => {
+  try {
+    process.kill(-pid, "SIGTERM");
+  } catch {
+    // Already gone.
+  }
+};
+
+/** Runs one step in a process group of its own (it starts workerd, Chromium), printing its output whole when it ends. */
 function run(step: Step): Promise<Result> {
   const started = performance.now();
   const [command, ...args] = step.command as [string, ...string[]];
@@ -63,18 +76,40 @@ function run(step: Step): Promise<Result> {
     cwd: ROOT,
     env: { ...process.env, ...shared },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
   });
+  const pid = child.pid;
+  if (pid !== undefined) running.add(pid);
   const output: Buffer[] = [];
   child.stdout.on("data", (chunk: Buffer) => output.push(chunk));
   child.stderr.on("data", (chunk: Buffer) => output.push(chunk));
+  let why: string | null = null;
+  const timer = setTimeout(() => {
+    why = `timed out after ${STEP_TIMEOUT_MS / 60_000} min`;
+    if (pid !== undefined) stopGroup(pid);
+  }, STEP_TIMEOUT_MS);
   return new Promise((done) => {
-    child.on("close", (code, signal) => {
+    let ended = false;
+    // A process that could not start says so by 'error', and may say 'close' too: one result either way.
+    const end = (ok: boolean, verdict: string) => {
+      if (ended) return;
+      ended = true;
+      clearTimeout(timer);
+      if (pid !== undefined) running.delete(pid);
       const seconds = (performance.now() - started) / 1000;
-      const ok = code === 0;
-      const verdict = ok ? "passed" : `FAILED (${signal ?? `exit ${code}`})`;
       process.stdout.write(`\n── ${step.name}: ${verdict} in ${seconds.toFixed(1)} s ──\n${Buffer.concat(output).toString()}`);
       done({ step, ok, seconds });
-    });
+    };
+    child.on("error", (error) => end(false, `FAILED (${error.message})`));
+    child.on("close", (code, signal) => end(code === 0 && why === null, code === 0 && why === null ? "passed" : `FAILED (${why ?? signal ?? `exit ${code}`})`));
+  });
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    for (const pid of running) stopGroup(pid);
+    rmSync(work, { recursive: true, force: true });
+    process.exit(signal === "SIGINT" ? 130 : 143);
   });
 }
 

@@ -1,7 +1,7 @@
 // Feeds as feed readers meet them: each format parsed by a real parser (feedsmith) with every field of an
 // item checked, the newest 50 of a section and its subsections, conditional GETs for pollers, and exactly the
 // feeds that show an article refreshed after a change to it.
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { env } from "cloudflare:workers";
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
 import type { Article } from "../src/domain/article.ts";
@@ -42,6 +42,11 @@ async function story() {
   });
   return { root, sub, cover, article };
 }
+
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("RSS 2.0", () => {
   it("parses with every field of an item as the article page shows it", async () => {
@@ -296,10 +301,15 @@ describe("conditional GET for pollers", () => {
   });
 
   it("gives each section its own Last-Modified, which an item leaving moves forward, never back", async () => {
+    // Last-Modified counts whole seconds: the clock is the test's, moved on past one after each change.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+    const aSecondLater = () => vi.setSystemTime(Date.now() + 1100);
     const root = uniqueSlug("lm");
     const [older] = await makeArticles(`${root}/old`, 1, Date.UTC(2024, 0, 1));
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    aSecondLater();
     const [newer] = await makeArticles(`${root}/new`, 1, Date.UTC(2024, 0, 2));
+    // A feed is dated once the second of its last change is over.
+    aSecondLater();
     const lm = async (path: string) => Date.parse((await dated(path)).headers.get("Last-Modified") ?? "");
     // The end of the second the last change fell in.
     const endOfSecond = (ms: number) => Math.floor(ms / 1000) * 1000 + 1000;
@@ -309,9 +319,10 @@ describe("conditional GET for pollers", () => {
     expect(newLm).toBe(endOfSecond((newer as Article).updatedAt));
     expect(newLm).toBeGreaterThan(oldLm);
     expect(await lm(`/html/${root}/feed.json`)).toBe(newLm);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    aSecondLater();
     const editor = await makeKey("editor");
     await admin(editor, "POST", `/${(newer as Article).id}/unpublish`);
+    aSecondLater();
     const afterLeaving = await lm(`/html/${root}/new/rss.xml`);
     expect(afterLeaving).toBeGreaterThan(newLm);
     expect(parseRssFeed(await (await read(`/html/${root}/new/rss.xml`)).text()).items ?? []).toEqual([]);

@@ -1,5 +1,5 @@
 // The reader site as a reader gets it: article, section and home pages, redirects and 404s.
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { env } from "cloudflare:workers";
 import { articleUrl, sectionUrl } from "../src/content/urls.ts";
 import { insertMedia } from "../src/db/media.ts";
@@ -9,6 +9,12 @@ import { failing } from "./failing-d1.ts";
 import { settledFetch } from "./settle.ts";
 
 const SITE = env.SITE_NAME;
+
+
+// A spy restored here, not after its expectations: one that failed would otherwise stay for the next file.
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe("article page", () => {
   it("shows breadcrumb, kicker, title, subtitle, source, Shanghai date, body and bylines", async () => {
@@ -211,7 +217,6 @@ describe("article page", () => {
       const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
       const res = await settledFetch(`http://localhost/${uniqueSlug("nowhere")}.txt`, {}, failing("D1_ERROR: Network connection lost."));
       expect(logged).toHaveBeenCalledWith("404 page without navigation: D1 failed", expect.any(String), expect.any(Error));
-      logged.mockRestore();
       expect(res.status).toBe(404);
       expect(await texts(await res.text(), "nav.sitenav a")).toEqual(["首页"]);
     });

@@ -8,17 +8,16 @@ import { startFile } from "./file-state.ts";
 
 /** Drops every table and view of `db` (foreign keys checked at the end, when nothing is left to point at). */
 async function emptied(db: D1Database): Promise<void> {
+  // SQLite's own list, which names a virtual table's shadow tables (an FTS5 index's _data, _idx, …) as such:
+  // those go with their virtual table.
   const { results } = await db
-    .prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '\\_cf\\_%' ESCAPE '\\'")
-    .all<{ type: string; name: string; sql: string | null }>();
-  const virtual = results.filter((r) => r.sql?.startsWith("CREATE VIRTUAL")).map((r) => r.name);
-  // A virtual table's shadow tables (an FTS5 index's _data, _idx, …) go with it.
-  const dropped = results.filter((r) => !virtual.some((v) => r.name.startsWith(`${v}_`)));
-  if (dropped.length === 0) return;
+    .prepare("SELECT type, name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'view', 'virtual') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '\\_cf\\_%' ESCAPE '\\'")
+    .all<{ type: string; name: string }>();
+  if (results.length === 0) return;
   const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
   await db.batch([
     db.prepare("PRAGMA defer_foreign_keys = ON"),
-    ...dropped.map((r) => db.prepare(`DROP ${r.type === "view" ? "VIEW" : "TABLE"} ${quoted(r.name)}`)),
+    ...results.map((r) => db.prepare(`DROP ${r.type === "view" ? "VIEW" : "TABLE"} ${quoted(r.name)}`)),
   ]);
 }
 

@@ -30,6 +30,8 @@ export function wranglerConfig() {
     compatibilityDate: value("compatibility_date"),
     compatibilityFlags: [...flags.matchAll(/"([^"]+)"/g)].map((m) => m[1] as string),
     databaseId: value("database_id"),
+    /** [[d1_databases]] migrations_dir: what wrangler's migrations commands and the tools apply. */
+    migrationsDir: value("migrations_dir"),
     bucketName: value("bucket_name"),
     vars,
     /** [assets]: the desk's built scripts, and which paths go to them rather than to the Worker. */
@@ -56,7 +58,8 @@ export const wranglerBin = () =>
   join(dirname(createRequire(join(ROOT, "package.json")).resolve("wrangler/package.json")), "bin/wrangler.js");
 
 // wrangler's own bookkeeping table, as `wrangler d1 migrations apply` creates it: what one applies, the other
-// knows is applied (scripts/checks/staff-cli.ts asks wrangler after migrating here).
+// knows is applied (scripts/checks/staff-cli.ts asks wrangler after migrating here). wrangler.toml names no
+// migrations_table, so it is wrangler's default.
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "d1_migrations"(
 		id         INTEGER PRIMARY KEY AUTOINCREMENT,
 		name       TEXT UNIQUE,
@@ -72,7 +75,7 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "d1_migrations"(
 export async function applyMigrations(db: D1Database): Promise<string[]> {
   await db.prepare(MIGRATIONS_TABLE).run();
   const applied = new Set((await db.prepare('SELECT name FROM "d1_migrations"').all<{ name: string }>()).results.map((r) => r.name));
-  const dir = join(ROOT, "migrations");
+  const dir = join(ROOT, wranglerConfig().migrationsDir);
   const pending = readdirSync(dir).filter((name) => name.endsWith(".sql") && !applied.has(name)).sort();
   if (pending.length === 0) return [];
   const { unstable_splitSqlQuery: split } = await import("wrangler");
