@@ -11,6 +11,7 @@ import { toRfc3339 } from "../src/content/dates.ts";
 import type { ApiKey } from "../src/domain/api-key.ts";
 import { createApiKey, getApiKey, listApiKeys, revokeApiKey, rotateApiKey } from "../src/db/keys.ts";
 import { type Database, openDatabase, toolActor, where } from "./bindings/database.ts";
+import { CliError, printTable, runTool } from "./tool-cli.ts";
 
 const USAGE = `Usage: npm run key -- <command> [options]
 
@@ -26,15 +27,6 @@ Options:
                        database_id in wrangler.toml); default: the local one
   --persist-to <dir>   the local state directory, as for \`wrangler dev --persist-to\`
   --help`;
-
-/** A failure to report in one line and exit with `code` (2 for bad usage). */
-class CliError extends Error {
-  readonly code: number;
-  constructor(message: string, code = 1) {
-    super(message);
-    this.code = code;
-  }
-}
 
 const actor = (t: Database) => toolActor("key", t);
 
@@ -88,8 +80,7 @@ async function list(t: Database): Promise<void> {
       k.name,
     ]),
   ];
-  const widths = table[0]?.map((_, i) => Math.max(...table.map((r) => (r[i] ?? "").length))) ?? [];
-  for (const r of table) console.log(r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join("  "));
+  printTable(table);
   if (keys.length === 0) console.log(`No keys in ${where(t)} yet: npm run key -- create --name <name> --role admin`);
 }
 
@@ -156,10 +147,4 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-try {
-  await main(process.argv.slice(2));
-} catch (err) {
-  if (!(err instanceof CliError)) throw err;
-  console.error(`key: ${err.message}`);
-  process.exitCode = err.code;
-}
+await runTool("key", main);

@@ -12,6 +12,7 @@ import { StaffInput } from "../src/auth/staff-input.ts";
 import { type StaffRecord, createStaff, findStaffByLogin, getStaffRecord, issueLink, listStaff, updateStaff } from "../src/db/staff.ts";
 import { DomainError } from "../src/domain/errors.ts";
 import { type Database, openDatabase, toolActor, where } from "./bindings/database.ts";
+import { CliError, printTable, runTool } from "./tool-cli.ts";
 import { staffSite } from "./staff/site.ts";
 
 const USAGE = `Usage: npm run staff -- <command> [options]
@@ -30,14 +31,6 @@ Options:
                        wrangler.toml and the migrations applied); default: the local one
   --state DIR          the local state, as for npm run seed (default .wrangler/state/v3)
   --help`;
-
-class CliError extends Error {
-  readonly code: number;
-  constructor(message: string, code = 1) {
-    super(message);
-    this.code = code;
-  }
-}
 
 const actor = (t: Database) => toolActor("staff", t);
 
@@ -116,8 +109,7 @@ async function list(t: Database): Promise<void> {
   }
   const when = (ms: number | null) => (ms === null ? "-" : toRfc3339(ms).slice(0, 16).replace("T", " "));
   const table = [["ID", "LOGIN", "ROLE", "STATE", "LAST SIGN-IN (UTC+8)", "NAME"], ...people.map((s) => [String(s.id), s.login, s.role, s.state, when(s.lastSignInAt), s.displayName])];
-  const widths = table[0]?.map((_, i) => Math.max(...table.map((r) => (r[i] ?? "").length))) ?? [];
-  for (const r of table) console.log(r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join("  "));
+  printTable(table);
   if (people.length === 0) console.log(`Nobody in ${where(t)} yet: npm run staff -- invite --login <login> --name <name> --role admin`);
 }
 
@@ -164,10 +156,4 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-try {
-  await main(process.argv.slice(2));
-} catch (err) {
-  if (!(err instanceof CliError)) throw err;
-  console.error(`staff: ${err.message}`);
-  process.exitCode = err.code;
-}
+await runTool("staff", main);
