@@ -39,6 +39,17 @@ function axis(values: number[], x: number): { axis: Axis; marks: number[] } {
   return { axis: { min: marks[0] ?? 1, max: marks.at(-1) ?? 10, x, width: PANEL_WIDTH }, marks };
 }
 
+/** About how wide `text` is at the chart's 11 px: a CJK character a full em, anything else a little over half. */
+const textWidth = (text: string) => [...text].reduce((w, ch) => w + (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(ch) ? 11 : 6.2), 0);
+
+/** `label` as it fits in `px`, its end cut to "…" when it does not (the whole of it in the row's tooltip). */
+function fitted(label: string, px: number): string {
+  if (textWidth(label) <= px) return label;
+  const chars = [...label];
+  while (chars.length > 1 && textWidth(`${chars.join("")}…`) > px) chars.pop();
+  return `${chars.join("").trimEnd()}…`;
+}
+
 /** The chart: `sizes` (each run's rows), in rows by scenario `label` (the same scenario at every size). */
 export function benchChart(sizes: SizeRows[], title: string, subtitle: string): string {
   const labels = [...new Set(sizes.flatMap((s) => s.rows.map((r) => r.label)))];
@@ -76,7 +87,9 @@ export function benchChart(sizes: SizeRows[], title: string, subtitle: string): 
   labels.forEach((label, i) => {
     const y = TOP + i * ROW;
     if (i % 2 === 1) out.push(`<rect x="0" y="${y}" width="${width}" height="${ROW}" fill="#000" fill-opacity="0.03"/>`);
-    out.push(`<text x="${LABEL_WIDTH - 8}" y="${y + ROW / 2 + 4}" text-anchor="end">${escapeXml(label)}</text>`);
+    const shown = fitted(label, LABEL_WIDTH - 12);
+    const title = shown === label ? "" : `<title>${escapeXml(label)}</title>`;
+    out.push(`<text x="${LABEL_WIDTH - 8}" y="${y + ROW / 2 + 4}" text-anchor="end">${title}${escapeXml(shown)}</text>`);
     sizes.forEach((s, k) => {
       const r = s.rows.find((row) => row.label === label);
       if (!r) return;
